@@ -1,0 +1,94 @@
+/** Builds the Koa application from its dependencies; no I/O happens here. */
+import path from 'node:path';
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import { Transactor } from './db/transaction';
+import { ApiRouter } from './http/api-router';
+import { AppError } from './http/app-error';
+import type { AppState } from './http/context';
+import { errorHandler, isClientAbort, requestContext } from './http/middleware';
+import { serveDir } from './http/static';
+import type { Logger } from './logger';
+import { makeAuthenticator } from './modules/auth/authenticate';
+import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { AuthService } from './modules/auth/auth.service';
+import { TokenService } from './modules/auth/tokens';
+import { CatalogueAdmin } from './modules/catalogue/catalogue.admin';
+import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes';
+import { CatalogueService } from './modules/catalogue/catalogue.service';
+import { registerHealth } from './modules/health/health.routes';
+import { buildOpenApi } from './openapi/openapi';
+import { WeChatClient } from './wechat/client';
+import type { FakeWeChat } from './wechat/fake-wechat';
+
+export const ASSETS_DIR = path.resolve(__dirname, '../assets');
+
+export interface AppDeps {
+  config: Config;
+  log: Logger;
+  ds: DataSource;
+  /** The loopback fake WeChat, in development and tests; null when talking to the real one. */
+  fakeWechat: FakeWeChat | null;
+  now?: () => Date;
+  isShuttingDown?: () => boolean;
+}
+
+export function createServices(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const { config } = deps;
+  const tx = new Transactor(deps.ds);
+  const wechat = new WeChatClient({
+    baseUrl: deps.fakeWechat?.baseUrl ?? config.WECHAT_API_BASE,
+    appid: config.WECHAT_APPID,
+    secret: config.WECHAT_SECRET,
+    timeoutMs: config.WECHAT_TIMEOUT_MS,
+    now: () => now().getTime(),
+  });
+  const tokens = new TokenService(config.SESSION_SECRET, { shopperSeconds: config.SESSION_TTL_SECONDS, hqSeconds: config.HQ_TOKEN_TTL_SECONDS }, now);
+  const auth = new AuthService(deps.ds, tx, wechat, tokens, now);
+  const catalogue = new CatalogueService(deps.ds);
+  const catalogueAdmin = new CatalogueAdmin(tx, catalogue, now);
+  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Mutating requests with a body must send JSON; anything else is a 415, not a silent `{}`. */
+const requireJsonBodies: Koa.Middleware<AppState> = async (ctx, next) => {
+  const hasBody = Number(ctx.get('content-length') || 0) > 0 || !!ctx.get('transfer-encoding');
+  if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && hasBody && !ctx.is('json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  await next();
+};
+
+export function createApp(deps: AppDeps, services: Services = createServices(deps)): Koa<AppState> {
+  const app = new Koa<AppState>();
+  app.proxy = true;
+  // Errors Koa itself sees after the response started (a client gone mid-stream) are not ours.
+  app.on('error', (err) => {
+    if (!isClientAbort(err)) deps.log.error({ err }, 'koa error');
+  });
+
+  const api = new ApiRouter(makeAuthenticator(services.tokens, services.auth));
+  registerHealth(api.router, deps.ds, deps.isShuttingDown ?? (() => false));
+  registerAuthRoutes(api, services.auth, deps.fakeWechat);
+  registerCatalogueRoutes(api, services.catalogue, services.catalogueAdmin);
+  const openapi = buildOpenApi(api.defs, '0.1.0');
+  api.router.get('/openapi.json', (ctx) => {
+    ctx.body = openapi;
+  });
+
+  app.use(requestContext(deps.log));
+  app.use(errorHandler());
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    await next();
+  });
+  app.use(serveDir('/assets/', ASSETS_DIR, 7 * 24 * 3600 * 1000));
+  if (deps.config.SERVE_H5) app.use(serveDir('/', deps.config.h5Dir, 0));
+  app.use(requireJsonBodies);
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  app.use(api.router.routes());
+  return app;
+}

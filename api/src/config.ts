@@ -1,0 +1,82 @@
+/**
+ * Configuration, parsed once at boot from the environment. Nothing else reads process.env.
+ * A bad or missing key stops start-up with every problem listed; production refuses the
+ * development defaults (session secret, HQ password, fake WeChat).
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+export const DEV_SESSION_SECRET = 'loopmall-development-secret-do-not-use-in-prod';
+export const DEV_HQ_PASSWORD = 'loopmall-admin';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const mysqlUrl = z
+  .string()
+  .regex(/^mysql:\/\/[^\s]+$/, 'must look like mysql://user:pass@host:port/db');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: mysqlUrl.optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    SEED_DEMO: bool.default(true),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
+    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+    HQ_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+    HQ_ADMIN_USERNAME: z.string().regex(/^[a-z0-9_.-]{3,32}$/, 'lowercase letters, digits, _ . - (3-32)').default('admin'),
+    HQ_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEV_HQ_PASSWORD),
+    WECHAT_APPID: z.string().min(1).default('wx0000000000000000'),
+    WECHAT_SECRET: z.string().min(1).default('loopmall-dev-wechat-secret'),
+    WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+    WECHAT_FAKE: bool.optional(),
+    SERVE_H5: bool.default(true),
+    H5_DIR: z.string().min(1).default('dist/h5'),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
+  })
+  .transform((env) => ({
+    ...env,
+    // The fake WeChat is the default everywhere but production, where it is refused below.
+    WECHAT_FAKE: env.WECHAT_FAKE ?? env.NODE_ENV !== 'production',
+  }))
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    const refuse = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+    if (env.SESSION_SECRET === DEV_SESSION_SECRET) refuse('SESSION_SECRET', 'production needs its own secret');
+    if (env.HQ_ADMIN_PASSWORD === DEV_HQ_PASSWORD) refuse('HQ_ADMIN_PASSWORD', 'production needs its own password');
+    if (env.WECHAT_FAKE) refuse('WECHAT_FAKE', 'the fake WeChat server is for development and tests only');
+    if (env.WECHAT_APPID === 'wx0000000000000000') refuse('WECHAT_APPID', 'production needs the real appid');
+    if (env.WECHAT_SECRET === 'loopmall-dev-wechat-secret') refuse('WECHAT_SECRET', 'production needs the real secret');
+    if (!env.DATABASE_URL) refuse('DATABASE_URL', 'production runs on MySQL/MariaDB, not the embedded database');
+  });
+
+export type Config = z.infer<typeof schema> & { dataDir: string; h5Dir: string };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (process.env by default); throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  // Treat empty strings as unset, as shells and .env files often leave them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  return {
+    ...parsed.data,
+    dataDir: path.resolve(cwd, parsed.data.DATA_DIR),
+    h5Dir: path.resolve(cwd, parsed.data.H5_DIR),
+  };
+}

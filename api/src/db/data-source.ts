@@ -1,0 +1,57 @@
+/**
+ * One DataSource factory for both databases: MySQL/MariaDB through mysql2 in production and
+ * tests, embedded SQLite (better-sqlite3) for `npm start` on a machine with no server.
+ * Schema comes from migrations only; `synchronize` is never on.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import 'reflect-metadata';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './naming';
+
+export type DbTarget = { kind: 'mysql'; url: string; poolSize: number } | { kind: 'sqlite'; file: string };
+
+export function createDataSource(target: DbTarget): DataSource {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: false,
+  } as const;
+  let options: DataSourceOptions;
+  if (target.kind === 'mysql') {
+    options = {
+      ...common,
+      type: 'mysql',
+      url: target.url,
+      // Store and read every DATETIME as UTC, whatever the server's time zone.
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      poolSize: target.poolSize,
+      extra: { connectionLimit: target.poolSize, waitForConnections: true, queueLimit: 0 },
+    };
+  } else {
+    if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    options = {
+      ...common,
+      type: 'better-sqlite3',
+      database: target.file,
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('foreign_keys = ON');
+        db.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  return new DataSource(options);
+}
+
+/** `mysql://…` from the environment, or the embedded file under the data dir. */
+export function dbTargetFrom(config: { DATABASE_URL?: string; DB_POOL_SIZE: number; dataDir: string }): DbTarget {
+  return config.DATABASE_URL
+    ? { kind: 'mysql', url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE }
+    : { kind: 'sqlite', file: path.join(config.dataDir, 'loopmall.sqlite') };
+}

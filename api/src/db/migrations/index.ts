@@ -1,0 +1,4 @@
+import { Foundation1795338000000 } from './1795338000000-foundation';
+
+/** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
+export const MIGRATIONS = [Foundation1795338000000];

@@ -1,0 +1,62 @@
+/**
+ * Thin routes: each is declared once with its auth rule and zod schemas. The same declaration
+ * builds the Koa middleware chain (authenticate -> validate -> handler) and the OpenAPI document,
+ * so the docs cannot drift from what the server enforces.
+ */
+import Router from '@koa/router';
+import type { z, ZodType } from 'zod';
+import type { HqRole } from '@common/auth/types';
+import type { AppContext, AppState } from './context';
+import { parseOrThrow } from './validate';
+
+export type Access = 'public' | 'shopper' | { hq: readonly HqRole[] };
+
+export interface RouteDef<P extends ZodType | undefined, Q extends ZodType | undefined, B extends ZodType | undefined> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  tag: string;
+  summary: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Success status; 200 unless given. */
+  status?: number;
+}
+
+type Out<S> = S extends ZodType ? z.output<S> : undefined;
+export interface Input<P, Q, B> {
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+}
+
+/** Checks the caller against a route's access rule; provided by the auth module. */
+export type Authenticator = (ctx: AppContext, access: Access) => Promise<void>;
+
+export type AnyRouteDef = RouteDef<ZodType | undefined, ZodType | undefined, ZodType | undefined>;
+
+export class ApiRouter {
+  readonly router = new Router<AppState>();
+  readonly defs: AnyRouteDef[] = [];
+
+  constructor(private readonly authenticate: Authenticator) {}
+
+  route<P extends ZodType | undefined, Q extends ZodType | undefined, B extends ZodType | undefined>(
+    def: RouteDef<P, Q, B>,
+    handler: (ctx: AppContext, input: Input<P, Q, B>) => Promise<unknown>,
+  ): void {
+    this.defs.push(def as AnyRouteDef);
+    this.router[def.method](def.path, async (ctx: AppContext) => {
+      await this.authenticate(ctx, def.access);
+      const input = {
+        params: def.params ? parseOrThrow(def.params, ctx.params, 'params') : undefined,
+        query: def.query ? parseOrThrow(def.query, ctx.query, 'query') : undefined,
+        body: def.body ? parseOrThrow(def.body, ctx.request.body ?? {}, 'body') : undefined,
+      } as Input<P, Q, B>;
+      const data = await handler(ctx, input);
+      ctx.status = def.status ?? 200;
+      ctx.body = { ok: true, data: data ?? null };
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import type { ErrorCode } from '@common/errors';
+
+/** HTTP status for each code. Unlisted codes are 400: a caller mistake unless said otherwise. */
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  HQ_LOGIN_FAILED: 401,
+  FORBIDDEN: 403,
+  WECHAT_RISKY_USER: 403,
+  NOT_FOUND: 404,
+  PRODUCT_NOT_FOUND: 404,
+  CATEGORY_NOT_FOUND: 404,
+  SKU_NOT_FOUND: 404,
+  SKU_SPEC_DUPLICATE: 409,
+  STOCK_WOULD_GO_NEGATIVE: 409,
+  CATEGORY_NAME_TAKEN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  WECHAT_RATE_LIMITED: 429,
+  INTERNAL: 500,
+  WECHAT_UNAVAILABLE: 502,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code] ?? 400;
+}
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/**
+ * The one error type services throw. Throwing inside withTransaction rolls the writes back;
+ * the error middleware turns it into `{ ok:false, code, message }` with the status above.
+ */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'AppError';
+    this.status = statusOf(code);
+  }
+}

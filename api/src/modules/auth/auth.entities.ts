@@ -1,0 +1,28 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { HqRole } from '@common/auth/types';
+import { DateTimeColumn } from '../../db/columns';
+
+/** A shopper, keyed by the mini-program openid; unionid joins WeCom contacts later. */
+@Entity('member')
+export class Member {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
+  @Column({ type: 'varchar', length: 64, unique: true }) openid!: string;
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionid!: string | null;
+  @Column({ type: 'varchar', length: 32 }) nickname!: string;
+  @Column({ type: 'varchar', length: 255, nullable: true }) avatarUrl!: string | null;
+  @DateTimeColumn() createdAt!: Date;
+  @DateTimeColumn() lastLoginAt!: Date;
+}
+
+/** An HQ operator. Passwords are scrypt hashes; `active=false` revokes every token at once. */
+@Entity('hq_admin')
+export class HqAdmin {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
+  @Column({ type: 'varchar', length: 32, unique: true }) username!: string;
+  @Column({ type: 'varchar', length: 255 }) passwordHash!: string;
+  @Column({ type: 'varchar', length: 16 }) role!: HqRole;
+  @Column({ type: 'boolean' }) active!: boolean;
+  @DateTimeColumn() createdAt!: Date;
+}

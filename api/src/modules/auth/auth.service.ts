@@ -1,0 +1,111 @@
+/**
+ * Login for shoppers (WeChat code -> member) and HQ operators (username/password), and the
+ * lookups the authenticator needs.
+ */
+import type { DataSource } from 'typeorm';
+import type { HqRole, HqSession, MemberDto, ShopperSession } from '@common/auth/types';
+import { isUniqueViolation } from '../../db/errors';
+import type { Transactor } from '../../db/transaction';
+import { AppError } from '../../http/app-error';
+import { WeChatApiError, WeChatUnavailableError, type WeChatClient } from '../../wechat/client';
+import { HqAdmin, Member } from './auth.entities';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+import { AUD_HQ, AUD_SHOPPER, type TokenService } from './tokens';
+
+export const DEFAULT_NICKNAME = '微信用户';
+
+export function toMemberDto(m: Member): MemberDto {
+  return { id: m.id, nickname: m.nickname, avatarUrl: m.avatarUrl, hasUnionId: m.unionid !== null, createdAt: m.createdAt.toISOString() };
+}
+
+/** WeChat's errcodes that mean something to the shopper; anything else is "WeChat is down". */
+function mapWeChatError(err: unknown): AppError {
+  if (err instanceof WeChatApiError) {
+    if (err.errcode === 40029 || err.errcode === 40163) return new AppError('WECHAT_CODE_INVALID', err.errmsg);
+    if (err.errcode === 45011) return new AppError('WECHAT_RATE_LIMITED', err.errmsg);
+    if (err.errcode === 40226) return new AppError('WECHAT_RISKY_USER', err.errmsg);
+    return new AppError('WECHAT_UNAVAILABLE', `errcode ${err.errcode}: ${err.errmsg}`);
+  }
+  if (err instanceof WeChatUnavailableError) return new AppError('WECHAT_UNAVAILABLE', err.message);
+  throw err;
+}
+
+export class AuthService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Transactor,
+    private readonly wechat: WeChatClient,
+    private readonly tokens: TokenService,
+    private readonly now: () => Date,
+  ) {}
+
+  async shopperLogin(code: string): Promise<ShopperSession> {
+    // The WeChat call happens before any transaction: a retried transaction must not re-spend
+    // the one-time code.
+    const session = await this.wechat.code2Session(code).catch((err) => {
+      throw mapWeChatError(err);
+    });
+    const { member, isNew } = await this.upsertMember(session.openid, session.unionid);
+    const { token, expiresAt } = await this.tokens.issue({ aud: AUD_SHOPPER, memberId: member.id });
+    return { token, expiresAt: expiresAt.toISOString(), member: toMemberDto(member), isNew };
+  }
+
+  private async upsertMember(openid: string, unionid: string | null): Promise<{ member: Member; isNew: boolean }> {
+    const repo = this.ds.getRepository(Member);
+    const now = this.now();
+    const existing = await repo.findOneBy({ openid });
+    if (!existing) {
+      try {
+        const member = await this.tx.run((m) =>
+          m.save(m.create(Member, { openid, unionid, nickname: DEFAULT_NICKNAME, avatarUrl: null, createdAt: now, lastLoginAt: now })),
+        );
+        return { member, isNew: true };
+      } catch (err) {
+        // Two first logins of one shopper raced; the unique openid let exactly one insert win.
+        if (!isUniqueViolation(err)) throw err;
+      }
+    }
+    await this.tx.run(async (m) => {
+      // unionid only ever goes from unknown to known: a later login without it keeps the old one.
+      await m.update(Member, { openid }, unionid ? { lastLoginAt: now, unionid } : { lastLoginAt: now });
+    });
+    return { member: await repo.findOneByOrFail({ openid }), isNew: false };
+  }
+
+  async memberById(id: number): Promise<Member | null> {
+    return this.ds.getRepository(Member).findOneBy({ id });
+  }
+
+  async hqLogin(username: string, password: string): Promise<HqSession> {
+    const admin = await this.ds.getRepository(HqAdmin).findOneBy({ username });
+    const ok = await verifyPassword(password, admin?.passwordHash ?? DUMMY_HASH);
+    if (!admin || !admin.active || !ok) throw new AppError('HQ_LOGIN_FAILED');
+    const { token, expiresAt } = await this.tokens.issue({ aud: AUD_HQ, adminId: admin.id, role: admin.role });
+    return { token, expiresAt: expiresAt.toISOString(), username: admin.username, role: admin.role };
+  }
+
+  async activeAdmin(id: number): Promise<HqAdmin | null> {
+    return this.ds.getRepository(HqAdmin).findOneBy({ id, active: true });
+  }
+
+  /** Creates an HQ account; a taken username is a 409-free no-op for the bootstrap path. */
+  async createAdmin(username: string, password: string, role: HqRole): Promise<HqAdmin> {
+    const passwordHash = await hashPassword(password);
+    return this.tx.run((m) => m.save(m.create(HqAdmin, { username, passwordHash, role, active: true, createdAt: this.now() })));
+  }
+
+  /**
+   * First boot: create the owner account from configuration when no HQ account exists.
+   * Two instances booting together are kept to one account by the unique username.
+   */
+  async bootstrapOwner(username: string, password: string): Promise<boolean> {
+    if ((await this.ds.getRepository(HqAdmin).count()) > 0) return false;
+    try {
+      await this.createAdmin(username, password, 'owner');
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+}

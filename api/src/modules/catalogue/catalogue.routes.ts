@@ -1,0 +1,89 @@
+import { HQ_ROLES, type HqRole } from '@common/auth/types';
+import type { ApiRouter } from '../../http/api-router';
+import type { AppContext } from '../../http/context';
+import type { CatalogueAdmin } from './catalogue.admin';
+import {
+  CategoryBody,
+  CategoryPatchBody,
+  HqProductListQuery,
+  IdParams,
+  ProductBody,
+  ProductListQuery,
+  ProductPatchBody,
+  SkuBody,
+  SkuPatchBody,
+  StockAdjustmentBody,
+} from './catalogue.schema';
+import type { CatalogueService } from './catalogue.service';
+
+/** Who may change the catalogue; analysts read only. */
+const EDITORS: readonly HqRole[] = ['owner', 'operator'];
+
+const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null);
+
+export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueService, admin: CatalogueAdmin): void {
+  // Shopper routes: public, on-sale products only.
+  api.route({ method: 'get', path: '/api/home', tag: 'catalogue', summary: '首页：轮播图与分类', access: 'public' }, () => catalogue.home());
+  api.route({ method: 'get', path: '/api/categories', tag: 'catalogue', summary: '分类列表', access: 'public' }, () =>
+    catalogue.categories(),
+  );
+  api.route(
+    { method: 'get', path: '/api/products', tag: 'catalogue', summary: '商品列表：分类、搜索、排序、分页', access: 'public', query: ProductListQuery },
+    (_ctx, { query }) => catalogue.listProducts({ ...query, statuses: ['on_sale'] }),
+  );
+  api.route(
+    { method: 'get', path: '/api/products/:id', tag: 'catalogue', summary: '商品详情（含 SKU）', access: 'public', params: IdParams },
+    (_ctx, { params }) => catalogue.productDetail(params.id, { shopper: true }),
+  );
+
+  // HQ routes.
+  const hq = (roles: readonly HqRole[]) => ({ hq: roles });
+  api.route(
+    { method: 'get', path: '/api/hq/products', tag: 'hq', summary: '总部：商品列表（含草稿与下架）', access: hq(HQ_ROLES), query: HqProductListQuery },
+    (_ctx, { query }) => {
+      const { status, ...rest } = query;
+      return catalogue.listProducts({ ...rest, statuses: status ? [status] : ['draft', 'on_sale', 'off_sale'] });
+    },
+  );
+  api.route(
+    { method: 'get', path: '/api/hq/products/:id', tag: 'hq', summary: '总部：商品详情（含全部 SKU）', access: hq(HQ_ROLES), params: IdParams },
+    (_ctx, { params }) => catalogue.productDetail(params.id, { shopper: false }),
+  );
+  api.route(
+    { method: 'post', path: '/api/hq/products', tag: 'hq', summary: '总部：创建商品及其 SKU', access: hq(EDITORS), body: ProductBody, status: 201 },
+    (_ctx, { body }) => admin.createProduct(body),
+  );
+  api.route(
+    { method: 'patch', path: '/api/hq/products/:id', tag: 'hq', summary: '总部：修改商品', access: hq(EDITORS), params: IdParams, body: ProductPatchBody },
+    (_ctx, { params, body }) => admin.updateProduct(params.id, body),
+  );
+  api.route(
+    { method: 'post', path: '/api/hq/products/:id/skus', tag: 'hq', summary: '总部：新增 SKU', access: hq(EDITORS), params: IdParams, body: SkuBody, status: 201 },
+    (_ctx, { params, body }) => admin.addSku(params.id, body),
+  );
+  api.route(
+    { method: 'patch', path: '/api/hq/skus/:id', tag: 'hq', summary: '总部：修改 SKU 价格或状态', access: hq(EDITORS), params: IdParams, body: SkuPatchBody },
+    (_ctx, { params, body }) => admin.updateSku(params.id, body),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: '/api/hq/skus/:id/stock-adjustments',
+      tag: 'hq',
+      summary: '总部：调整库存（增减量，不可减到负数）',
+      access: hq(EDITORS),
+      params: IdParams,
+      body: StockAdjustmentBody,
+      status: 201,
+    },
+    (ctx, { params, body }) => admin.adjustStock(params.id, body.delta, body.reason, adminIdOf(ctx)),
+  );
+  api.route(
+    { method: 'post', path: '/api/hq/categories', tag: 'hq', summary: '总部：创建分类', access: hq(EDITORS), body: CategoryBody, status: 201 },
+    (_ctx, { body }) => admin.createCategory(body),
+  );
+  api.route(
+    { method: 'patch', path: '/api/hq/categories/:id', tag: 'hq', summary: '总部：修改分类', access: hq(EDITORS), params: IdParams, body: CategoryPatchBody },
+    (_ctx, { params, body }) => admin.updateCategory(params.id, body),
+  );
+}

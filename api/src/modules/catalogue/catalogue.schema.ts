@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { PRODUCT_SORTS, PRODUCT_STATUSES, SKU_STATUSES } from '@common/catalogue/types';
+import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@common/paging';
+import { zs } from '../../http/validate';
+
+export const IdParams = z.object({ id: zs.id() });
+
+export const ProductListQuery = z.object({
+  categoryId: zs.id().optional(),
+  keyword: zs.text(50).optional(),
+  sort: z.enum(PRODUCT_SORTS).default('newest'),
+  ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+});
+
+export const HqProductListQuery = ProductListQuery.extend({
+  status: z.enum(PRODUCT_STATUSES).optional(),
+});
+
+/** A site-relative asset path or an https URL (WeChat only loads https images in production). */
+const imageUrl = z
+  .string()
+  .max(255)
+  .regex(/^(\/assets\/[A-Za-z0-9/_.-]+|https:\/\/[^\s"'<>]+)$/, '必须是 /assets/ 下的路径或 https 地址');
+
+const specValue = zs.text(20).pipe(z.string().min(1));
+const SpecDefSchema = z.strictObject({ name: specValue, values: z.array(specValue).min(1).max(30) });
+
+const originalAbovePrice = (s: { priceFen?: number; originalPriceFen?: number | null }) =>
+  s.originalPriceFen == null || s.priceFen === undefined || s.originalPriceFen > s.priceFen;
+const originalPriceIssue = { message: '划线价必须高于售价', path: ['originalPriceFen'] };
+
+const SkuFields = {
+  specs: z.record(specValue, specValue),
+  priceFen: zs.fen().min(1),
+  originalPriceFen: zs.fen().nullable().default(null),
+  stock: z.number().int().min(0).max(9_999_999),
+  status: z.enum(SKU_STATUSES).default('on_sale'),
+};
+
+export const SkuBody = z.strictObject(SkuFields).refine(originalAbovePrice, originalPriceIssue);
+
+export const SkuPatchBody = z
+  .strictObject({ priceFen: SkuFields.priceFen, originalPriceFen: zs.fen().nullable(), status: z.enum(SKU_STATUSES) })
+  .partial()
+  .refine(originalAbovePrice, originalPriceIssue);
+
+/** Product fields without defaults: a PATCH must never fill in a value the caller did not send. */
+const ProductFields = {
+  categoryId: zs.id(),
+  title: zs.text(60).pipe(z.string().min(2)),
+  subtitle: zs.text(120),
+  images: z.array(imageUrl).min(1).max(9),
+  description: zs.text(5000),
+  tags: z.array(zs.text(8).pipe(z.string().min(1))).max(5),
+  specs: z.array(SpecDefSchema).max(3),
+  status: z.enum(PRODUCT_STATUSES),
+};
+
+export const ProductBody = z.strictObject({
+  ...ProductFields,
+  subtitle: ProductFields.subtitle.default(''),
+  description: ProductFields.description.default(''),
+  tags: ProductFields.tags.default([]),
+  specs: ProductFields.specs.default([]),
+  status: ProductFields.status.default('draft'),
+  skus: z.array(SkuBody).min(1).max(200),
+});
+
+export const ProductPatchBody = z
+  .strictObject(ProductFields)
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: '至少修改一个字段' });
+
+export const StockAdjustmentBody = z.strictObject({
+  delta: z
+    .number()
+    .int()
+    .min(-9_999_999)
+    .max(9_999_999)
+    .refine((n) => n !== 0, '变动数量不能为 0'),
+  reason: zs.text(64).pipe(z.string().min(1)),
+});
+
+export const CategoryBody = z.strictObject({
+  name: zs.text(32).pipe(z.string().min(1)),
+  icon: imageUrl.nullable().default(null),
+  sort: z.number().int().min(0).max(9999).default(100),
+});
+
+export const CategoryPatchBody = z
+  .strictObject({ name: CategoryBody.shape.name, icon: imageUrl.nullable(), sort: z.number().int().min(0).max(9999) })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: '至少修改一个字段' });

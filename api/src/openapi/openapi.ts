@@ -1,0 +1,76 @@
+/**
+ * The OpenAPI 3 document, generated from the same route declarations and zod schemas the server
+ * enforces (http/api-router.ts), served at /openapi.json.
+ */
+import { z, type ZodType } from 'zod';
+import type { AnyRouteDef } from '../http/api-router';
+
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
+
+const toSchema = (schema: ZodType): JsonSchema =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+
+function parameters(schema: ZodType | undefined, where: 'path' | 'query') {
+  if (!schema) return [];
+  const json = toSchema(schema);
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    schema: s,
+  }));
+}
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Failure' } } } });
+
+export function buildOpenApi(defs: AnyRouteDef[], version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const def of defs) {
+    const path = def.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    const secured = def.access !== 'public';
+    paths[path] ??= {};
+    paths[path][def.method] = {
+      tags: [def.tag],
+      summary: def.summary,
+      ...(secured ? { security: [{ [def.access === 'shopper' ? 'shopper' : 'hq']: [] }] } : {}),
+      ...(typeof def.access === 'object' ? { description: `HQ roles: ${def.access.hq.join(', ')}` } : {}),
+      parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
+      ...(def.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(def.body) } } } } : {}),
+      responses: {
+        [String(def.status ?? 200)]: {
+          description: 'OK',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Success' } } },
+        },
+        '400': errorResponse('VALIDATION_FAILED or another caller error; `field` names the input'),
+        ...(secured ? { '401': errorResponse('UNAUTHENTICATED / SESSION_EXPIRED'), '403': errorResponse('FORBIDDEN') } : {}),
+        ...(def.params ? { '404': errorResponse('not found (or not visible to this caller)') } : {}),
+      },
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Loopmall API', version },
+    paths,
+    components: {
+      securitySchemes: {
+        shopper: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /api/auth/wechat-login' },
+        hq: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /api/hq/auth/login' },
+      },
+      schemas: {
+        Success: { type: 'object', required: ['ok', 'data'], properties: { ok: { type: 'boolean', enum: [true] }, data: {} } },
+        Failure: {
+          type: 'object',
+          required: ['ok', 'code', 'message'],
+          properties: {
+            ok: { type: 'boolean', enum: [false] },
+            code: { type: 'string' },
+            message: { type: 'string' },
+            field: { type: 'string' },
+            issues: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+            requestId: { type: 'string' },
+          },
+        },
+      },
+    },
+  };
+}

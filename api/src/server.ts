@@ -1,0 +1,74 @@
+/**
+ * Starts and stops a whole Loopmall API process: fake WeChat (development), database and
+ * migrations, demo seed, HQ owner bootstrap, HTTP server, graceful shutdown. `npm start` and the
+ * integration tests both go through here, so tests exercise the real start-up path.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { createApp, createServices, type Services } from './app';
+import type { Config } from './config';
+import { createDataSource, dbTargetFrom, type DbTarget } from './db/data-source';
+import type { Logger } from './logger';
+import { seedDemoStore } from './seed/seed';
+import { FakeWeChat } from './wechat/fake-wechat';
+
+export interface Running {
+  url: string;
+  ds: DataSource;
+  services: Services;
+  fakeWechat: FakeWeChat | null;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Overrides the database chosen by the config (tests give each file its own schema). */
+  db?: DbTarget;
+  now?: () => Date;
+}
+
+export async function startLoopmall(config: Config, log: Logger, opts: StartOptions = {}): Promise<Running> {
+  const now = opts.now ?? (() => new Date());
+  const fakeWechat = config.WECHAT_FAKE ? new FakeWeChat({ appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, withUnionId: true }) : null;
+  if (fakeWechat) log.warn({ baseUrl: await fakeWechat.start() }, 'using the fake WeChat server (development only)');
+
+  const ds = createDataSource(opts.db ?? dbTargetFrom(config));
+  await ds.initialize();
+  const applied = await ds.runMigrations({ transaction: 'each' });
+  if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+
+  let shuttingDown = false;
+  const deps = { config, log, ds, fakeWechat, now, isShuttingDown: () => shuttingDown };
+  const services = createServices(deps);
+  const seeded = config.SEED_DEMO ? await seedDemoStore(ds, services, log, now) : false;
+  if (await services.auth.bootstrapOwner(config.HQ_ADMIN_USERNAME, config.HQ_ADMIN_PASSWORD)) {
+    log.info({ username: config.HQ_ADMIN_USERNAME }, 'created the HQ owner account');
+  }
+
+  const app = createApp(deps, services);
+  const server = http.createServer(app.callback());
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      shuttingDown = true;
+      // Stop accepting, let in-flight requests finish (bounded), then close the pool.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
+      await ds.destroy();
+      await fakeWechat?.stop();
+    })());
+
+  return { url, ds, services, fakeWechat, seeded, stop };
+}

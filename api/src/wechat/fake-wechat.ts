@@ -1,0 +1,131 @@
+/**
+ * A fake of the WeChat server API on loopback, speaking the real protocol: the same paths,
+ * query and body fields, and errcode/errmsg answers (40029 invalid code, 45011 rate limit,
+ * 40226 risky user, 40013 bad appid, 40125 bad secret). Development (`npm start`, the H5 dev
+ * login) and the tests use it; production configuration refuses it.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const CODE_TTL_MS = 5 * 60_000;
+
+interface IssuedCode {
+  openid: string;
+  unionid: string | null;
+  expiresAt: number;
+}
+
+export interface FakeWeChatOptions {
+  appid: string;
+  secret: string;
+  /** Bind a unionid to every openid (the mini-program is bound to an open-platform account). */
+  withUnionId?: boolean;
+  /** jscode2session calls allowed per openid per minute before 45011. */
+  perUserPerMinute?: number;
+  now?: () => number;
+}
+
+export class FakeWeChat {
+  private readonly codes = new Map<string, IssuedCode>();
+  private readonly calls = new Map<string, number[]>();
+  private readonly forced: number[] = [];
+  private server: http.Server | null = null;
+  private tokenSeq = 0;
+  private readonly now: () => number;
+  /** Every request the fake saw, for tests that assert what the client sent. */
+  readonly requests: { method: string; path: string }[] = [];
+  baseUrl = '';
+
+  constructor(private readonly opts: FakeWeChatOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.baseUrl;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = null;
+  }
+
+  /** What wx.login would hand the mini-program for this WeChat user: a one-time, 5-minute code. */
+  mintCode(openid: string): string {
+    const code = randomBytes(16).toString('hex');
+    const unionid = this.opts.withUnionId ? `o6_${createHash('sha256').update(openid).digest('base64url').slice(0, 25)}` : null;
+    this.codes.set(code, { openid, unionid, expiresAt: this.now() + CODE_TTL_MS });
+    return code;
+  }
+
+  /** Make the next jscode2session answer this errcode (e.g. 45011, 40226, -1). */
+  failNext(errcode: number): void {
+    this.forced.push(errcode);
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    this.requests.push({ method: req.method ?? '', path: url.pathname });
+    const send = (body: object) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(body));
+    };
+    const rid = randomBytes(4).toString('hex');
+    const fail = (errcode: number, errmsg: string) => send({ errcode, errmsg: `${errmsg}, rid: ${rid}` });
+
+    if (req.method === 'GET' && url.pathname === '/sns/jscode2session') {
+      const q = url.searchParams;
+      if (q.get('appid') !== this.opts.appid) return fail(40013, 'invalid appid');
+      if (q.get('secret') !== this.opts.secret) return fail(40125, 'invalid appsecret');
+      if (q.get('grant_type') !== 'authorization_code') return fail(40002, 'invalid grant_type');
+      const forced = this.forced.shift();
+      if (forced === 45011) return fail(45011, 'api minute-quota reach limit  mustslower  retry next minute');
+      if (forced === 40226) return fail(40226, 'high risk level user');
+      if (forced !== undefined) return fail(forced, 'system error');
+      const code = q.get('js_code') ?? '';
+      const issued = this.codes.get(code);
+      // Codes are single use: taking it out first means a replay always gets 40029.
+      this.codes.delete(code);
+      if (!issued || issued.expiresAt < this.now()) return fail(40029, 'invalid code');
+      if (this.overQuota(issued.openid)) return fail(45011, 'api minute-quota reach limit  mustslower  retry next minute');
+      const sessionKey = randomBytes(16).toString('base64');
+      return send(issued.unionid ? { session_key: sessionKey, openid: issued.openid, unionid: issued.unionid } : { session_key: sessionKey, openid: issued.openid });
+    }
+
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') {
+      const body = await readJson(req);
+      if (body?.grant_type !== 'client_credential') return fail(40002, 'invalid grant_type');
+      if (body.appid !== this.opts.appid) return fail(40013, 'invalid appid');
+      if (body.secret !== this.opts.secret) return fail(40125, 'invalid appsecret');
+      if (body.force_refresh === true || this.tokenSeq === 0) this.tokenSeq++;
+      return send({ access_token: `fake-token-${this.tokenSeq}-${createHash('sha256').update(this.opts.secret).digest('hex').slice(0, 16)}`, expires_in: 7200 });
+    }
+
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ errcode: 40066, errmsg: `invalid url, rid: ${rid}` }));
+  }
+
+  private overQuota(openid: string): boolean {
+    const limit = this.opts.perUserPerMinute ?? 100;
+    const windowStart = this.now() - 60_000;
+    const recent = (this.calls.get(openid) ?? []).filter((t) => t > windowStart);
+    recent.push(this.now());
+    this.calls.set(openid, recent);
+    return recent.length > limit;
+  }
+}
+
+async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}

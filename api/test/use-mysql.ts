@@ -1,0 +1,2 @@
+// jest project "api:mysql": integration tests run against the MySQL-compatible server.
+process.env.LOOPMALL_TEST_DB = 'mysql';

@@ -1,0 +1,77 @@
+/** Catalogue DTOs: what the API answers and the mini-program renders. Money is integer fen. */
+
+export const PRODUCT_STATUSES = ['draft', 'on_sale', 'off_sale'] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+export const SKU_STATUSES = ['on_sale', 'off_sale'] as const;
+export type SkuStatus = (typeof SKU_STATUSES)[number];
+
+export const PRODUCT_SORTS = ['newest', 'price_asc', 'price_desc', 'sales'] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+export const PRODUCT_SORT_LABELS: Record<ProductSort, string> = {
+  newest: '最新',
+  price_asc: '价格从低到高',
+  price_desc: '价格从高到低',
+  sales: '销量',
+};
+
+/** A spec dimension of a product, e.g. { name: '颜色', values: ['白色', '黑色'] }. */
+export interface SpecDef {
+  name: string;
+  values: string[];
+}
+
+/** The spec values one SKU has, e.g. { 颜色: '白色', 尺码: 'M' }. */
+export type SkuSpecs = Record<string, string>;
+
+export interface CategoryDto {
+  id: number;
+  name: string;
+  icon: string | null;
+  sort: number;
+}
+
+export interface SkuDto {
+  id: number;
+  specs: SkuSpecs;
+  priceFen: number;
+  originalPriceFen: number | null;
+  stock: number;
+  status: SkuStatus;
+}
+
+/** A product as a grid or list card shows it. */
+export interface ProductCardDto {
+  id: number;
+  categoryId: number;
+  title: string;
+  subtitle: string;
+  cover: string;
+  tags: string[];
+  /** The lowest on-sale SKU price ("¥59 起"). */
+  priceFen: number;
+  originalPriceFen: number | null;
+  salesCount: number;
+}
+
+export interface ProductDetailDto extends ProductCardDto {
+  images: string[];
+  description: string;
+  specs: SpecDef[];
+  skus: SkuDto[];
+  status: ProductStatus;
+  totalStock: number;
+}
+
+export interface BannerDto {
+  id: number;
+  title: string;
+  image: string;
+  productId: number | null;
+}
+
+export interface HomeDto {
+  banners: BannerDto[];
+  categories: CategoryDto[];
+}

@@ -1,0 +1,59 @@
+/**
+ * Every error code the API can answer with, and the Chinese copy a page shows for it.
+ * The API maps codes to HTTP status (api/src/http/app-error.ts); pages look the copy up here,
+ * so a shopper sees the same words whichever screen hit the error.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: '请求参数有误',
+  PRICE_FIELD_REFUSED: '价格由服务端计算，请勿提交价格字段',
+  UNAUTHENTICATED: '请先登录',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  FORBIDDEN: '没有权限执行此操作',
+  NOT_FOUND: '页面不存在',
+  PRODUCT_NOT_FOUND: '商品不存在或已下架',
+  CATEGORY_NOT_FOUND: '分类不存在',
+  SKU_NOT_FOUND: '商品规格不存在',
+  SKU_SPEC_INVALID: '规格与商品的规格定义不一致',
+  SKU_SPEC_DUPLICATE: '该规格组合已存在',
+  STOCK_WOULD_GO_NEGATIVE: '库存不足，无法扣减',
+  CATEGORY_NAME_TAKEN: '分类名称已存在',
+  HQ_LOGIN_FAILED: '账号或密码错误',
+  WECHAT_CODE_INVALID: '登录凭证已失效，请重新进入小程序',
+  WECHAT_RATE_LIMITED: '登录太频繁，请稍后再试',
+  WECHAT_RISKY_USER: '当前微信账号存在风险，暂时无法登录',
+  WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后再试',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  UNSUPPORTED_MEDIA_TYPE: '请以 JSON 格式提交',
+  SERVICE_UNAVAILABLE: '服务维护中，请稍后再试',
+  INTERNAL: '系统繁忙，请稍后再试',
+  NETWORK: '网络不给力，请检查网络后重试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
+}
+
+/** The copy for a code; unknown codes (a newer server, a proxy page) fall back to the generic line. */
+export function errorMessage(code: string): string {
+  return isErrorCode(code) ? ERROR_MESSAGES[code] : ERROR_MESSAGES.INTERNAL;
+}
+
+/** The body of every failed API response. */
+export interface ApiFailure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  /** For VALIDATION_FAILED: the first offending field, dotted (e.g. `skus.0.priceFen`). */
+  field?: string;
+  issues?: { field: string; message: string }[];
+  requestId?: string;
+}
+
+export interface ApiSuccess<T> {
+  ok: true;
+  data: T;
+}
+
+export type ApiResponse<T> = ApiSuccess<T> | ApiFailure;

@@ -1,0 +1,99 @@
+/** The journey driver for the H5 build: Debian Chromium through playwright-core. */
+import fs from 'node:fs';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { screenshotFile, type Driver, type TapOptions } from './driver';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+// Chromium flags for a closed network and a root user (see toolchain notes).
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const exact = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+export class H5Driver implements Driver {
+  readonly platform = 'h5' as const;
+  private readonly seen: string[] = [];
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {
+    page.on('pageerror', (err) => this.seen.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.seen.push(`console.error: ${msg.text()}`);
+    });
+  }
+
+  static async launch(baseUrl: string): Promise<H5Driver> {
+    if (!fs.existsSync(CHROMIUM_PATH)) {
+      throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-noto-cjk (bash .ci/run does)`);
+    }
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+    // An iPhone-sized viewport, as a shopper sees the storefront.
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    return new H5Driver(browser, await context.newPage(), baseUrl);
+  }
+
+  async open(route: string, query: Record<string, string> = {}): Promise<void> {
+    const qs = new URLSearchParams(query).toString();
+    await this.page.goto(`${this.baseUrl}/#/${route}${qs ? `?${qs}` : ''}`);
+    await this.page.waitForLoadState('networkidle');
+  }
+
+  async switchTab(route: string): Promise<void> {
+    // Taro's H5 router follows the hash, as a tab bar tap does.
+    await this.page.evaluate((r) => {
+      window.location.hash = `#/${r}`;
+    }, route);
+    await this.page.waitForFunction((r) => window.location.hash.startsWith(`#/${r}`), route);
+  }
+
+  private match(selector: string, opts: TapOptions = {}): Locator {
+    const all = this.page.locator(selector).filter({ visible: true });
+    const filtered = opts.text ? all.filter({ hasText: exact(opts.text) }) : all;
+    return filtered.nth(opts.index ?? 0);
+  }
+
+  async waitFor(selector: string, opts: { text?: string; timeoutMs?: number } = {}): Promise<void> {
+    const loc = this.page.locator(selector).filter({ visible: true });
+    await (opts.text ? loc.filter({ hasText: opts.text }) : loc).first().waitFor({ timeout: opts.timeoutMs ?? 10_000 });
+  }
+
+  async tap(selector: string, opts?: TapOptions): Promise<void> {
+    await this.match(selector, opts).click();
+  }
+
+  async texts(selector: string): Promise<string[]> {
+    return (await this.page.locator(selector).filter({ visible: true }).allInnerTexts()).map((t) => t.trim());
+  }
+
+  async type(selector: string, value: string): Promise<void> {
+    // A Taro <Input> is a web component wrapping a real <input>.
+    const host = this.match(selector);
+    const inner = host.locator('input');
+    const target = (await inner.count()) > 0 ? inner.first() : host;
+    await target.fill(value);
+    await target.press('Enter');
+  }
+
+  async currentRoute(): Promise<string> {
+    const hash = await this.page.evaluate(() => window.location.hash);
+    return hash.replace(/^#\//, '').split('?')[0];
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = screenshotFile(this.platform, name);
+    await this.page.waitForLoadState('networkidle');
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  problems(): string[] {
+    return [...this.seen];
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}

@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import type { BannerDto, CategoryDto } from '@common/catalogue/types';
+import { fetchHome } from '../../services/catalogue';
+import { assetUrl, messageOf } from '../../services/http';
+import { usePagedProducts } from '../../hooks/usePagedProducts';
+import { openProduct } from '../../components/product-card';
+import { ProductGrid } from '../../components/product-grid';
+import { ListFooter } from '../../components/list-footer';
+import { EmptyState } from '../../components/empty-state';
+import { rememberCategory } from '../category/selection';
+import { GridSkeleton } from '../../components/grid-skeleton';
+import './index.scss';
+
+const PROMISES = ['正品保障', '极速发货', '7天无理由退换'];
+
+function openCategory(category: CategoryDto): void {
+  rememberCategory(category.id);
+  void Taro.switchTab({ url: '/pages/category/index' });
+}
+
+function openBanner(banner: BannerDto): void {
+  if (banner.productId != null) openProduct(banner.productId);
+}
+
+export default function HomePage() {
+  const [banners, setBanners] = useState<BannerDto[]>([]);
+  const [categories, setCategories] = useState<CategoryDto[]>([]);
+  const [homeError, setHomeError] = useState<string | null>(null);
+  const [homeLoaded, setHomeLoaded] = useState(false);
+  const list = usePagedProducts();
+
+  const loadAll = async () => {
+    const home = fetchHome()
+      .then((data) => {
+        setBanners(data.banners);
+        setCategories(data.categories);
+        setHomeError(null);
+      })
+      .catch((e: unknown) => setHomeError(messageOf(e)))
+      .finally(() => setHomeLoaded(true));
+    await Promise.all([home, list.reload({ sort: 'newest' })]);
+  };
+
+  useEffect(() => {
+    void loadAll();
+    // first load only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  usePullDownRefresh(() => {
+    void loadAll().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  useReachBottom(() => {
+    void list.loadMore();
+  });
+
+  const firstLoad = !homeLoaded || (list.status === 'loading' && list.items.length === 0);
+
+  return (
+    <View className='home'>
+      <View className='home__header'>
+        <View className='home__brand'>
+          <Text className='home__logo'>Loopmall</Text>
+          <Text className='home__slogan'>品质好物 · 会员专享</Text>
+        </View>
+        <View className='home-search' onClick={() => void Taro.navigateTo({ url: '/pages/search/index' })}>
+          <View className='home-search__icon' />
+          <Text className='home-search__placeholder'>搜索商品名称</Text>
+          <Text className='home-search__button'>搜索</Text>
+        </View>
+      </View>
+
+      <View className='home-banner'>
+        {banners.length > 0 ? (
+          <Swiper
+            className='home-banner__swiper'
+            circular
+            autoplay={banners.length > 1}
+            interval={4000}
+            indicatorDots={banners.length > 1}
+            indicatorColor='rgba(255,255,255,0.5)'
+            indicatorActiveColor='#ffffff'
+          >
+            {banners.map((b) => (
+              <SwiperItem key={b.id}>
+                <Image className='home-banner__image' src={assetUrl(b.image)} mode='aspectFill' onClick={() => openBanner(b)} />
+              </SwiperItem>
+            ))}
+          </Swiper>
+        ) : (
+          <View className='home-banner__placeholder' />
+        )}
+      </View>
+
+      <View className='home__promises'>
+        {PROMISES.map((p) => (
+          <View key={p} className='home__promise'>
+            <Text className='home__promise-dot'>✓</Text>
+            <Text>{p}</Text>
+          </View>
+        ))}
+      </View>
+
+      {categories.length > 0 && (
+        <View className='home-categories'>
+          {categories.slice(0, 10).map((c, i) => (
+            <View key={c.id} className='home-categories__item' onClick={() => openCategory(c)}>
+              {c.icon ? (
+                <Image className='home-categories__icon' src={assetUrl(c.icon)} mode='aspectFit' />
+              ) : (
+                <View className={`home-categories__glyph home-categories__glyph--${i % 5}`}>{c.name.slice(0, 1)}</View>
+              )}
+              <Text className='home-categories__name'>{c.name}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {homeError && list.items.length === 0 && list.status === 'error' ? (
+        <EmptyState title={homeError} description='下拉页面可重新加载'>
+          <Text className='error-retry' onClick={() => void loadAll()}>
+            点击重试
+          </Text>
+        </EmptyState>
+      ) : (
+        <>
+          <View className='home__section-title'>
+            <Text className='home__section-main'>新品上架</Text>
+            <Text className='home__section-sub'>每周上新 · 限时好价</Text>
+          </View>
+          {firstLoad ? (
+            <GridSkeleton />
+          ) : list.items.length === 0 && list.status === 'done' ? (
+            <EmptyState title='暂无商品' description='新品正在路上，敬请期待' />
+          ) : (
+            <ProductGrid items={list.items} />
+          )}
+          {!firstLoad && (
+            <ListFooter
+              status={list.status}
+              hasMore={list.hasMore}
+              count={list.items.length}
+              error={list.error}
+              onRetry={() => void (list.items.length ? list.loadMore() : list.reload())}
+              onLoadMore={() => void list.loadMore()}
+            />
+          )}
+        </>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,172 @@
+import { useEffect, useMemo, useState } from 'react';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { ProductDetailDto, SkuSpecs } from '@common/catalogue/types';
+import { initialSelection, pickSku, specLabel } from '@common/catalogue/sku';
+import { fetchProduct } from '../../services/catalogue';
+import { isApiError, messageOf } from '../../services/http';
+import { EmptyState } from '../../components/empty-state';
+import { OriginalPrice, Price } from '../../components/price';
+import { formatCount } from '../../utils/format';
+import { Gallery } from './gallery';
+import { SpecPicker } from './spec-picker';
+import { ActionBar } from './action-bar';
+import './index.scss';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; product: ProductDetailDto }
+  | { state: 'missing' }
+  | { state: 'error'; message: string };
+
+function parseId(raw: string | undefined): number | null {
+  if (!raw || !/^\d{1,12}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id > 0 ? id : null;
+}
+
+export default function ProductPage() {
+  const router = useRouter();
+  const id = parseId(router.params.id);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [selected, setSelected] = useState<SkuSpecs>({});
+
+  const fetchIt = async () => {
+    if (id == null) {
+      setLoad({ state: 'missing' });
+      return;
+    }
+    setLoad({ state: 'loading' });
+    try {
+      const product = await fetchProduct(id);
+      setSelected(initialSelection(product.specs, product.skus));
+      setLoad({ state: 'ready', product });
+    } catch (e) {
+      const missing = isApiError(e) && ['PRODUCT_NOT_FOUND', 'NOT_FOUND', 'VALIDATION_FAILED'].includes(e.code);
+      setLoad(missing ? { state: 'missing' } : { state: 'error', message: messageOf(e) });
+    }
+  };
+
+  useEffect(() => {
+    void fetchIt();
+    // the id of a page instance never changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  useShareAppMessage(() => {
+    const title = load.state === 'ready' ? load.product.title : 'Loopmall 好物推荐';
+    return { title, path: `/pages/product/index?id=${id ?? ''}` };
+  });
+
+  const product = load.state === 'ready' ? load.product : null;
+  const picker = useMemo(
+    () => (product ? pickSku(product.specs, product.skus, selected) : null),
+    [product, selected],
+  );
+
+  if (load.state === 'loading') {
+    return (
+      <View className='product-page'>
+        <View className='product-skeleton__image shimmer' />
+        <View className='product-skeleton__line shimmer' />
+        <View className='product-skeleton__line product-skeleton__line--short shimmer' />
+      </View>
+    );
+  }
+  if (load.state === 'missing') {
+    return (
+      <View className='product-page product-missing'>
+        <EmptyState title='商品不存在或已下架' description='看看其他好物吧'>
+          <View className='product-missing__home' onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}>
+            回到首页
+          </View>
+        </EmptyState>
+      </View>
+    );
+  }
+  if (load.state === 'error' || !product || !picker) {
+    return (
+      <View className='product-page'>
+        <EmptyState title={load.state === 'error' ? load.message : '加载失败'}>
+          <Text className='error-retry' onClick={() => void fetchIt()}>
+            点击重试
+          </Text>
+        </EmptyState>
+      </View>
+    );
+  }
+
+  const sku = picker.sku;
+  const prices = product.skus.filter((s) => s.status === 'on_sale').map((s) => s.priceFen);
+  const severalPrices = new Set(prices).size > 1;
+  const images = product.images.length > 0 ? product.images : [product.cover];
+  const hasSpecs = product.specs.length > 0;
+  const soldOut = sku ? sku.stock <= 0 || sku.status !== 'on_sale' : product.totalStock <= 0;
+
+  return (
+    <View className='product-page'>
+      <Gallery images={images} />
+
+      <View className='product-card-block product-summary'>
+        <View className='product-summary__price-row'>
+          <View className='product-summary__prices'>
+            <View className='product-price'>
+              {sku ? (
+                <Price fen={sku.priceFen} size='lg' />
+              ) : (
+                <Price fen={product.priceFen} size='lg' from={severalPrices} />
+              )}
+            </View>
+            <OriginalPrice
+              className='product-summary__original'
+              fen={sku ? sku.priceFen : product.priceFen}
+              original={sku ? sku.originalPriceFen : product.originalPriceFen}
+            />
+          </View>
+          <Text className='product-summary__sales'>已售 {formatCount(product.salesCount)}</Text>
+        </View>
+        <Text className='product-title'>{product.title}</Text>
+        {product.subtitle && <Text className='product-subtitle'>{product.subtitle}</Text>}
+        {product.tags.length > 0 && (
+          <View className='product-tags'>
+            {product.tags.map((tag) => (
+              <Text key={tag} className='product-tags__item'>
+                {tag}
+              </Text>
+            ))}
+          </View>
+        )}
+      </View>
+
+      <View className='product-card-block product-specs'>
+        <View className='product-specs__head'>
+          <Text className='product-specs__label'>规格</Text>
+          <Text className='sku-summary'>
+            {sku
+              ? `已选：${hasSpecs ? specLabel(product.specs, sku.specs) : '默认规格'}`
+              : `请选择 ${picker.missing.join(' / ')}`}
+          </Text>
+        </View>
+        {hasSpecs && (
+          <SpecPicker specs={product.specs} selected={selected} available={picker.available} onChange={setSelected} />
+        )}
+        {sku && (
+          <Text className={`product-stock${soldOut ? ' product-stock--out' : ''}`}>
+            {soldOut ? '已售罄' : `库存 ${sku.stock} 件`}
+          </Text>
+        )}
+      </View>
+
+      <View className='product-card-block product-desc'>
+        <Text className='product-desc__title'>商品详情</Text>
+        {(product.description || '暂无详细介绍').split(/\n+/).map((para, i) => (
+          <Text key={i} className='product-desc__para'>
+            {para}
+          </Text>
+        ))}
+      </View>
+
+      <ActionBar disabled={soldOut} />
+    </View>
+  );
+}
