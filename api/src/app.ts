@@ -19,6 +19,7 @@ import { CatalogueAdmin } from './modules/catalogue/catalogue.admin';
 import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { CatalogueService } from './modules/catalogue/catalogue.service';
 import { registerHealth } from './modules/health/health.routes';
+import { Outbox } from './modules/outbox/outbox';
 import { buildOpenApi } from './openapi/openapi';
 import { WeChatClient } from './wechat/client';
 import type { FakeWeChat } from './wechat/fake-wechat';
@@ -50,7 +51,13 @@ export function createServices(deps: AppDeps) {
   const auth = new AuthService(deps.ds, tx, wechat, tokens, now);
   const catalogue = new CatalogueService(deps.ds);
   const catalogueAdmin = new CatalogueAdmin(tx, catalogue, now);
-  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin };
+  // Side effects after commit (points, commission, shipping upload …) go through the outbox.
+  const outbox = new Outbox(deps.ds, tx, deps.log, now);
+  // --- cart & addresses (cart/, address/) ---
+  // --- orders (orders/) ---
+  // --- payments (payments/, wechatpay/) ---
+  // --- jobs (jobs/) ---
+  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -74,6 +81,10 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerHealth(api.router, deps.ds, deps.isShuttingDown ?? (() => false));
   registerAuthRoutes(api, services.auth, deps.fakeWechat);
   registerCatalogueRoutes(api, services.catalogue, services.catalogueAdmin);
+  // --- routes: cart & addresses ---
+  // --- routes: orders ---
+  // --- routes: payments ---
+  // --- routes: jobs / outbox (HQ) ---
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

@@ -40,15 +40,48 @@ const schema = z
     SERVE_H5: bool.default(true),
     H5_DIR: z.string().min(1).default('dist/h5'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
+    // Orders and their scheduled jobs.
+    ORDER_PAY_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    ORDER_PAY_QUERY_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),
+    ORDER_AUTO_COMPLETE_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+    JOBS_ENABLED: bool.default(true),
+    JOBS_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+    // Payments: 'wechat' is WeChat Pay v3; 'dev' confirms at once (embedded demo, H5), refused in production.
+    PAYMENT_MODE: z.enum(['wechat', 'dev']).optional(),
+    WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
+    WECHATPAY_FAKE: bool.optional(),
+    WECHATPAY_MCHID: z.string().regex(/^\d{8,12}$/, 'must be the merchant id (digits)').optional(),
+    WECHATPAY_MCH_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial (hex)').optional(),
+    WECHATPAY_MCH_PRIVATE_KEY: z.string().min(1).optional(),
+    WECHATPAY_APIV3_KEY: z.string().length(32, 'must be the 32-character APIv3 key').optional(),
+    WECHATPAY_PLATFORM_CERT: z.string().min(1).optional(),
+    WECHATPAY_PUBLIC_KEY: z.string().min(1).optional(),
+    WECHATPAY_PUBLIC_KEY_ID: z.string().regex(/^PUB_KEY_ID_\w+$/, 'must start with PUB_KEY_ID_').optional(),
+    WECHATPAY_NOTIFY_URL: z.url().optional(),
+    WECHATPAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
   })
   .transform((env) => ({
     ...env,
     // The fake WeChat is the default everywhere but production, where it is refused below.
     WECHAT_FAKE: env.WECHAT_FAKE ?? env.NODE_ENV !== 'production',
+    PAYMENT_MODE: env.PAYMENT_MODE ?? (env.NODE_ENV === 'production' ? ('wechat' as const) : ('dev' as const)),
+    // With WeChat Pay outside production, a loopback fake with keys made at start is the default.
+    WECHATPAY_FAKE: env.WECHATPAY_FAKE ?? env.NODE_ENV !== 'production',
   }))
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
     const refuse = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+    if (env.PAYMENT_MODE === 'wechat' && !env.WECHATPAY_FAKE) {
+      // Real WeChat Pay needs the merchant's identity and one way to verify WeChat's signatures.
+      for (const key of ['WECHATPAY_MCHID', 'WECHATPAY_MCH_SERIAL', 'WECHATPAY_MCH_PRIVATE_KEY', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_NOTIFY_URL'] as const) {
+        if (!env[key]) refuse(key, 'required when PAYMENT_MODE=wechat');
+      }
+      if (!env.WECHATPAY_PLATFORM_CERT && !(env.WECHATPAY_PUBLIC_KEY && env.WECHATPAY_PUBLIC_KEY_ID)) {
+        refuse('WECHATPAY_PUBLIC_KEY', 'give WECHATPAY_PUBLIC_KEY with WECHATPAY_PUBLIC_KEY_ID, or WECHATPAY_PLATFORM_CERT');
+      }
+    }
+    if (env.NODE_ENV !== 'production') return;
+    if (env.PAYMENT_MODE === 'dev') refuse('PAYMENT_MODE', 'development payments are refused in production');
+    if (env.WECHATPAY_FAKE) refuse('WECHATPAY_FAKE', 'the fake WeChat Pay server is for development and tests only');
     if (env.SESSION_SECRET === DEV_SESSION_SECRET) refuse('SESSION_SECRET', 'production needs its own secret');
     if (env.HQ_ADMIN_PASSWORD === DEV_HQ_PASSWORD) refuse('HQ_ADMIN_PASSWORD', 'production needs its own password');
     if (env.WECHAT_FAKE) refuse('WECHAT_FAKE', 'the fake WeChat server is for development and tests only');

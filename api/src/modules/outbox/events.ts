@@ -1,0 +1,15 @@
+/**
+ * Domain events that later features hook into (points on OrderPaid, commission on
+ * OrderCompleted, group-buy seats, refunds reversing both). Payloads carry ids and amounts,
+ * never whole rows: a handler reads what it needs when it runs.
+ */
+export interface OutboxEvents {
+  OrderPaid: { orderId: number; orderNo: string; memberId: number; payableFen: number; transactionId: string; paidAt: string };
+  OrderShipped: { orderId: number; orderNo: string; memberId: number; carrier: string; trackingNo: string };
+  OrderCompleted: { orderId: number; orderNo: string; memberId: number; payableFen: number };
+  OrderCancelled: { orderId: number; orderNo: string; memberId: number; reason: string };
+  OrderRefunded: { orderId: number; orderNo: string; memberId: number; refundNo: string; amountFen: number; fullyRefunded: boolean };
+}
+
+export type OutboxEventType = keyof OutboxEvents;
+export const OUTBOX_EVENT_TYPES: readonly OutboxEventType[] = ['OrderPaid', 'OrderShipped', 'OrderCompleted', 'OrderCancelled', 'OrderRefunded'];

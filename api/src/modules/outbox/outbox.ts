@@ -1,0 +1,182 @@
+/**
+ * The transactional outbox. `enqueue` writes an event and one delivery row per subscribed
+ * handler inside the caller's transaction, so the event exists if and only if the change
+ * committed. `processDue` runs after commit (a scheduled job, or right after a request): it
+ * claims due deliveries, runs their handlers, and retries failures with exponential backoff;
+ * after MAX_ATTEMPTS a delivery is `dead` and shows up for HQ.
+ *
+ * Handlers must be idempotent: a handler that ran but whose `done` mark was lost (a crash in
+ * between) runs again. The unique (event, handler) delivery row is the idempotency key handlers
+ * use for their own writes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Transactor } from '../../db/transaction';
+import type { Logger } from '../../logger';
+import type { OutboxEvents, OutboxEventType } from './events';
+import { OutboxDelivery, OutboxEvent } from './outbox.entities';
+
+export const MAX_ATTEMPTS = 8;
+/** How long a claimed delivery is ours before another processor may take it over. */
+const CLAIM_MS = 60_000;
+const BATCH = 20;
+
+export interface HandlerContext {
+  eventId: number;
+  /** `${eventId}:${handler}`: a key for the handler's own idempotent writes. */
+  idempotencyKey: string;
+}
+
+export type OutboxHandler<T extends OutboxEventType> = (payload: OutboxEvents[T], ctx: HandlerContext) => Promise<void>;
+
+/** Backoff after the n-th failure: 5 s, 10 s, 20 s … capped at 30 minutes. */
+export function backoffMs(attempts: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
+}
+
+export interface StuckDelivery {
+  id: number;
+  eventId: number;
+  type: string;
+  aggregateId: string;
+  handler: string;
+  status: 'pending' | 'dead';
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+}
+
+export class Outbox {
+  private readonly handlers = new Map<string, OutboxHandler<any>>();
+  private readonly byType = new Map<OutboxEventType, string[]>();
+  private readonly holder = randomUUID();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Transactor,
+    private readonly log: Logger,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Registers a handler by a stable name (it is stored with every delivery). */
+  subscribe<T extends OutboxEventType>(type: T, name: string, handler: OutboxHandler<T>): void {
+    if (this.handlers.has(name)) throw new Error(`outbox handler ${name} registered twice`);
+    this.handlers.set(name, handler);
+    this.byType.set(type, [...(this.byType.get(type) ?? []), name]);
+  }
+
+  /** Writes the event inside the caller's transaction `m`. */
+  async enqueue<T extends OutboxEventType>(m: EntityManager, type: T, aggregateId: string | number, payload: OutboxEvents[T]): Promise<number> {
+    const now = this.now();
+    const inserted = await m.insert(OutboxEvent, { type, aggregateId: String(aggregateId), payload: JSON.stringify(payload), createdAt: now });
+    const eventId = Number(inserted.identifiers[0].id);
+    const names = this.byType.get(type) ?? [];
+    if (names.length) {
+      await m.insert(
+        OutboxDelivery,
+        names.map((handler) => ({ eventId, handler, status: 'pending' as const, attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: null, doneAt: null })),
+      );
+    }
+    return eventId;
+  }
+
+  /** Runs every due delivery once; answers how many ran (succeeded or not). */
+  async processDue(): Promise<number> {
+    const now = this.now();
+    const due = await this.ds
+      .getRepository(OutboxDelivery)
+      .createQueryBuilder('d')
+      .where("d.status = 'pending' AND d.next_attempt_at <= :now AND (d.locked_until IS NULL OR d.locked_until < :now)", { now })
+      .orderBy('d.id', 'ASC')
+      .limit(BATCH)
+      .getMany();
+    let ran = 0;
+    for (const d of due) {
+      if (await this.claim(d, now)) {
+        await this.deliver(d);
+        ran++;
+      }
+    }
+    return ran;
+  }
+
+  /** Keeps processing until nothing is due (tests and the development loop). */
+  async drain(maxRounds = 50): Promise<void> {
+    for (let i = 0; i < maxRounds && (await this.processDue()) > 0; i++);
+  }
+
+  private async claim(d: OutboxDelivery, now: Date): Promise<boolean> {
+    // Conditional claim: of two processors racing for one delivery only one sees affected = 1.
+    const res = await this.tx.run((m) =>
+      m
+        .createQueryBuilder()
+        .update(OutboxDelivery)
+        .set({ lockedUntil: new Date(now.getTime() + CLAIM_MS) })
+        .where("id = :id AND status = 'pending' AND attempts = :attempts AND (locked_until IS NULL OR locked_until < :now)", { id: d.id, attempts: d.attempts, now })
+        .execute(),
+    );
+    return res.affected === 1;
+  }
+
+  private async deliver(d: OutboxDelivery): Promise<void> {
+    const event = await this.ds.getRepository(OutboxEvent).findOneByOrFail({ id: d.eventId });
+    const handler = this.handlers.get(d.handler);
+    try {
+      if (!handler) throw new Error(`no handler named ${d.handler}`);
+      await handler(JSON.parse(event.payload), { eventId: event.id, idempotencyKey: `${event.id}:${d.handler}` });
+      await this.tx.run((m) => m.update(OutboxDelivery, { id: d.id }, { status: 'done', attempts: d.attempts + 1, doneAt: this.now(), lockedUntil: null, lastError: null }));
+    } catch (err) {
+      const attempts = d.attempts + 1;
+      const dead = attempts >= MAX_ATTEMPTS;
+      const message = (err instanceof Error ? err.message : String(err)).slice(0, 255);
+      this.log[dead ? 'error' : 'warn']({ deliveryId: d.id, handler: d.handler, type: event.type, attempts, err: message }, dead ? 'outbox delivery dead' : 'outbox delivery failed; will retry');
+      await this.tx.run((m) =>
+        m.update(OutboxDelivery, { id: d.id }, { status: dead ? 'dead' : 'pending', attempts, lastError: message, lockedUntil: null, nextAttemptAt: new Date(this.now().getTime() + backoffMs(attempts)) }),
+      );
+    }
+  }
+
+  /** Deliveries HQ should look at: dead ones, and pending ones that have failed at least once. */
+  async stuck(limit = 100): Promise<StuckDelivery[]> {
+    const rows = await this.ds
+      .getRepository(OutboxDelivery)
+      .createQueryBuilder('d')
+      .innerJoin(OutboxEvent, 'e', 'e.id = d.event_id')
+      .select(['d.id AS id', 'd.event_id AS eventId', 'e.type AS type', 'e.aggregate_id AS aggregateId', 'd.handler AS handler', 'd.status AS status'])
+      .addSelect(['d.attempts AS attempts', 'd.last_error AS lastError', 'd.next_attempt_at AS nextAttemptAt', 'e.created_at AS createdAt'])
+      .where("d.status = 'dead' OR (d.status = 'pending' AND d.attempts > 0)")
+      .orderBy('d.id', 'ASC')
+      .limit(limit)
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      eventId: Number(r.eventId),
+      type: String(r.type),
+      aggregateId: String(r.aggregateId),
+      handler: String(r.handler),
+      status: r.status as 'pending' | 'dead',
+      attempts: Number(r.attempts),
+      lastError: (r.lastError as string | null) ?? null,
+      nextAttemptAt: new Date(r.nextAttemptAt as string).toISOString(),
+      createdAt: new Date(r.createdAt as string).toISOString(),
+    }));
+  }
+
+  /** HQ's "retry now" for a dead or waiting delivery. */
+  async retry(deliveryId: number): Promise<boolean> {
+    const res = await this.tx.run((m) =>
+      m
+        .createQueryBuilder()
+        .update(OutboxDelivery)
+        .set({ status: 'pending', nextAttemptAt: this.now(), lockedUntil: null })
+        .where("id = :id AND status IN ('pending', 'dead')", { id: deliveryId })
+        .execute(),
+    );
+    return res.affected === 1;
+  }
+
+  get holderId(): string {
+    return this.holder;
+  }
+}

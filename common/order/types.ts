@@ -1,0 +1,100 @@
+/** Order, checkout and refund DTOs shared by the API and the mini-program. Money is integer fen. */
+import type { AddressSnapshot } from '../address/types';
+import type { Adjustment } from './pricing';
+import type { OrderStatus } from './state';
+
+/** What the client sends to check out: SKU ids and quantities, nothing priced. */
+export interface CheckoutLineInput {
+  skuId: number;
+  quantity: number;
+}
+
+export interface CheckoutRequest {
+  lines: CheckoutLineInput[];
+  addressId: number;
+  remark?: string;
+  /** Remove the bought SKUs from the cart once the order is placed (checkout from the cart). */
+  fromCart?: boolean;
+}
+
+export interface OrderLineDto {
+  skuId: number;
+  productId: number;
+  title: string;
+  specLabel: string;
+  image: string | null;
+  unitPriceFen: number;
+  quantity: number;
+  subtotalFen: number;
+  discountFen: number;
+  payableFen: number;
+}
+
+/** 确认订单: the server's pricing of a prospective order, before it is placed. */
+export interface CheckoutPreviewDto {
+  lines: OrderLineDto[];
+  goodsFen: number;
+  discountFen: number;
+  freightFen: number;
+  payableFen: number;
+  adjustments: Adjustment[];
+}
+
+export interface OrderSummaryDto {
+  id: number;
+  orderNo: string;
+  status: OrderStatus;
+  payableFen: number;
+  itemCount: number;
+  lines: OrderLineDto[];
+  createdAt: string;
+  /** When an unpaid order is cancelled automatically (ISO time); null once paid. */
+  payDeadline: string | null;
+}
+
+export const REFUND_STATUSES = ['requested', 'processing', 'succeeded', 'rejected', 'failed'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+export const REFUND_STATUS_LABELS: Record<RefundStatus, string> = {
+  requested: '待审核',
+  processing: '退款处理中',
+  succeeded: '退款成功',
+  rejected: '已拒绝',
+  failed: '退款失败',
+};
+
+export interface RefundDto {
+  id: number;
+  refundNo: string;
+  amountFen: number;
+  reason: string;
+  status: RefundStatus;
+  createdAt: string;
+}
+
+export interface OrderDetailDto extends OrderSummaryDto {
+  goodsFen: number;
+  discountFen: number;
+  freightFen: number;
+  refundedFen: number;
+  address: AddressSnapshot;
+  remark: string;
+  paidAt: string | null;
+  shippedAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  shipping: { carrier: string; trackingNo: string } | null;
+  refunds: RefundDto[];
+}
+
+/** The answer of "pay this order": either WeChat Pay parameters or the development shortcut. */
+export type PayStartDto =
+  | {
+      mode: 'wechat';
+      /** Arguments of wx.requestPayment, signed by the server. */
+      params: { timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string };
+    }
+  | { mode: 'dev' };
+
+export const REFUND_REASONS = ['不想要了', '拍错了/多拍了', '商品信息描述不符', '未按约定时间发货', '其他'] as const;
