@@ -1,0 +1,117 @@
+/**
+ * Shipping addresses, owned by one shopper. Every query names the shopper, so another shopper's
+ * address is "not found" (404). Invariant: a shopper with any address has exactly one default.
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+import { MAX_ADDRESSES, type AddressDto, type AddressInput } from '@common/address/types';
+import type { Transactor } from '../../db/transaction';
+import { AppError } from '../../http/app-error';
+import { Address } from './address.entities';
+
+export const toAddressDto = (a: Address): AddressDto => ({
+  id: a.id,
+  name: a.name,
+  phone: a.phone,
+  province: a.province,
+  city: a.city,
+  district: a.district,
+  detail: a.detail,
+  isDefault: a.isDefault,
+});
+
+const notFound = (id: number) => new AppError('ADDRESS_NOT_FOUND', `address ${id}`);
+
+export class AddressService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Transactor,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Default first, then the most recently edited. */
+  async list(memberId: number): Promise<AddressDto[]> {
+    const rows = await this.ds.getRepository(Address).find({ where: { memberId }, order: { isDefault: 'DESC', updatedAt: 'DESC', id: 'DESC' } });
+    return rows.map(toAddressDto);
+  }
+
+  /** For other modules (checkout): the shopper's own address, or ADDRESS_NOT_FOUND. */
+  async getOwned(memberId: number, addressId: number): Promise<AddressDto> {
+    const row = await this.ds.getRepository(Address).findOneBy({ id: addressId, memberId });
+    if (!row) throw notFound(addressId);
+    return toAddressDto(row);
+  }
+
+  async create(memberId: number, input: AddressInput): Promise<AddressDto> {
+    const id = await this.tx.run(async (m) => {
+      const count = await m.countBy(Address, { memberId });
+      if (count >= MAX_ADDRESSES) throw new AppError('ADDRESS_LIMIT_REACHED', `${count} addresses`);
+      const now = this.now();
+      // The first address is the default whatever the caller asked.
+      const isDefault = input.isDefault || count === 0;
+      const saved = await m.save(m.create(Address, { ...input, memberId, isDefault, createdAt: now, updatedAt: now }));
+      if (isDefault) await clearOtherDefaults(m, memberId, saved.id);
+      return saved.id;
+    });
+    return this.getOwned(memberId, id);
+  }
+
+  async update(memberId: number, id: number, input: AddressInput): Promise<AddressDto> {
+    await this.tx.run(async (m) => {
+      const current = await m.findOneBy(Address, { id, memberId });
+      if (!current) throw notFound(id);
+      const now = this.now();
+      // Owner in the WHERE: the row changes only if it is still this shopper's.
+      const res = await m.update(Address, { id, memberId }, { ...input, updatedAt: now });
+      if (!res.affected) throw notFound(id);
+      if (input.isDefault) await clearOtherDefaults(m, memberId, id);
+      else if (current.isDefault) {
+        // Un-defaulting hands the flag to the most recently edited other address; with no other
+        // address this one stays the default (a shopper with addresses always has one).
+        const promoted = await promoteLatest(m, memberId, id);
+        if (!promoted) await m.update(Address, { id, memberId }, { isDefault: true });
+      }
+    });
+    return this.getOwned(memberId, id);
+  }
+
+  async remove(memberId: number, id: number): Promise<void> {
+    await this.tx.run(async (m) => {
+      const current = await m.findOneBy(Address, { id, memberId });
+      if (!current) throw notFound(id);
+      const res = await m.delete(Address, { id, memberId });
+      // Affected rows checked: a concurrent delete of the same address answers 404, not a
+      // second promotion.
+      if (!res.affected) throw notFound(id);
+      if (current.isDefault) await promoteLatest(m, memberId, id);
+    });
+  }
+}
+
+/**
+ * Clears every other default of the shopper, in the caller's transaction. Why a blanket update
+ * rather than "the previous default": two concurrent "set default" requests each clear the
+ * other's row (on MySQL the locking update waits for the other transaction), so exactly one
+ * default survives.
+ */
+async function clearOtherDefaults(m: EntityManager, memberId: number, keepId: number): Promise<void> {
+  await m
+    .createQueryBuilder()
+    .update(Address)
+    .set({ isDefault: false })
+    .where('member_id = :memberId AND id <> :keepId', { memberId, keepId })
+    .execute();
+}
+
+/** Makes the most recently updated address other than `excludeId` the default; false if none. */
+async function promoteLatest(m: EntityManager, memberId: number, excludeId: number): Promise<boolean> {
+  const next = await m
+    .getRepository(Address)
+    .createQueryBuilder('a')
+    .where('a.memberId = :memberId AND a.id <> :excludeId', { memberId, excludeId })
+    .orderBy('a.updatedAt', 'DESC')
+    .addOrderBy('a.id', 'DESC')
+    .getOne();
+  if (!next) return false;
+  await m.update(Address, { id: next.id, memberId }, { isDefault: true });
+  return true;
+}

@@ -1,0 +1,61 @@
+/**
+ * Builds the CartDto a shopper sees: every line with the catalogue's current title, picture,
+ * specs, price and stock, and a `problem` when it cannot be bought as it stands. Lines are
+ * flagged, never dropped. Reads the catalogue tables only (never writes them).
+ */
+import { In, type EntityManager } from 'typeorm';
+import type { CartDto, CartItemDto, CartProblem } from '@common/cart/types';
+import { specLabel } from '@common/catalogue/sku';
+import { Product, Sku } from '../catalogue/catalogue.entities';
+import { CartItem } from './cart.entities';
+
+export function problemOf(product: Product | undefined, sku: Sku | undefined, quantity: number): CartProblem | null {
+  if (!product || !sku || product.status !== 'on_sale' || sku.status !== 'on_sale') return 'off_sale';
+  if (sku.stock <= 0) return 'out_of_stock';
+  if (sku.stock < quantity) return 'insufficient_stock';
+  return null;
+}
+
+export function toCartItemDto(item: CartItem, sku: Sku | undefined, product: Product | undefined): CartItemDto {
+  return {
+    id: item.id,
+    skuId: item.skuId,
+    productId: sku?.productId ?? 0,
+    // A SKU or product removed from the catalogue still shows, as off sale, so the shopper can delete it.
+    title: product?.title ?? '商品已失效',
+    image: product?.images[0] ?? null,
+    specs: sku?.specs ?? {},
+    specLabel: sku ? specLabel(product?.specs ?? [], sku.specs) : '',
+    unitPriceFen: sku?.priceFen ?? 0,
+    quantity: item.quantity,
+    stock: Math.max(0, sku?.stock ?? 0),
+    selected: item.selected,
+    problem: problemOf(product, sku, item.quantity),
+  };
+}
+
+export function summarise(items: CartItemDto[]): CartDto {
+  const buyable = items.filter((i) => i.selected && i.problem === null);
+  return {
+    items,
+    selectedCount: buyable.length,
+    selectedGoodsFen: buyable.reduce((sum, i) => sum + i.unitPriceFen * i.quantity, 0),
+    totalQuantity: items.reduce((sum, i) => sum + i.quantity, 0),
+  };
+}
+
+/** The shopper's cart, newest line first. */
+export async function loadCart(m: EntityManager, memberId: number): Promise<CartDto> {
+  const rows = await m.find(CartItem, { where: { memberId }, order: { id: 'DESC' } });
+  if (rows.length === 0) return summarise([]);
+  const skus = await m.findBy(Sku, { id: In([...new Set(rows.map((r) => r.skuId))]) });
+  const skuById = new Map(skus.map((s) => [s.id, s]));
+  const products = skus.length ? await m.findBy(Product, { id: In([...new Set(skus.map((s) => s.productId))]) }) : [];
+  const productById = new Map(products.map((p) => [p.id, p]));
+  return summarise(
+    rows.map((row) => {
+      const sku = skuById.get(row.skuId);
+      return toCartItemDto(row, sku, sku ? productById.get(sku.productId) : undefined);
+    }),
+  );
+}
