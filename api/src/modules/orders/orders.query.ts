@@ -1,0 +1,113 @@
+/** Order reads and DTO mapping: shopper lists by tab, HQ lists by status, order detail. */
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { ORDER_TABS, type OrderStatus } from '@common/order/state';
+import type { OrderDetailDto, OrderLineDto, OrderSummaryDto } from '@common/order/types';
+import type { Page } from '@common/paging';
+import { AppError } from '../../http/app-error';
+import { refundsOfOrder } from '../payments/refunds.read';
+import { OrderLine, ShopOrder } from './orders.entities';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const toLineDto = (l: OrderLine): OrderLineDto => ({
+  skuId: l.skuId,
+  productId: l.productId,
+  title: l.title,
+  specLabel: l.specLabel,
+  image: l.image,
+  unitPriceFen: l.unitPriceFen,
+  quantity: l.quantity,
+  subtotalFen: l.subtotalFen,
+  discountFen: l.discountFen,
+  payableFen: l.payableFen,
+});
+
+export function toSummaryDto(o: ShopOrder, lines: OrderLine[]): OrderSummaryDto {
+  return {
+    id: o.id,
+    orderNo: o.orderNo ?? '',
+    status: o.status,
+    payableFen: o.payableFen,
+    itemCount: o.itemCount,
+    lines: lines.map(toLineDto),
+    createdAt: o.createdAt.toISOString(),
+    payDeadline: o.status === 'pending_payment' ? iso(o.payDeadline) : null,
+  };
+}
+
+export interface ListQuery {
+  page: number;
+  pageSize: number;
+}
+
+export class OrderReads {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * The order as its owner (memberId) or HQ (null) sees it. Someone else's order is a 404, the
+   * same answer as an id that never existed.
+   */
+  async orderDetail(orderId: number, memberId: number | null, m: EntityManager = this.ds.manager): Promise<OrderDetailDto> {
+    const o = await m.findOneBy(ShopOrder, { id: orderId });
+    if (!o || (memberId !== null && o.memberId !== memberId)) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
+    const [lines, refunds] = await Promise.all([
+      m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } }),
+      refundsOfOrder(this.ds, orderId),
+    ]);
+    return {
+      ...toSummaryDto(o, lines),
+      goodsFen: o.goodsFen,
+      discountFen: o.discountFen,
+      freightFen: o.freightFen,
+      refundedFen: o.refundedFen,
+      address: o.address,
+      remark: o.remark,
+      paidAt: iso(o.paidAt),
+      shippedAt: iso(o.shippedAt),
+      completedAt: iso(o.completedAt),
+      cancelledAt: iso(o.cancelledAt),
+      cancelReason: o.cancelReason,
+      shipping: o.carrier && o.trackingNo ? { carrier: o.carrier, trackingNo: o.trackingNo } : null,
+      refunds,
+    };
+  }
+
+  /** The order row if `memberId` owns it (null: HQ, any order); otherwise ORDER_NOT_FOUND. */
+  async requireOrder(orderId: number, memberId: number | null): Promise<ShopOrder> {
+    const o = await this.ds.manager.findOneBy(ShopOrder, { id: orderId });
+    if (!o || (memberId !== null && o.memberId !== memberId)) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
+    return o;
+  }
+
+  /** 订单列表: one shopper's orders in a tab, newest first. */
+  listForShopper(memberId: number, tab: string, q: ListQuery): Promise<Page<OrderSummaryDto>> {
+    const statuses = ORDER_TABS.find((t) => t.key === tab)?.statuses ?? [];
+    return this.list({ memberId, statuses: [...statuses] }, q);
+  }
+
+  /** HQ: every order, optionally of one status, newest first. */
+  listForHq(status: OrderStatus | undefined, q: ListQuery): Promise<Page<OrderSummaryDto>> {
+    return this.list({ memberId: null, statuses: status ? [status] : [] }, q);
+  }
+
+  private async list(f: { memberId: number | null; statuses: OrderStatus[] }, q: ListQuery): Promise<Page<OrderSummaryDto>> {
+    const qb = this.ds.getRepository(ShopOrder).createQueryBuilder('o');
+    if (f.memberId !== null) qb.andWhere('o.memberId = :memberId', { memberId: f.memberId });
+    if (f.statuses.length) qb.andWhere('o.status IN (:...statuses)', { statuses: f.statuses });
+    qb.orderBy('o.createdAt', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize);
+    const [orders, total] = await qb.getManyAndCount();
+    const lines = orders.length ? await this.ds.manager.find(OrderLine, { where: { orderId: In(orders.map((o) => o.id)) }, order: { id: 'ASC' } }) : [];
+    const byOrder = new Map<number, OrderLine[]>();
+    for (const l of lines) byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), l]);
+    return {
+      items: orders.map((o) => toSummaryDto(o, byOrder.get(o.id) ?? [])),
+      page: q.page,
+      pageSize: q.pageSize,
+      total,
+      hasMore: q.page * q.pageSize < total,
+    };
+  }
+}

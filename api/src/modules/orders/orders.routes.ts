@@ -1,0 +1,80 @@
+import { HQ_ROLES, type HqRole } from '@common/auth/types';
+import type { ApiRouter } from '../../http/api-router';
+import type { AppContext } from '../../http/context';
+import { memberIdOf } from '../auth/auth.routes';
+import type { CheckoutService } from './checkout.service';
+import type { OrderLifecycle } from './order-lifecycle';
+import type { OrderReads } from './orders.query';
+import { CheckoutBody, CheckoutPreviewBody, HqOrderListQuery, IdParams, OrderListQuery, parseIdempotencyKey, ShipBody } from './orders.schema';
+
+/** Who may ship orders; analysts read only. */
+const EDITORS: readonly HqRole[] = ['owner', 'operator'];
+
+const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null);
+
+/** Requests answered by an Idempotency-Key replay: 200 with the earlier order instead of 201. */
+const replayed = new WeakSet<AppContext>();
+
+export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, reads: OrderReads, lifecycle: OrderLifecycle): void {
+  api.route(
+    { method: 'post', path: '/api/checkout/preview', tag: 'orders', summary: '确认订单：服务端计价（不下单）', access: 'shopper', body: CheckoutPreviewBody },
+    (_ctx, { body }) => checkout.preview(body.lines),
+  );
+
+  // Runs around the route below (same path, registered first): a replay answers 200, not 201.
+  api.router.post('/api/orders', async (ctx, next) => {
+    await next();
+    if (replayed.has(ctx)) {
+      ctx.status = 200;
+      ctx.set('Idempotent-Replayed', 'true');
+    }
+  });
+  api.route(
+    {
+      method: 'post',
+      path: '/api/orders',
+      tag: 'orders',
+      summary: '下单：锁定库存，生成待付款订单（Idempotency-Key 可选；重放同一请求返回同一订单）',
+      access: 'shopper',
+      body: CheckoutBody,
+      status: 201,
+    },
+    async (ctx, { body }) => {
+      const key = parseIdempotencyKey(ctx.headers['idempotency-key']);
+      const placed = await checkout.placeOrder(memberIdOf(ctx), body, key);
+      if (!placed.created) replayed.add(ctx);
+      return placed.order;
+    },
+  );
+
+  api.route(
+    { method: 'get', path: '/api/orders', tag: 'orders', summary: '我的订单：按状态分栏、分页', access: 'shopper', query: OrderListQuery },
+    (ctx, { query }) => reads.listForShopper(memberIdOf(ctx), query.tab, query),
+  );
+  api.route(
+    { method: 'get', path: '/api/orders/:id', tag: 'orders', summary: '订单详情', access: 'shopper', params: IdParams },
+    (ctx, { params }) => reads.orderDetail(params.id, memberIdOf(ctx)),
+  );
+  api.route(
+    { method: 'post', path: '/api/orders/:id/cancel', tag: 'orders', summary: '取消待付款订单（库存退回）', access: 'shopper', params: IdParams },
+    (ctx, { params }) => lifecycle.cancelByShopper(memberIdOf(ctx), params.id),
+  );
+  api.route(
+    { method: 'post', path: '/api/orders/:id/confirm-receipt', tag: 'orders', summary: '确认收货', access: 'shopper', params: IdParams },
+    (ctx, { params }) => lifecycle.confirmByShopper(memberIdOf(ctx), params.id),
+  );
+
+  const hq = (roles: readonly HqRole[]) => ({ hq: roles });
+  api.route(
+    { method: 'get', path: '/api/hq/orders', tag: 'hq', summary: '总部：订单列表（可按状态筛选）', access: hq(HQ_ROLES), query: HqOrderListQuery },
+    (_ctx, { query }) => reads.listForHq(query.status, query),
+  );
+  api.route(
+    { method: 'get', path: '/api/hq/orders/:id', tag: 'hq', summary: '总部：订单详情', access: hq(HQ_ROLES), params: IdParams },
+    (_ctx, { params }) => reads.orderDetail(params.id, null),
+  );
+  api.route(
+    { method: 'post', path: '/api/hq/orders/:id/ship', tag: 'hq', summary: '总部：发货（填写快递公司与运单号）', access: hq(EDITORS), params: IdParams, body: ShipBody },
+    (ctx, { params, body }) => lifecycle.ship(params.id, adminIdOf(ctx), body.carrier, body.trackingNo),
+  );
+}

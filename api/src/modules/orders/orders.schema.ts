@@ -1,0 +1,115 @@
+/**
+ * Order route schemas. The checkout body goes through two gates before the generic schema:
+ *  1. any price-like key anywhere in the body is refused (400 PRICE_FIELD_REFUSED naming it):
+ *     the client sends SKU ids and quantities only, every figure is the server's;
+ *  2. each line's quantity is checked with its own codes (QUANTITY_INVALID / QUANTITY_OVER_LIMIT
+ *     naming `lines.N.quantity`), so the page can say exactly what is wrong.
+ * Both throw AppError from zod's preprocess step, which zod lets through unchanged.
+ */
+import { z } from 'zod';
+import { ORDER_STATUSES, ORDER_TABS } from '@common/order/state';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '@common/order/pricing';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@common/paging';
+import { AppError } from '../../http/app-error';
+import { zs } from '../../http/validate';
+
+/** Keys that carry money or a total: a client never sends these. */
+const PRICE_KEY = /(fen$|price|amount|total|payable|discount|freight)/i;
+
+/** The dotted path of the first price-like key in `value`, or null. */
+export function findPriceField(value: unknown, path = '', depth = 0): string | null {
+  if (depth > 8 || value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const here = path ? `${path}.${key}` : key;
+    if (!Array.isArray(value) && PRICE_KEY.test(key)) return here;
+    const deeper = findPriceField(child, here, depth + 1);
+    if (deeper) return deeper;
+  }
+  return null;
+}
+
+function checkQuantities(lines: unknown): void {
+  if (!Array.isArray(lines)) return;
+  lines.forEach((line, i) => {
+    if (line === null || typeof line !== 'object' || !('quantity' in line)) return;
+    const q = (line as { quantity: unknown }).quantity;
+    const field = `lines.${i}.quantity`;
+    if (typeof q !== 'number' || !Number.isInteger(q) || q < 1) {
+      throw new AppError('QUANTITY_INVALID', field, [{ field, message: '购买数量必须是正整数' }]);
+    }
+    if (q > MAX_LINE_QUANTITY) {
+      throw new AppError('QUANTITY_OVER_LIMIT', field, [{ field, message: `单件商品最多购买 ${MAX_LINE_QUANTITY} 件` }]);
+    }
+  });
+  if (lines.length === 0) throw new AppError('CART_EMPTY', 'no lines', [{ field: 'lines', message: '请至少选择一件商品' }]);
+}
+
+function gate(body: unknown): unknown {
+  const priceField = findPriceField(body);
+  if (priceField) throw new AppError('PRICE_FIELD_REFUSED', priceField, [{ field: priceField, message: '价格由服务端计算' }]);
+  if (body && typeof body === 'object') checkQuantities((body as { lines?: unknown }).lines);
+  return body;
+}
+
+const LineInput = z.strictObject({
+  skuId: z.number().int().min(1).max(2_147_483_647),
+  quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
+});
+
+/** Distinct SKUs only: a duplicate line is refused (naming it) rather than silently merged. */
+const Lines = z
+  .array(LineInput)
+  .min(1)
+  .max(MAX_ORDER_LINES)
+  .superRefine((lines, ctx) => {
+    const seen = new Set<number>();
+    lines.forEach((l, i) => {
+      if (seen.has(l.skuId)) ctx.addIssue({ code: 'custom', path: [i, 'skuId'], message: '同一规格请合并为一行' });
+      seen.add(l.skuId);
+    });
+  });
+
+export const CheckoutPreviewBody = z.preprocess(gate, z.strictObject({ lines: Lines }));
+
+export const CheckoutBody = z.preprocess(
+  gate,
+  z.strictObject({
+    lines: Lines,
+    addressId: z.number().int().min(1).max(2_147_483_647),
+    remark: zs.text(100).default(''),
+    fromCart: z.boolean().default(false),
+  }),
+);
+export type CheckoutInput = z.output<typeof CheckoutBody>;
+
+export const IdParams = z.object({ id: zs.id() });
+
+const TAB_KEYS = ORDER_TABS.map((t) => t.key) as [string, ...string[]];
+export const OrderListQuery = z.object({
+  tab: z.enum(TAB_KEYS).default('all'),
+  ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+});
+
+export const HqOrderListQuery = z.object({
+  status: z.enum(ORDER_STATUSES).optional(),
+  ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+});
+
+export const ShipBody = z.strictObject({
+  carrier: zs.text(32).pipe(z.string().min(1)),
+  trackingNo: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9-]+$/, '运单号只能包含字母、数字和短横线'),
+});
+
+/** Idempotency-Key: 1..64 of [A-Za-z0-9_-]; absent means "no idempotency", empty is refused. */
+export function parseIdempotencyKey(raw: string | string[] | undefined): string | null {
+  if (raw === undefined) return null;
+  if (typeof raw !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(raw)) {
+    throw new AppError('VALIDATION_FAILED', 'bad Idempotency-Key', [{ field: 'Idempotency-Key', message: '须为 1–64 位字母、数字、下划线或短横线' }]);
+  }
+  return raw;
+}
