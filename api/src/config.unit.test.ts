@@ -1,5 +1,25 @@
 import { ConfigError, DEV_HQ_PASSWORD, DEV_SESSION_SECRET, loadConfig } from './config';
 
+/** What a real merchant's configuration looks like (public-key mode; keys as file paths). */
+const REAL_WECHATPAY = {
+  WECHATPAY_MCHID: '1900000109',
+  WECHATPAY_MCH_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+  WECHATPAY_MCH_PRIVATE_KEY: '/etc/loopmall/apiclient_key.pem',
+  WECHATPAY_APIV3_KEY: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6',
+  WECHATPAY_PUBLIC_KEY: '/etc/loopmall/pub_key.pem',
+  WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0119000001092025010100000000',
+  WECHATPAY_NOTIFY_URL: 'https://shop.example.com/api/payments/wechat/notify',
+};
+
+const PROD = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'x'.repeat(40),
+  HQ_ADMIN_PASSWORD: 'a-real-password',
+  WECHAT_APPID: 'wx1234567890abcdef',
+  WECHAT_SECRET: 'real-secret',
+  DATABASE_URL: 'mysql://loopmall:pw@db:3306/loopmall',
+};
+
 const problems = (env: Record<string, string>) => {
   try {
     loadConfig(env);
@@ -44,13 +64,45 @@ describe('config', () => {
       WECHAT_APPID: 'wx1234567890abcdef',
       WECHAT_SECRET: 'real-secret',
       DATABASE_URL: 'mysql://loopmall:pw@db:3306/loopmall',
+      ...REAL_WECHATPAY,
     });
     expect(c.WECHAT_FAKE).toBe(false);
+    expect(c.PAYMENT_MODE).toBe('wechat');
+    expect(c.WECHATPAY_FAKE).toBe(false);
     expect(c.SESSION_SECRET).not.toBe(DEV_SESSION_SECRET);
     expect(c.HQ_ADMIN_PASSWORD).not.toBe(DEV_HQ_PASSWORD);
   });
 
   it('refuses the fake WeChat in production even when asked for', () => {
     expect(problems({ NODE_ENV: 'production', WECHAT_FAKE: 'true' }).some((p) => p.startsWith('WECHAT_FAKE:'))).toBe(true);
+  });
+
+  describe('payments', () => {
+    it('defaults to development payments outside production, WeChat Pay (real) in production', () => {
+      expect(loadConfig({}).PAYMENT_MODE).toBe('dev');
+      expect(loadConfig({ PAYMENT_MODE: 'wechat' }).WECHATPAY_FAKE).toBe(true);
+      expect(loadConfig({ ...PROD, ...REAL_WECHATPAY }).PAYMENT_MODE).toBe('wechat');
+    });
+
+    it('refuses development payments and the fake WeChat Pay in production', () => {
+      const found = problems({ ...PROD, ...REAL_WECHATPAY, PAYMENT_MODE: 'dev', WECHATPAY_FAKE: 'true' });
+      expect(found.some((p) => p.startsWith('PAYMENT_MODE:'))).toBe(true);
+      expect(found.some((p) => p.startsWith('WECHATPAY_FAKE:'))).toBe(true);
+    });
+
+    it('real WeChat Pay names every missing merchant key', () => {
+      const found = problems({ PAYMENT_MODE: 'wechat', WECHATPAY_FAKE: 'false' });
+      for (const key of ['WECHATPAY_MCHID', 'WECHATPAY_MCH_SERIAL', 'WECHATPAY_MCH_PRIVATE_KEY', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_NOTIFY_URL', 'WECHATPAY_PUBLIC_KEY']) {
+        expect(found.some((p) => p.startsWith(`${key}:`))).toBe(true);
+      }
+    });
+
+    it('accepts the platform certificate instead of the public key, and checks the shapes', () => {
+      const { WECHATPAY_PUBLIC_KEY: _k, WECHATPAY_PUBLIC_KEY_ID: _id, ...certMode } = REAL_WECHATPAY;
+      expect(loadConfig({ ...PROD, ...certMode, WECHATPAY_PLATFORM_CERT: '/etc/loopmall/wechatpay_cert.pem' }).WECHATPAY_PLATFORM_CERT).toBe('/etc/loopmall/wechatpay_cert.pem');
+      expect(problems({ ...PROD, ...certMode }).some((p) => p.startsWith('WECHATPAY_PUBLIC_KEY:'))).toBe(true);
+      const bad = problems({ ...PROD, ...REAL_WECHATPAY, WECHATPAY_MCHID: 'abc', WECHATPAY_APIV3_KEY: 'short', WECHATPAY_PUBLIC_KEY_ID: 'KEY1', WECHATPAY_NOTIFY_URL: 'not a url' });
+      expect(bad.map((p) => p.split(':')[0]).sort()).toEqual(['WECHATPAY_APIV3_KEY', 'WECHATPAY_MCHID', 'WECHATPAY_NOTIFY_URL', 'WECHATPAY_PUBLIC_KEY_ID']);
+    });
   });
 });

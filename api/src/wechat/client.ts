@@ -28,6 +28,21 @@ export interface WeChatSession {
   sessionKey: string;
 }
 
+export interface ShippingUpload {
+  transactionId: string;
+  openid: string;
+  trackingNo: string;
+  /** WeChat's delivery company code (e.g. SF, YTO, ZTO). */
+  expressCompany: string;
+  itemDesc: string;
+  uploadTime: Date;
+}
+
+/** `2022-12-15T13:29:35.120+08:00`: RFC 3339 in China time, as WeChat writes it. */
+export function rfc3339Cst(d: Date): string {
+  return `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 23)}+08:00`;
+}
+
 export interface WeChatClientOptions {
   baseUrl: string;
   appid: string;
@@ -79,6 +94,32 @@ export class WeChatClient {
       this.inflight = null;
     });
     return this.inflight;
+  }
+
+  /**
+   * Trading mini-programs: WeChat holds the funds until the shipping information is uploaded.
+   * POST /wxa/sec/order/upload_shipping_info (order_number_type 2: by WeChat Pay transaction id).
+   * A rejected token (40001/42001) is refreshed once and the call retried.
+   */
+  async uploadShippingInfo(req: ShippingUpload): Promise<void> {
+    const body = {
+      order_key: { order_number_type: 2, transaction_id: req.transactionId },
+      logistics_type: 1,
+      delivery_mode: 1,
+      shipping_list: [{ tracking_no: req.trackingNo, express_company: req.expressCompany, item_desc: req.itemDesc.slice(0, 120) }],
+      upload_time: rfc3339Cst(req.uploadTime),
+      payer: { openid: req.openid },
+    };
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.accessToken(attempt > 0);
+      try {
+        await this.call('POST', `/wxa/sec/order/upload_shipping_info?access_token=${encodeURIComponent(token)}`, body);
+        return;
+      } catch (err) {
+        if (attempt === 0 && err instanceof WeChatApiError && (err.errcode === 40001 || err.errcode === 42001)) continue;
+        throw err;
+      }
+    }
   }
 
   private async fetchToken(forceRefresh: boolean): Promise<string> {

@@ -35,6 +35,8 @@ export class FakeWeChat {
   private readonly now: () => number;
   /** Every request the fake saw, for tests that assert what the client sent. */
   readonly requests: { method: string; path: string }[] = [];
+  /** Accepted upload_shipping_info bodies, in order. */
+  readonly shippingUploads: Record<string, unknown>[] = [];
   baseUrl = '';
 
   constructor(private readonly opts: FakeWeChatOptions) {
@@ -103,11 +105,29 @@ export class FakeWeChat {
       if (body.appid !== this.opts.appid) return fail(40013, 'invalid appid');
       if (body.secret !== this.opts.secret) return fail(40125, 'invalid appsecret');
       if (body.force_refresh === true || this.tokenSeq === 0) this.tokenSeq++;
-      return send({ access_token: `fake-token-${this.tokenSeq}-${createHash('sha256').update(this.opts.secret).digest('hex').slice(0, 16)}`, expires_in: 7200 });
+      return send({ access_token: this.currentToken(), expires_in: 7200 });
+    }
+
+    if (req.method === 'POST' && url.pathname === '/wxa/sec/order/upload_shipping_info') {
+      const token = url.searchParams.get('access_token') ?? '';
+      if (token !== this.currentToken()) return fail(this.tokenSeq && token.startsWith('fake-token-') ? 42001 : 40001, 'invalid credential, access_token is invalid or not latest');
+      const body = await readJson(req);
+      const problem = checkShipping(body);
+      if (problem) return fail(problem[0], problem[1]);
+      const txId = (body!.order_key as { transaction_id: string }).transaction_id;
+      // Real WeChat allows one correction of an upload; a third one is refused.
+      const before = this.shippingUploads.filter((u) => (u.order_key as { transaction_id: string }).transaction_id === txId).length;
+      if (before >= 2) return fail(10060004, '订单已发货，不允许重复发货');
+      this.shippingUploads.push(body!);
+      return send({ errcode: 0, errmsg: 'ok' });
     }
 
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ errcode: 40066, errmsg: `invalid url, rid: ${rid}` }));
+  }
+
+  private currentToken(): string {
+    return `fake-token-${this.tokenSeq}-${createHash('sha256').update(this.opts.secret).digest('hex').slice(0, 16)}`;
   }
 
   private overQuota(openid: string): boolean {
@@ -128,4 +148,20 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
   } catch {
     return null;
   }
+}
+
+/** The checks WeChat makes on upload_shipping_info: [errcode, errmsg] of the first problem, or null. */
+function checkShipping(b: Record<string, any> | null): [number, string] | null {
+  if (!b) return [47001, 'data format error'];
+  const key = b.order_key;
+  if (key?.order_number_type !== 2 || typeof key.transaction_id !== 'string' || !key.transaction_id) return [10060001, '支付单不存在'];
+  if (b.logistics_type !== 1 || b.delivery_mode !== 1) return [47001, 'logistics_type / delivery_mode invalid'];
+  const list = b.shipping_list;
+  if (!Array.isArray(list) || list.length !== 1) return [47001, 'shipping_list invalid'];
+  const s = list[0];
+  if (typeof s?.tracking_no !== 'string' || !s.tracking_no || typeof s.express_company !== 'string' || !s.express_company) return [10060012, '物流单号或物流公司编码不能为空'];
+  if (typeof s.item_desc !== 'string' || !s.item_desc || s.item_desc.length > 120) return [10060019, '商品信息不合法'];
+  if (typeof b.upload_time !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/.test(b.upload_time)) return [47001, 'upload_time invalid'];
+  if (typeof b.payer?.openid !== 'string' || !b.payer.openid) return [10060014, '参数错误，payer openid 不能为空'];
+  return null;
 }

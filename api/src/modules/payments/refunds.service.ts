@@ -1,0 +1,208 @@
+/**
+ * Refunds: requested by a shopper (paid orders) and approved or rejected by HQ, or issued by HQ
+ * (paid or shipped, partial allowed). The order's CAS into `refunding` allows one open refund at
+ * a time. WeChat is called outside transactions with the refund's own out_refund_no, reused on
+ * every retry; acceptance is not success: a REFUND.* notification or the refund query decides.
+ */
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { OrderStatus } from '@common/order/state';
+import type { RefundDto } from '@common/order/types';
+import type { Transactor } from '../../db/transaction';
+import { AppError } from '../../http/app-error';
+import type { Logger } from '../../logger';
+import { WeChatPayApiError, type RefundState, type WeChatPayClient } from '../../wechatpay/client';
+import { transitionOrder } from '../orders/order-transitions';
+import { ShopOrder } from '../orders/orders.entities';
+import type { Outbox } from '../outbox/outbox';
+import { Payment, Refund } from './payments.entities';
+import { toRefundDto } from './refunds.read';
+
+const OPEN: Refund['status'][] = ['requested', 'processing'];
+
+export class RefundsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Transactor,
+    private readonly outbox: Outbox,
+    private readonly log: Logger,
+    private readonly wxpay: WeChatPayClient | null,
+    private readonly now: () => Date,
+  ) {}
+
+  /** 申请退款: the shopper's paid order → refunding, refund `requested` (HQ decides). */
+  async request(memberId: number, orderId: number, body: { reason: string; amountFen?: number }): Promise<RefundDto> {
+    const id = await this.tx.run(async (m) => {
+      const order = await m.findOneBy(ShopOrder, { id: orderId });
+      if (!order || order.memberId !== memberId) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
+      return this.open(m, order, ['paid'], body.amountFen, body.reason, 'requested', `shopper:${memberId}`);
+    });
+    return this.dto(id);
+  }
+
+  /** HQ: refund (part of) a paid or shipped order straight away. */
+  async issue(adminId: number | null, orderId: number, body: { amountFen: number; reason: string }): Promise<RefundDto> {
+    const id = await this.tx.run(async (m) => {
+      const order = await m.findOneBy(ShopOrder, { id: orderId });
+      if (!order) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
+      return this.open(m, order, ['paid', 'shipped'], body.amountFen, body.reason, 'processing', `hq:${adminId ?? '?'}`);
+    });
+    await this.submit(id);
+    return this.dto(id);
+  }
+
+  /** HQ approves a requested refund: processing, then the refund is sent to WeChat Pay. */
+  async approve(refundId: number): Promise<RefundDto> {
+    const r = await this.ds.manager.findOneBy(Refund, { id: refundId });
+    if (!r) throw new AppError('REFUND_NOT_FOUND');
+    if (r.status === 'requested') {
+      // CAS requested → processing: an approve and a reject racing cannot both win.
+      const res = await this.tx.run((m) =>
+        m.createQueryBuilder().update(Refund).set({ status: 'processing', updatedAt: this.now() }).where("id = :id AND status = 'requested'", { id: refundId }).execute(),
+      );
+      if (res.affected !== 1) throw new AppError('ORDER_STATE_CONFLICT', 'refund was decided concurrently');
+    } else if (r.status !== 'processing') {
+      throw new AppError('ORDER_STATE_CONFLICT', `refund ${refundId} is ${r.status}`);
+    }
+    // Approving a processing refund again re-submits it (same out_refund_no: WeChat dedups).
+    await this.submit(refundId, true);
+    return this.dto(refundId);
+  }
+
+  /** HQ rejects a requested refund: the order goes back to where it was. */
+  async reject(refundId: number, adminId: number | null): Promise<RefundDto> {
+    await this.tx.run(async (m) => {
+      const r = await m.findOneBy(Refund, { id: refundId });
+      if (!r) throw new AppError('REFUND_NOT_FOUND');
+      const res = await m.createQueryBuilder().update(Refund).set({ status: 'rejected', updatedAt: this.now() }).where("id = :id AND status = 'requested'", { id: refundId }).execute();
+      if (res.affected !== 1) throw new AppError('ORDER_STATE_CONFLICT', `refund ${refundId} is ${r.status}`);
+      await transitionOrder(m, { orderId: r.orderId, from: 'refunding', event: 'refund_close', to: r.returnStatus, actor: `hq:${adminId ?? '?'}`, note: '退款申请被拒绝', now: this.now() });
+    });
+    return this.dto(refundId);
+  }
+
+  /** Inside markPaid: a payment arrived for a cancelled order; refund all of it. */
+  async createAutoRefund(m: EntityManager, order: ShopOrder, reason: string): Promise<number> {
+    const refundNo = `${order.orderNo}R${(await m.countBy(Refund, { orderId: order.id })) + 1}`;
+    const now = this.now();
+    const ins = await m.insert(Refund, { refundNo, orderId: order.id, amountFen: order.payableFen, reason, status: 'processing', returnStatus: order.status, requestedBy: 'wechatpay', wxRefundId: null, createdAt: now, updatedAt: now });
+    return Number(ins.identifiers[0].id);
+  }
+
+  /**
+   * Sends a processing refund to WeChat Pay (or settles it at once for a dev payment). Network
+   * trouble leaves it processing: a retry or pollRefunds sends the same out_refund_no again.
+   */
+  async submit(refundId: number, throwOnUnavailable = false): Promise<void> {
+    const r = await this.ds.manager.findOneBy(Refund, { id: refundId });
+    if (!r || r.status !== 'processing') return;
+    const payment = await this.ds.manager.findOneBy(Payment, { orderId: r.orderId });
+    if (!payment?.transactionId) throw new AppError('ORDER_STATE_CONFLICT', 'the order has no payment to refund');
+    if (payment.mode === 'dev' || !this.wxpay) {
+      await this.applyResult({ outRefundNo: r.refundNo, status: 'SUCCESS', refundFen: r.amountFen, wxRefundId: `DEV${r.refundNo}` });
+      return;
+    }
+    try {
+      const wx = await this.wxpay.refund({ outTradeNo: payment.outTradeNo, outRefundNo: r.refundNo, refundFen: r.amountFen, totalFen: payment.amountFen, reason: r.reason });
+      await this.ds.manager.update(Refund, { id: r.id }, { wxRefundId: wx.refund_id });
+      if (wx.status !== 'PROCESSING') await this.applyResult({ outRefundNo: r.refundNo, status: wx.status, refundFen: wx.amount.refund, wxRefundId: wx.refund_id });
+    } catch (err) {
+      if (err instanceof WeChatPayApiError) {
+        // WeChat refused the refund itself (not enough refundable, bad params): it will never succeed.
+        this.log.warn({ refundId, wxCode: err.wxCode }, 'WeChat Pay refused the refund');
+        await this.applyResult({ outRefundNo: r.refundNo, status: 'ABNORMAL', refundFen: r.amountFen, wxRefundId: null });
+        return;
+      }
+      if (throwOnUnavailable) throw err;
+      this.log.warn({ err, refundId }, 'refund not sent to WeChat Pay yet');
+    }
+  }
+
+  /**
+   * The outcome of a refund (notification, query or dev). In one transaction: refund
+   * processing → succeeded/failed (CAS), the order's refunded total, its transition out of
+   * refunding, OrderRefunded. A repeat changes nothing. Answers false for an unknown refund.
+   */
+  async applyResult(p: { outRefundNo: string; status: RefundState; refundFen: number; wxRefundId: string | null }): Promise<boolean> {
+    if (p.status === 'PROCESSING') return true;
+    return this.tx.run(async (m) => {
+      const r = await m.findOneBy(Refund, { refundNo: p.outRefundNo });
+      if (!r) return false;
+      if (p.refundFen !== r.amountFen) throw new AppError('REFUND_AMOUNT_INVALID', `refund ${p.refundFen} != ${r.amountFen}`);
+      const now = this.now();
+      const ok = p.status === 'SUCCESS';
+      // CAS on processing: the notification and the poller may both report; one applies.
+      const res = await m
+        .createQueryBuilder()
+        .update(Refund)
+        .set({ status: ok ? 'succeeded' : 'failed', wxRefundId: p.wxRefundId ?? r.wxRefundId, updatedAt: now })
+        .where("id = :id AND status = 'processing'", { id: r.id })
+        .execute();
+      if (res.affected !== 1) return true;
+      const order = await m.findOneByOrFail(ShopOrder, { id: r.orderId });
+      if (ok) {
+        // Relative and bounded: never refund more than was paid, whatever reports arrive.
+        const upd = await m
+          .createQueryBuilder()
+          .update(ShopOrder)
+          .set({ refundedFen: () => 'refunded_fen + :amount', updatedAt: now })
+          .where('id = :id AND refunded_fen + :amount <= payable_fen', { id: order.id, amount: r.amountFen })
+          .execute();
+        if (upd.affected !== 1) throw new AppError('REFUND_AMOUNT_INVALID', `order ${order.id} would be over-refunded`);
+      }
+      const refunded = order.refundedFen + (ok ? r.amountFen : 0);
+      const full = refunded >= order.payableFen;
+      if (order.status === 'refunding') {
+        const event = ok && full ? 'refund_succeed' : 'refund_close';
+        await transitionOrder(m, { orderId: order.id, from: 'refunding', event, to: event === 'refund_close' ? r.returnStatus : undefined, actor: 'wechatpay', note: `${r.refundNo} ${p.status}`, now });
+      }
+      // A cancelled order refunded automatically earned nothing: no OrderRefunded to reverse.
+      if (ok && order.status !== 'cancelled') {
+        await this.outbox.enqueue(m, 'OrderRefunded', order.id, { orderId: order.id, orderNo: order.orderNo ?? '', memberId: order.memberId, refundNo: r.refundNo, amountFen: r.amountFen, fullyRefunded: full });
+      }
+      return true;
+    });
+  }
+
+  /** Asks WeChat about processing refunds (a REFUND notification may be lost); answers how many were settled. */
+  async pollRefunds(limit = 50): Promise<number> {
+    const rows = await this.ds.manager.find(Refund, { where: { status: 'processing' }, order: { id: 'ASC' }, take: limit });
+    let settled = 0;
+    for (const r of rows) {
+      try {
+        const wx = this.wxpay ? await this.wxpay.queryRefund(r.refundNo) : null;
+        if (!wx) {
+          // WeChat never got it (the submit failed): send it again, same out_refund_no.
+          await this.submit(r.id);
+        } else if (wx.status !== 'PROCESSING') {
+          await this.applyResult({ outRefundNo: r.refundNo, status: wx.status, refundFen: wx.amount.refund, wxRefundId: wx.refund_id });
+        }
+        const after = await this.ds.manager.findOneBy(Refund, { id: r.id });
+        if (after && after.status !== 'processing') settled++;
+      } catch (err) {
+        this.log.warn({ err, refundId: r.id }, 'refund poll failed; next round retries');
+      }
+    }
+    return settled;
+  }
+
+  private async open(m: EntityManager, order: ShopOrder, from: OrderStatus[], amountFen: number | undefined, reason: string, status: 'requested' | 'processing', by: string): Promise<number> {
+    if (order.status === 'refunding' || (await m.countBy(Refund, { orderId: order.id, status: In(OPEN) }))) throw new AppError('REFUND_IN_PROGRESS');
+    if (!from.includes(order.status)) throw new AppError('ORDER_STATE_CONFLICT', `order ${order.id} is ${order.status}`);
+    const left = order.payableFen - order.refundedFen;
+    const amount = amountFen ?? left;
+    if (!Number.isInteger(amount) || amount <= 0 || amount > left) {
+      throw new AppError('REFUND_AMOUNT_INVALID', `amount ${amount} of ${left}`, [{ field: 'amountFen', message: `须在 1 到 ${left} 分之间` }]);
+    }
+    const now = this.now();
+    // CAS into refunding: the one open refund per order (a second request loses this race).
+    await transitionOrder(m, { orderId: order.id, from: order.status, event: 'refund_request', actor: by, note: reason, now });
+    // Unique out_refund_no, fixed once here and reused on every retry to WeChat.
+    const refundNo = `${order.orderNo}R${(await m.countBy(Refund, { orderId: order.id })) + 1}`;
+    const ins = await m.insert(Refund, { refundNo, orderId: order.id, amountFen: amount, reason, status, returnStatus: order.status, requestedBy: by, wxRefundId: null, createdAt: now, updatedAt: now });
+    return Number(ins.identifiers[0].id);
+  }
+
+  private async dto(id: number): Promise<RefundDto> {
+    return toRefundDto(await this.ds.manager.findOneByOrFail(Refund, { id }));
+  }
+}
