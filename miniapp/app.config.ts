@@ -8,6 +8,13 @@ export default defineAppConfig({
     'pages/product/index',
     'pages/search/index',
   ],
+  // Checkout, orders and addresses load on first use, outside the main package.
+  subPackages: [
+    {
+      root: 'packages/order',
+      pages: ['confirm/index', 'list/index', 'detail/index', 'address/list/index', 'address/edit/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f6f6f6',

@@ -71,8 +71,12 @@ export class H5Driver implements Driver {
   async type(selector: string, value: string): Promise<void> {
     // A Taro <Input> is a web component wrapping a real <input>.
     const host = this.match(selector);
+    await host.waitFor();
     const inner = host.locator('input');
-    const target = (await inner.count()) > 0 ? inner.first() : host;
+    // The web component renders its <input> a moment after the host appears: wait for it.
+    const wrapped = await host.evaluate((el) => el.tagName.toLowerCase().startsWith('taro-'));
+    if (wrapped) await inner.first().waitFor({ state: 'attached' });
+    const target = wrapped || (await inner.count()) > 0 ? inner.first() : host;
     await target.fill(value);
     await target.press('Enter');
   }
@@ -85,6 +89,8 @@ export class H5Driver implements Driver {
   async screenshot(name: string): Promise<string> {
     const file = screenshotFile(this.platform, name);
     await this.page.waitForLoadState('networkidle');
+    // Let Taro's page slide-in finish, or the picture catches two pages at once.
+    await this.page.waitForTimeout(400);
     await this.page.screenshot({ path: file });
     return file;
   }

@@ -46,6 +46,8 @@ export type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Extra request headers (e.g. Idempotency-Key); they never override Authorization. */
+  headers?: Record<string, string>;
 }
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -66,7 +68,7 @@ function statusCode(status: number): ErrorCode {
 }
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const header: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
   const token = readToken();
   if (token) header.Authorization = `Bearer ${token}`;

@@ -23,3 +23,8 @@ export async function currentMember(): Promise<MemberDto | null> {
   if (latest && latest.token === session.token) saveSession({ ...latest, member });
   return member;
 }
+
+/** The stored session, or a fresh one through the platform's silent login. */
+export async function ensureSession(): Promise<ShopperSession> {
+  return readSession() ?? login();
+}

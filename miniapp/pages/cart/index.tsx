@@ -1,24 +1,178 @@
-/** Placeholder until orders land: an empty cart that points back to the storefront. */
-import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+/** 购物车 (tab): the server's cart; select lines, change quantities, 结算 the selected ones. */
+import { useEffect, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { CartDto, CartItemDto } from '@common/cart/types';
+import { fetchCart, removeCartItem, selectAllCart, updateCartItem } from '../../services/cart';
+import { encodeLines } from '../../services/orders';
+import { messageOf } from '../../services/http';
+import { login, onSessionChange, readSession } from '../../services/session';
 import { EmptyState } from '../../components/empty-state';
+import { Check } from '../../components/check';
+import { Price } from '../../components/price';
+import { CartItem } from './cart-item';
 import './index.scss';
 
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
+
+function showBadge(cart: CartDto | null): void {
+  const n = cart?.totalQuantity ?? 0;
+  const done = n > 0 ? Taro.setTabBarBadge({ index: 2, text: n > 99 ? '99+' : String(n) }) : Taro.removeTabBarBadge({ index: 2 });
+  void Promise.resolve(done).catch(() => undefined);
+}
+
 export default function CartPage() {
+  const [loggedIn, setLoggedIn] = useState(() => !!readSession());
+  const [cart, setCart] = useState<CartDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [loggingIn, setLoggingIn] = useState(false);
+
+  useEffect(() => onSessionChange((s) => setLoggedIn(!!s)), []);
+
+  const load = async () => {
+    if (!readSession()) {
+      setLoggedIn(false);
+      setCart(null);
+      return;
+    }
+    setLoggedIn(true);
+    try {
+      const next = await fetchCart();
+      setCart(next);
+      setError(null);
+      showBadge(next);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  useDidShow(() => void load());
+
+  /** Runs one cart change; the answer is the whole cart, so the page always shows the server's truth. */
+  const change = async (work: () => Promise<CartDto>) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const next = await work();
+      setCart(next);
+      showBadge(next);
+    } catch (e) {
+      toast(messageOf(e));
+      void load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const doLogin = async () => {
+    setLoggingIn(true);
+    try {
+      await login();
+      await load();
+    } catch (e) {
+      toast(messageOf(e));
+    } finally {
+      setLoggingIn(false);
+    }
+  };
+
+  const remove = async (item: CartItemDto) => {
+    const { confirm } = await Taro.showModal({ title: '', content: '确定删除这件商品吗？', confirmColor: '#e8452c' });
+    if (confirm) void change(() => removeCartItem(item.id));
+  };
+
+  if (!loggedIn) {
+    return (
+      <View className='cart-page cart-page--blank'>
+        <EmptyState title='登录后查看购物车' description='登录后可同步购物车中的商品'>
+          <Button className='cart-login' type='primary' shape='round' loading={loggingIn} onClick={() => void doLogin()}>
+            微信登录
+          </Button>
+        </EmptyState>
+      </View>
+    );
+  }
+  if (!cart) {
+    return (
+      <View className='cart-page cart-page--blank'>
+        {error ? (
+          <EmptyState title={error}>
+            <Text className='error-retry' onClick={() => void load()}>
+              点击重试
+            </Text>
+          </EmptyState>
+        ) : (
+          <View className='cart-skeleton shimmer' />
+        )}
+      </View>
+    );
+  }
+  if (cart.items.length === 0) {
+    return (
+      <View className='cart-page cart-page--blank'>
+        <EmptyState className='cart-empty' title='购物车空空如也' description='挑几件心仪的好物吧'>
+          <Button className='cart-empty__go' type='primary' shape='round' onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}>
+            去逛逛
+          </Button>
+        </EmptyState>
+      </View>
+    );
+  }
+
+  const buyable = cart.items.filter((i) => !i.problem);
+  const allSelected = buyable.length > 0 && buyable.every((i) => i.selected);
+  const chosen = buyable.filter((i) => i.selected);
+  const problems = cart.items.filter((i) => i.problem);
+
+  const checkout = () => {
+    if (chosen.length === 0) return toast('请先选择要结算的商品');
+    const lines = encodeLines(chosen.map((i) => ({ skuId: i.skuId, quantity: i.quantity })));
+    void Taro.navigateTo({ url: `/packages/order/confirm/index?from=cart&lines=${lines}` });
+  };
+
+  const itemProps = {
+    busy,
+    onSelect: (item: CartItemDto, selected: boolean) => void change(() => updateCartItem(item.id, { selected })),
+    onQuantity: (item: CartItemDto, quantity: number) => void change(() => updateCartItem(item.id, { quantity })),
+    onDelete: (item: CartItemDto) => void remove(item),
+  };
+
   return (
     <View className='cart-page'>
-      <EmptyState className='cart-empty' title='购物车空空如也' description='挑几件心仪的好物吧'>
-        <Button
-          className='cart-empty__go'
-          type='primary'
-          shape='round'
-          onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}
-        >
-          去逛逛
-        </Button>
-      </EmptyState>
+      <View className='cart-head'>
+        <Text className='cart-head__title'>共 {cart.totalQuantity} 件商品</Text>
+        <Text className='cart-head__note'>满 99 元包邮</Text>
+      </View>
+      <View className='cart-group'>
+        {buyable.map((item) => (
+          <CartItem key={item.id} item={item} {...itemProps} />
+        ))}
+      </View>
+      {problems.length > 0 && (
+        <View className='cart-group cart-group--problem'>
+          <Text className='cart-group__title'>失效商品 {problems.length} 件</Text>
+          {problems.map((item) => (
+            <CartItem key={item.id} item={item} {...itemProps} />
+          ))}
+        </View>
+      )}
+
+      <View className='cart-bar'>
+        <View className='cart-bar__all' onClick={() => buyable.length && void change(() => selectAllCart(!allSelected))}>
+          <Check className='cart-select-all' checked={allSelected} disabled={busy || buyable.length === 0} onChange={(v) => void change(() => selectAllCart(v))} />
+          <Text className='cart-bar__all-label'>全选</Text>
+        </View>
+        <View className='cart-bar__sum'>
+          <Text className='cart-bar__label'>合计：</Text>
+          <Price className='cart-total' fen={cart.selectedGoodsFen} />
+        </View>
+        <View className={`cart-checkout${chosen.length ? '' : ' cart-checkout--off'}`} onClick={checkout}>
+          结算({cart.selectedCount})
+        </View>
+      </View>
     </View>
   );
 }

@@ -10,8 +10,20 @@ import { formatDateCn } from '../../utils/format';
 import guestAvatar from '../../assets/tabbar/mine.png';
 import './index.scss';
 
-const ORDER_ENTRIES = ['待付款', '待发货', '待收货', '售后'];
-const SERVICE_ENTRIES = ['我的订单', '我的积分', '优惠券', '收货地址', '我的导购'];
+const ORDER_LIST = '/packages/order/list/index';
+const ORDER_ENTRIES = [
+  { name: '待付款', tab: 'pending_payment', icon: '¥' },
+  { name: '待发货', tab: 'paid', icon: '箱' },
+  { name: '待收货', tab: 'shipped', icon: '车' },
+  { name: '退款/售后', tab: 'after_sale', icon: '退' },
+];
+const SERVICE_ENTRIES: { name: string; url?: string }[] = [
+  { name: '我的订单', url: ORDER_LIST },
+  { name: '收货地址', url: '/packages/order/address/list/index' },
+  { name: '我的积分' },
+  { name: '优惠券' },
+  { name: '我的导购' },
+];
 
 export default function MinePage() {
   const [member, setMember] = useState<MemberDto | null>(() => readSession()?.member ?? null);
@@ -27,18 +39,26 @@ export default function MinePage() {
       .catch(() => undefined); // http.ts already dropped a rejected token; keep the cached copy otherwise
   });
 
-  const doLogin = async () => {
-    if (busy) return;
+  const doLogin = async (): Promise<boolean> => {
+    if (busy) return false;
     setBusy(true);
     try {
       const session = await login();
       setMember(session.member);
       void Taro.showToast({ title: session.isNew ? '欢迎加入 Loopmall' : '登录成功', icon: 'success' });
+      return true;
     } catch (e) {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      return false;
     } finally {
       setBusy(false);
     }
+  };
+
+  // Orders and addresses belong to a member: log in first when needed.
+  const go = async (url: string) => {
+    if (!readSession() && !(await doLogin())) return;
+    void Taro.navigateTo({ url });
   };
 
   return (
@@ -69,25 +89,30 @@ export default function MinePage() {
       </View>
 
       <View className='mine-panel mine-orders'>
-        <View className='mine-panel__head'>
+        <View className='mine-panel__head' onClick={() => void go(ORDER_LIST)}>
           <Text className='mine-panel__title'>我的订单</Text>
-          <Text className='mine-soon'>即将开放</Text>
+          <Text className='mine-orders__all'>全部订单</Text>
+          <View className='mine-entry__arrow' />
         </View>
         <View className='mine-orders__row'>
-          {ORDER_ENTRIES.map((name) => (
-            <View key={name} className='mine-orders__item'>
-              <View className='mine-orders__dot' />
-              <Text>{name}</Text>
+          {ORDER_ENTRIES.map((e) => (
+            <View key={e.tab} className={`mine-orders__item mine-orders__item--${e.tab}`} onClick={() => void go(`${ORDER_LIST}?tab=${e.tab}`)}>
+              <View className='mine-orders__dot'>{e.icon}</View>
+              <Text>{e.name}</Text>
             </View>
           ))}
         </View>
       </View>
 
       <View className='mine-panel'>
-        {SERVICE_ENTRIES.map((name) => (
-          <View key={name} className='mine-entry'>
-            <Text className='mine-entry__name'>{name}</Text>
-            <Text className='mine-soon'>即将开放</Text>
+        {SERVICE_ENTRIES.map((e) => (
+          <View
+            key={e.name}
+            className={`mine-entry${e.url ? ' mine-entry--live' : ''}`}
+            onClick={() => e.url && void go(e.url)}
+          >
+            <Text className='mine-entry__name'>{e.name}</Text>
+            {!e.url && <Text className='mine-soon'>即将开放</Text>}
             <View className='mine-entry__arrow' />
           </View>
         ))}

@@ -11,6 +11,9 @@ import { formatCount } from '../../utils/format';
 import { Gallery } from './gallery';
 import { SpecPicker } from './spec-picker';
 import { ActionBar } from './action-bar';
+import { usePurchase } from './purchase';
+import { Stepper } from '../../components/stepper';
+import { MAX_LINE_QUANTITY } from '@common/order/pricing';
 import './index.scss';
 
 type Load =
@@ -30,6 +33,7 @@ export default function ProductPage() {
   const id = parseId(router.params.id);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [selected, setSelected] = useState<SkuSpecs>({});
+  const [quantity, setQuantity] = useState(1);
 
   const fetchIt = async () => {
     if (id == null) {
@@ -63,6 +67,9 @@ export default function ProductPage() {
     () => (product ? pickSku(product.specs, product.skus, selected) : null),
     [product, selected],
   );
+  // A SKU with less stock than the quantity picked for the previous one: clamp, never exceed stock.
+  const qty = Math.min(quantity, Math.max(1, picker?.sku?.stock ?? 1));
+  const purchase = usePurchase(picker?.sku ?? null, qty, picker?.missing ?? []);
 
   if (load.state === 'loading') {
     return (
@@ -155,6 +162,16 @@ export default function ProductPage() {
             {soldOut ? '已售罄' : `库存 ${sku.stock} 件`}
           </Text>
         )}
+        <View className='product-quantity'>
+          <Text className='product-quantity__label'>数量</Text>
+          <Stepper
+            className='product-quantity__stepper'
+            value={qty}
+            max={Math.max(1, Math.min(MAX_LINE_QUANTITY, sku?.stock ?? 1))}
+            disabled={soldOut}
+            onChange={setQuantity}
+          />
+        </View>
       </View>
 
       <View className='product-card-block product-desc'>
@@ -166,7 +183,13 @@ export default function ProductPage() {
         ))}
       </View>
 
-      <ActionBar disabled={soldOut} />
+      <ActionBar
+        disabled={soldOut}
+        adding={purchase.adding}
+        cartCount={purchase.cartCount}
+        onAddToCart={() => void purchase.add()}
+        onBuyNow={() => void purchase.buy()}
+      />
     </View>
   );
 }

@@ -1,0 +1,142 @@
+/**
+ * The buying journey, written once for both drivers: log in -> two SKUs into the cart -> 购物车
+ * -> 确认订单 with a new address -> pay (development cashier) -> 待发货 in 订单列表; then a second
+ * order, left unpaid and cancelled on 订单详情, gives its stock back on the product page.
+ * Expectations come from the API (prices, stock) and common/ rules, never from pinned numbers.
+ */
+import type { ProductCardDto, ProductDetailDto, SkuDto } from '@common/catalogue/types';
+import { formatFen } from '@common/money';
+import { priceOrder } from '@common/order/pricing';
+import type { Page } from '@common/paging';
+import type { Driver } from '../driver';
+import { waitUntil } from '../driver';
+import type { ApiGet } from './browse';
+
+export const ADDRESS = { name: '张三', phone: '13800138000', province: '广东省', city: '深圳市', district: '南山区', detail: '科技园南区 8 栋 1203' };
+
+interface Pick {
+  product: ProductDetailDto;
+  sku: SkuDto;
+}
+
+async function pickTwo(api: ApiGet): Promise<[Pick, Pick]> {
+  const list = await api<Page<ProductCardDto>>('/api/products?pageSize=50');
+  const details = await Promise.all(list.items.map((p) => api<ProductDetailDto>(`/api/products/${p.id}`)));
+  const picks = details
+    .map((product) => ({ product, sku: product.skus.find((s) => s.status === 'on_sale' && s.stock >= 5) }))
+    .filter((p): p is Pick => !!p.sku)
+    // Products with specs first: the journey picks spec values like a shopper.
+    .sort((a, b) => b.product.specs.length - a.product.specs.length);
+  expect(picks.length).toBeGreaterThanOrEqual(2);
+  return [picks[0], picks[1]];
+}
+
+/** Opens a product and selects exactly this SKU (a tap on an active value would clear it). */
+async function openSku(d: Driver, { product, sku }: Pick): Promise<void> {
+  await d.open('pages/product/index', { id: String(product.id) });
+  await d.waitFor('.product-title', { text: product.title });
+  for (const def of product.specs) {
+    const active = await d.texts('.spec-value--active');
+    if (!active.includes(sku.specs[def.name])) await d.tap('.spec-value', { text: sku.specs[def.name] });
+  }
+  await d.waitFor('.product-price', { text: formatFen(sku.priceFen) });
+}
+
+async function stockOf(api: ApiGet, pick: Pick): Promise<number> {
+  const p = await api<ProductDetailDto>(`/api/products/${pick.product.id}`);
+  return p.skus.find((s) => s.id === pick.sku.id)!.stock;
+}
+
+async function fillAddress(d: Driver): Promise<void> {
+  await d.waitFor('.address-form__name');
+  for (const [field, value] of Object.entries(ADDRESS)) await d.type(`.address-form__${field}`, value);
+  await d.tap('.address-form__save');
+}
+
+export async function buyJourney(d: Driver, api: ApiGet): Promise<void> {
+  const [a, b] = await pickTwo(api);
+
+  // 我的: log in.
+  await d.open('pages/mine/index');
+  await d.waitFor('.mine-login');
+  await d.tap('.mine-login');
+  await d.waitFor('.mine-nickname');
+
+  // Two SKUs into the cart: one of A, two of B; the bar's badge counts the pieces.
+  await openSku(d, a);
+  await d.tap('.add-to-cart');
+  await d.waitFor('.action-bar__badge', { text: '1' });
+  await openSku(d, b);
+  await d.tap('.stepper__plus');
+  await d.tap('.add-to-cart');
+  await d.waitFor('.action-bar__badge', { text: '3' });
+
+  // 购物车: both lines, the total of what is selected.
+  const lines = [
+    { skuId: a.sku.id, unitPriceFen: a.sku.priceFen, quantity: 1 },
+    { skuId: b.sku.id, unitPriceFen: b.sku.priceFen, quantity: 2 },
+  ];
+  const pricing = priceOrder(lines);
+  await d.switchTab('pages/cart/index');
+  await d.waitFor('.cart-item__title', { text: b.product.title });
+  expect((await d.texts('.cart-item__title')).sort()).toEqual([a.product.title, b.product.title].sort());
+  await d.waitFor('.cart-total', { text: formatFen(pricing.goodsFen) });
+  await d.waitFor('.cart-checkout', { text: '结算(' });
+  await d.screenshot('cart');
+
+  // 确认订单: no address yet -> the form; then the server's price of the order.
+  await d.tap('.cart-checkout');
+  await d.waitFor('.order-submit');
+  expect(await d.currentRoute()).toBe('packages/order/confirm/index');
+  await d.waitFor('.confirm-payable', { text: formatFen(pricing.payableFen) });
+  await d.tap('.address-card');
+  await fillAddress(d);
+  await d.waitFor('.address-card__detail', { text: ADDRESS.detail });
+  await d.screenshot('confirm');
+
+  // 提交订单 -> the cashier -> paid (development mode) -> 待发货.
+  await d.tap('.order-submit');
+  await d.waitFor('.dev-pay-confirm');
+  await d.tap('.dev-pay-confirm');
+  await d.waitFor('.order-status', { text: '待发货' });
+  expect(await d.currentRoute()).toBe('packages/order/detail/index');
+  const [orderNo] = await d.texts('.order-no');
+  expect(orderNo).toMatch(/\S{6,}/);
+  await d.screenshot('order-detail');
+
+  // 订单列表 (待发货 tab): the order is there, as 待发货.
+  await d.open('packages/order/list/index', { tab: 'paid' });
+  await d.waitFor('.order-card__no', { text: orderNo });
+  const numbers = await d.texts('.order-card__no');
+  const index = numbers.findIndex((t) => t.includes(orderNo));
+  expect((await d.texts('.order-card__status'))[index]).toBe('待发货');
+  await d.screenshot('order-list');
+
+  // The bought lines left the cart.
+  await d.switchTab('pages/cart/index');
+  await d.waitFor('.cart-empty');
+
+  // A second order of A, left unpaid, then cancelled: A's stock comes back.
+  const before = await stockOf(api, a);
+  await openSku(d, a);
+  await d.waitFor('.product-stock', { text: `库存 ${before} 件` });
+  await d.tap('.buy-now');
+  await d.waitFor('.address-card__detail', { text: ADDRESS.detail });
+  await d.waitFor('.confirm-payable', { text: formatFen(priceOrder([{ ...lines[0] }]).payableFen) });
+  await d.tap('.order-submit');
+  await d.waitFor('.dev-pay-cancel');
+  await d.tap('.dev-pay-cancel');
+  await d.waitFor('.order-status', { text: '待付款' });
+  await d.waitFor('.order-countdown');
+  // Reserved at order creation.
+  await waitUntil('stock reserved', async () => (await stockOf(api, a)) === before - 1);
+  await d.tap('.cancel-button');
+  await d.waitFor('.confirm-dialog__ok');
+  await d.tap('.confirm-dialog__ok');
+  await d.waitFor('.order-status', { text: '已取消' });
+  await d.screenshot('order-cancelled');
+  expect(await stockOf(api, a)).toBe(before);
+
+  await openSku(d, a);
+  await d.waitFor('.product-stock', { text: `库存 ${before} 件` });
+}

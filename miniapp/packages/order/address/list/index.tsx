@@ -1,0 +1,90 @@
+/**
+ * 收货地址: manage mode (from 我的) lists and edits; choose mode (from 确认订单) hands the tapped
+ * address back and returns.
+ */
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { AddressDto } from '@common/address/types';
+import { MAX_ADDRESSES } from '@common/address/types';
+import { maskPhone, regionLabel } from '@common/address/rules';
+import { fetchAddresses, setChosenAddress } from '../../../../services/address';
+import { messageOf } from '../../../../services/http';
+import { EmptyState } from '../../../../components/empty-state';
+import { Check } from '../../../../components/check';
+import './index.scss';
+
+export default function AddressListPage() {
+  const { params } = useRouter();
+  const choosing = params.mode === 'choose';
+  const selectedId = Number(params.selectedId) || null;
+  const [list, setList] = useState<AddressDto[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async () => {
+    try {
+      setList(await fetchAddresses());
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  useDidShow(() => void load());
+
+  const choose = (a: AddressDto) => {
+    if (!choosing) return;
+    setChosenAddress(a);
+    void Taro.navigateBack();
+  };
+  const edit = (a: AddressDto | null) => {
+    if (!a && list && list.length >= MAX_ADDRESSES) {
+      void Taro.showToast({ title: `最多保存 ${MAX_ADDRESSES} 个收货地址`, icon: 'none' });
+      return;
+    }
+    // A new address added while choosing is chosen at once, back past the form and this list.
+    const query = a ? `id=${a.id}` : choosing ? 'choose=1&back=2' : '';
+    void Taro.navigateTo({ url: `/packages/order/address/edit/index?${query}` });
+  };
+
+  return (
+    <View className='address-page'>
+      {error && (
+        <EmptyState title={error}>
+          <Text className='error-retry' onClick={() => void load()}>
+            点击重试
+          </Text>
+        </EmptyState>
+      )}
+      {list && list.length === 0 && <EmptyState title='还没有收货地址' description='添加一个地址，下单更快捷' />}
+      {list?.map((a) => (
+        <View key={a.id} className='address-item' onClick={() => choose(a)}>
+          {choosing && <Check className='address-item__check' checked={a.id === selectedId} onChange={() => choose(a)} />}
+          <View className='address-item__body'>
+            <View className='address-item__person'>
+              <Text className='address-item__name'>{a.name}</Text>
+              <Text className='address-item__phone'>{maskPhone(a.phone)}</Text>
+              {a.isDefault && <Text className='address-item__default'>默认</Text>}
+            </View>
+            <Text className='address-item__text'>
+              {regionLabel(a)} {a.detail}
+            </Text>
+          </View>
+          <View
+            className='address-item__edit'
+            onClick={(e) => {
+              e.stopPropagation();
+              edit(a);
+            }}
+          >
+            编辑
+          </View>
+        </View>
+      ))}
+      <View className='address-bar'>
+        <View className='address-add' onClick={() => edit(null)}>
+          ＋ 新增收货地址
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * 确认订单: address, lines and the server's pricing; 提交订单 places the order (one
+ * Idempotency-Key per visit, so a double tap or a retry never makes two orders), then hands
+ * over to 订单详情, which opens the payment.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import type { AddressDto } from '@common/address/types';
+import { snapshotOf } from '@common/address/rules';
+import type { CheckoutPreviewDto } from '@common/order/types';
+import { fetchAddresses, takeChosenAddress } from '../../../services/address';
+import { createOrder, decodeLines, newIdempotencyKey, previewCheckout } from '../../../services/orders';
+import { isApiError, messageOf } from '../../../services/http';
+import { EmptyState } from '../../../components/empty-state';
+import { Price } from '../../../components/price';
+import { AddressCard } from '../components/address-card';
+import { Amounts } from '../components/amounts';
+import { OrderLines } from '../components/order-lines';
+import './index.scss';
+
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
+
+export default function ConfirmPage() {
+  const { params } = useRouter();
+  const lines = useMemo(() => decodeLines(params.lines), [params.lines]);
+  const fromCart = params.from === 'cart';
+  const [preview, setPreview] = useState<CheckoutPreviewDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [address, setAddress] = useState<AddressDto | null>(null);
+  const [addressCount, setAddressCount] = useState(0);
+  const [remark, setRemark] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  // One key per visit of this page: the same order comes back however often 提交订单 is sent.
+  const key = useRef(newIdempotencyKey());
+
+  const load = async () => {
+    setError(null);
+    if (lines.length === 0) return setError('请先选择要结算的商品');
+    try {
+      const [p, list] = await Promise.all([previewCheckout(lines), fetchAddresses()]);
+      setPreview(p);
+      setAddressCount(list.length);
+      setAddress((current) => (current && list.find((a) => a.id === current.id)) || list[0] || null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  useEffect(() => {
+    void load();
+    // the lines of a page instance never change
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Back from 地址管理: take the chosen address (or re-read the list after an edit there).
+  useDidShow(() => {
+    const chosen = takeChosenAddress();
+    if (chosen) {
+      setAddress(chosen);
+      setAddressCount((n) => Math.max(n, 1));
+    } else if (preview) {
+      void fetchAddresses().then((list) => {
+        setAddressCount(list.length);
+        setAddress((current) => (current && list.find((a) => a.id === current.id)) || list[0] || null);
+      }, () => undefined);
+    }
+  });
+
+  const pickAddress = () => {
+    const url = addressCount > 0
+      ? `/packages/order/address/list/index?mode=choose&selectedId=${address?.id ?? ''}`
+      : '/packages/order/address/edit/index?choose=1';
+    void Taro.navigateTo({ url });
+  };
+
+  const submit = async () => {
+    if (submitting || !preview) return;
+    if (!address) return toast('请先添加收货地址');
+    setSubmitting(true);
+    try {
+      const order = await createOrder({ lines, addressId: address.id, remark: remark.trim() || undefined, fromCart }, key.current);
+      // The order exists: its page opens the payment sheet, and shows 待付款 with 去支付 if the
+      // shopper closes it. Redirect, so 返回 never lands on a form that would order again.
+      void Taro.redirectTo({ url: `/packages/order/detail/index?id=${order.id}&pay=1` });
+    } catch (e) {
+      // A definite refusal placed nothing: a corrected retry may use a new key. A lost answer
+      // (network, 5xx) may have placed the order, so the key stays and a retry gets that order back.
+      if (isApiError(e) && e.status >= 400 && e.status < 500 && e.code !== 'IDEMPOTENCY_KEY_REUSED') key.current = newIdempotencyKey();
+      toast(messageOf(e));
+      setSubmitting(false);
+    }
+  };
+
+  if (error) {
+    return (
+      <View className='confirm-page confirm-page--blank'>
+        <EmptyState title={error}>
+          <Text className='error-retry' onClick={() => void load()}>
+            点击重试
+          </Text>
+        </EmptyState>
+      </View>
+    );
+  }
+  if (!preview) {
+    return (
+      <View className='confirm-page'>
+        <View className='confirm-skeleton shimmer' />
+        <View className='confirm-skeleton confirm-skeleton--tall shimmer' />
+      </View>
+    );
+  }
+
+  const count = preview.lines.reduce((n, l) => n + l.quantity, 0);
+  return (
+    <View className='confirm-page'>
+      <AddressCard address={address && snapshotOf(address)} isDefault={address?.isDefault} onClick={pickAddress} />
+
+      <View className='confirm-block'>
+        <View className='confirm-block__head'>
+          <Text className='confirm-block__shop'>Loopmall 官方商城</Text>
+          <Text className='confirm-block__count'>共 {count} 件</Text>
+        </View>
+        <OrderLines lines={preview.lines} />
+        <View className='confirm-remark'>
+          <Text className='confirm-remark__label'>订单备注</Text>
+          <Input
+            className='confirm-remark__input order-remark'
+            value={remark}
+            maxlength={100}
+            placeholder='选填，请先和商家协商一致'
+            onInput={(e) => setRemark(e.detail.value)}
+          />
+        </View>
+      </View>
+
+      <View className='confirm-block'>
+        <Amounts
+          goodsFen={preview.goodsFen}
+          freightFen={preview.freightFen}
+          discountFen={preview.discountFen}
+          payableFen={preview.payableFen}
+          adjustments={preview.adjustments}
+          showCouponRow
+        />
+      </View>
+
+      <View className='confirm-bar'>
+        <Text className='confirm-bar__count'>共 {count} 件，</Text>
+        <Text className='confirm-bar__label'>应付：</Text>
+        <Price className='confirm-payable' fen={preview.payableFen} size='lg' />
+        <View className={`order-submit${submitting ? ' order-submit--busy' : ''}`} onClick={() => void submit()}>
+          {submitting ? '提交中…' : '提交订单'}
+        </View>
+      </View>
+    </View>
+  );
+}

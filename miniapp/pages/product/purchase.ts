@@ -1,0 +1,66 @@
+/** 加入购物车 / 立即购买 from the product page: log in silently if needed, then act on the chosen SKU. */
+import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { SkuDto } from '@common/catalogue/types';
+import { addToCart, fetchCart } from '../../services/cart';
+import { messageOf } from '../../services/http';
+import { encodeLines } from '../../services/orders';
+import { ensureSession, readSession } from '../../services/session';
+
+const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
+
+export function usePurchase(sku: SkuDto | null, quantity: number, missing: string[]) {
+  const [adding, setAdding] = useState(false);
+  /** Pieces in the cart, for the badge on the bar's 购物车 shortcut (null: unknown). */
+  const [cartCount, setCartCount] = useState<number | null>(null);
+  const busy = useRef(false);
+
+  useEffect(() => {
+    if (!readSession()) return;
+    fetchCart().then((c) => setCartCount(c.totalQuantity), () => undefined);
+  }, []);
+
+  const ready = (): SkuDto | null => {
+    if (!sku) {
+      toast(`请选择 ${missing.join(' / ')}`);
+      return null;
+    }
+    if (sku.status !== 'on_sale' || sku.stock <= 0) {
+      toast('该规格已售罄');
+      return null;
+    }
+    return sku;
+  };
+
+  const add = async () => {
+    const chosen = ready();
+    if (!chosen || busy.current) return;
+    busy.current = true;
+    setAdding(true);
+    try {
+      await ensureSession();
+      const cart = await addToCart(chosen.id, quantity);
+      setCartCount(cart.totalQuantity);
+      toast('已加入购物车', 'success');
+    } catch (e) {
+      toast(messageOf(e));
+    } finally {
+      busy.current = false;
+      setAdding(false);
+    }
+  };
+
+  const buy = async () => {
+    const chosen = ready();
+    if (!chosen) return;
+    try {
+      await ensureSession();
+    } catch (e) {
+      return toast(messageOf(e));
+    }
+    const lines = encodeLines([{ skuId: chosen.id, quantity }]);
+    void Taro.navigateTo({ url: `/packages/order/confirm/index?lines=${lines}` });
+  };
+
+  return { adding, cartCount, add, buy };
+}
