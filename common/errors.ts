@@ -45,6 +45,8 @@ export const ERROR_MESSAGES = {
   SERVICE_UNAVAILABLE: '服务维护中，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络不给力，请检查网络后重试',
+  OUTBOX_DELIVERY_NOT_FOUND: '事件投递记录不存在',
+  OUTBOX_DELIVERY_DONE: '该事件已处理完成，无需重试',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

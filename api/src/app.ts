@@ -12,17 +12,33 @@ import { errorHandler, isClientAbort, requestContext } from './http/middleware';
 import { serveDir } from './http/static';
 import type { Logger } from './logger';
 import { makeAuthenticator } from './modules/auth/authenticate';
+import { registerAddressRoutes } from './modules/address/address.routes';
+import { AddressService } from './modules/address/address.service';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { AuthService } from './modules/auth/auth.service';
 import { TokenService } from './modules/auth/tokens';
+import { registerCartRoutes } from './modules/cart/cart.routes';
+import { CartService } from './modules/cart/cart.service';
 import { CatalogueAdmin } from './modules/catalogue/catalogue.admin';
 import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { CatalogueService } from './modules/catalogue/catalogue.service';
 import { registerHealth } from './modules/health/health.routes';
+import { registerJobRoutes } from './modules/jobs/jobs.routes';
+import { Scheduler } from './modules/jobs/scheduler';
+import { CheckoutService } from './modules/orders/checkout.service';
+import { OrderLifecycle } from './modules/orders/order-lifecycle';
+import { OrderReads } from './modules/orders/orders.query';
+import { registerOrderRoutes } from './modules/orders/orders.routes';
 import { Outbox } from './modules/outbox/outbox';
 import { buildOpenApi } from './openapi/openapi';
 import { WeChatClient } from './wechat/client';
 import type { FakeWeChat } from './wechat/fake-wechat';
+import type { FakeWeChatPay } from './wechatpay/fake-wechatpay';
+import { wechatPayClientFrom } from './wechatpay/from-config';
+import { registerPaymentRoutes } from './modules/payments/payments.routes';
+import { PaymentsService } from './modules/payments/payments.service';
+import { RefundsService } from './modules/payments/refunds.service';
+import { subscribeShippingUpload } from './modules/payments/shipping';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -32,6 +48,8 @@ export interface AppDeps {
   ds: DataSource;
   /** The loopback fake WeChat, in development and tests; null when talking to the real one. */
   fakeWechat: FakeWeChat | null;
+  /** The loopback fake WeChat Pay (PAYMENT_MODE=wechat with WECHATPAY_FAKE); null or absent otherwise. */
+  fakeWechatPay?: FakeWeChatPay | null;
   now?: () => Date;
   isShuttingDown?: () => boolean;
 }
@@ -54,10 +72,23 @@ export function createServices(deps: AppDeps) {
   // Side effects after commit (points, commission, shipping upload …) go through the outbox.
   const outbox = new Outbox(deps.ds, tx, deps.log, now);
   // --- cart & addresses (cart/, address/) ---
+  const cart = new CartService(deps.ds, tx, now);
+  const addresses = new AddressService(deps.ds, tx, now);
   // --- orders (orders/) ---
+  const orderReads = new OrderReads(deps.ds);
+  const checkout = new CheckoutService(deps.ds, tx, addresses, cart, orderReads, config.ORDER_PAY_TIMEOUT_MINUTES, now);
+  const orderLifecycle = new OrderLifecycle(deps.ds, tx, outbox, orderReads, now);
   // --- payments (payments/, wechatpay/) ---
+  const wxpay = config.PAYMENT_MODE === 'wechat' ? wechatPayClientFrom(config, deps.fakeWechatPay ?? null) : null;
+  const refunds = new RefundsService(deps.ds, tx, outbox, deps.log, wxpay, now);
+  const payments = new PaymentsService({ ds: deps.ds, tx, outbox, log: deps.log, reads: orderReads, refunds, mode: config.PAYMENT_MODE, wxpay, now });
+  subscribeShippingUpload(outbox, deps.ds, wechat, now);
   // --- jobs (jobs/) ---
-  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox };
+  const scheduler = new Scheduler({
+    ds: deps.ds, tx, log: deps.log, now, lifecycle: orderLifecycle, payments, outbox,
+    intervalMs: config.JOBS_INTERVAL_MS, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS,
+  });
+  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -82,9 +113,14 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerAuthRoutes(api, services.auth, deps.fakeWechat);
   registerCatalogueRoutes(api, services.catalogue, services.catalogueAdmin);
   // --- routes: cart & addresses ---
+  registerCartRoutes(api, services.cart);
+  registerAddressRoutes(api, services.addresses);
   // --- routes: orders ---
+  registerOrderRoutes(api, services.checkout, services.orderReads, services.orderLifecycle);
   // --- routes: payments ---
+  registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
   // --- routes: jobs / outbox (HQ) ---
+  registerJobRoutes(api, deps.ds, services.outbox);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

@@ -12,12 +12,17 @@ import { createDataSource, dbTargetFrom, type DbTarget } from './db/data-source'
 import type { Logger } from './logger';
 import { seedDemoStore } from './seed/seed';
 import { FakeWeChat } from './wechat/fake-wechat';
+import { generateMerchant } from './wechatpay/crypto';
+import { FakeWeChatPay } from './wechatpay/fake-wechatpay';
+import { NOTIFY_PATH } from './modules/payments/notify';
 
 export interface Running {
   url: string;
   ds: DataSource;
   services: Services;
   fakeWechat: FakeWeChat | null;
+  /** The loopback fake WeChat Pay when PAYMENT_MODE=wechat and WECHATPAY_FAKE; else null. */
+  fakeWechatPay: FakeWeChatPay | null;
   seeded: boolean;
   stop(): Promise<void>;
 }
@@ -32,6 +37,9 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   const now = opts.now ?? (() => new Date());
   const fakeWechat = config.WECHAT_FAKE ? new FakeWeChat({ appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, withUnionId: true }) : null;
   if (fakeWechat) log.warn({ baseUrl: await fakeWechat.start() }, 'using the fake WeChat server (development only)');
+  // A merchant identity made up at start: the fake knows its public key, the client its private key.
+  const fakeWechatPay = config.PAYMENT_MODE === 'wechat' && config.WECHATPAY_FAKE ? new FakeWeChatPay({ appid: config.WECHAT_APPID, merchant: generateMerchant() }) : null;
+  if (fakeWechatPay) log.warn({ baseUrl: await fakeWechatPay.start() }, 'using the fake WeChat Pay server (development only)');
 
   const ds = createDataSource(opts.db ?? dbTargetFrom(config));
   await ds.initialize();
@@ -39,7 +47,7 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
 
   let shuttingDown = false;
-  const deps = { config, log, ds, fakeWechat, now, isShuttingDown: () => shuttingDown };
+  const deps = { config, log, ds, fakeWechat, fakeWechatPay, now, isShuttingDown: () => shuttingDown };
   const services = createServices(deps);
   const seeded = config.SEED_DEMO ? await seedDemoStore(ds, services, log, now) : false;
   if (await services.auth.bootstrapOwner(config.HQ_ADMIN_USERNAME, config.HQ_ADMIN_PASSWORD)) {
@@ -56,10 +64,18 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
 
+  // Only now is our own URL known: with the fake and no configured notify_url, WeChat Pay calls us here.
+  if (services.wxpay && !config.WECHATPAY_NOTIFY_URL) services.wxpay.setNotifyUrl(`${url}${NOTIFY_PATH}`);
+
+  // Scheduled jobs (lease-guarded, so every instance may run them); tests drive them by hand.
+  if (config.JOBS_ENABLED) services.scheduler.start();
+
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       shuttingDown = true;
+      // No new job runs; the ones in progress finish before the database closes.
+      await services.scheduler.stop();
       // Stop accepting, let in-flight requests finish (bounded), then close the pool.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -68,7 +84,8 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
       clearTimeout(grace);
       await ds.destroy();
       await fakeWechat?.stop();
+      await fakeWechatPay?.stop();
     })());
 
-  return { url, ds, services, fakeWechat, seeded, stop };
+  return { url, ds, services, fakeWechat, fakeWechatPay, seeded, stop };
 }

@@ -49,10 +49,10 @@ export interface TestApp extends Running {
   close(): Promise<void>;
 }
 
-/** Boots Loopmall on a fresh database; env overrides the test defaults (seed off, fake WeChat on). */
+/** Boots Loopmall on a fresh database; env overrides the test defaults (seed off, fake WeChat on, job timers off: tests run jobs by hand). */
 export async function startTestApp(env: Record<string, string> = {}, opts: { now?: () => Date } = {}): Promise<TestApp> {
   const db = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SERVE_H5: 'false', SEED_DEMO: 'false', HQ_ADMIN_PASSWORD: HQ_TEST_PASSWORD, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SERVE_H5: 'false', SEED_DEMO: 'false', JOBS_ENABLED: 'false', HQ_ADMIN_PASSWORD: HQ_TEST_PASSWORD, ...env });
   const running = await startLoopmall(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { db: db.target, now: opts.now });
   return {
     ...running,

@@ -47,6 +47,16 @@ export interface StuckDelivery {
   createdAt: string;
 }
 
+/**
+ * A DATETIME from a raw query: mysql2 gives a Date (timezone 'Z'); SQLite gives the UTC text
+ * TypeORM wrote ("2026-01-02 03:04:05.678"), which `new Date()` would read as local time.
+ */
+function rawUtc(v: unknown): Date {
+  if (v instanceof Date) return v;
+  const s = String(v);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s.replace(' ', 'T')}Z`);
+}
+
 export class Outbox {
   private readonly handlers = new Map<string, OutboxHandler<any>>();
   private readonly byType = new Map<OutboxEventType, string[]>();
@@ -158,8 +168,8 @@ export class Outbox {
       status: r.status as 'pending' | 'dead',
       attempts: Number(r.attempts),
       lastError: (r.lastError as string | null) ?? null,
-      nextAttemptAt: new Date(r.nextAttemptAt as string).toISOString(),
-      createdAt: new Date(r.createdAt as string).toISOString(),
+      nextAttemptAt: rawUtc(r.nextAttemptAt).toISOString(),
+      createdAt: rawUtc(r.createdAt).toISOString(),
     }));
   }
 

@@ -1,0 +1,37 @@
+/**
+ * HQ's view of the outbox: deliveries that failed (still retrying, or dead after MAX_ATTEMPTS),
+ * and "retry now" for one of them. Operators act; analysts may only look.
+ */
+import type { HqRole } from '@common/auth/types';
+import type { DataSource } from 'typeorm';
+import type { ApiRouter } from '../../http/api-router';
+import { AppError } from '../../http/app-error';
+import type { Outbox } from '../outbox/outbox';
+import { OutboxDelivery } from '../outbox/outbox.entities';
+import { DeliveryIdParams } from './jobs.schema';
+
+const READERS: readonly HqRole[] = ['owner', 'operator', 'analyst'];
+const OPERATORS: readonly HqRole[] = ['owner', 'operator'];
+
+export function registerJobRoutes(api: ApiRouter, ds: DataSource, outbox: Outbox): void {
+  api.route(
+    { method: 'get', path: '/api/hq/outbox/stuck', tag: 'hq', summary: '总部：卡住的事件投递（重试中或已放弃）', access: { hq: READERS } },
+    () => outbox.stuck(),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: '/api/hq/outbox/deliveries/:id/retry',
+      tag: 'hq',
+      summary: '总部：立即重试一条事件投递',
+      access: { hq: OPERATORS },
+      params: DeliveryIdParams,
+    },
+    async (_ctx, { params }) => {
+      if (await outbox.retry(params.id)) return null;
+      // The conditional retry changed nothing: tell "no such delivery" from "already done".
+      const d = await ds.getRepository(OutboxDelivery).findOneBy({ id: params.id });
+      throw new AppError(d ? 'OUTBOX_DELIVERY_DONE' : 'OUTBOX_DELIVERY_NOT_FOUND', `delivery ${params.id}`);
+    },
+  );
+}

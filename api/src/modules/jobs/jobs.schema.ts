@@ -1,0 +1,4 @@
+import { z } from 'zod';
+import { zs } from '../../http/validate';
+
+export const DeliveryIdParams = z.strictObject({ id: zs.id() });
