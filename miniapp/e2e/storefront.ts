@@ -1,0 +1,68 @@
+/**
+ * The storefront the journeys drive: the real `npm start` entry point (api/src/main.ts) run as a
+ * child process on a free port, on a fresh embedded database with the demo store, serving the
+ * H5 build. A separate process keeps miniapp/ free of imports from api/, and tests the same
+ * start-up a developer runs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ApiGet } from './journeys/browse';
+import { H5_DIR, ROOT } from './paths';
+
+export interface Storefront {
+  url: string;
+  /** GET an API path and answer its `data` (throws on `{ok:false}`). */
+  api: ApiGet;
+  stop(): Promise<void>;
+}
+
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+export async function startStorefront(name: string, timeoutMs = 60_000): Promise<Storefront> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `loopmall-e2e-${name}-`));
+  const child: ChildProcess = spawn(TSX, ['api/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, H5_DIR, SEED_DEMO: 'true', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the API did not start within ${timeoutMs} ms:\n${output.slice(-2000)}`)), timeoutMs);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      // pino writes one JSON object a line; the start-up line carries the URL.
+      const up = /\{[^\n]*"msg":"Loopmall is up"[^\n]*\}/.exec(output);
+      if (up) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        resolve(JSON.parse(up[0]).url);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited with ${code} before it was up:\n${output.slice(-2000)}`));
+    });
+  });
+  // Keep draining the pipes so a chatty log never blocks the server.
+  child.stdout!.resume();
+
+  const api: ApiGet = async (p) => {
+    const body = (await (await fetch(url + p)).json()) as { ok: boolean; data: never };
+    if (!body.ok) throw new Error(`${p}: ${JSON.stringify(body)}`);
+    return body.data;
+  };
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url, api, stop };
+}
