@@ -9,7 +9,7 @@ import { fetchCart, removeCartItem, selectAllCart, updateCartItem } from '../../
 import { encodeLines } from '../../services/orders';
 import { messageOf } from '../../services/http';
 import { login, onSessionChange, readSession } from '../../services/session';
-import { EmptyState } from '../../components/empty-state';
+import { EmptyState, ErrorState } from '../../components/empty-state';
 import { Check } from '../../components/check';
 import { Price } from '../../components/price';
 import { CartItem } from './cart-item';
@@ -99,11 +99,7 @@ export default function CartPage() {
     return (
       <View className='cart-page cart-page--blank'>
         {error ? (
-          <EmptyState title={error}>
-            <Text className='error-retry' onClick={() => void load()}>
-              点击重试
-            </Text>
-          </EmptyState>
+          <ErrorState message={error} onRetry={() => void load()} />
         ) : (
           <View className='cart-skeleton shimmer' />
         )}

@@ -7,7 +7,7 @@ import { messageOf } from '../../services/http';
 import { usePagedProducts } from '../../hooks/usePagedProducts';
 import { ProductCard } from '../../components/product-card';
 import { ListFooter } from '../../components/list-footer';
-import { EmptyState } from '../../components/empty-state';
+import { EmptyState, ErrorState } from '../../components/empty-state';
 import { takeRememberedCategory } from './selection';
 import { SortBar } from './sort-bar';
 import './index.scss';
@@ -57,11 +57,7 @@ export default function CategoryPage() {
   if (loadError && categories.length === 0) {
     return (
       <View className='category-page category-page--error'>
-        <EmptyState title={loadError}>
-          <Text className='error-retry' onClick={() => void loadCategories()}>
-            点击重试
-          </Text>
-        </EmptyState>
+        <ErrorState message={loadError} onRetry={() => void loadCategories()} />
       </View>
     );
   }

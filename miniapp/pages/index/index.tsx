@@ -8,7 +8,7 @@ import { usePagedProducts } from '../../hooks/usePagedProducts';
 import { openProduct } from '../../components/product-card';
 import { ProductGrid } from '../../components/product-grid';
 import { ListFooter } from '../../components/list-footer';
-import { EmptyState } from '../../components/empty-state';
+import { EmptyState, ErrorState } from '../../components/empty-state';
 import { rememberCategory } from '../category/selection';
 import { GridSkeleton } from '../../components/grid-skeleton';
 import './index.scss';
@@ -120,11 +120,7 @@ export default function HomePage() {
       )}
 
       {homeError && list.items.length === 0 && list.status === 'error' ? (
-        <EmptyState title={homeError} description='下拉页面可重新加载'>
-          <Text className='error-retry' onClick={() => void loadAll()}>
-            点击重试
-          </Text>
-        </EmptyState>
+        <ErrorState message={homeError} description='下拉页面可重新加载' onRetry={() => void loadAll()} />
       ) : (
         <>
           <View className='home__section-title'>

@@ -5,7 +5,7 @@ import type { ProductDetailDto, SkuSpecs } from '@common/catalogue/types';
 import { initialSelection, pickSku, specLabel } from '@common/catalogue/sku';
 import { fetchProduct } from '../../services/catalogue';
 import { isApiError, messageOf } from '../../services/http';
-import { EmptyState } from '../../components/empty-state';
+import { EmptyState, ErrorState } from '../../components/empty-state';
 import { OriginalPrice, Price } from '../../components/price';
 import { formatCount } from '../../utils/format';
 import { Gallery } from './gallery';
@@ -94,11 +94,7 @@ export default function ProductPage() {
   if (load.state === 'error' || !product || !picker) {
     return (
       <View className='product-page'>
-        <EmptyState title={load.state === 'error' ? load.message : '加载失败'}>
-          <Text className='error-retry' onClick={() => void fetchIt()}>
-            点击重试
-          </Text>
-        </EmptyState>
+        <ErrorState message={load.state === 'error' ? load.message : '加载失败'} onRetry={() => void fetchIt()} />
       </View>
     );
   }

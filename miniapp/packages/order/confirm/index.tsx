@@ -12,7 +12,7 @@ import type { CheckoutPreviewDto } from '@common/order/types';
 import { fetchAddresses, takeChosenAddress } from '../../../services/address';
 import { createOrder, decodeLines, newIdempotencyKey, previewCheckout } from '../../../services/orders';
 import { isApiError, messageOf } from '../../../services/http';
-import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/empty-state';
 import { Price } from '../../../components/price';
 import { AddressCard } from '../components/address-card';
 import { Amounts } from '../components/amounts';
@@ -95,11 +95,7 @@ export default function ConfirmPage() {
   if (error) {
     return (
       <View className='confirm-page confirm-page--blank'>
-        <EmptyState title={error}>
-          <Text className='error-retry' onClick={() => void load()}>
-            点击重试
-          </Text>
-        </EmptyState>
+        <ErrorState message={error} onRetry={() => void load()} />
       </View>
     );
   }

@@ -7,7 +7,7 @@ import { shopperActions } from '@common/order/state';
 import type { OrderDetailDto } from '@common/order/types';
 import { fetchOrder } from '../../../services/orders';
 import { isApiError, messageOf } from '../../../services/http';
-import { EmptyState } from '../../../components/empty-state';
+import { ErrorState } from '../../../components/empty-state';
 import { AddressCard } from '../components/address-card';
 import { Amounts } from '../components/amounts';
 import { OrderLines } from '../components/order-lines';
@@ -45,11 +45,7 @@ export default function OrderDetailPage() {
     return (
       <View className='detail-page detail-page--blank'>
         {error ? (
-          <EmptyState title={error}>
-            <Text className='error-retry' onClick={() => void load()}>
-              点击重试
-            </Text>
-          </EmptyState>
+          <ErrorState message={error} onRetry={() => void load()} />
         ) : (
           <View className='detail-skeleton shimmer' />
         )}

@@ -1,11 +1,12 @@
 /** 订单列表: tabs by status (ORDER_TABS), paged, each card with the actions its status allows. */
 import { useCallback, useRef, useState } from 'react';
 import { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { ORDER_TABS, type OrderTabKey } from '@common/order/state';
 import type { OrderSummaryDto } from '@common/order/types';
 import { fetchOrders } from '../../../services/orders';
 import { messageOf } from '../../../services/http';
+import { ListFooter } from '../../../components/list-footer';
 import { EmptyState } from '../../../components/empty-state';
 import { OrderCard } from '../components/order-card';
 import { useOrderActions } from '../components/use-order-actions';
@@ -74,19 +75,8 @@ export default function OrderListPage() {
         ))}
         {status === 'loading' && items.length === 0 && <View className='order-skeleton shimmer' />}
         {status === 'done' && items.length === 0 && <EmptyState title='暂无相关订单' description='去挑选心仪的好物吧' />}
-        {status === 'error' && (
-          <View className='list-footer'>
-            <Text>{error}</Text>
-            <Text className='error-retry' onClick={reload}>
-              点击重试
-            </Text>
-          </View>
-        )}
-        {status === 'more' && <View className='list-footer'>加载中…</View>}
-        {status === 'done' && items.length > 0 && (
-          <View className='list-footer' onClick={() => hasMore && void load(tab, page.current + 1)}>
-            {hasMore ? '上拉加载更多' : '— 已经到底啦 —'}
-          </View>
+        {(items.length > 0 || status === 'error') && (
+          <ListFooter status={status} hasMore={hasMore} count={items.length} error={error} onRetry={reload} onLoadMore={() => void load(tab, page.current + 1)} />
         )}
       </View>
       {actions.overlays}

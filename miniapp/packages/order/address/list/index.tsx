@@ -10,7 +10,7 @@ import { MAX_ADDRESSES } from '@common/address/types';
 import { maskPhone, regionLabel } from '@common/address/rules';
 import { fetchAddresses, setChosenAddress } from '../../../../services/address';
 import { messageOf } from '../../../../services/http';
-import { EmptyState } from '../../../../components/empty-state';
+import { EmptyState, ErrorState } from '../../../../components/empty-state';
 import { Check } from '../../../../components/check';
 import './index.scss';
 
@@ -49,11 +49,7 @@ export default function AddressListPage() {
   return (
     <View className='address-page'>
       {error && (
-        <EmptyState title={error}>
-          <Text className='error-retry' onClick={() => void load()}>
-            点击重试
-          </Text>
-        </EmptyState>
+        <ErrorState message={error} onRetry={() => void load()} />
       )}
       {list && list.length === 0 && <EmptyState title='还没有收货地址' description='添加一个地址，下单更快捷' />}
       {list?.map((a) => (
