@@ -1,20 +1,18 @@
 /**
  * npm run bench:orders — a burst of concurrent shoppers ordering one SKU with limited stock,
- * through HTTP, on the MySQL-compatible server (TEST_DATABASE_URL). Prints orders/s, p50/p99
+ * through HTTP to the API in its own process (api-process.ts), on the MySQL-compatible server
+ * (TEST_DATABASE_URL). Prints orders/s, p50/p99
  * latency and the oversold count (must be 0), then runs the same transaction (conditional
  * stock update + order + line) with bare mysql2 against the same database as the denominator
  * of a ratio. Figures, not assertions: this is not a test.
  *
  * Knobs: BENCH_STOCK (default 300), BENCH_REQUESTS (default 600), BENCH_CONCURRENCY (default 50),
- * BENCH_SHOPPERS (default 50).
+ * BENCH_SHOPPERS (default 50); BENCH_CPU_PROF=<dir> writes a CPU profile of the API process.
  */
 import mysql from 'mysql2/promise';
-import type { TestApp } from '../test/harness';
-
-// The harness picks its database when it loads, so say "MySQL" before loading it.
-process.env.LOOPMALL_TEST_DB = 'mysql';
-const harness = import('../test/harness');
-const fixtures = import('../test/fixtures');
+import { createCategory, createProduct } from '../test/fixtures';
+import type { ApiClient, TestApp } from '../test/harness';
+import { startApiProcess } from './api-process';
 
 const STOCK = Number(process.env.BENCH_STOCK ?? 300);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
@@ -64,8 +62,9 @@ function print(run: Run): number {
   return perSec;
 }
 
-async function setupSku(app: TestApp, hq: string): Promise<number> {
-  const { createCategory, createProduct } = await fixtures;
+async function setupSku(api: ApiClient, hq: string): Promise<number> {
+  // The fixtures only use the HTTP client of a test app.
+  const app = { api } as TestApp;
   const categoryId = await createCategory(app, hq, `压测${Date.now()}`);
   const product = await createProduct(app, hq, { categoryId, title: '压测爆款', skus: [{ specs: {}, priceFen: 1990, stock: STOCK }] });
   return product.skus[0].id;
@@ -81,43 +80,49 @@ async function soldOf(conn: mysql.Pool, skuId: number): Promise<number> {
   return Number(rows[0].q);
 }
 
+async function login(api: ApiClient): Promise<string> {
+  // The development login of the H5 build: the API's fake WeChat mints the code wx.login would give.
+  const code = await api.post('/api/auth/dev-code', {});
+  const res = await api.post('/api/auth/wechat-login', { code: code.body.data.code });
+  if (res.status !== 200) throw new Error(`login: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data.token;
+}
+
 async function main(): Promise<void> {
-  const { loginHq, loginShopper, startTestApp } = await harness;
-  const app = await startTestApp({ JOBS_ENABLED: 'false', DB_POOL_SIZE: '20' });
-  // The baseline connects to the very schema the app runs on.
-  const [{ db }] = await app.ds.query('SELECT DATABASE() AS db');
-  const url = new URL(process.env.TEST_DATABASE_URL || 'mysql://root@127.0.0.1:3306/test');
-  url.pathname = `/${db}`;
-  const pool = mysql.createPool({ uri: url.toString(), connectionLimit: 20 });
+  const server = await startApiProcess({ DB_POOL_SIZE: '20' });
+  const { api } = server;
+  const pool = mysql.createPool({ uri: server.dbUrl, connectionLimit: 20 });
   try {
-    const hq = await loginHq(app);
+    const hqLogin = await api.post('/api/hq/auth/login', { username: 'admin', password: server.hqPassword });
+    const hq: string = hqLogin.body.data.token;
     const shoppers = await Promise.all(
       Array.from({ length: SHOPPERS }, async () => {
-        const s = await loginShopper(app);
-        const address = await app.api.post(
+        const token = await login(api);
+        const me = await api.get('/api/me', token);
+        const address = await api.post(
           '/api/addresses',
           { name: '张三', phone: '13800138000', province: '上海市', city: '上海市', district: '徐汇区', detail: '漕溪北路 1 号', isDefault: true },
-          s.token,
+          token,
         );
         if (address.status !== 201) throw new Error(`address: ${address.status} ${JSON.stringify(address.body)}`);
-        return { token: s.token, memberId: s.memberId, addressId: address.body.data.id as number };
+        return { token, memberId: me.body.data.id as number, addressId: address.body.data.id as number };
       }),
     );
     console.log(`\nbench:orders — stock ${STOCK}, ${REQUESTS} requests, ${CONCURRENCY} in flight, ${SHOPPERS} shoppers, MySQL-compatible server\n`);
 
     // Warm up connections and code paths on a separate SKU.
-    const warmSku = await setupSku(app, hq);
+    const warmSku = await setupSku(api, hq);
     await burst('warm-up', 40, 10, async (i) => {
       const s = shoppers[i % shoppers.length];
-      const res = await app.api.post('/api/orders', { lines: [{ skuId: warmSku, quantity: 1 }], addressId: s.addressId }, s.token);
+      const res = await api.post('/api/orders', { lines: [{ skuId: warmSku, quantity: 1 }], addressId: s.addressId }, s.token);
       return res.status === 201 ? 'ok' : res.status === 409 ? 'refused' : 'error';
     });
 
     // 1. Through HTTP: auth, validation, pricing, the transaction, JSON.
-    const skuId = await setupSku(app, hq);
+    const skuId = await setupSku(api, hq);
     const http = await burst('HTTP POST /api/orders', REQUESTS, CONCURRENCY, async (i) => {
       const s = shoppers[i % shoppers.length];
-      const res = await app.api.post('/api/orders', { lines: [{ skuId, quantity: 1 }], addressId: s.addressId }, s.token);
+      const res = await api.post('/api/orders', { lines: [{ skuId, quantity: 1 }], addressId: s.addressId }, s.token);
       return res.status === 201 ? 'ok' : res.status === 409 ? 'refused' : 'error';
     });
     const httpRate = print(http);
@@ -126,7 +131,7 @@ async function main(): Promise<void> {
     console.log(`  stock ${STOCK} → ${left}; sold ${sold}; oversold ${Math.max(0, sold - STOCK)}; stock + sold = ${left + sold} (must be ${STOCK})`);
 
     // 2. Baseline: the same transaction with bare mysql2 on the same database.
-    const bareSku = await setupSku(app, hq);
+    const bareSku = await setupSku(api, hq);
     const bare = await burst('bare mysql2 tx', REQUESTS, CONCURRENCY, async (i) => {
       const s = shoppers[i % shoppers.length];
       const conn = await pool.getConnection();
@@ -164,7 +169,7 @@ async function main(): Promise<void> {
     console.log(`\nratio HTTP / bare mysql2: ${(httpRate / bareRate).toFixed(2)} (orders/s); p50 ${(pct(http.latencies, 50) / pct(bare.latencies, 50)).toFixed(1)}× the bare latency\n`);
   } finally {
     await pool.end();
-    await app.close();
+    await server.stop();
   }
 }
 

@@ -21,7 +21,7 @@ import { Product, Sku } from '../catalogue/catalogue.entities';
 import { quoteLines, toPreviewDto, type Quote } from './checkout.quote';
 import { orderNoFor } from './order-no';
 import { OrderLine, ShopOrder } from './orders.entities';
-import type { OrderReads } from './orders.query';
+import { toDetailDto, type OrderReads } from './orders.query';
 import type { CheckoutInput } from './orders.schema';
 
 /** What checkout needs of the address module. */
@@ -73,8 +73,9 @@ export class CheckoutService {
     // re-checks status and stock atomically, so a change in between can only refuse the order.
     const quote = await quoteLines(this.ds.manager, input.lines);
     try {
-      const orderId = await this.tx.run((m) => this.write(m, memberId, input, address, quote, idempotencyKey, hash));
-      return { order: await this.reads.orderDetail(orderId, memberId), created: true };
+      const order = await this.tx.run((m) => this.write(m, memberId, input, address, quote, idempotencyKey, hash));
+      // Answered from what was just written: a new order has exactly these lines and no refunds.
+      return { order: toDetailDto(order, quote.lines, []), created: true };
     } catch (err) {
       // A concurrent twin with the same key won the unique (member_id, idempotency_key) race;
       // our transaction rolled back whole (stock included), so answer with the winner's order.
@@ -101,12 +102,10 @@ export class CheckoutService {
     quote: Quote,
     idempotencyKey: string | null,
     hash: string,
-  ): Promise<number> {
+  ): Promise<ShopOrder> {
     const now = this.now();
     const p = quote.pricing;
-    // The unique (member_id, idempotency_key) index is the idempotency guard: a second insert
-    // with the same key fails here (or waits for the first to commit, then fails).
-    const inserted = await m.insert(ShopOrder, {
+    const order = m.create(ShopOrder, {
       orderNo: null,
       memberId,
       status: 'pending_payment',
@@ -133,9 +132,14 @@ export class CheckoutService {
       createdAt: now,
       updatedAt: now,
     });
+    // The unique (member_id, idempotency_key) index is the idempotency guard: a second insert
+    // with the same key fails here (or waits for the first to commit, then fails).
+    const inserted = await m.insert(ShopOrder, order);
     const orderId = Number(inserted.identifiers[0].id);
+    order.id = orderId;
     // The number is a bijection of the id (order-no.ts), so it is unique without a retry loop.
-    await m.update(ShopOrder, { id: orderId }, { orderNo: orderNoFor(orderId, now) });
+    order.orderNo = orderNoFor(orderId, now);
+    await m.update(ShopOrder, { id: orderId }, { orderNo: order.orderNo });
     await m.insert(
       OrderLine,
       quote.lines.map((l) => ({ ...l, orderId })),
@@ -145,7 +149,7 @@ export class CheckoutService {
     // ascending SKU id order, so two orders sharing SKUs lock them in the same order (no deadlock).
     const bySku = [...quote.lines].sort((a, b) => a.skuId - b.skuId);
     for (const line of bySku) await reserveStock(m, line.skuId, line.quantity, now, `lines.${input.lines.findIndex((l) => l.skuId === line.skuId)}`);
-    return orderId;
+    return order;
   }
 }
 

@@ -1,7 +1,7 @@
 /** Order reads and DTO mapping: shopper lists by tab, HQ lists by status, order detail. */
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ORDER_TABS, type OrderStatus } from '@common/order/state';
-import type { OrderDetailDto, OrderLineDto, OrderSummaryDto } from '@common/order/types';
+import type { OrderDetailDto, OrderLineDto, OrderSummaryDto, RefundDto } from '@common/order/types';
 import type { Page } from '@common/paging';
 import { AppError } from '../../http/app-error';
 import { refundsOfOrder } from '../payments/refunds.read';
@@ -35,6 +35,25 @@ export function toSummaryDto(o: ShopOrder, lines: OrderLine[]): OrderSummaryDto 
   };
 }
 
+export function toDetailDto(o: ShopOrder, lines: Pick<OrderLine, keyof OrderLineDto>[], refunds: RefundDto[]): OrderDetailDto {
+  return {
+    ...toSummaryDto(o, lines as OrderLine[]),
+    goodsFen: o.goodsFen,
+    discountFen: o.discountFen,
+    freightFen: o.freightFen,
+    refundedFen: o.refundedFen,
+    address: o.address,
+    remark: o.remark,
+    paidAt: iso(o.paidAt),
+    shippedAt: iso(o.shippedAt),
+    completedAt: iso(o.completedAt),
+    cancelledAt: iso(o.cancelledAt),
+    cancelReason: o.cancelReason,
+    shipping: o.carrier && o.trackingNo ? { carrier: o.carrier, trackingNo: o.trackingNo } : null,
+    refunds,
+  };
+}
+
 export interface ListQuery {
   page: number;
   pageSize: number;
@@ -54,22 +73,7 @@ export class OrderReads {
       m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } }),
       refundsOfOrder(this.ds, orderId),
     ]);
-    return {
-      ...toSummaryDto(o, lines),
-      goodsFen: o.goodsFen,
-      discountFen: o.discountFen,
-      freightFen: o.freightFen,
-      refundedFen: o.refundedFen,
-      address: o.address,
-      remark: o.remark,
-      paidAt: iso(o.paidAt),
-      shippedAt: iso(o.shippedAt),
-      completedAt: iso(o.completedAt),
-      cancelledAt: iso(o.cancelledAt),
-      cancelReason: o.cancelReason,
-      shipping: o.carrier && o.trackingNo ? { carrier: o.carrier, trackingNo: o.trackingNo } : null,
-      refunds,
-    };
+    return toDetailDto(o, lines, refunds);
   }
 
   /** The order row if `memberId` owns it (null: HQ, any order); otherwise ORDER_NOT_FOUND. */

@@ -55,6 +55,8 @@ describe('checkout and order creation', () => {
     expect(deadline - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
     expect(deadline - Date.now()).toBeLessThanOrEqual(15 * 60_000);
     expect(await stockOf(app, sku.skuId)).toBe(7);
+    // The answer to POST is built from what was written; it must be exactly what a read returns.
+    expect(ok(await app.api.get(`/api/orders/${order.id}`, a.token))).toEqual(order);
 
     // Later price changes never touch a placed order.
     ok(await app.api.patch(`/api/hq/skus/${sku.skuId}`, { priceFen: 100 }, hq));

@@ -1,0 +1,76 @@
+/**
+ * The API as production runs it, for benchmarks: `api/src/main.ts` in its own Node process,
+ * on a fresh schema of the MySQL-compatible server, so the load generator never shares an event
+ * loop with the server it measures.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { ApiClient } from '../test/harness';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface ApiProcess {
+  url: string;
+  /** mysql:// URL of the schema the process runs on. */
+  dbUrl: string;
+  api: ApiClient;
+  hqPassword: string;
+  stop(): Promise<void>;
+}
+
+export async function startApiProcess(env: Record<string, string> = {}): Promise<ApiProcess> {
+  // The harness decides its database when it loads.
+  process.env.LOOPMALL_TEST_DB = 'mysql';
+  const { ApiClient, freshDatabase } = await import('../test/harness');
+  const db = await freshDatabase();
+  if (db.target.kind !== 'mysql') throw new Error('the benchmark runs on the MySQL-compatible server');
+  const hqPassword = 'bench-hq-password';
+  // BENCH_CPU_PROF=<dir>: the API process writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'api/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: db.target.url,
+      SEED_DEMO: 'false',
+      SERVE_H5: 'false',
+      JOBS_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      HQ_ADMIN_PASSWORD: hqPassword,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`API not up in 60 s:\n${out}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      // main.ts prints the storefront URL once it listens.
+      const m = /商城已启动: (http:\/\/[^\s/]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`API exited with ${code}:\n${out}`)));
+  });
+  child.stdout!.resume();
+  return {
+    url,
+    dbUrl: db.target.url,
+    api: new ApiClient(url),
+    hqPassword,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await db.drop();
+    },
+  };
+}
