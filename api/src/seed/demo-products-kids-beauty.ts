@@ -1,0 +1,231 @@
+/** Demo products: 童装 and 美妆个护. */
+import { BEAUTY, type DemoProduct, KIDS, KID_SIZES, images, single, spec, variants } from './demo-kit';
+
+export const KIDS_BEAUTY_PRODUCTS: DemoProduct[] = [
+  // ——— 童装 ———
+  {
+    key: 'kids-bear-tee',
+    category: KIDS,
+    title: '儿童小熊印花纯棉T恤',
+    subtitle: 'A类婴幼儿标准 · 无荧光剂 · 亲肤透气',
+    description:
+      '符合A类婴幼儿纺织品标准，纯棉面料不含荧光剂，宝宝穿着更安心。胸前可爱小熊印花，肩部开扣设计方便穿脱。建议与深色衣物分开洗涤。',
+    tags: ['A类', '纯棉'],
+    ...variants(
+      [spec('颜色', '黄色', '浅蓝', '粉色'), KID_SIZES],
+      [4900, null],
+      [35, 60, 72, 48, 20, 30, 55, 9, 40, 18, 42, 66, 80, 38, 0],
+    ),
+    images: images('kids-bear-tee', 'yellow', 'lightblue', 'pink'),
+    salesCount: 2189,
+    daysAgo: 8,
+  },
+  {
+    key: 'kids-fleece-jacket',
+    category: KIDS,
+    title: '儿童摇粒绒立领拉链外套',
+    subtitle: '双面摇粒绒 · 轻暖不起球 · 防夹下巴拉链',
+    description:
+      '双面摇粒绒轻盈保暖，经过抗起球处理。立领拉链设计配防夹下巴拉链头，宝宝穿脱更安全。可机洗，快干不变形。',
+    tags: ['秋冬'],
+    ...variants(
+      [spec('颜色', '粉色', '藏青'), spec('尺码', '110cm', '120cm', '130cm', '140cm')],
+      (s) => (s['尺码'] === '130cm' || s['尺码'] === '140cm' ? [10900, null] : [9900, null]),
+      [26, 40, 33, 12, 30, 45, 28, 0],
+    ),
+    images: images('kids-fleece-jacket', 'pink', 'navy'),
+    salesCount: 903,
+    daysAgo: 5,
+  },
+  {
+    key: 'kids-knit-joggers',
+    category: KIDS,
+    title: '儿童针织束脚运动裤',
+    subtitle: '松紧腰头 · 束脚防灌风 · 耐磨耐穿',
+    description:
+      '棉质针织面料柔软有弹性，跑跳自如。松紧腰头内置调节绳，束脚设计防灌风。膝盖部位加密织造更耐磨，可机洗。',
+    tags: ['运动'],
+    ...variants([KID_SIZES], [6900, 8900], [40, 62, 75, 50, 22]),
+    images: images('kids-knit-joggers', 'grey'),
+    salesCount: 1276,
+    daysAgo: 28,
+  },
+  {
+    key: 'baby-cotton-romper',
+    category: KIDS,
+    title: '婴儿纯棉长袖连体衣',
+    subtitle: '新生儿可穿 · 裆部按扣 · 换尿布更方便',
+    description:
+      '精梳纯棉双层面料，柔软亲肤，适合宝宝娇嫩肌肤。裆部暗扣设计，换尿布无需整件脱下。缝线外置不磨皮肤，建议单独手洗。',
+    tags: ['新生儿', '纯棉'],
+    ...variants([spec('尺码', '59cm', '66cm', '73cm', '80cm')], [7900, 9900], [28, 45, 37, 5]),
+    images: images('baby-cotton-romper', 'mint'),
+    salesCount: 688,
+    daysAgo: 14,
+  },
+  {
+    key: 'kids-bucket-hat',
+    category: KIDS,
+    title: '儿童防晒渔夫帽',
+    subtitle: 'UPF50+ · 可折叠 · 防风下巴绳',
+    description:
+      '面料经防紫外线处理，UPF50+，宽帽檐全方位遮阳。可折叠收纳，出游随手放进包里。附可调节防风绳，适合头围48-54cm。',
+    tags: ['防晒'],
+    specs: [spec('颜色', '黄色', '薄荷绿', '粉色')],
+    skus: [
+      { specs: { 颜色: '黄色' }, priceFen: 3900, originalPriceFen: null, stock: 88 },
+      { specs: { 颜色: '薄荷绿' }, priceFen: 3900, originalPriceFen: null, stock: 56 },
+      { specs: { 颜色: '粉色' }, priceFen: 3900, originalPriceFen: null, stock: 0 },
+    ],
+    images: images('kids-bucket-hat', 'yellow', 'mint', 'pink'),
+    salesCount: 1534,
+    daysAgo: 45,
+  },
+  {
+    key: 'kids-cotton-socks',
+    category: KIDS,
+    title: '儿童精梳棉中筒袜（5双装）',
+    subtitle: '无骨缝头 · 防滑点胶 · 3-8岁适穿',
+    description:
+      '精梳棉面料柔软透气，无骨缝头工艺不硌脚趾。袜底点胶防滑，在家光脚跑也安心。5双不同配色，适合3-8岁宝宝。',
+    tags: ['5双装'],
+    specs: [],
+    skus: single(2990, null, 150),
+    images: images('kids-cotton-socks'),
+    salesCount: 3015,
+    daysAgo: 50,
+  },
+
+  // ——— 美妆个护 ———
+  {
+    key: 'velvet-matte-lipstick',
+    category: BEAUTY,
+    title: '丝绒雾面哑光口红',
+    subtitle: '一抹显色 · 持久不拔干 · 四色可选',
+    description:
+      '丝绒哑光质地，一抹即显色，薄涂厚涂都好看。添加玫瑰果油与维E，滋润不拔干。净含量3.5g，开封后建议12个月内用完。',
+    tags: ['显白', '爆款'],
+    specs: [spec('色号', '#01 正红', '#02 豆沙粉', '#03 枫叶棕', '#04 蜜桃色')],
+    skus: [
+      { specs: { 色号: '#01 正红' }, priceFen: 8900, originalPriceFen: 11900, stock: 120 },
+      { specs: { 色号: '#02 豆沙粉' }, priceFen: 8900, originalPriceFen: 11900, stock: 0 },
+      { specs: { 色号: '#03 枫叶棕' }, priceFen: 8900, originalPriceFen: 11900, stock: 76 },
+      { specs: { 色号: '#04 蜜桃色' }, priceFen: 8900, originalPriceFen: 11900, stock: 54 },
+    ],
+    images: images('velvet-matte-lipstick', 'red', 'rose', 'maple'),
+    salesCount: 4870,
+    daysAgo: 11,
+  },
+  {
+    key: 'centella-repair-cream',
+    category: BEAUTY,
+    title: '积雪草修护保湿面霜 50g',
+    subtitle: '舒缓泛红 · 修护屏障 · 敏感肌可用',
+    description:
+      '添加积雪草提取物与神经酰胺，舒缓干燥泛红，帮助修护肌肤屏障。乳霜质地好推开，吸收后不黏腻。无酒精无香精，敏感肌也可放心使用。',
+    tags: ['敏感肌', '修护'],
+    specs: [],
+    skus: single(12900, 15900, 86),
+    images: images('centella-repair-cream'),
+    salesCount: 2240,
+    daysAgo: 20,
+  },
+  {
+    key: 'amino-acid-shampoo',
+    category: BEAUTY,
+    title: '氨基酸控油蓬松洗发水',
+    subtitle: '温和氨基酸表活 · 72小时控油 · 无硅油',
+    description:
+      '采用氨基酸表面活性剂，温和清洁头皮不紧绷。添加茶树精油，帮助控油去屑，洗后发根蓬松。无硅油配方，建议搭配同系列护发素使用。',
+    tags: ['无硅油'],
+    specs: [spec('容量', '400ml', '750ml')],
+    skus: [
+      { specs: { 容量: '400ml' }, priceFen: 3990, originalPriceFen: null, stock: 230 },
+      { specs: { 容量: '750ml' }, priceFen: 5990, originalPriceFen: 6990, stock: 140 },
+    ],
+    images: images('amino-acid-shampoo'),
+    salesCount: 5312,
+    daysAgo: 38,
+  },
+  {
+    key: 'niacinamide-body-lotion',
+    category: BEAUTY,
+    title: '烟酰胺亮肤身体乳',
+    subtitle: '5%烟酰胺 · 清爽好吸收 · 淡淡白茶香',
+    description:
+      '5%烟酰胺配合透明质酸，提亮肤色的同时持久保湿。乳液质地清爽，涂抹后很快吸收不黏衣。淡雅白茶香，沐浴后涂抹效果更佳。',
+    tags: ['亮肤'],
+    specs: [spec('容量', '250ml', '400ml')],
+    skus: [
+      { specs: { 容量: '250ml' }, priceFen: 4990, originalPriceFen: null, stock: 118 },
+      { specs: { 容量: '400ml' }, priceFen: 6990, originalPriceFen: 8990, stock: 74 },
+    ],
+    images: images('niacinamide-body-lotion'),
+    salesCount: 3106,
+    daysAgo: 24,
+  },
+  {
+    key: 'hyaluronic-serum',
+    category: BEAUTY,
+    title: '玻尿酸补水精华液 30ml',
+    subtitle: '五重玻尿酸 · 深层补水 · 水润透亮',
+    description:
+      '五种分子量玻尿酸层层渗透，补水保湿持续一整天。水感质地，滴管设计取用干净卫生。早晚洁面后取2-3滴轻拍至吸收，开封后请在6个月内用完。',
+    tags: ['补水'],
+    specs: [],
+    skus: single(14900, 19900, 62),
+    images: images('hyaluronic-serum'),
+    salesCount: 1678,
+    daysAgo: 7,
+  },
+  {
+    key: 'hydrating-sheet-mask',
+    category: BEAUTY,
+    title: '补水保湿蚕丝面膜',
+    subtitle: '天丝膜布 · 精华充足 · 熬夜急救',
+    description:
+      '天丝蚕丝膜布轻薄服帖，每片含约25ml精华液。添加玻尿酸与积雪草，补水的同时舒缓肌肤。每周2-3次，每次敷15分钟，取下后轻拍至吸收。',
+    tags: ['补水', '囤货'],
+    specs: [spec('规格', '10片装', '20片装')],
+    skus: [
+      { specs: { 规格: '10片装' }, priceFen: 5990, originalPriceFen: null, stock: 260 },
+      { specs: { 规格: '20片装' }, priceFen: 9900, originalPriceFen: 11980, stock: 95 },
+    ],
+    images: images('hydrating-sheet-mask'),
+    salesCount: 7520,
+    daysAgo: 52,
+  },
+  {
+    key: 'cotton-pads',
+    category: BEAUTY,
+    title: '加厚压边化妆棉 222片',
+    subtitle: '三层加厚 · 压边不掉絮 · 湿敷省水',
+    description:
+      '三层结构纯棉化妆棉，中间加厚，湿敷卸妆都好用。四周压边处理，擦拭时不掉絮。222片大包装，居家旅行都实用。',
+    tags: ['9.9元'],
+    specs: [],
+    skus: single(990, null, 300),
+    images: images('cotton-pads'),
+    salesCount: 12480,
+    daysAgo: 90,
+  },
+  {
+    key: 'floral-hand-cream',
+    category: BEAUTY,
+    title: '植物精油滋润护手霜 50g',
+    subtitle: '乳木果油滋养 · 不黏腻 · 随身小巧',
+    description:
+      '添加乳木果油与植物精油，滋润干燥双手，改善粗糙。质地轻盈，涂抹后很快吸收，不影响刷手机。50g小巧管身，随手放进包里。',
+    tags: ['小礼物'],
+    specs: [spec('香型', '玫瑰', '白茶', '柑橘')],
+    skus: [
+      { specs: { 香型: '玫瑰' }, priceFen: 1990, originalPriceFen: null, stock: 140 },
+      { specs: { 香型: '白茶' }, priceFen: 1990, originalPriceFen: null, stock: 96 },
+      { specs: { 香型: '柑橘' }, priceFen: 1990, originalPriceFen: null, stock: 23 },
+    ],
+    images: images('floral-hand-cream', 'rose', 'tea', 'citrus'),
+    salesCount: 3904,
+    daysAgo: 35,
+  },
+
+];
