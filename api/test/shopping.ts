@@ -19,7 +19,7 @@ export async function createSku(app: TestApp, hq: string, priceFen: number, stoc
 export const cartOf = (app: TestApp, token: string) => ({
   get: () => app.api.get('/api/cart', token),
   add: (skuId: number, quantity: number) => app.api.post('/api/cart/items', { skuId, quantity }, token),
-  patch: (id: number, body: unknown) => app.api.patch(`/api/cart/items/${id}`, body, token),
+  update: (id: number, body: unknown) => app.api.call('PUT', `/api/cart/items/${id}`, { body, token }),
   remove: (id: number) => app.api.call('DELETE', `/api/cart/items/${id}`, { token }),
   selectAll: (selected: boolean) => app.api.post('/api/cart/select-all', { selected }, token),
 });

@@ -12,7 +12,7 @@ export function addToCart(skuId: number, quantity: number): Promise<CartDto> {
 }
 
 export function updateCartItem(id: number, change: { quantity?: number; selected?: boolean }): Promise<CartDto> {
-  return request<CartDto>('PATCH', `/api/cart/items/${id}`, { body: change });
+  return request<CartDto>('PUT', `/api/cart/items/${id}`, { body: change });
 }
 
 export function removeCartItem(id: number): Promise<CartDto> {

@@ -40,7 +40,8 @@ export function assetUrl(path: string | null | undefined): string {
   return path;
 }
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The methods wx.request supports (it has no PATCH), so the type refuses what weapp would. */
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {

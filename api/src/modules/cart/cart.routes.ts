@@ -11,7 +11,8 @@ export function registerCartRoutes(api: ApiRouter, cart: CartService): void {
   );
   api.route(
     {
-      method: 'patch',
+      // PUT, not PATCH: wx.request has no PATCH method, and the mini-program is this route's caller.
+      method: 'put',
       path: '/api/cart/items/:id',
       tag: 'cart',
       summary: '修改购物车商品数量或勾选',

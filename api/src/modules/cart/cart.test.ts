@@ -69,9 +69,9 @@ describe('cart', () => {
     expectTotals(dto);
 
     const blackLine = dto.items.find((i) => i.skuId === black.id)!;
-    dto = ok(await cart.patch(blackLine.id, { quantity: 4 }));
+    dto = ok(await cart.update(blackLine.id, { quantity: 4 }));
     expect(dto.selectedGoodsFen).toBe(5 * 6900 + 4 * 5900);
-    dto = ok(await cart.patch(whiteLine.id, { selected: false }));
+    dto = ok(await cart.update(whiteLine.id, { selected: false }));
     expect(dto.selectedGoodsFen).toBe(4 * 5900);
     expect(dto.selectedCount).toBe(1);
     expect(dto.totalQuantity).toBe(9);
@@ -120,7 +120,7 @@ describe('cart', () => {
 
     // Lowering the quantity to what is left clears the problem.
     const cLine = dto.items.find((i) => i.skuId === c.skuId)!;
-    const fixed: CartDto = ok(await cart.patch(cLine.id, { quantity: 2 }));
+    const fixed: CartDto = ok(await cart.update(cLine.id, { quantity: 2 }));
     expect(fixed.items.find((i) => i.id === cLine.id)!.problem).toBeNull();
     expect(fixed.selectedGoodsFen).toBe(2 * 3000);
     // Off-sale SKUs cannot be added any more.
@@ -165,12 +165,12 @@ describe('cart', () => {
       [{ quantity: 1, skuId: 3 }, 'skuId'],
     ];
     for (const [body, field] of patches) {
-      const res = await cart.patch(line.id, body);
+      const res = await cart.update(line.id, body);
       expect(res.status).toBe(400);
       expect(res.body.field).toBe(field);
     }
-    expect((await cart.patch(line.id, { quantity: MAX_LINE_QUANTITY + 1 })).body).toMatchObject({ code: 'QUANTITY_OVER_LIMIT', field: 'quantity' });
-    expect((await cart.patch(line.id, { quantity: 11 })).body.code).toBe('OUT_OF_STOCK');
+    expect((await cart.update(line.id, { quantity: MAX_LINE_QUANTITY + 1 })).body).toMatchObject({ code: 'QUANTITY_OVER_LIMIT', field: 'quantity' });
+    expect((await cart.update(line.id, { quantity: 11 })).body.code).toBe('OUT_OF_STOCK');
     expect(ok(await cart.get())).toEqual(before);
 
     // A refused first add leaves no (zero-quantity) line behind; a refused top-up keeps the line as it was.
@@ -210,7 +210,7 @@ describe('cart', () => {
     const s = await createSku(app, hq, 2500, 10);
     const line = (ok(await alice.add(s.skuId, 2)) as CartDto).items[0];
     const before = ok(await alice.get());
-    for (const res of [await bob.patch(line.id, { quantity: 5 }), await bob.patch(line.id, { selected: false }), await bob.remove(line.id)]) {
+    for (const res of [await bob.update(line.id, { quantity: 5 }), await bob.update(line.id, { selected: false }), await bob.remove(line.id)]) {
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('CART_ITEM_NOT_FOUND');
     }
