@@ -77,12 +77,13 @@ export function createServices(deps: AppDeps) {
   // --- orders (orders/) ---
   const orderReads = new OrderReads(deps.ds);
   const checkout = new CheckoutService(deps.ds, tx, addresses, cart, orderReads, config.ORDER_PAY_TIMEOUT_MINUTES, now);
-  const orderLifecycle = new OrderLifecycle(deps.ds, tx, outbox, orderReads, now);
   // --- payments (payments/, wechatpay/) ---
   const wxpay = config.PAYMENT_MODE === 'wechat' ? wechatPayClientFrom(config, deps.fakeWechatPay ?? null) : null;
   const refunds = new RefundsService(deps.ds, tx, outbox, deps.log, wxpay, now);
   const payments = new PaymentsService({ ds: deps.ds, tx, outbox, log: deps.log, reads: orderReads, refunds, mode: config.PAYMENT_MODE, wxpay, now });
   subscribeShippingUpload(outbox, deps.ds, wechat, now);
+  // Built after payments: a shopper's cancel first closes the WeChat Pay order.
+  const orderLifecycle = new OrderLifecycle(deps.ds, tx, outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
   // --- jobs (jobs/) ---
   const scheduler = new Scheduler({
     ds: deps.ds, tx, log: deps.log, now, lifecycle: orderLifecycle, payments, outbox,

@@ -19,6 +19,12 @@ export interface OrderRef {
   orderNo: string;
 }
 
+/**
+ * Closes the order's WeChat Pay order before a cancel (the payments module's closeRemote): after
+ * it, the prepay can no longer be paid. 'paid' means WeChat says the shopper already paid.
+ */
+export type RemoteCloser = (orderId: number) => Promise<'closed' | 'paid' | 'none'>;
+
 const isConflict = (err: unknown) => err instanceof AppError && (err.code === 'ORDER_STATE_CONFLICT' || err.code === 'ORDER_NOT_FOUND');
 
 export class OrderLifecycle {
@@ -28,6 +34,7 @@ export class OrderLifecycle {
     private readonly outbox: Outbox,
     private readonly reads: OrderReads,
     private readonly now: () => Date,
+    private readonly closeRemote: RemoteCloser = async () => 'none',
   ) {}
 
   /** The order as its owner (or HQ, memberId null) sees it; ORDER_NOT_FOUND otherwise. */
@@ -62,7 +69,13 @@ export class OrderLifecycle {
 
   /** The shopper's 取消订单: 404 for someone else's order, 409 when it is not pending. */
   async cancelByShopper(memberId: number, orderId: number): Promise<OrderDetailDto> {
-    await this.reads.requireOrder(orderId, memberId);
+    const order = await this.reads.requireOrder(orderId, memberId);
+    if (order.status === 'pending_payment') {
+      // Close the WeChat order first (outside any transaction): otherwise the shopper could still
+      // pay the open prepay after cancelling, and a lost notification would keep the money here.
+      // If WeChat says it is paid, it has just been applied: the cancel loses, as a race would.
+      if ((await this.closeRemote(orderId)) === 'paid') throw new AppError('ORDER_STATE_CONFLICT', `order ${orderId} was paid`);
+    }
     await this.tx.run((m) => this.cancelIn(m, orderId, `shopper:${memberId}`, '买家取消'));
     return this.reads.orderDetail(orderId, memberId);
   }
