@@ -10,6 +10,9 @@ const advance = (ms: number) => (clock += ms);
 const effects = new Map<string, number>();
 let flakyFailures = 0;
 let brokenFixed = false;
+/** test-slow: its first run waits for `releaseSlow` and then fails; later runs succeed. */
+let slowRuns = 0;
+let releaseSlow: () => void = () => undefined;
 
 beforeAll(async () => {
   app = await startTestApp({}, { now: () => new Date(clock) });
@@ -28,6 +31,12 @@ beforeAll(async () => {
   outbox.subscribe('OrderRefunded', 'test-broken', async (_p, ctx) => {
     if (!brokenFixed) throw new Error('downstream is down');
     effects.set(ctx.idempotencyKey, (effects.get(ctx.idempotencyKey) ?? 0) + 1);
+  });
+  outbox.subscribe('OrderCancelled', 'test-slow', async () => {
+    if (++slowRuns === 1) {
+      await new Promise<void>((resolve) => (releaseSlow = resolve));
+      throw new Error('the first, slow run fails after its claim expired');
+    }
   });
 });
 afterAll(async () => {
@@ -120,5 +129,23 @@ describe('outbox', () => {
     expect((await app.api.post('/api/hq/outbox/deliveries/1/retry', {}, shopper.token)).status).toBe(403);
     expect((await app.api.get('/api/hq/outbox/stuck')).status).toBe(401);
     expect((await app.api.post('/api/hq/outbox/deliveries/1/retry', {})).status).toBe(401);
+  });
+  test('a run that outlives its claim cannot overwrite the outcome of the processor that took over', async () => {
+    const { outbox, tx } = app.services;
+    const eventId = await tx.run((m) => outbox.enqueue(m, 'OrderCancelled', 601, { orderId: 601, orderNo: 'N601', memberId: 1, reason: 'test' }));
+    const first = outbox.processDue();
+    for (let i = 0; i < 100 && slowRuns === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(slowRuns).toBe(1);
+
+    // The first processor's claim lapses; a second one takes the delivery over and succeeds.
+    advance(61_000);
+    expect(await outbox.processDue()).toBe(1);
+    expect(await delivery(eventId, 'test-slow')).toMatchObject({ status: 'done', attempts: 1 });
+
+    // The first run now fails late: its write is refused, the delivery stays done.
+    releaseSlow();
+    await first;
+    expect(await delivery(eventId, 'test-slow')).toMatchObject({ status: 'done', attempts: 1, lastError: null });
+    expect(slowRuns).toBe(2);
   });
 });

@@ -135,16 +135,31 @@ export class Outbox {
     try {
       if (!handler) throw new Error(`no handler named ${d.handler}`);
       await handler(JSON.parse(event.payload), { eventId: event.id, idempotencyKey: `${event.id}:${d.handler}` });
-      await this.tx.run((m) => m.update(OutboxDelivery, { id: d.id }, { status: 'done', attempts: d.attempts + 1, doneAt: this.now(), lockedUntil: null, lastError: null }));
+      await this.finish(d, { status: 'done', attempts: d.attempts + 1, doneAt: this.now(), lockedUntil: null, lastError: null });
     } catch (err) {
       const attempts = d.attempts + 1;
       const dead = attempts >= MAX_ATTEMPTS;
       const message = (err instanceof Error ? err.message : String(err)).slice(0, 255);
       this.log[dead ? 'error' : 'warn']({ deliveryId: d.id, handler: d.handler, type: event.type, attempts, err: message }, dead ? 'outbox delivery dead' : 'outbox delivery failed; will retry');
-      await this.tx.run((m) =>
-        m.update(OutboxDelivery, { id: d.id }, { status: dead ? 'dead' : 'pending', attempts, lastError: message, lockedUntil: null, nextAttemptAt: new Date(this.now().getTime() + backoffMs(attempts)) }),
-      );
+      await this.finish(d, { status: dead ? 'dead' : 'pending', attempts, lastError: message, lockedUntil: null, nextAttemptAt: new Date(this.now().getTime() + backoffMs(attempts)) });
     }
+  }
+
+  /**
+   * Records the outcome of one attempt. Conditional on the attempt count we claimed with: if the
+   * claim expired and another processor ran the delivery too, only the first to finish writes,
+   * so a late finisher can never turn `done` back into `pending` (which would run it again).
+   */
+  private async finish(d: OutboxDelivery, set: Partial<OutboxDelivery>): Promise<void> {
+    const res = await this.tx.run((m) =>
+      m
+        .createQueryBuilder()
+        .update(OutboxDelivery)
+        .set(set)
+        .where("id = :id AND status = 'pending' AND attempts = :attempts", { id: d.id, attempts: d.attempts })
+        .execute(),
+    );
+    if (res.affected !== 1) this.log.warn({ deliveryId: d.id, handler: d.handler }, 'outbox delivery finished by another processor first');
   }
 
   /** Deliveries HQ should look at: dead ones, and pending ones that have failed at least once. */
