@@ -27,6 +27,7 @@ export const ERROR_MESSAGES = {
   ADDRESS_NOT_FOUND: '收货地址不存在',
   ADDRESS_LIMIT_REACHED: '收货地址已达上限',
   ORDER_NOT_FOUND: '订单不存在',
+  ORDER_AMOUNT_TOO_LARGE: '订单金额超出上限，请分开下单',
   ORDER_STATE_CONFLICT: '订单状态已变化，请刷新后重试',
   IDEMPOTENCY_KEY_REUSED: '重复提交的内容不一致，请刷新后重试',
   ORDER_PAY_EXPIRED: '订单已超时取消，请重新下单',

@@ -15,6 +15,11 @@ export const MAX_ORDER_LINES = 50;
 /** Orders of at least this much ship free; below it, FREIGHT_FEN is added. */
 export const FREE_SHIPPING_THRESHOLD_FEN = 9900;
 export const FREIGHT_FEN = 800;
+/**
+ * Largest goods total of one order (¥1,000,000): far above any real basket, and far below the
+ * INT columns' 2^31 limit, so an absurd quote is a clear 400 instead of a database error.
+ */
+export const MAX_ORDER_FEN = 100_000_000;
 
 export interface PricedLineInput {
   skuId: number;

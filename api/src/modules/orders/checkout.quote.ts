@@ -7,7 +7,8 @@
 import { In, type EntityManager } from 'typeorm';
 import { specLabel } from '@common/catalogue/sku';
 import type { CheckoutLineInput, CheckoutPreviewDto, OrderLineDto } from '@common/order/types';
-import { priceOrder, type OrderPricing } from '@common/order/pricing';
+import { MAX_ORDER_FEN, priceOrder, type OrderPricing } from '@common/order/pricing';
+import { formatFen } from '@common/money';
 import { AppError } from '../../http/app-error';
 import { Product, Sku } from '../catalogue/catalogue.entities';
 
@@ -36,6 +37,9 @@ export async function quoteLines(m: EntityManager, input: readonly CheckoutLineI
   });
 
   const pricing = priceOrder(found.map(({ sku, quantity }) => ({ skuId: sku.id, unitPriceFen: sku.priceFen, quantity })));
+  if (pricing.goodsFen > MAX_ORDER_FEN) {
+    throw new AppError('ORDER_AMOUNT_TOO_LARGE', `goods ${pricing.goodsFen} fen`, [{ field: 'lines', message: `商品金额不能超过 ${formatFen(MAX_ORDER_FEN)}` }]);
+  }
   const lines = found.map(({ sku, product }, i) => {
     const p = pricing.lines[i];
     return {

@@ -1,4 +1,4 @@
-import { FREIGHT_FEN, MAX_LINE_QUANTITY } from '@common/order/pricing';
+import { FREIGHT_FEN, MAX_LINE_QUANTITY, MAX_ORDER_FEN } from '@common/order/pricing';
 import type { OrderDetailDto } from '@common/order/types';
 import { createCategory, createProduct, TEE_SPECS } from '../../../test/fixtures';
 import { loginHq, startTestApp, type TestApp } from '../../../test/harness';
@@ -101,6 +101,8 @@ describe('checkout and order creation', () => {
     const offProduct = await createSku(app, hq, 1000, 10, { categoryId, status: 'off_sale' });
     const draft = await createSku(app, hq, 1000, 10, { categoryId, status: 'draft' });
     const foreign = b.addressId;
+    // Two of the dearest SKU HQ can list exceed the order ceiling (and would overflow INT columns).
+    const dear = await createSku(app, hq, MAX_ORDER_FEN - 1, 10, { categoryId });
     const line = (quantity: unknown, skuId = sku.skuId) => ({ lines: [{ skuId, quantity }] });
     const cases: [Record<string, unknown>, number, string, string?][] = [
       [line(0), 400, 'QUANTITY_INVALID', 'lines.0.quantity'],
@@ -118,6 +120,7 @@ describe('checkout and order creation', () => {
       [line(1, offSku.skus[1].id), 409, 'SKU_OFF_SALE', 'lines.0.skuId'],
       [line(1, offProduct.skuId), 409, 'SKU_OFF_SALE', 'lines.0.skuId'],
       [line(11), 409, 'OUT_OF_STOCK', 'lines.0.quantity'],
+      [line(2, dear.skuId), 400, 'ORDER_AMOUNT_TOO_LARGE', 'lines'],
       [{ ...line(1), addressId: foreign }, 404, 'ADDRESS_NOT_FOUND'],
       [{ ...line(1), addressId: 99_999 }, 404, 'ADDRESS_NOT_FOUND'],
     ];
