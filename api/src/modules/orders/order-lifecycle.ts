@@ -168,6 +168,6 @@ export class OrderLifecycle {
     const o = await this.load(m, orderId);
     const now = this.now();
     await transitionOrder(m, { orderId, from: 'shipped', event: 'complete', actor, set: { completedAt: now }, now });
-    await this.outbox.enqueue(m, 'OrderCompleted', orderId, { orderId, orderNo: o.orderNo ?? '', memberId: o.memberId, payableFen: o.payableFen });
+    await this.outbox.enqueue(m, 'OrderCompleted', orderId, { orderId, orderNo: o.orderNo ?? '', memberId: o.memberId, payableFen: o.payableFen, refundedFen: o.refundedFen });
   }
 }

@@ -6,7 +6,8 @@
 export interface OutboxEvents {
   OrderPaid: { orderId: number; orderNo: string; memberId: number; payableFen: number; transactionId: string; paidAt: string };
   OrderShipped: { orderId: number; orderNo: string; memberId: number; carrier: string; trackingNo: string };
-  OrderCompleted: { orderId: number; orderNo: string; memberId: number; payableFen: number };
+  /** Commission and points follow payableFen − refundedFen (partial refunds before completion). */
+  OrderCompleted: { orderId: number; orderNo: string; memberId: number; payableFen: number; refundedFen: number };
   OrderCancelled: { orderId: number; orderNo: string; memberId: number; reason: string };
   OrderRefunded: { orderId: number; orderNo: string; memberId: number; refundNo: string; amountFen: number; fullyRefunded: boolean };
 }

@@ -51,7 +51,7 @@ async function delivery(eventId: number, handler: string) {
 describe('outbox', () => {
   test('a handler failing twice then succeeding ends done after 3 attempts, effect applied once, backoff honoured', async () => {
     const { outbox, tx } = app.services;
-    const eventId = await tx.run((m) => outbox.enqueue(m, 'OrderCompleted', 501, { orderId: 501, orderNo: 'N501', memberId: 1, payableFen: 100 }));
+    const eventId = await tx.run((m) => outbox.enqueue(m, 'OrderCompleted', 501, { orderId: 501, orderNo: 'N501', memberId: 1, payableFen: 100, refundedFen: 0 }));
     const key = `${eventId}:test-flaky`;
 
     expect(await outbox.processDue()).toBe(1);
