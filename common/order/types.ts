@@ -52,12 +52,14 @@ export interface OrderSummaryDto {
   payDeadline: string | null;
 }
 
-export const REFUND_STATUSES = ['requested', 'processing', 'succeeded', 'rejected', 'failed'] as const;
+export const REFUND_STATUSES = ['requested', 'processing', 'abnormal', 'succeeded', 'rejected', 'failed'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 export const REFUND_STATUS_LABELS: Record<RefundStatus, string> = {
   requested: '待审核',
   processing: '退款处理中',
+  /** WeChat took the money back but could not pay the shopper yet; SUCCESS or CLOSED follows. */
+  abnormal: '退款异常，处理中',
   succeeded: '退款成功',
   rejected: '已拒绝',
   failed: '退款失败',

@@ -38,9 +38,10 @@ describe('WeChat Pay notifications', () => {
     expect(detail.body.data.paidAt).not.toBeNull();
 
     // A later retry of the same notification (WeChat retries for 24 h) is still a quiet 204.
+    const beforeRetry = await paymentSnapshot(app.ds, o.orderId);
     const again = await deliver(fake().notification(o.orderNo));
     expect(again.status).toBe(204);
-    expect(await paymentSnapshot(app.ds, o.orderId)).toEqual(await paymentSnapshot(app.ds, o.orderId));
+    expect(await paymentSnapshot(app.ds, o.orderId)).toEqual(beforeRetry);
     expect(await count(app.ds, "SELECT COUNT(*) AS n FROM order_state_log WHERE order_id = ? AND to_status = 'paid'", [o.orderId])).toBe(1);
   });
 

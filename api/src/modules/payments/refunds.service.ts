@@ -10,14 +10,27 @@ import type { RefundDto } from '@common/order/types';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { Logger } from '../../logger';
-import { WeChatPayApiError, type RefundState, type WeChatPayClient } from '../../wechatpay/client';
+import { WeChatPayApiError, type RefundState, type WeChatPayClient, type WxRefund } from '../../wechatpay/client';
 import { transitionOrder } from '../orders/order-transitions';
 import { ShopOrder } from '../orders/orders.entities';
 import type { Outbox } from '../outbox/outbox';
 import { Payment, Refund } from './payments.entities';
 import { toRefundDto } from './refunds.read';
 
-const OPEN: Refund['status'][] = ['requested', 'processing'];
+const OPEN: Refund['status'][] = ['requested', 'processing', 'abnormal'];
+/** Sent to WeChat Pay, outcome not known yet. */
+const WAITING: Refund['status'][] = ['processing', 'abnormal'];
+/** The refund statuses each outcome may settle. SUCCESS is WeChat's final word, even after a failure on our side. */
+const ACCEPTS: Record<Exclude<RefundState, 'PROCESSING'>, Refund['status'][]> = {
+  SUCCESS: ['processing', 'abnormal', 'failed'],
+  ABNORMAL: ['processing'],
+  CLOSED: ['processing', 'abnormal'],
+};
+/**
+ * WeChat Pay refusals that no retry of the same request can turn into a refund. Everything else
+ * (FREQUENCY_LIMITED, NOT_ENOUGH, NO_AUTH, SIGN_ERROR, SYSTEM_ERROR, …) is retried later.
+ */
+const DEFINITIVE_REFUSALS = new Set(['PARAM_ERROR', 'INVALID_REQUEST', 'RESOURCE_NOT_EXISTS', 'MCH_NOT_EXISTS', 'USER_ACCOUNT_ABNORMAL']);
 
 export class RefundsService {
   constructor(
@@ -90,7 +103,10 @@ export class RefundsService {
 
   /**
    * Sends a processing refund to WeChat Pay (or settles it at once for a dev payment). Network
-   * trouble leaves it processing: a retry or pollRefunds sends the same out_refund_no again.
+   * trouble and WeChat's 4xx answers (429 FREQUENCY_LIMITED from a concurrent duplicate, 403
+   * NOT_ENOUGH while the merchant balance is low, …) leave it processing: a retry or pollRefunds
+   * sends the same out_refund_no again. Only a refusal that can never succeed, confirmed by a
+   * query that finds no such refund at WeChat, ends it failed.
    */
   async submit(refundId: number, throwOnUnavailable = false): Promise<void> {
     const r = await this.ds.manager.findOneBy(Refund, { id: refundId });
@@ -103,81 +119,119 @@ export class RefundsService {
     }
     try {
       const wx = await this.wxpay.refund({ outTradeNo: payment.outTradeNo, outRefundNo: r.refundNo, refundFen: r.amountFen, totalFen: payment.amountFen, reason: r.reason });
-      await this.ds.manager.update(Refund, { id: r.id }, { wxRefundId: wx.refund_id });
-      if (wx.status !== 'PROCESSING') await this.applyResult({ outRefundNo: r.refundNo, status: wx.status, refundFen: wx.amount.refund, wxRefundId: wx.refund_id });
+      await this.settle(r, wx);
     } catch (err) {
-      if (err instanceof WeChatPayApiError) {
-        // WeChat refused the refund itself (not enough refundable, bad params): it will never succeed.
-        this.log.warn({ refundId, wxCode: err.wxCode }, 'WeChat Pay refused the refund');
-        await this.applyResult({ outRefundNo: r.refundNo, status: 'ABNORMAL', refundFen: r.amountFen, wxRefundId: null });
-        return;
+      if (err instanceof WeChatPayApiError && DEFINITIVE_REFUSALS.has(err.wxCode)) {
+        // Refused for good, unless an earlier attempt got through: WeChat's own record decides.
+        const known = await this.wxpay.queryRefund(r.refundNo).catch(() => undefined);
+        if (known === null) {
+          this.log.warn({ refundId, wxCode: err.wxCode }, 'WeChat Pay refused the refund and has no record of it');
+          await this.applyResult({ outRefundNo: r.refundNo, status: 'CLOSED', refundFen: r.amountFen, wxRefundId: null });
+          return;
+        }
+        if (known) {
+          await this.settle(r, known);
+          return;
+        }
       }
       if (throwOnUnavailable) throw err;
-      this.log.warn({ err, refundId }, 'refund not sent to WeChat Pay yet');
+      this.log.warn({ err, refundId }, 'refund not accepted by WeChat Pay yet; pollRefunds retries with the same out_refund_no');
     }
   }
 
+  /** WeChat's record of a refund (refund or query answer): keep its id, apply a final status. */
+  private async settle(r: Refund, wx: WxRefund): Promise<void> {
+    if (wx.refund_id && wx.refund_id !== r.wxRefundId) {
+      await this.tx.run((m) => m.update(Refund, { id: r.id }, { wxRefundId: wx.refund_id }));
+    }
+    if (wx.status !== 'PROCESSING') await this.applyResult({ outRefundNo: r.refundNo, status: wx.status, refundFen: wx.amount.refund, wxRefundId: wx.refund_id });
+  }
+
   /**
-   * The outcome of a refund (notification, query or dev). In one transaction: refund
-   * processing → succeeded/failed (CAS), the order's refunded total, its transition out of
-   * refunding, OrderRefunded. A repeat changes nothing. Answers false for an unknown refund.
+   * The outcome of a refund (notification, query or dev), WeChat's word being the truth:
+   * - SUCCESS: processing/abnormal/failed → succeeded, the order's refunded total (bounded by
+   *   what was paid), its transition out of refunding, OrderRefunded;
+   * - ABNORMAL (the money left the merchant, the payout to the shopper failed): processing →
+   *   abnormal, the order stays refunding until SUCCESS or CLOSED follows;
+   * - CLOSED: processing/abnormal → failed, the order back to where it was.
+   * One transaction, compare-and-set on the refund's status: a repeat changes nothing. Answers
+   * false for an unknown refund.
    */
   async applyResult(p: { outRefundNo: string; status: RefundState; refundFen: number; wxRefundId: string | null }): Promise<boolean> {
     if (p.status === 'PROCESSING') return true;
-    return this.tx.run(async (m) => {
-      const r = await m.findOneBy(Refund, { refundNo: p.outRefundNo });
-      if (!r) return false;
-      if (p.refundFen !== r.amountFen) throw new AppError('REFUND_AMOUNT_INVALID', `refund ${p.refundFen} != ${r.amountFen}`);
-      const now = this.now();
-      const ok = p.status === 'SUCCESS';
-      // CAS on processing: the notification and the poller may both report; one applies.
-      const res = await m
-        .createQueryBuilder()
-        .update(Refund)
-        .set({ status: ok ? 'succeeded' : 'failed', wxRefundId: p.wxRefundId ?? r.wxRefundId, updatedAt: now })
-        .where("id = :id AND status = 'processing'", { id: r.id })
-        .execute();
-      if (res.affected !== 1) return true;
-      const order = await m.findOneByOrFail(ShopOrder, { id: r.orderId });
-      if (ok) {
-        // Relative and bounded: never refund more than was paid, whatever reports arrive.
-        const upd = await m
-          .createQueryBuilder()
-          .update(ShopOrder)
-          .set({ refundedFen: () => 'refunded_fen + :amount', updatedAt: now })
-          .where('id = :id AND refunded_fen + :amount <= payable_fen', { id: order.id, amount: r.amountFen })
-          .execute();
-        if (upd.affected !== 1) throw new AppError('REFUND_AMOUNT_INVALID', `order ${order.id} would be over-refunded`);
-      }
-      const refunded = order.refundedFen + (ok ? r.amountFen : 0);
-      const full = refunded >= order.payableFen;
-      if (order.status === 'refunding') {
-        const event = ok && full ? 'refund_succeed' : 'refund_close';
-        await transitionOrder(m, { orderId: order.id, from: 'refunding', event, to: event === 'refund_close' ? r.returnStatus : undefined, actor: 'wechatpay', note: `${r.refundNo} ${p.status}`, now });
-      }
-      // A cancelled order refunded automatically earned nothing: no OrderRefunded to reverse.
-      if (ok && order.status !== 'cancelled') {
-        await this.outbox.enqueue(m, 'OrderRefunded', order.id, { orderId: order.id, orderNo: order.orderNo ?? '', memberId: order.memberId, refundNo: r.refundNo, amountFen: r.amountFen, fullyRefunded: full });
-      }
-      return true;
-    });
+    // A lost compare-and-set whose refund still accepts this outcome (e.g. ABNORMAL committed
+    // meanwhile under a SUCCESS) is tried again in a fresh transaction, which sees the new status.
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.tx.run((m) => this.applyIn(m, p));
+      if (res !== 'again') return res;
+      if (attempt >= 3) throw new AppError('ORDER_STATE_CONFLICT', `refund ${p.outRefundNo} keeps changing`);
+    }
   }
 
-  /** Asks WeChat about processing refunds (a REFUND notification may be lost); answers how many were settled. */
+  private async applyIn(m: EntityManager, p: { outRefundNo: string; status: RefundState; refundFen: number; wxRefundId: string | null }): Promise<boolean | 'again'> {
+    const r = await m.findOneBy(Refund, { refundNo: p.outRefundNo });
+    if (!r) return false;
+    if (p.refundFen !== r.amountFen) throw new AppError('REFUND_AMOUNT_INVALID', `refund ${p.refundFen} != ${r.amountFen}`);
+    const from = ACCEPTS[p.status as Exclude<RefundState, 'PROCESSING'>];
+    if (!from.includes(r.status)) return true; // already settled (or a stale report): nothing to do
+    const to = p.status === 'SUCCESS' ? 'succeeded' : p.status === 'ABNORMAL' ? 'abnormal' : 'failed';
+    const now = this.now();
+    // CAS on the status read: the notification and the poller may both report; one applies.
+    const res = await m
+      .createQueryBuilder()
+      .update(Refund)
+      .set({ status: to, wxRefundId: p.wxRefundId ?? r.wxRefundId, updatedAt: now })
+      .where('id = :id AND status = :was', { id: r.id, was: r.status })
+      .execute();
+    if (res.affected !== 1) return 'again';
+    if (to === 'abnormal') return true; // still open: the order stays refunding
+    const ok = to === 'succeeded';
+    // A refund that had failed no longer holds the order's refunding (another refund may).
+    const owned = r.status !== 'failed';
+    const order = await m.findOneByOrFail(ShopOrder, { id: r.orderId });
+    if (ok) {
+      // Relative and bounded: never refund more than was paid, whatever reports arrive.
+      const upd = await m
+        .createQueryBuilder()
+        .update(ShopOrder)
+        .set({ refundedFen: () => 'refunded_fen + :amount', updatedAt: now })
+        .where('id = :id AND refunded_fen + :amount <= payable_fen', { id: order.id, amount: r.amountFen })
+        .execute();
+      if (upd.affected !== 1) throw new AppError('REFUND_AMOUNT_INVALID', `order ${order.id} would be over-refunded`);
+    }
+    const refunded = order.refundedFen + (ok ? r.amountFen : 0);
+    const full = refunded >= order.payableFen;
+    const note = `${r.refundNo} ${p.status}`;
+    if (owned && order.status === 'refunding') {
+      const event = ok && full ? 'refund_succeed' : 'refund_close';
+      await transitionOrder(m, { orderId: order.id, from: 'refunding', event, to: event === 'refund_close' ? r.returnStatus : undefined, actor: 'wechatpay', note, now });
+    } else if (!owned && ok && full && (order.status === 'paid' || order.status === 'shipped')) {
+      // A late SUCCESS emptied an order that had gone back to paid/shipped: it is refunded.
+      await transitionOrder(m, { orderId: order.id, from: order.status, event: 'refund_request', actor: 'wechatpay', note, now });
+      await transitionOrder(m, { orderId: order.id, from: 'refunding', event: 'refund_succeed', actor: 'wechatpay', note, now });
+    }
+    // A cancelled order refunded automatically earned nothing: no OrderRefunded to reverse.
+    if (ok && order.status !== 'cancelled') {
+      await this.outbox.enqueue(m, 'OrderRefunded', order.id, { orderId: order.id, orderNo: order.orderNo ?? '', memberId: order.memberId, refundNo: r.refundNo, amountFen: r.amountFen, fullyRefunded: full });
+    }
+    return true;
+  }
+
+  /**
+   * Asks WeChat about open refunds (a REFUND notification may be lost); answers how many were
+   * settled. A processing refund WeChat never got is sent again with the same out_refund_no.
+   */
   async pollRefunds(limit = 50): Promise<number> {
-    const rows = await this.ds.manager.find(Refund, { where: { status: 'processing' }, order: { id: 'ASC' }, take: limit });
+    const rows = await this.ds.manager.find(Refund, { where: { status: In(WAITING) }, order: { id: 'ASC' }, take: limit });
     let settled = 0;
     for (const r of rows) {
       try {
         const wx = this.wxpay ? await this.wxpay.queryRefund(r.refundNo) : null;
-        if (!wx) {
-          // WeChat never got it (the submit failed): send it again, same out_refund_no.
-          await this.submit(r.id);
-        } else if (wx.status !== 'PROCESSING') {
-          await this.applyResult({ outRefundNo: r.refundNo, status: wx.status, refundFen: wx.amount.refund, wxRefundId: wx.refund_id });
-        }
+        if (wx) await this.settle(r, wx);
+        // WeChat never got it (the submit failed or was refused for now): same out_refund_no again.
+        else if (r.status === 'processing') await this.submit(r.id);
         const after = await this.ds.manager.findOneBy(Refund, { id: r.id });
-        if (after && after.status !== 'processing') settled++;
+        if (after && !WAITING.includes(after.status)) settled++;
       } catch (err) {
         this.log.warn({ err, refundId: r.id }, 'refund poll failed; next round retries');
       }

@@ -91,14 +91,121 @@ describe('refunds with WeChat Pay', () => {
     expect(await app.services.payments.pollRefunds()).toBe(0);
   });
 
-  it('an ABNORMAL refund fails and the order returns to where it was', async () => {
+  const refundRow = async (id: number) => (await app.ds.query('SELECT status, wx_refund_id FROM refund WHERE id = ?', [id]))[0];
+
+  it('ABNORMAL keeps the refund open and the order refunding; the SUCCESS that follows refunds once', async () => {
     const o = await paidOrder();
     const r = ok(await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 500, reason: '补偿' }, o.hq), 201);
     expect((await fake().settleRefund(r.refundNo, 'ABNORMAL'))!.status).toBe(204);
-    expect(await paymentSnapshot(app.ds, o.orderId)).toMatchObject({ status: 'paid', refundedFen: 0 });
-    const [row] = await app.ds.query('SELECT status FROM refund WHERE id = ?', [r.id]);
-    expect(row.status).toBe('failed');
+    const abnormal = fake().refundNotification(r.refundNo);
+    expect(await paymentSnapshot(app.ds, o.orderId)).toMatchObject({ status: 'refunding', refundedFen: 0 });
+    expect((await refundRow(r.id)).status).toBe('abnormal');
+    expect(ok(await app.api.get(`/api/orders/${o.orderId}`, o.token)).refunds).toEqual([expect.objectContaining({ refundNo: r.refundNo, status: 'abnormal' })]);
+    const busy = await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 100, reason: '补偿' }, o.hq);
+    expect(busy.body.code).toBe('REFUND_IN_PROGRESS');
+    expect(await app.services.payments.pollRefunds()).toBe(0);
+    expect((await deliver(abnormal)).status).toBe(204);
+    expect((await refundRow(r.id)).status).toBe('abnormal');
     expect(await refundedEvents(o.orderId)).toBe(0);
+
+    expect((await fake().settleRefund(r.refundNo, 'SUCCESS'))!.status).toBe(204);
+    expect((await deliver(fake().refundNotification(r.refundNo))).status).toBe(204);
+    // A late duplicate of the ABNORMAL notification changes nothing.
+    expect((await deliver(abnormal)).status).toBe(204);
+    expect(await paymentSnapshot(app.ds, o.orderId)).toMatchObject({ status: 'paid', refundedFen: 500 });
+    expect((await refundRow(r.id)).status).toBe('succeeded');
+    expect(await refundedEvents(o.orderId)).toBe(1);
+  });
+
+  it('ABNORMAL then CLOSED: the refund fails and the order returns to where it was', async () => {
+    const o = await paidOrder();
+    const r = ok(await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 500, reason: '补偿' }, o.hq), 201);
+    expect((await fake().settleRefund(r.refundNo, 'ABNORMAL'))!.status).toBe(204);
+    // The CLOSED notification is lost: the poller follows abnormal refunds too.
+    await fake().settleRefund(r.refundNo, 'CLOSED', false);
+    expect(await app.services.payments.pollRefunds()).toBeGreaterThanOrEqual(1);
+    expect(await paymentSnapshot(app.ds, o.orderId)).toMatchObject({ status: 'paid', refundedFen: 0 });
+    expect((await refundRow(r.id)).status).toBe('failed');
+    expect(await refundedEvents(o.orderId)).toBe(0);
+  });
+
+  it('a 4xx that may pass later (429 FREQUENCY_LIMITED, 403 NOT_ENOUGH) keeps the refund processing; the poller resends the same out_refund_no', async () => {
+    const o = await paidOrder();
+    fake().failNext(429, 'FREQUENCY_LIMITED', '频率限制');
+    const issued = ok(await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 700, reason: '补偿' }, o.hq), 201);
+    expect(issued.status).toBe('processing');
+    expect(await orderStatus(app.ds, o.orderId)).toBe('refunding');
+    expect(fake().refund(issued.refundNo)).toBeNull();
+    expect(await app.services.payments.pollRefunds()).toBe(0);
+    expect(fake().refund(issued.refundNo)).toMatchObject({ status: 'PROCESSING', amount: { refund: 700 } });
+    expect((await fake().settleRefund(issued.refundNo))!.status).toBe(204);
+    expect(await paymentSnapshot(app.ds, o.orderId)).toMatchObject({ status: 'paid', refundedFen: 700 });
+
+    const req = ok(await app.api.post(`/api/orders/${o.orderId}/refunds`, { reason: '不想要了' }, o.token), 201);
+    fake().failNext(403, 'NOT_ENOUGH', '余额不足');
+    expect((await app.api.post(`/api/hq/refunds/${req.id}/approve`, {}, o.hq)).status).toBe(502);
+    expect((await refundRow(req.id)).status).toBe('processing');
+    expect(await orderStatus(app.ds, o.orderId)).toBe('refunding');
+    expect(ok(await app.api.post(`/api/hq/refunds/${req.id}/approve`, {}, o.hq)).status).toBe('processing');
+    expect((await fake().settleRefund(req.refundNo))!.status).toBe(204);
+    expect(await paymentSnapshot(app.ds, o.orderId)).toMatchObject({ status: 'refunded', refundedFen: o.payableFen });
+    expect(refundCalls(req.refundNo).every((c) => c.body.amount.refund === o.payableFen - 700)).toBe(true);
+    expect(await refundedEvents(o.orderId)).toBe(2);
+  });
+
+  it('a definitive refusal fails the refund only when WeChat has no such refund', async () => {
+    const o = await paidOrder();
+    // WeChat has it (an earlier attempt got through): the refusal of a resend changes nothing.
+    const r = ok(await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 400, reason: '补偿' }, o.hq), 201);
+    fake().failNext(400, 'INVALID_REQUEST', '退款单号已存在，参数与首次请求不一致');
+    expect(ok(await app.api.post(`/api/hq/refunds/${r.id}/approve`, {}, o.hq)).status).toBe('processing');
+    expect(await orderStatus(app.ds, o.orderId)).toBe('refunding');
+    expect((await fake().settleRefund(r.refundNo))!.status).toBe(204);
+    expect(await paymentSnapshot(app.ds, o.orderId)).toMatchObject({ status: 'paid', refundedFen: 400 });
+
+    // WeChat has none: failed, the order back to paid, nothing refunded.
+    fake().failNext(400, 'PARAM_ERROR', '退款金额不正确');
+    const refused = ok(await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 300, reason: '补偿' }, o.hq), 201);
+    expect(refused.status).toBe('failed');
+    expect(fake().refund(refused.refundNo)).toBeNull();
+    expect(await paymentSnapshot(app.ds, o.orderId)).toMatchObject({ status: 'paid', refundedFen: 400 });
+    expect(await refundedEvents(o.orderId)).toBe(1);
+  });
+
+  it("a SUCCESS after the refund was marked failed still counts, once (WeChat's word is the truth)", async () => {
+    const o = await paidOrder();
+    const req = ok(await app.api.post(`/api/orders/${o.orderId}/refunds`, { reason: '不想要了' }, o.token), 201);
+    ok(await app.api.post(`/api/hq/refunds/${req.id}/approve`, {}, o.hq));
+    // A resend is refused and the query (wrongly) finds nothing: failed, order back to paid.
+    fake().failNext(400, 'PARAM_ERROR', '参数错误');
+    fake().failNext(404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
+    expect(ok(await app.api.post(`/api/hq/refunds/${req.id}/approve`, {}, o.hq)).status).toBe('failed');
+    expect(await paymentSnapshot(app.ds, o.orderId)).toMatchObject({ status: 'paid', refundedFen: 0 });
+
+    expect((await fake().settleRefund(req.refundNo))!.status).toBe(204);
+    expect((await deliver(fake().refundNotification(req.refundNo))).status).toBe(204);
+    expect((await refundRow(req.id)).status).toBe('succeeded');
+    expect(await paymentSnapshot(app.ds, o.orderId)).toMatchObject({ status: 'refunded', refundedFen: o.payableFen });
+    expect(await refundedEvents(o.orderId)).toBe(1);
+    // HQ can no longer refund it a second time.
+    expect((await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 1, reason: '补偿' }, o.hq)).status).toBe(409);
+  });
+
+  it('an automatic refund refused for low balance (403 NOT_ENOUGH) is resent and completes', async () => {
+    const o = await placeOrder(app);
+    await startPay(app, o);
+    expect(await app.services.orderLifecycle.cancel(o.orderId, 'job:order-timeout', '超时未支付')).toBe(true);
+    fake().payWithoutNotify(o.orderNo);
+    const late = fake().notification(o.orderNo);
+    fake().failNext(403, 'NOT_ENOUGH', '余额不足');
+    expect((await deliver(late)).status).toBe(204);
+    const [refund] = await app.ds.query('SELECT id, refund_no, status FROM refund WHERE order_id = ?', [o.orderId]);
+    expect(refund.status).toBe('processing');
+    expect(fake().refund(refund.refund_no)).toBeNull();
+    await app.services.payments.pollRefunds();
+    expect((await fake().settleRefund(refund.refund_no))!.status).toBe(204);
+    expect(await paymentSnapshot(app.ds, o.orderId)).toMatchObject({ status: 'cancelled', refundedFen: o.payableFen });
+    expect((await refundRow(refund.id)).status).toBe('succeeded');
   });
 
   it('refuses refund notifications that are forged or name an unknown refund', async () => {
