@@ -86,7 +86,8 @@ export interface OrderDetailDto extends OrderSummaryDto {
   completedAt: string | null;
   cancelledAt: string | null;
   cancelReason: string | null;
-  shipping: { carrier: string; trackingNo: string } | null;
+  /** carrier: WeChat's delivery company id (SF, ZTO, …); carrierName: what the pages show (顺丰速运). */
+  shipping: { carrier: string; carrierName: string; trackingNo: string } | null;
   refunds: RefundDto[];
 }
 

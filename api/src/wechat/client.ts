@@ -34,6 +34,8 @@ export interface ShippingUpload {
   trackingNo: string;
   /** WeChat's delivery company code (e.g. SF, YTO, ZTO). */
   expressCompany: string;
+  /** Masked receiver phone (138****0000), shipping_list[].contact.receiver_contact; WeChat requires it for SF. */
+  receiverContact?: string;
   itemDesc: string;
   uploadTime: Date;
 }
@@ -106,7 +108,14 @@ export class WeChatClient {
       order_key: { order_number_type: 2, transaction_id: req.transactionId },
       logistics_type: 1,
       delivery_mode: 1,
-      shipping_list: [{ tracking_no: req.trackingNo, express_company: req.expressCompany, item_desc: req.itemDesc.slice(0, 120) }],
+      shipping_list: [
+        {
+          tracking_no: req.trackingNo,
+          express_company: req.expressCompany,
+          item_desc: req.itemDesc.slice(0, 120),
+          ...(req.receiverContact ? { contact: { receiver_contact: req.receiverContact } } : {}),
+        },
+      ],
       upload_time: rfc3339Cst(req.uploadTime),
       payer: { openid: req.openid },
     };

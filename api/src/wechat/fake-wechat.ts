@@ -1,8 +1,10 @@
 /**
  * A fake of the WeChat server API on loopback, speaking the real protocol: the same paths,
  * query and body fields, and errcode/errmsg answers (40029 invalid code, 45011 rate limit,
- * 40226 risky user, 40013 bad appid, 40125 bad secret). Development (`npm start`, the H5 dev
- * login) and the tests use it; production configuration refuses it.
+ * 40226 risky user, 40013 bad appid, 40125 bad secret; upload_shipping_info: 47001 data format
+ * error for an express_company that is not a delivery id, or SF without a masked
+ * contact.receiver_contact). Development (`npm start`, the H5 dev login) and the tests use it;
+ * production configuration refuses it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -150,6 +152,12 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
   }
 }
 
+/**
+ * Delivery company ids the fake knows (a subset of get_delivery_list: the carriers HQ ships with).
+ * Kept here rather than imported from common/order/carriers so a wrong table there still fails.
+ */
+const DELIVERY_IDS = new Set(['SF', 'ZTO', 'YTO', 'STO', 'YD', 'JD', 'EMS', 'JTSD']);
+
 /** The checks WeChat makes on upload_shipping_info: [errcode, errmsg] of the first problem, or null. */
 function checkShipping(b: Record<string, any> | null): [number, string] | null {
   if (!b) return [47001, 'data format error'];
@@ -160,6 +168,14 @@ function checkShipping(b: Record<string, any> | null): [number, string] | null {
   if (!Array.isArray(list) || list.length !== 1) return [47001, 'shipping_list invalid'];
   const s = list[0];
   if (typeof s?.tracking_no !== 'string' || !s.tracking_no || typeof s.express_company !== 'string' || !s.express_company) return [10060012, '物流单号或物流公司编码不能为空'];
+  // express_company must be a delivery company id from get_delivery_list, never a name like 顺丰速运.
+  if (!DELIVERY_IDS.has(s.express_company)) return [47001, `data format error: express_company ${s.express_company} is not a delivery id`];
+  // SF wants the receiver's phone, masked with the last 4 digits in clear (138****0000).
+  if (s.express_company === 'SF') {
+    const contact = s.contact?.receiver_contact;
+    if (typeof contact !== 'string' || !contact) return [47001, 'data format error: contact.receiver_contact is required for SF'];
+    if (!/\*/.test(contact) || !/\d{4}$/.test(contact) || contact.length > 1024) return [47001, 'data format error: contact.receiver_contact must be masked'];
+  }
   if (typeof s.item_desc !== 'string' || !s.item_desc || s.item_desc.length > 120) return [10060019, '商品信息不合法'];
   if (typeof b.upload_time !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/.test(b.upload_time)) return [47001, 'upload_time invalid'];
   if (typeof b.payer?.openid !== 'string' || !b.payer.openid) return [10060014, '参数错误，payer openid 不能为空'];

@@ -72,22 +72,29 @@ describe('order reads and transitions', () => {
     const sku = await createSku(app, hq, 12000, 5, { categoryId });
     const o = await order(a, sku.skuId);
     const ship = (body: unknown) => app.api.post(`/api/hq/orders/${o.id}/ship`, body, hq);
-    expect((await ship({ carrier: '顺丰速运', trackingNo: 'SF1234567890' })).body.code).toBe('ORDER_STATE_CONFLICT');
+    expect((await ship({ carrier: 'SF', trackingNo: 'SF1234567890' })).body.code).toBe('ORDER_STATE_CONFLICT');
     expect((await app.api.post(`/api/orders/${o.id}/confirm-receipt`, {}, a.token)).status).toBe(409);
     await markPaid(app, o.id);
     for (const [body, field] of [
       [{ carrier: '', trackingNo: 'SF1' }, 'carrier'],
-      [{ carrier: '顺丰', trackingNo: 'x'.repeat(65) }, 'trackingNo'],
-      [{ carrier: '顺丰' }, 'trackingNo'],
+      // carrier is WeChat's delivery company id: a name, a lower-case code or an unknown code is refused.
+      [{ carrier: '顺丰速运', trackingNo: 'SF1' }, 'carrier'],
+      [{ carrier: 'sf', trackingNo: 'SF1' }, 'carrier'],
+      [{ carrier: 'UNKNOWN', trackingNo: 'SF1' }, 'carrier'],
+      [{ trackingNo: 'SF1' }, 'carrier'],
+      [{ carrier: 'SF', trackingNo: 'x'.repeat(65) }, 'trackingNo'],
+      [{ carrier: 'SF' }, 'trackingNo'],
     ] as const) {
       const res = await ship(body);
       expect([res.status, res.body.field]).toEqual([400, field]);
     }
-    expect((await app.api.post(`/api/hq/orders/${o.id}/ship`, { carrier: '顺丰', trackingNo: 'SF1' }, a.token)).status).toBe(403);
-    const shipped = ok<OrderDetailDto>(await ship({ carrier: '顺丰速运', trackingNo: 'SF1234567890' }));
-    expect(shipped).toMatchObject({ status: 'shipped', shipping: { carrier: '顺丰速运', trackingNo: 'SF1234567890' } });
+    expect((await ship({ carrier: '顺丰速运', trackingNo: 'SF1' })).body.code).toBe('VALIDATION_FAILED');
+    expect((await app.api.post(`/api/hq/orders/${o.id}/ship`, { carrier: 'SF', trackingNo: 'SF1' }, a.token)).status).toBe(403);
+    const shipped = ok<OrderDetailDto>(await ship({ carrier: 'SF', trackingNo: 'SF1234567890' }));
+    expect(shipped).toMatchObject({ status: 'shipped', shipping: { carrier: 'SF', carrierName: '顺丰速运', trackingNo: 'SF1234567890' } });
     expect(shipped.shippedAt).not.toBeNull();
-    expect((await ship({ carrier: '顺丰速运', trackingNo: 'SF1234567890' })).status).toBe(409);
+    expect((await app.api.get(`/api/orders/${o.id}`, a.token)).body.data.shipping).toEqual({ carrier: 'SF', carrierName: '顺丰速运', trackingNo: 'SF1234567890' });
+    expect((await ship({ carrier: 'SF', trackingNo: 'SF1234567890' })).status).toBe(409);
     expect(await eventsOf(app, 'OrderShipped', o.id)).toBe(1);
 
     const confirms = await Promise.all(Array.from({ length: 5 }, () => app.api.post(`/api/orders/${o.id}/confirm-receipt`, {}, a.token)));
@@ -107,7 +114,7 @@ describe('order reads and transitions', () => {
     for (let i = 0; i < 5; i++) ids.push((await order(s, sku.skuId)).id);
     await markPaid(app, ids[1]);
     await markPaid(app, ids[2]);
-    ok(await app.api.post(`/api/hq/orders/${ids[2]}/ship`, { carrier: '中通', trackingNo: 'ZT1' }, hq));
+    ok(await app.api.post(`/api/hq/orders/${ids[2]}/ship`, { carrier: 'ZTO', trackingNo: 'ZT1' }, hq));
     ok(await app.api.post(`/api/orders/${ids[3]}/cancel`, {}, s.token));
     const tab = async (key: string) => (ok(await app.api.get(`/api/orders?tab=${key}`, s.token)).items as OrderSummaryDto[]).map((i) => i.id);
     expect(await tab('all')).toEqual([...ids].reverse());
@@ -149,7 +156,7 @@ describe('order reads and transitions', () => {
 
     const s = await order(b, sku.skuId);
     await markPaid(app, s.id);
-    ok(await app.api.post(`/api/hq/orders/${s.id}/ship`, { carrier: '中通', trackingNo: 'ZT2' }, hq));
+    ok(await app.api.post(`/api/hq/orders/${s.id}/ship`, { carrier: 'ZTO', trackingNo: 'ZT2' }, hq));
     expect((await life.findShippedBefore(new Date(Date.now() - 60_000), 100)).map((r) => r.id)).not.toContain(s.id);
     expect((await life.findShippedBefore(new Date(Date.now() + 1000), 100)).map((r) => r.id)).toContain(s.id);
     expect(await life.complete(s.id, 'job:auto-complete')).toBe(true);

@@ -1,5 +1,6 @@
 /** Order reads and DTO mapping: shopper lists by tab, HQ lists by status, order detail. */
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { carrierName } from '@common/order/carriers';
 import { ORDER_TABS, type OrderStatus } from '@common/order/state';
 import type { OrderDetailDto, OrderLineDto, OrderSummaryDto, RefundDto } from '@common/order/types';
 import type { Page } from '@common/paging';
@@ -49,7 +50,7 @@ export function toDetailDto(o: ShopOrder, lines: Pick<OrderLine, keyof OrderLine
     completedAt: iso(o.completedAt),
     cancelledAt: iso(o.cancelledAt),
     cancelReason: o.cancelReason,
-    shipping: o.carrier && o.trackingNo ? { carrier: o.carrier, trackingNo: o.trackingNo } : null,
+    shipping: o.carrier && o.trackingNo ? { carrier: o.carrier, carrierName: carrierName(o.carrier), trackingNo: o.trackingNo } : null,
     refunds,
   };
 }

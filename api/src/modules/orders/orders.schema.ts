@@ -7,6 +7,7 @@
  * Both throw AppError from zod's preprocess step, which zod lets through unchanged.
  */
 import { z } from 'zod';
+import { CARRIER_CODES } from '@common/order/carriers';
 import { ORDER_STATUSES, ORDER_TABS } from '@common/order/state';
 import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '@common/order/pricing';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@common/paging';
@@ -95,8 +96,9 @@ export const HqOrderListQuery = z.object({
   ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
 });
 
+/** `carrier` is WeChat's delivery company id (SF, ZTO, …): upload_shipping_info refuses free text. */
 export const ShipBody = z.strictObject({
-  carrier: zs.text(32).pipe(z.string().min(1)),
+  carrier: z.enum(CARRIER_CODES, { error: `快递公司须为 ${CARRIER_CODES.join('、')} 之一` }),
   trackingNo: z
     .string()
     .trim()

@@ -3,6 +3,7 @@ import { paySignMessage, publicKeyFrom, verify } from '../../wechatpay/crypto';
 import { loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { count, orderStatus, placeOrder, startPay, WECHAT_PAY_ENV } from '../../../test/payments';
 import { ok } from '../../../test/shopping';
+import { receiverContact } from './shipping';
 
 describe('paying with WeChat Pay (fake on loopback)', () => {
   let app: TestApp;
@@ -90,13 +91,52 @@ describe('paying with WeChat Pay (fake on loopback)', () => {
       order_key: { order_number_type: 2, transaction_id: fake().order(o.orderNo)!.transaction_id },
       logistics_type: 1,
       delivery_mode: 1,
-      shipping_list: [{ tracking_no: 'SF1234567890', express_company: 'SF' }],
+      // SF: WeChat's delivery id, and the receiver's phone (anAddress: 13800138000) masked.
+      shipping_list: [{ tracking_no: 'SF1234567890', express_company: 'SF', contact: { receiver_contact: '138****8000' } }],
       payer: { openid: o.openid },
     });
+    expect(JSON.stringify(upload)).not.toContain('13800138000');
     expect(upload.shipping_list[0].item_desc).toContain('*1');
     expect(upload.upload_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/);
     const done = await count(app.ds, "SELECT COUNT(*) AS n FROM outbox_delivery WHERE handler = 'wechat.upload-shipping' AND status = 'done'");
     expect(done).toBeGreaterThanOrEqual(1);
+  });
+
+  it('uploads a non-SF carrier by its code without a contact', async () => {
+    const o = await placeOrder(app, { priceFen: 1200, quantity: 1 });
+    await startPay(app, o);
+    expect((await fake().pay(o.orderNo)).status).toBe(204);
+    ok(await app.api.post(`/api/hq/orders/${o.orderId}/ship`, { carrier: 'ZTO', trackingNo: '78123456789' }, o.hq));
+    const wechat = app.fakeWechat!;
+    const before = wechat.shippingUploads.length;
+    await app.services.outbox.drain();
+    const upload = wechat.shippingUploads[before] as any;
+    expect(upload.shipping_list).toHaveLength(1);
+    expect(upload.shipping_list[0]).toMatchObject({ tracking_no: '78123456789', express_company: 'ZTO' });
+    expect(upload.shipping_list[0].contact).toBeUndefined();
+  });
+
+  it('receiverContact masks mobiles and landlines, keeping the last 4 digits', () => {
+    expect(receiverContact('13800138000')).toBe('138****8000');
+    expect(receiverContact('010-12345678')).toBe('010-****5678');
+    expect(receiverContact('075512345678')).toBe('0755****5678');
+  });
+
+  it('the fake WeChat refuses a free-text express_company and SF without a masked receiver_contact (47001)', async () => {
+    const base = { transactionId: '4200000000000000000000000001', openid: 'o_fake', trackingNo: 'SF1', itemDesc: '商品*1', uploadTime: new Date() };
+    const wechat = app.fakeWechat!;
+    const before = wechat.shippingUploads.length;
+    for (const req of [
+      { ...base, expressCompany: '顺丰速运', receiverContact: '138****8000' },
+      { ...base, expressCompany: 'sf', receiverContact: '138****8000' },
+      { ...base, expressCompany: 'SF' },
+      { ...base, expressCompany: 'SF', receiverContact: '13800138000' },
+    ]) {
+      await expect(app.services.wechat.uploadShippingInfo(req)).rejects.toMatchObject({ errcode: 47001 });
+    }
+    expect(wechat.shippingUploads.length).toBe(before);
+    await app.services.wechat.uploadShippingInfo({ ...base, expressCompany: 'SF', receiverContact: '138****8000' });
+    expect(wechat.shippingUploads.length).toBe(before + 1);
   });
 });
 

@@ -2,15 +2,32 @@
  * Trading mini-programs: WeChat holds the money until the shipping information is uploaded.
  * After an order ships (OrderShipped, after commit) the outbox runs this handler; a failure is
  * retried with backoff and shows up for HQ when stuck. Development payments have nothing to upload.
+ *
+ * express_company is the carrier code HQ chose (WeChat's delivery company id, see
+ * common/order/carriers); for SF WeChat also wants the receiver's phone, masked.
  */
 import type { DataSource } from 'typeorm';
+import { maskPhone } from '@common/address/rules';
+import { CARRIERS_NEEDING_CONTACT, isCarrierCode } from '@common/order/carriers';
 import type { WeChatClient } from '../../wechat/client';
 import { Member } from '../auth/auth.entities';
-import { OrderLine } from '../orders/orders.entities';
+import { OrderLine, ShopOrder } from '../orders/orders.entities';
 import type { Outbox } from '../outbox/outbox';
 import { Payment } from './payments.entities';
 
 export const SHIPPING_HANDLER = 'wechat.upload-shipping';
+
+/**
+ * The phone as WeChat wants it in contact.receiver_contact: masked, the last 4 digits in clear
+ * (138****0000, 010-****5678). maskPhone leaves landlines whole, so they are masked here.
+ */
+export function receiverContact(phone: string): string {
+  const masked = maskPhone(phone);
+  if (masked.includes('*')) return masked;
+  const landline = /^(0\d{2,3}-?)(\d+)(\d{4})$/.exec(phone);
+  if (landline) return `${landline[1]}${'*'.repeat(landline[2].length)}${landline[3]}`;
+  return phone.replace(/\d(?=(?:\D*\d){4})/g, '*');
+}
 
 export function subscribeShippingUpload(outbox: Outbox, ds: DataSource, wechat: WeChatClient, now: () => Date): void {
   outbox.subscribe('OrderShipped', SHIPPING_HANDLER, async (e) => {
@@ -20,11 +37,18 @@ export function subscribeShippingUpload(outbox: Outbox, ds: DataSource, wechat: 
     if (!member) throw new Error(`member ${e.memberId} of order ${e.orderId} is gone`);
     const lines = await ds.manager.find(OrderLine, { where: { orderId: e.orderId }, order: { id: 'ASC' } });
     const itemDesc = lines.map((l) => `${l.title}*${l.quantity}`).join(' ').slice(0, 120) || e.orderNo;
+    let contact: string | undefined;
+    if (isCarrierCode(e.carrier) && CARRIERS_NEEDING_CONTACT.includes(e.carrier)) {
+      const order = await ds.manager.findOneBy(ShopOrder, { id: e.orderId });
+      if (!order) throw new Error(`order ${e.orderId} is gone`);
+      contact = receiverContact(order.address.phone);
+    }
     await wechat.uploadShippingInfo({
       transactionId: payment.transactionId,
       openid: member.openid,
       trackingNo: e.trackingNo,
       expressCompany: e.carrier,
+      receiverContact: contact,
       itemDesc,
       uploadTime: now(),
     });

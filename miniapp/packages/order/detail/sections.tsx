@@ -53,7 +53,7 @@ export function ShippingBlock({ order }: { order: OrderDetailDto }) {
       <Text className='detail-block__title'>物流信息</Text>
       <View className='detail-row'>
         <Text className='detail-row__label'>快递公司</Text>
-        <Text>{order.shipping.carrier}</Text>
+        <Text>{order.shipping.carrierName}</Text>
       </View>
       <View className='detail-row'>
         <Text className='detail-row__label'>运单号</Text>
