@@ -55,4 +55,6 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // Since 2022-07-14 wx.chooseAddress (「一键获取微信地址」) must be declared here, or it fails.
+  requiredPrivateInfos: ['chooseAddress'],
 });

@@ -35,8 +35,14 @@ export class H5Driver implements Driver {
     return new H5Driver(browser, await context.newPage(), baseUrl);
   }
 
+  /**
+   * A fresh page instance, like the weapp driver's reLaunch. A hash change alone would not do:
+   * Taro's H5 router answers it as a back navigation and shows the instance of the same path
+   * already in its stack (whatever its query), stale state and all. So the document is reloaded.
+   */
   async open(route: string, query: Record<string, string> = {}): Promise<void> {
     const qs = new URLSearchParams(query).toString();
+    await this.page.goto('about:blank');
     await this.page.goto(`${this.baseUrl}/#/${route}${qs ? `?${qs}` : ''}`);
     await this.page.waitForLoadState('networkidle');
   }
@@ -47,6 +53,20 @@ export class H5Driver implements Driver {
       window.location.hash = `#/${r}`;
     }, route);
     await this.page.waitForFunction((r) => window.location.hash.startsWith(`#/${r}`), route);
+  }
+
+  /**
+   * Waits (briefly) until one Taro page is on screen and its slide-in is over. During a page
+   * transition the page leaving (or the one beneath) is still in the DOM and "visible", so a
+   * tap or a read by index could land on it.
+   */
+  private async settled(): Promise<void> {
+    await this.page
+      .waitForFunction(() => {
+        const shown = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none');
+        return shown.length === 1 && shown[0].classList.contains('taro_page_stationed');
+      }, undefined, { timeout: 3_000 })
+      .catch(() => undefined); // a page without Taro's router markup: go on as before
   }
 
   private match(selector: string, opts: TapOptions = {}): Locator {
@@ -61,10 +81,12 @@ export class H5Driver implements Driver {
   }
 
   async tap(selector: string, opts?: TapOptions): Promise<void> {
+    await this.settled();
     await this.match(selector, opts).click();
   }
 
   async texts(selector: string): Promise<string[]> {
+    await this.settled();
     return (await this.page.locator(selector).filter({ visible: true }).allInnerTexts()).map((t) => t.trim());
   }
 

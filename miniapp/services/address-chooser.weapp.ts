@@ -15,8 +15,13 @@ export async function chooseWechatAddress(): Promise<Omit<AddressInput, 'isDefau
       district: a.countyName ?? '',
       detail: a.detailInfo ?? '',
     };
-  } catch {
-    // Cancelled, or the privacy authorisation was refused: the form stays as it was.
+  } catch (e) {
+    // The shopper closed the sheet: the form stays as it was, silently. Anything else (privacy
+    // authorisation refused, the API not declared or not allowed) is said, so the form is filled by hand.
+    const errMsg = (e as { errMsg?: unknown } | null)?.errMsg;
+    if (!(typeof errMsg === 'string' && errMsg.includes('cancel'))) {
+      void Taro.showToast({ title: '无法获取微信地址，请手动填写', icon: 'none' });
+    }
     return null;
   }
 }

@@ -1,12 +1,13 @@
 /**
  * The buying journey, written once for both drivers: log in -> two SKUs into the cart -> 购物车
- * -> 确认订单 with a new address -> pay (development cashier) -> 待发货 in 订单列表; then a second
- * order, left unpaid and cancelled on 订单详情, gives its stock back on the product page.
+ * (stepper, a line's tick, 全选: 合计 and 结算(N) follow) -> 确认订单 with a new address -> pay
+ * (development cashier) -> 待发货 in 订单列表; then a second order, left unpaid, shows its reserved
+ * stock on a fresh product page, and cancelled on 订单详情 gives it back.
  * Expectations come from the API (prices, stock) and common/ rules, never from pinned numbers.
  */
 import type { ProductCardDto, ProductDetailDto, SkuDto } from '@common/catalogue/types';
-import { formatFen } from '@common/money';
-import { priceOrder } from '@common/order/pricing';
+import { fenToYuanString, formatFen } from '@common/money';
+import { FREE_SHIPPING_THRESHOLD_FEN, priceOrder, type PricedLineInput } from '@common/order/pricing';
 import type { Page } from '@common/paging';
 import type { Driver } from '../driver';
 import { waitUntil } from '../driver';
@@ -47,6 +48,26 @@ async function stockOf(api: ApiGet, pick: Pick): Promise<number> {
   return p.skus.find((s) => s.id === pick.sku.id)!.stock;
 }
 
+/** Waits until some match's whole text (spaces ignored) is exactly `text`. */
+async function waitExact(d: Driver, selector: string, text: string): Promise<void> {
+  const squash = (t: string) => t.replace(/\s+/g, '');
+  let seen: string[] = [];
+  await waitUntil(`${selector} = ${text}`, async () => (seen = await d.texts(selector)).some((t) => squash(t) === squash(text))).catch(async (e: Error) => {
+    await d.screenshot('failed-wait');
+    throw new Error(`${e.message} (shown: ${JSON.stringify(seen)})`);
+  });
+}
+
+/** The cart bar and head for these selected lines: 合计, 结算(lines), the free-shipping note. */
+async function expectCartBar(d: Driver, selected: PricedLineInput[]): Promise<void> {
+  const goodsFen = selected.reduce((n, l) => n + l.unitPriceFen * l.quantity, 0);
+  await waitExact(d, '.cart-total', formatFen(goodsFen));
+  await waitExact(d, '.cart-checkout', `结算(${selected.length})`);
+  const short = FREE_SHIPPING_THRESHOLD_FEN - goodsFen;
+  const note = short > 0 ? `还差${formatFen(short)}免运费` : `满${fenToYuanString(FREE_SHIPPING_THRESHOLD_FEN).replace(/\.00$/, '')}元包邮`;
+  await waitExact(d, '.cart-head__note', note);
+}
+
 async function fillAddress(d: Driver): Promise<void> {
   await d.waitFor('.address-form__name');
   for (const [field, value] of Object.entries(ADDRESS)) await d.type(`.address-form__${field}`, value);
@@ -79,9 +100,20 @@ export async function buyJourney(d: Driver, api: ApiGet): Promise<void> {
   const pricing = priceOrder(lines);
   await d.switchTab('pages/cart/index');
   await d.waitFor('.cart-item__title', { text: b.product.title });
-  expect((await d.texts('.cart-item__title')).sort()).toEqual([a.product.title, b.product.title].sort());
-  await d.waitFor('.cart-total', { text: formatFen(pricing.goodsFen) });
-  await d.waitFor('.cart-checkout', { text: '结算(' });
+  const titles = await d.texts('.cart-item__title');
+  expect([...titles].sort()).toEqual([a.product.title, b.product.title].sort());
+  await expectCartBar(d, lines);
+
+  // Every cart change answers the whole cart: the stepper (+ then −), A's tick, then 全选.
+  const ia = titles.indexOf(a.product.title);
+  await d.tap('.stepper__plus', { index: ia });
+  await expectCartBar(d, [{ ...lines[0], quantity: 2 }, lines[1]]);
+  await d.tap('.stepper__minus', { index: ia });
+  await expectCartBar(d, lines);
+  await d.tap('.cart-item__check', { index: ia });
+  await expectCartBar(d, [lines[1]]);
+  await d.tap('.cart-select-all');
+  await expectCartBar(d, lines);
   await d.screenshot('cart');
 
   // 确认订单: no address yet -> the form; then the server's price of the order.
@@ -116,20 +148,32 @@ export async function buyJourney(d: Driver, api: ApiGet): Promise<void> {
   await d.switchTab('pages/cart/index');
   await d.waitFor('.cart-empty');
 
-  // A second order of A, left unpaid, then cancelled: A's stock comes back.
+  // A second order of A (one piece), left unpaid: its stock is reserved at order creation.
   const before = await stockOf(api, a);
+  const second = { ...lines[0], quantity: 1 };
   await openSku(d, a);
   await d.waitFor('.product-stock', { text: `库存 ${before} 件` });
   await d.tap('.buy-now');
   await d.waitFor('.address-card__detail', { text: ADDRESS.detail });
-  await d.waitFor('.confirm-payable', { text: formatFen(priceOrder([{ ...lines[0] }]).payableFen) });
+  await d.waitFor('.confirm-payable', { text: formatFen(priceOrder([second]).payableFen) });
   await d.tap('.order-submit');
   await d.waitFor('.dev-pay-cancel');
   await d.tap('.dev-pay-cancel');
   await d.waitFor('.order-status', { text: '待付款' });
   await d.waitFor('.order-countdown');
-  // Reserved at order creation.
-  await waitUntil('stock reserved', async () => (await stockOf(api, a)) === before - 1);
+  const [secondNo] = await d.texts('.order-no');
+  await waitUntil('stock reserved', async () => (await stockOf(api, a)) === before - second.quantity);
+
+  // A fresh product page shows the reserved stock.
+  await openSku(d, a);
+  await d.waitFor('.product-stock', { text: `库存 ${before - second.quantity} 件` });
+
+  // 订单列表 (待付款) -> 订单详情 -> 取消订单: the stock comes back.
+  await d.open('packages/order/list/index', { tab: 'pending_payment' });
+  await d.waitFor('.order-card__no', { text: secondNo });
+  await d.tap('.order-card__no', { text: `订单号 ${secondNo}` });
+  await d.waitFor('.order-no', { text: secondNo });
+  await d.waitFor('.order-status', { text: '待付款' });
   await d.tap('.cancel-button');
   await d.waitFor('.confirm-dialog__ok');
   await d.tap('.confirm-dialog__ok');

@@ -1,10 +1,12 @@
 /** 购物车 (tab): the server's cart; select lines, change quantities, 结算 the selected ones. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { CartDto, CartItemDto } from '@common/cart/types';
+import { fenToYuanString, formatFen } from '@common/money';
+import { FREE_SHIPPING_THRESHOLD_FEN } from '@common/order/pricing';
 import { fetchCart, removeCartItem, selectAllCart, updateCartItem } from '../../services/cart';
 import { encodeLines } from '../../services/orders';
 import { messageOf } from '../../services/http';
@@ -16,6 +18,13 @@ import { CartItem } from './cart-item';
 import './index.scss';
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
+
+/** 满99元包邮, or how far the selected goods are from it. */
+function freeShippingNote(selectedGoodsFen: number): string {
+  const short = FREE_SHIPPING_THRESHOLD_FEN - selectedGoodsFen;
+  if (selectedGoodsFen > 0 && short > 0) return `还差${formatFen(short)}免运费`;
+  return `满${fenToYuanString(FREE_SHIPPING_THRESHOLD_FEN).replace(/\.00$/, '')}元包邮`;
+}
 
 function showBadge(cart: CartDto | null): void {
   const n = cart?.totalQuantity ?? 0;
@@ -29,6 +38,8 @@ export default function CartPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [loggingIn, setLoggingIn] = useState(false);
+  /** 结算 is on its way to 确认订单: a second tap must not open a second one (two orders). */
+  const navigating = useRef(false);
 
   useEffect(() => onSessionChange((s) => setLoggedIn(!!s)), []);
 
@@ -49,7 +60,10 @@ export default function CartPage() {
     }
   };
 
-  useDidShow(() => void load());
+  useDidShow(() => {
+    navigating.current = false;
+    void load();
+  });
 
   /** Runs one cart change; the answer is the whole cart, so the page always shows the server's truth. */
   const change = async (work: () => Promise<CartDto>) => {
@@ -124,9 +138,17 @@ export default function CartPage() {
   const problems = cart.items.filter((i) => i.problem);
 
   const checkout = () => {
+    // While a change is in flight the lines shown may not be what the server will have.
+    if (navigating.current || busy) return;
     if (chosen.length === 0) return toast('请先选择要结算的商品');
     const lines = encodeLines(chosen.map((i) => ({ skuId: i.skuId, quantity: i.quantity })));
-    void Taro.navigateTo({ url: `/packages/order/confirm/index?from=cart&lines=${lines}` });
+    navigating.current = true;
+    Taro.navigateTo({
+      url: `/packages/order/confirm/index?from=cart&lines=${lines}`,
+      fail: () => {
+        navigating.current = false;
+      },
+    }).catch(() => undefined);
   };
 
   const itemProps = {
@@ -140,7 +162,7 @@ export default function CartPage() {
     <View className='cart-page'>
       <View className='cart-head'>
         <Text className='cart-head__title'>共 {cart.totalQuantity} 件商品</Text>
-        <Text className='cart-head__note'>满 99 元包邮</Text>
+        <Text className='cart-head__note'>{freeShippingNote(cart.selectedGoodsFen)}</Text>
       </View>
       <View className='cart-group'>
         {buyable.map((item) => (

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ProductDetailDto, SkuSpecs } from '@common/catalogue/types';
 import { initialSelection, pickSku, specLabel } from '@common/catalogue/sku';
@@ -26,6 +26,13 @@ function parseId(raw: string | undefined): number | null {
   if (!raw || !/^\d{1,12}$/.test(raw)) return null;
   const id = Number(raw);
   return id > 0 ? id : null;
+}
+
+/** The picks of a refreshed product that can still lead to a buyable SKU, else its first selection. */
+function keepSelection(product: ProductDetailDto, selected: SkuSpecs): SkuSpecs {
+  const { available } = pickSku(product.specs, product.skus, selected);
+  const valid = Object.keys(selected).every((name) => available[name]?.has(selected[name]));
+  return valid ? selected : initialSelection(product.specs, product.skus);
 }
 
 export default function ProductPage() {
@@ -56,6 +63,24 @@ export default function ProductPage() {
     // the id of a page instance never changes
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
+
+  // Back on this page (from 确认订单, 购物车, an order): stock and prices may have changed, so
+  // re-read them quietly, keeping the shopper's picks while they still lead to a buyable SKU.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (!shown.current) {
+      shown.current = true; // the first show is the mount, which fetchIt already covers
+      return;
+    }
+    if (id == null || load.state !== 'ready') return;
+    fetchProduct(id).then(
+      (fresh) => {
+        setSelected((current) => keepSelection(fresh, current));
+        setLoad({ state: 'ready', product: fresh });
+      },
+      () => undefined, // keep what is shown; the next show tries again
+    );
+  });
 
   useShareAppMessage(() => {
     const title = load.state === 'ready' ? load.product.title : 'Loopmall 好物推荐';

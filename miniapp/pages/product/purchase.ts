@@ -1,6 +1,6 @@
 /** 加入购物车 / 立即购买 from the product page: log in silently if needed, then act on the chosen SKU. */
 import { useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import type { SkuDto } from '@common/catalogue/types';
 import { addToCart, fetchCart } from '../../services/cart';
 import { messageOf } from '../../services/http';
@@ -14,6 +14,13 @@ export function usePurchase(sku: SkuDto | null, quantity: number, missing: strin
   /** Pieces in the cart, for the badge on the bar's 购物车 shortcut (null: unknown). */
   const [cartCount, setCartCount] = useState<number | null>(null);
   const busy = useRef(false);
+  /** 立即购买 is on its way to 确认订单: a second tap must not open a second one (two orders). */
+  const navigating = useRef(false);
+
+  // Back from 确认订单 (or the navigation failed): 立即购买 works again.
+  useDidShow(() => {
+    navigating.current = false;
+  });
 
   useEffect(() => {
     if (!readSession()) return;
@@ -51,15 +58,24 @@ export function usePurchase(sku: SkuDto | null, quantity: number, missing: strin
   };
 
   const buy = async () => {
+    if (navigating.current) return;
     const chosen = ready();
     if (!chosen) return;
+    // Set before the login await, so a tap during it is refused too.
+    navigating.current = true;
     try {
       await ensureSession();
     } catch (e) {
+      navigating.current = false;
       return toast(messageOf(e));
     }
     const lines = encodeLines([{ skuId: chosen.id, quantity }]);
-    void Taro.navigateTo({ url: `/packages/order/confirm/index?lines=${lines}` });
+    Taro.navigateTo({
+      url: `/packages/order/confirm/index?lines=${lines}`,
+      fail: () => {
+        navigating.current = false;
+      },
+    }).catch(() => undefined);
   };
 
   return { adding, cartCount, add, buy };

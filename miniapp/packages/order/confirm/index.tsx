@@ -84,9 +84,16 @@ export default function ConfirmPage() {
       // shopper closes it. Redirect, so 返回 never lands on a form that would order again.
       void Taro.redirectTo({ url: `/packages/order/detail/index?id=${order.id}&pay=1` });
     } catch (e) {
+      // The key already placed an order (an earlier send whose answer was lost, then the lines or
+      // the address changed): that order exists, unpaid. Show it rather than a form stuck on 409.
+      if (isApiError(e) && e.code === 'IDEMPOTENCY_KEY_REUSED') {
+        toast('订单已提交，请在待付款中查看');
+        void Taro.redirectTo({ url: '/packages/order/list/index?tab=pending_payment' });
+        return;
+      }
       // A definite refusal placed nothing: a corrected retry may use a new key. A lost answer
       // (network, 5xx) may have placed the order, so the key stays and a retry gets that order back.
-      if (isApiError(e) && e.status >= 400 && e.status < 500 && e.code !== 'IDEMPOTENCY_KEY_REUSED') key.current = newIdempotencyKey();
+      if (isApiError(e) && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey();
       toast(messageOf(e));
       setSubmitting(false);
     }
