@@ -18,6 +18,15 @@ export interface Storefront {
   stop(): Promise<void>;
 }
 
+/** GET an API path and answer its `data`; `{ok:false}` fails the journey with the body. */
+export function apiGetter(base: string): ApiGet {
+  return async (p) => {
+    const body = (await (await fetch(base + p)).json()) as { ok: boolean; data: never };
+    if (!body.ok) throw new Error(`${p}: ${JSON.stringify(body)}`);
+    return body.data;
+  };
+}
+
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 export async function startStorefront(name: string, timeoutMs = 60_000): Promise<Storefront> {
@@ -50,11 +59,6 @@ export async function startStorefront(name: string, timeoutMs = 60_000): Promise
   // Keep draining the pipes so a chatty log never blocks the server.
   child.stdout!.resume();
 
-  const api: ApiGet = async (p) => {
-    const body = (await (await fetch(url + p)).json()) as { ok: boolean; data: never };
-    if (!body.ok) throw new Error(`${p}: ${JSON.stringify(body)}`);
-    return body.data;
-  };
 
   const stop = async () => {
     if (child.exitCode === null) {
@@ -64,5 +68,5 @@ export async function startStorefront(name: string, timeoutMs = 60_000): Promise
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, api, stop };
+  return { url, api: apiGetter(url), stop };
 }
