@@ -31,6 +31,18 @@ export interface Input<P, Q, B> {
   body: Out<B>;
 }
 
+/**
+ * What a handler returns when the answer's status is not the route's usual one (an
+ * Idempotency-Key replay answers 200 where a create answers 201), with extra headers.
+ */
+export class Reply<T = unknown> {
+  constructor(
+    readonly data: T,
+    readonly status: number,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
 /** Checks the caller against a route's access rule; provided by the auth module. */
 export type Authenticator = (ctx: AppContext, access: Access) => Promise<void>;
 
@@ -54,9 +66,11 @@ export class ApiRouter {
         query: def.query ? parseOrThrow(def.query, ctx.query, 'query') : undefined,
         body: def.body ? parseOrThrow(def.body, ctx.request.body ?? {}, 'body') : undefined,
       } as Input<P, Q, B>;
-      const data = await handler(ctx, input);
-      ctx.status = def.status ?? 200;
-      ctx.body = { ok: true, data: data ?? null };
+      const result = await handler(ctx, input);
+      const reply = result instanceof Reply ? result : new Reply(result, def.status ?? 200);
+      ctx.status = reply.status;
+      ctx.set(reply.headers);
+      ctx.body = { ok: true, data: reply.data ?? null };
     });
   }
 }

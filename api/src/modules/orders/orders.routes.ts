@@ -1,5 +1,5 @@
 import { HQ_ROLES, type HqRole } from '@common/auth/types';
-import type { ApiRouter } from '../../http/api-router';
+import { Reply, type ApiRouter } from '../../http/api-router';
 import type { AppContext } from '../../http/context';
 import { memberIdOf } from '../auth/auth.routes';
 import type { CheckoutService } from './checkout.service';
@@ -12,23 +12,12 @@ const EDITORS: readonly HqRole[] = ['owner', 'operator'];
 
 const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null);
 
-/** Requests answered by an Idempotency-Key replay: 200 with the earlier order instead of 201. */
-const replayed = new WeakSet<AppContext>();
-
 export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, reads: OrderReads, lifecycle: OrderLifecycle): void {
   api.route(
     { method: 'post', path: '/api/checkout/preview', tag: 'orders', summary: '确认订单：服务端计价（不下单）', access: 'shopper', body: CheckoutPreviewBody },
     (_ctx, { body }) => checkout.preview(body.lines),
   );
 
-  // Runs around the route below (same path, registered first): a replay answers 200, not 201.
-  api.router.post('/api/orders', async (ctx, next) => {
-    await next();
-    if (replayed.has(ctx)) {
-      ctx.status = 200;
-      ctx.set('Idempotent-Replayed', 'true');
-    }
-  });
   api.route(
     {
       method: 'post',
@@ -42,8 +31,8 @@ export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, r
     async (ctx, { body }) => {
       const key = parseIdempotencyKey(ctx.headers['idempotency-key']);
       const placed = await checkout.placeOrder(memberIdOf(ctx), body, key);
-      if (!placed.created) replayed.add(ctx);
-      return placed.order;
+      // A replay of an earlier request answers 200 with the order it made, not 201.
+      return placed.created ? placed.order : new Reply(placed.order, 200, { 'Idempotent-Replayed': 'true' });
     },
   );
 
