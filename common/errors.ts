@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   SKU_SPEC_INVALID: '规格与商品的规格定义不一致',
   SKU_SPEC_DUPLICATE: '该规格组合已存在',
   STOCK_WOULD_GO_NEGATIVE: '库存不足，无法扣减',
+  STOCK_OVER_LIMIT: '库存超出上限（9,999,999 件）',
   CATEGORY_NAME_TAKEN: '分类名称已存在',
   CART_ITEM_NOT_FOUND: '购物车中没有这件商品',
   CART_FULL: '购物车已满，请先清理部分商品',

@@ -25,7 +25,15 @@ import { CatalogueService } from './modules/catalogue/catalogue.service';
 import { registerHealth } from './modules/health/health.routes';
 import { registerJobRoutes } from './modules/jobs/jobs.routes';
 import { Scheduler } from './modules/jobs/scheduler';
+import { cartContributor } from './modules/cart/cart.contributor';
+import { StockContributor } from './modules/catalogue/stock.contributor';
+import { CheckoutContributors } from './modules/orders/checkout/contributor';
+import { registerReleaseHooks } from './modules/orders/checkout/release';
 import { CheckoutService } from './modules/orders/checkout.service';
+import { OrderHooks } from './modules/orders/order-hooks';
+import { OrderTransitions } from './modules/orders/order-transitions';
+import { registerShareRoutes } from './modules/share/share.routes';
+import { ShareTokens } from './modules/share/share-tokens';
 import { OrderLifecycle } from './modules/orders/order-lifecycle';
 import { OrderReads } from './modules/orders/orders.query';
 import { registerOrderRoutes } from './modules/orders/orders.routes';
@@ -66,30 +74,40 @@ export function createServices(deps: AppDeps) {
     now: () => now().getTime(),
   });
   const tokens = new TokenService(config.SESSION_SECRET, { shopperSeconds: config.SESSION_TTL_SECONDS, hqSeconds: config.HQ_TOKEN_TTL_SECONDS }, now);
-  const auth = new AuthService(deps.ds, tx, wechat, tokens, now);
-  const catalogue = new CatalogueService(deps.ds);
-  const catalogueAdmin = new CatalogueAdmin(tx, catalogue, now);
   // Side effects after commit (points, commission, shipping upload …) go through the outbox.
   const outbox = new Outbox(deps.ds, tx, deps.log, now);
+  const shareTokens = new ShareTokens(config.SESSION_SECRET, now);
+  const auth = new AuthService(deps.ds, tx, wechat, tokens, outbox, now);
+  const catalogue = new CatalogueService(deps.ds);
+  const catalogueAdmin = new CatalogueAdmin(tx, catalogue, now);
   // --- cart & addresses (cart/, address/) ---
   const cart = new CartService(deps.ds, tx, now);
   const addresses = new AddressService(deps.ds, tx, now);
-  // --- orders (orders/) ---
+  // --- orders (orders/): the extension points every loop feature registers with ---
   const orderReads = new OrderReads(deps.ds);
-  const checkout = new CheckoutService(deps.ds, tx, addresses, cart, orderReads, config.ORDER_PAY_TIMEOUT_MINUTES, now);
+  const hooks = new OrderHooks();
+  const transitions = new OrderTransitions(hooks);
+  const contributors = new CheckoutContributors();
+  const stock = new StockContributor();
+  contributors.register(cartContributor(cart)).register(stock);
+  registerReleaseHooks(hooks, contributors);
   // --- payments (payments/, wechatpay/) ---
   const wxpay = config.PAYMENT_MODE === 'wechat' ? wechatPayClientFrom(config, deps.fakeWechatPay ?? null) : null;
-  const refunds = new RefundsService(deps.ds, tx, outbox, deps.log, wxpay, now);
-  const payments = new PaymentsService({ ds: deps.ds, tx, outbox, log: deps.log, reads: orderReads, refunds, mode: config.PAYMENT_MODE, wxpay, now });
+  const refunds = new RefundsService(deps.ds, tx, transitions, outbox, deps.log, wxpay, now);
+  const payments = new PaymentsService({ ds: deps.ds, tx, transitions, outbox, log: deps.log, reads: orderReads, refunds, mode: config.PAYMENT_MODE, wxpay, now });
   subscribeShippingUpload(outbox, deps.ds, wechat, now);
+  const checkout = new CheckoutService({
+    ds: deps.ds, tx, contributors, addresses, reads: orderReads, payTimeoutMinutes: config.ORDER_PAY_TIMEOUT_MINUTES, now,
+    payZeroCash: (m, order) => payments.payZeroCashIn(m, order),
+  });
   // Built after payments: a shopper's cancel first closes the WeChat Pay order.
-  const orderLifecycle = new OrderLifecycle(deps.ds, tx, outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
+  const orderLifecycle = new OrderLifecycle(deps.ds, tx, transitions, outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
   // --- jobs (jobs/) ---
   const scheduler = new Scheduler({
     ds: deps.ds, tx, log: deps.log, now, lifecycle: orderLifecycle, payments, outbox,
     intervalMs: config.JOBS_INTERVAL_MS, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS,
   });
-  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
+  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -117,7 +135,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerCartRoutes(api, services.cart);
   registerAddressRoutes(api, services.addresses);
   // --- routes: orders ---
-  registerOrderRoutes(api, services.checkout, services.orderReads, services.orderLifecycle);
+  registerOrderRoutes(api, services.checkout, services.contributors, services.orderReads, services.orderLifecycle);
+  registerShareRoutes(api, services.shareTokens);
   // --- routes: payments ---
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
   // --- routes: jobs / outbox (HQ) ---

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_STOCK } from '@common/catalogue/buyable';
 import { PRODUCT_SORTS, PRODUCT_STATUSES, SKU_STATUSES } from '@common/catalogue/types';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@common/paging';
 import { zs } from '../../http/validate';
@@ -33,7 +34,7 @@ const SkuFields = {
   specs: z.record(specValue, specValue),
   priceFen: zs.fen().min(1),
   originalPriceFen: zs.fen().nullable().default(null),
-  stock: z.number().int().min(0).max(9_999_999),
+  stock: z.number().int().min(0).max(MAX_STOCK),
   status: z.enum(SKU_STATUSES).default('on_sale'),
 };
 
@@ -75,8 +76,8 @@ export const StockAdjustmentBody = z.strictObject({
   delta: z
     .number()
     .int()
-    .min(-9_999_999)
-    .max(9_999_999)
+    .min(-MAX_STOCK)
+    .max(MAX_STOCK)
     .refine((n) => n !== 0, '变动数量不能为 0'),
   reason: zs.text(64).pipe(z.string().min(1)),
 });

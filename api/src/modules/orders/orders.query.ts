@@ -27,6 +27,7 @@ export function toSummaryDto(o: ShopOrder, lines: OrderLine[]): OrderSummaryDto 
   return {
     id: o.id,
     orderNo: o.orderNo ?? '',
+    kind: o.kind,
     status: o.status,
     payableFen: o.payableFen,
     itemCount: o.itemCount,
@@ -43,6 +44,7 @@ export function toDetailDto(o: ShopOrder, lines: Pick<OrderLine, keyof OrderLine
     discountFen: o.discountFen,
     freightFen: o.freightFen,
     refundedFen: o.refundedFen,
+    adjustments: o.adjustments,
     address: o.address,
     remark: o.remark,
     paidAt: iso(o.paidAt),

@@ -12,7 +12,8 @@ export class Payment {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'integer', unique: true }) orderId!: number;
   @Column({ type: 'varchar', length: 32, unique: true }) outTradeNo!: string;
-  @Column({ type: 'varchar', length: 8 }) mode!: 'wechat' | 'dev';
+  /** wechat: WeChat Pay; dev: the development pay sheet; zero: nothing to pay (points or coupons covered it). */
+  @Column({ type: 'varchar', length: 8 }) mode!: 'wechat' | 'dev' | 'zero';
   @FenColumn() amountFen!: number;
   @Column({ type: 'varchar', length: 64, nullable: true }) prepayId!: string | null;
   /** WeChat keeps a prepay_id for 2 hours; past this we ask for a new one. */

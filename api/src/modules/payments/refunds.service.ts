@@ -11,8 +11,9 @@ import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { Logger } from '../../logger';
 import { WeChatPayApiError, type RefundState, type WeChatPayClient, type WxRefund } from '../../wechatpay/client';
-import { transitionOrder } from '../orders/order-transitions';
+import { hookOrder, type OrderTransitions } from '../orders/order-transitions';
 import { ShopOrder } from '../orders/orders.entities';
+import { orderEventBase } from '../outbox/events';
 import type { Outbox } from '../outbox/outbox';
 import { Payment, Refund } from './payments.entities';
 import { toRefundDto } from './refunds.read';
@@ -36,6 +37,7 @@ export class RefundsService {
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Transactor,
+    private readonly transitions: OrderTransitions,
     private readonly outbox: Outbox,
     private readonly log: Logger,
     private readonly wxpay: WeChatPayClient | null,
@@ -88,7 +90,8 @@ export class RefundsService {
       if (!r) throw new AppError('REFUND_NOT_FOUND');
       const res = await m.createQueryBuilder().update(Refund).set({ status: 'rejected', updatedAt: this.now() }).where("id = :id AND status = 'requested'", { id: refundId }).execute();
       if (res.affected !== 1) throw new AppError('ORDER_STATE_CONFLICT', `refund ${refundId} is ${r.status}`);
-      await transitionOrder(m, { orderId: r.orderId, from: 'refunding', event: 'refund_close', to: r.returnStatus, actor: `hq:${adminId ?? '?'}`, note: '退款申请被拒绝', now: this.now() });
+      const order = await m.findOneByOrFail(ShopOrder, { id: r.orderId });
+      await this.transitions.apply(m, { order, from: 'refunding', event: 'refund_close', to: r.returnStatus, actor: `hq:${adminId ?? '?'}`, note: '退款申请被拒绝', now: this.now() });
     });
     return this.dto(refundId);
   }
@@ -204,15 +207,19 @@ export class RefundsService {
     const note = `${r.refundNo} ${p.status}`;
     if (owned && order.status === 'refunding') {
       const event = ok && full ? 'refund_succeed' : 'refund_close';
-      await transitionOrder(m, { orderId: order.id, from: 'refunding', event, to: event === 'refund_close' ? r.returnStatus : undefined, actor: 'wechatpay', note, now });
+      await this.transitions.apply(m, { order, from: 'refunding', event, to: event === 'refund_close' ? r.returnStatus : undefined, actor: 'wechatpay', note, now });
     } else if (!owned && ok && full && (order.status === 'paid' || order.status === 'shipped')) {
       // A late SUCCESS emptied an order that had gone back to paid/shipped: it is refunded.
-      await transitionOrder(m, { orderId: order.id, from: order.status, event: 'refund_request', actor: 'wechatpay', note, now });
-      await transitionOrder(m, { orderId: order.id, from: 'refunding', event: 'refund_succeed', actor: 'wechatpay', note, now });
+      await this.transitions.apply(m, { order, event: 'refund_request', actor: 'wechatpay', note, now });
+      await this.transitions.apply(m, { order, from: 'refunding', event: 'refund_succeed', actor: 'wechatpay', note, now });
     }
     // A cancelled order refunded automatically earned nothing: no OrderRefunded to reverse.
     if (ok && order.status !== 'cancelled') {
-      await this.outbox.enqueue(m, 'OrderRefunded', order.id, { orderId: order.id, orderNo: order.orderNo ?? '', memberId: order.memberId, refundNo: r.refundNo, amountFen: r.amountFen, fullyRefunded: full });
+      const refund = { refundNo: r.refundNo, amountFen: r.amountFen, fullyRefunded: full };
+      // Once per refund (this branch runs only for the CAS winner above): points, coupons and
+      // whatever else checkout reserved come back in proportion, and other modules react.
+      await this.transitions.hooks.afterRefund({ m, order: hookOrder(order), refund, now });
+      await this.outbox.enqueue(m, 'OrderRefunded', order.id, { ...orderEventBase(order), ...refund });
     }
     return true;
   }
@@ -249,7 +256,7 @@ export class RefundsService {
     }
     const now = this.now();
     // CAS into refunding: the one open refund per order (a second request loses this race).
-    await transitionOrder(m, { orderId: order.id, from: order.status, event: 'refund_request', actor: by, note: reason, now });
+    await this.transitions.apply(m, { order, event: 'refund_request', actor: by, note: reason, now });
     // Unique out_refund_no, fixed once here and reused on every retry to WeChat.
     const refundNo = `${order.orderNo}R${(await m.countBy(Refund, { orderId: order.id })) + 1}`;
     const ins = await m.insert(Refund, { refundNo, orderId: order.id, amountFen: amount, reason, status, returnStatus: order.status, requestedBy: by, wxRefundId: null, createdAt: now, updatedAt: now });
