@@ -11,7 +11,7 @@ import mysql from 'mysql2/promise';
 import { loadConfig } from '../src/config';
 import type { DbTarget } from '../src/db/data-source';
 import { createLogger } from '../src/logger';
-import { startLoopmall, type Running } from '../src/server';
+import { startLoopmall, type Running, type StartOptions } from '../src/server';
 
 export type TestDb = 'mysql' | 'sqlite';
 export const TEST_DB: TestDb = process.env.LOOPMALL_TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
@@ -50,10 +50,10 @@ export interface TestApp extends Running {
 }
 
 /** Boots Loopmall on a fresh database; env overrides the test defaults (seed off, fake WeChat on, job timers off: tests run jobs by hand). */
-export async function startTestApp(env: Record<string, string> = {}, opts: { now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: Pick<StartOptions, 'now' | 'extend'> = {}): Promise<TestApp> {
   const db = await freshDatabase();
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SERVE_H5: 'false', SEED_DEMO: 'false', JOBS_ENABLED: 'false', HQ_ADMIN_PASSWORD: HQ_TEST_PASSWORD, ...env });
-  const running = await startLoopmall(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { db: db.target, now: opts.now });
+  const running = await startLoopmall(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { db: db.target, now: opts.now, extend: opts.extend });
   return {
     ...running,
     api: new ApiClient(running.url),
