@@ -11,19 +11,12 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { OrderEvent, OrderKind, OrderStatus } from '@common/order/state';
+import type { PlacedOrderRef } from './checkout/contributor';
 
 /** The order as the transition saw it (before the change), plus the change. */
 export interface TransitionHookContext {
   m: EntityManager;
-  order: {
-    id: number;
-    orderNo: string;
-    memberId: number;
-    kind: OrderKind;
-    guideId: number | null;
-    payableFen: number;
-    refundedFen: number;
-  };
+  order: PlacedOrderRef & { refundedFen: number };
   from: OrderStatus;
   to: OrderStatus;
   event: OrderEvent;
