@@ -35,6 +35,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   WECHAT_UNAVAILABLE: 502,
   PAYMENT_UNAVAILABLE: 502,
   SERVICE_UNAVAILABLE: 503,
+  // --- refunds ---
+  REFUND_STATE_CONFLICT: 409,
 };
 
 export function statusOf(code: ErrorCode): number {

@@ -35,7 +35,7 @@ export function registerPaymentRoutes(api: ApiRouter, payments: PaymentsService,
   );
   api.route(
     { method: 'post', path: '/api/hq/refunds/:id/approve', tag: 'hq', summary: '总部：同意退款申请', access: { hq: REFUNDERS }, params: IdParams },
-    (_ctx, { params }) => refunds.approve(params.id),
+    (ctx, { params }) => refunds.approve(params.id, adminIdOf(ctx)),
   );
   api.route(
     { method: 'post', path: '/api/hq/refunds/:id/reject', tag: 'hq', summary: '总部：拒绝退款申请', access: { hq: REFUNDERS }, params: IdParams },
