@@ -23,19 +23,22 @@ import { CatalogueAdmin } from './modules/catalogue/catalogue.admin';
 import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { CatalogueService } from './modules/catalogue/catalogue.service';
 import { registerHealth } from './modules/health/health.routes';
-import { registerJobRoutes } from './modules/jobs/jobs.routes';
 import { Scheduler } from './modules/jobs/scheduler';
 import { CheckoutService } from './modules/orders/checkout.service';
 import { OrderLifecycle } from './modules/orders/order-lifecycle';
 import { OrderReads } from './modules/orders/orders.query';
 import { registerOrderRoutes } from './modules/orders/orders.routes';
+import { registerOrderJobs } from './modules/orders/orders.jobs';
 import { Outbox } from './modules/outbox/outbox';
+import { registerOutboxJobs } from './modules/outbox/outbox.jobs';
+import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { buildOpenApi } from './openapi/openapi';
 import { WeChatClient } from './wechat/client';
 import type { FakeWeChat } from './wechat/fake-wechat';
 import type { FakeWeChatPay } from './wechatpay/fake-wechatpay';
 import { wechatPayClientFrom } from './wechatpay/from-config';
 import { registerPaymentRoutes } from './modules/payments/payments.routes';
+import { registerPaymentJobs } from './modules/payments/payments.jobs';
 import { PaymentsService } from './modules/payments/payments.service';
 import { RefundsService } from './modules/payments/refunds.service';
 import { subscribeShippingUpload } from './modules/payments/shipping';
@@ -84,11 +87,11 @@ export function createServices(deps: AppDeps) {
   subscribeShippingUpload(outbox, deps.ds, wechat, now);
   // Built after payments: a shopper's cancel first closes the WeChat Pay order.
   const orderLifecycle = new OrderLifecycle(deps.ds, tx, outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
-  // --- jobs (jobs/) ---
-  const scheduler = new Scheduler({
-    ds: deps.ds, tx, log: deps.log, now, lifecycle: orderLifecycle, payments, outbox,
-    intervalMs: config.JOBS_INTERVAL_MS, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS,
-  });
+  // --- jobs: each module registers its own with the scheduler ---
+  const scheduler = new Scheduler({ tx, log: deps.log, now, intervalMs: config.JOBS_INTERVAL_MS });
+  registerOrderJobs(scheduler, { lifecycle: orderLifecycle, payments, log: deps.log, now, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS });
+  registerPaymentJobs(scheduler, { ds: deps.ds, payments, log: deps.log, now, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES });
+  registerOutboxJobs(scheduler, outbox);
   return { tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
 }
 
@@ -120,8 +123,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerOrderRoutes(api, services.checkout, services.orderReads, services.orderLifecycle);
   // --- routes: payments ---
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
-  // --- routes: jobs / outbox (HQ) ---
-  registerJobRoutes(api, deps.ds, services.outbox);
+  // --- routes: outbox (HQ) ---
+  registerOutboxRoutes(api, deps.ds, services.outbox);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;
