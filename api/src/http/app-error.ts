@@ -39,7 +39,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   REFUND_STATE_CONFLICT: 409,
 };
 
-export function statusOf(code: ErrorCode): number {
+function statusOf(code: ErrorCode): number {
   return STATUS[code] ?? 400;
 }
 
@@ -49,7 +49,7 @@ export interface FieldIssue {
 }
 
 /**
- * The one error type services throw. Throwing inside withTransaction rolls the writes back;
+ * The one error type services throw. Throwing inside Transactor.run rolls the writes back;
  * the error middleware turns it into `{ ok:false, code, message }` with the status above.
  */
 export class AppError extends Error {

@@ -53,7 +53,7 @@ export interface JobRun {
  * with a WeChat call each), so a live holder never loses it mid-run; a dead one blocks the job
  * for at most this long.
  */
-export function leaseTtlMs(intervalMs: number): number {
+function leaseTtlMs(intervalMs: number): number {
   return Math.max(5 * 60_000, 3 * intervalMs);
 }
 

@@ -83,8 +83,6 @@ export const CheckoutBody = z.preprocess(
 );
 export type CheckoutInput = z.output<typeof CheckoutBody>;
 
-export const IdParams = z.object({ id: zs.id() });
-
 const TAB_KEYS = ORDER_TABS.map((t) => t.key) as [string, ...string[]];
 export const OrderListQuery = z.object({
   tab: z.enum(TAB_KEYS).default('all'),

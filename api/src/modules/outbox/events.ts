@@ -13,4 +13,3 @@ export interface OutboxEvents {
 }
 
 export type OutboxEventType = keyof OutboxEvents;
-export const OUTBOX_EVENT_TYPES: readonly OutboxEventType[] = ['OrderPaid', 'OrderShipped', 'OrderCompleted', 'OrderCancelled', 'OrderRefunded'];

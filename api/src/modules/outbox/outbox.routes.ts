@@ -6,9 +6,9 @@ import type { HqRole } from '@common/auth/types';
 import type { DataSource } from 'typeorm';
 import type { ApiRouter } from '../../http/api-router';
 import { AppError } from '../../http/app-error';
+import { IdParams } from '../../http/params';
 import type { Outbox } from './outbox';
 import { OutboxDelivery } from './outbox.entities';
-import { DeliveryIdParams } from './outbox.schema';
 
 const READERS: readonly HqRole[] = ['owner', 'operator', 'analyst'];
 const OPERATORS: readonly HqRole[] = ['owner', 'operator'];
@@ -25,7 +25,7 @@ export function registerOutboxRoutes(api: ApiRouter, ds: DataSource, outbox: Out
       tag: 'hq',
       summary: '总部：立即重试一条事件投递',
       access: { hq: OPERATORS },
-      params: DeliveryIdParams,
+      params: IdParams,
     },
     async (_ctx, { params }) => {
       if (await outbox.retry(params.id)) return null;

@@ -1,17 +1,17 @@
 import type { HqRole } from '@common/auth/types';
 import type { ApiRouter } from '../../http/api-router';
-import type { AppContext } from '../../http/context';
+import { adminIdOf } from '../../http/context';
+import { IdParams } from '../../http/params';
 import type { WeChatPayClient } from '../../wechatpay/client';
 import { memberIdOf } from '../auth/auth.routes';
 import { registerNotifyRoutes } from './notify';
-import { HqRefundBody, IdParams, RefundRequestBody } from './payments.schema';
+import { HqRefundBody, RefundRequestBody } from './payments.schema';
 import type { PaymentsService } from './payments.service';
 import type { RefundsService } from './refunds.service';
 
 /** Who may decide and issue refunds; analysts read only. */
 const REFUNDERS: readonly HqRole[] = ['owner', 'operator'];
 
-const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null);
 
 export function registerPaymentRoutes(api: ApiRouter, payments: PaymentsService, refunds: RefundsService, wxpay: WeChatPayClient | null, now: () => Date): void {
   api.route(
