@@ -49,6 +49,8 @@ export const ERROR_MESSAGES = {
   NETWORK: '网络不给力，请检查网络后重试',
   OUTBOX_DELIVERY_NOT_FOUND: '事件投递记录不存在',
   OUTBOX_DELIVERY_DONE: '该事件已处理完成，无需重试',
+  // --- refunds (common/order/refund-state.ts) ---
+  REFUND_STATE_CONFLICT: '退款状态已变化，请刷新后重试',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -23,7 +23,6 @@ import { CatalogueAdmin } from './modules/catalogue/catalogue.admin';
 import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { CatalogueService } from './modules/catalogue/catalogue.service';
 import { registerHealth } from './modules/health/health.routes';
-import { registerJobRoutes } from './modules/jobs/jobs.routes';
 import { Scheduler } from './modules/jobs/scheduler';
 import { cartContributor } from './modules/cart/cart.contributor';
 import { StockContributor } from './modules/catalogue/stock.contributor';
@@ -37,13 +36,17 @@ import { ShareTokens } from './modules/share/share-tokens';
 import { OrderLifecycle } from './modules/orders/order-lifecycle';
 import { OrderReads } from './modules/orders/orders.query';
 import { registerOrderRoutes } from './modules/orders/orders.routes';
+import { registerOrderJobs } from './modules/orders/orders.jobs';
 import { Outbox } from './modules/outbox/outbox';
+import { registerOutboxJobs } from './modules/outbox/outbox.jobs';
+import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { buildOpenApi } from './openapi/openapi';
 import { WeChatClient } from './wechat/client';
 import type { FakeWeChat } from './wechat/fake-wechat';
 import type { FakeWeChatPay } from './wechatpay/fake-wechatpay';
 import { wechatPayClientFrom } from './wechatpay/from-config';
 import { registerPaymentRoutes } from './modules/payments/payments.routes';
+import { registerPaymentJobs } from './modules/payments/payments.jobs';
 import { PaymentsService } from './modules/payments/payments.service';
 import { RefundsService } from './modules/payments/refunds.service';
 import { subscribeShippingUpload } from './modules/payments/shipping';
@@ -76,6 +79,8 @@ export function createServices(deps: AppDeps) {
   const tokens = new TokenService(config.SESSION_SECRET, { shopperSeconds: config.SESSION_TTL_SECONDS, hqSeconds: config.HQ_TOKEN_TTL_SECONDS }, now);
   // Side effects after commit (points, commission, shipping upload …) go through the outbox.
   const outbox = new Outbox(deps.ds, tx, deps.log, now);
+  // Scheduled jobs: every module registers its own (name, run) with the one scheduler.
+  const scheduler = new Scheduler({ tx, log: deps.log, now, intervalMs: config.JOBS_INTERVAL_MS });
   const shareTokens = new ShareTokens(config.SESSION_SECRET, now);
   const auth = new AuthService(deps.ds, tx, wechat, tokens, outbox, now);
   const catalogue = new CatalogueService(deps.ds);
@@ -102,11 +107,10 @@ export function createServices(deps: AppDeps) {
   });
   // Built after payments: a shopper's cancel first closes the WeChat Pay order.
   const orderLifecycle = new OrderLifecycle(deps.ds, tx, transitions, outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
-  // --- jobs (jobs/) ---
-  const scheduler = new Scheduler({
-    ds: deps.ds, tx, log: deps.log, now, lifecycle: orderLifecycle, payments, outbox,
-    intervalMs: config.JOBS_INTERVAL_MS, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS,
-  });
+  // --- jobs: each module registers its own with the scheduler ---
+  registerOrderJobs(scheduler, { lifecycle: orderLifecycle, payments, log: deps.log, now, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS });
+  registerPaymentJobs(scheduler, { ds: deps.ds, payments, log: deps.log, now, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES });
+  registerOutboxJobs(scheduler, outbox);
   return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
 }
 
@@ -139,8 +143,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerShareRoutes(api, services.shareTokens);
   // --- routes: payments ---
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
-  // --- routes: jobs / outbox (HQ) ---
-  registerJobRoutes(api, deps.ds, services.outbox);
+  // --- routes: outbox (HQ) ---
+  registerOutboxRoutes(api, deps.ds, services.outbox);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

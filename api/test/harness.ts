@@ -14,7 +14,7 @@ import { createLogger } from '../src/logger';
 import { startLoopmall, type Running, type StartOptions } from '../src/server';
 
 export type TestDb = 'mysql' | 'sqlite';
-export const TEST_DB: TestDb = process.env.LOOPMALL_TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
+const TEST_DB: TestDb = process.env.LOOPMALL_TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
 const MYSQL_URL = process.env.TEST_DATABASE_URL || 'mysql://root@127.0.0.1:3306/test';
 
 /** A throwaway database of the kind this jest project tests; `drop()` removes it. */

@@ -36,9 +36,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   WECHAT_UNAVAILABLE: 502,
   PAYMENT_UNAVAILABLE: 502,
   SERVICE_UNAVAILABLE: 503,
+  // --- refunds ---
+  REFUND_STATE_CONFLICT: 409,
 };
 
-export function statusOf(code: ErrorCode): number {
+function statusOf(code: ErrorCode): number {
   return STATUS[code] ?? 400;
 }
 
@@ -48,7 +50,7 @@ export interface FieldIssue {
 }
 
 /**
- * The one error type services throw. Throwing inside withTransaction rolls the writes back;
+ * The one error type services throw. Throwing inside Transactor.run rolls the writes back;
  * the error middleware turns it into `{ ok:false, code, message }` with the status above.
  */
 export class AppError extends Error {

@@ -13,7 +13,7 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import type { Outbox } from '../outbox/outbox';
 import { AUD_HQ, AUD_SHOPPER, type TokenService } from './tokens';
 
-export const DEFAULT_NICKNAME = '微信用户';
+const DEFAULT_NICKNAME = '微信用户';
 
 export function toMemberDto(m: Member): MemberDto {
   return { id: m.id, nickname: m.nickname, avatarUrl: m.avatarUrl, hasUnionId: m.unionid !== null, createdAt: m.createdAt.toISOString() };

@@ -1,5 +1,5 @@
 /**
- * The server-side cart, one per shopper. Every write runs in withTransaction and names the
+ * The server-side cart, one per shopper. Every write runs in Transactor.run and names the
  * shopper in its WHERE clause, so another shopper's line is simply "not found" (404).
  * Catalogue tables are read here, never written.
  */

@@ -16,7 +16,7 @@ export function problemOf(product: Product | undefined, sku: Sku | undefined, qu
   return problem === 'not_found' ? 'off_sale' : problem;
 }
 
-export function toCartItemDto(item: CartItem, sku: Sku | undefined, product: Product | undefined): CartItemDto {
+function toCartItemDto(item: CartItem, sku: Sku | undefined, product: Product | undefined): CartItemDto {
   return {
     id: item.id,
     skuId: item.skuId,
@@ -34,7 +34,7 @@ export function toCartItemDto(item: CartItem, sku: Sku | undefined, product: Pro
   };
 }
 
-export function summarise(items: CartItemDto[]): CartDto {
+function summarise(items: CartItemDto[]): CartDto {
   const buyable = items.filter((i) => i.selected && i.problem === null);
   return {
     items,

@@ -4,8 +4,6 @@ import { PRODUCT_SORTS, PRODUCT_STATUSES, SKU_STATUSES } from '@common/catalogue
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@common/paging';
 import { zs } from '../../http/validate';
 
-export const IdParams = z.object({ id: zs.id() });
-
 export const ProductListQuery = z.object({
   categoryId: zs.id().optional(),
   keyword: zs.text(50).optional(),

@@ -10,7 +10,7 @@ import { OrderLine, ShopOrder } from './orders.entities';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const toLineDto = (l: OrderLine): OrderLineDto => ({
+const toLineDto = (l: OrderLine): OrderLineDto => ({
   skuId: l.skuId,
   productId: l.productId,
   title: l.title,
@@ -23,7 +23,7 @@ export const toLineDto = (l: OrderLine): OrderLineDto => ({
   payableFen: l.payableFen,
 });
 
-export function toSummaryDto(o: ShopOrder, lines: OrderLine[]): OrderSummaryDto {
+function toSummaryDto(o: ShopOrder, lines: OrderLine[]): OrderSummaryDto {
   return {
     id: o.id,
     orderNo: o.orderNo ?? '',

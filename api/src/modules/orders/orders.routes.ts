@@ -1,17 +1,17 @@
 import { HQ_ROLES, type HqRole } from '@common/auth/types';
 import { Reply, type ApiRouter } from '../../http/api-router';
-import type { AppContext } from '../../http/context';
+import { adminIdOf } from '../../http/context';
+import { IdParams } from '../../http/params';
 import { memberIdOf } from '../auth/auth.routes';
 import type { CheckoutService } from './checkout.service';
 import type { OrderLifecycle } from './order-lifecycle';
 import type { OrderReads } from './orders.query';
 import type { CheckoutContributors } from './checkout/contributor';
-import { checkoutSchemas, HqOrderListQuery, IdParams, OrderListQuery, parseIdempotencyKey, ShipBody } from './orders.schema';
+import { checkoutSchemas, HqOrderListQuery, OrderListQuery, parseIdempotencyKey, ShipBody } from './orders.schema';
 
 /** Who may ship orders; analysts read only. */
 const EDITORS: readonly HqRole[] = ['owner', 'operator'];
 
-const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null);
 
 export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, contributors: CheckoutContributors, reads: OrderReads, lifecycle: OrderLifecycle): void {
   // Built once from the registered contributors' fields (couponId, pointsToUse, …).

@@ -95,8 +95,6 @@ export function checkoutSchemas(fields: readonly { name: string; schema: ZodType
 /** The parsed body of POST /api/orders: the core fields plus each contributor's own. */
 export type CheckoutInput = CheckoutBodyCore & { addressId: number; remark: string };
 
-export const IdParams = z.object({ id: zs.id() });
-
 const TAB_KEYS = ORDER_TABS.map((t) => t.key) as [string, ...string[]];
 export const OrderListQuery = z.object({
   tab: z.enum(TAB_KEYS).default('all'),

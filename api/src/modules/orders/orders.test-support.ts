@@ -49,13 +49,14 @@ export async function stateLog(app: TestApp, orderId: number): Promise<string[]>
 }
 
 /**
- * Pays an order through the real path a payment notification takes (PaymentsService.markPaid:
- * the Paid transition, a payment row and OrderPaid), as a development payment.
+ * Pays an order through the real path, PaymentsService.markPaid (what a WeChat Pay notification
+ * and dev-pay call): a payment row with a transaction id, pending_payment → paid, and OrderPaid in
+ * the outbox, in one transaction. Works in either PAYMENT_MODE.
  */
 export async function markPaid(app: TestApp, orderId: number): Promise<void> {
   const order = await app.ds.manager.findOneByOrFail(ShopOrder, { id: orderId });
-  const outcome = await app.services.payments.markPaid({ outTradeNo: order.orderNo!, transactionId: `TEST${order.orderNo}`, amountFen: order.payableFen, mode: 'dev', actor: 'test' });
-  if (outcome !== 'paid') throw new Error(`order ${orderId} was not paid: ${outcome}`);
+  const result = await app.services.payments.markPaid({ outTradeNo: order.orderNo!, transactionId: `TEST${order.orderNo}`, amountFen: order.payableFen, mode: 'dev', actor: 'test' });
+  if (result !== 'paid') throw new Error(`order ${orderId} was not paid: ${result}`);
 }
 
 /**

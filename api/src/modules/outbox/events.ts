@@ -30,7 +30,6 @@ export interface OutboxEvents {
 }
 
 export type OutboxEventType = keyof OutboxEvents;
-export const OUTBOX_EVENT_TYPES: readonly OutboxEventType[] = ['OrderPaid', 'OrderShipped', 'OrderCompleted', 'OrderCancelled', 'OrderRefunded', 'MemberRegistered'];
 
 /** The common part of every order event, from the order row. */
 export function orderEventBase(o: { id: number; orderNo: string | null; memberId: number; kind: OrderKind; guideId: number | null }): OrderEventBase {

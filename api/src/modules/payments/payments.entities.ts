@@ -39,6 +39,27 @@ export class Refund {
   /** 'shopper:12' or 'hq:3'. */
   @Column({ type: 'varchar', length: 40 }) requestedBy!: string;
   @Column({ type: 'varchar', length: 64, nullable: true }) wxRefundId!: string | null;
+  /**
+   * When a successful refund gave back what checkout reserved (set once, by a conditional
+   * `WHERE released_at IS NULL`: the exactly-once guard of that release). Null until then.
+   */
+  @DateTimeColumn({ nullable: true }) releasedAt!: Date | null;
   @DateTimeColumn() createdAt!: Date;
   @DateTimeColumn() updatedAt!: Date;
+}
+
+/** One row per refund transition (refund-transitions.ts); fromStatus null for the row that opened it. */
+@Entity('refund_state_log')
+@Index(['refundId'])
+export class RefundStateLog {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
+  @Column({ type: 'integer' }) refundId!: number;
+  @Column({ type: 'varchar', length: 16, nullable: true }) fromStatus!: RefundStatus | null;
+  @Column({ type: 'varchar', length: 16 }) toStatus!: RefundStatus;
+  /** A RefundEvent, or 'open' for the first row. */
+  @Column({ type: 'varchar', length: 16 }) event!: string;
+  /** 'shopper:12', 'hq:3', 'wechatpay'. */
+  @Column({ type: 'varchar', length: 40 }) actor!: string;
+  @Column({ type: 'varchar', length: 120 }) note!: string;
+  @DateTimeColumn() createdAt!: Date;
 }

@@ -19,9 +19,8 @@ import { AddressCard } from '../components/address-card';
 import { Amounts } from '../components/amounts';
 import { OrderLines } from '../components/order-lines';
 import { CheckoutExtras } from './extras';
+import { toast } from '../../../utils/toast';
 import './index.scss';
-
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
 
 export default function ConfirmPage() {
   const { params } = useRouter();
