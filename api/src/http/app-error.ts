@@ -35,6 +35,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   WECHAT_UNAVAILABLE: 502,
   PAYMENT_UNAVAILABLE: 502,
   SERVICE_UNAVAILABLE: 503,
+  // --- hardening ---
+  CONTENT_ENCODING_UNSUPPORTED: 415,
+  DB_UNAVAILABLE: 503,
 };
 
 export function statusOf(code: ErrorCode): number {
