@@ -34,7 +34,8 @@ export function isClientAbort(err: unknown, req?: IncomingMessage): boolean {
   const e = err as ErrLike;
   if (e?.type === 'request.aborted') return true;
   if (typeof e?.code !== 'string' || !SOCKET_GONE.has(e.code) || fromDatabase(err)) return false;
-  return !req || req.destroyed || req.socket.destroyed;
+  // The socket, not the request: Node marks a request destroyed as soon as its body has been read.
+  return !req || !req.socket || req.socket.destroyed;
 }
 
 /**

@@ -6,7 +6,8 @@ import mysql from 'mysql2';
 import { QueryFailedError } from 'typeorm';
 import { BurstLog, fromHttpError, isClientAbort, isDbUnavailable } from './faults';
 
-const socket = (destroyed: boolean) => ({ destroyed, socket: { destroyed } }) as unknown as IncomingMessage;
+// A request whose body has been read is `destroyed` in Node; only its socket says whether the client is there.
+const socket = (destroyed: boolean) => ({ destroyed: true, socket: { destroyed } }) as unknown as IncomingMessage;
 
 /** The error mysql2 gives when nothing listens where the database should be. */
 function mysqlRefused(): Promise<Error & { code: string; fatal?: boolean }> {
