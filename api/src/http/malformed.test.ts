@@ -117,6 +117,12 @@ describe('malformed requests to every route', () => {
     }
   });
 
+  it('names at most 20 issues, however many keys a body carries', async () => {
+    const keys = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, 1]));
+    const res = await app.api.post('/api/hq/categories', { name: '多键', ...keys }, hq);
+    expect([res.status, res.body.code, res.body.field, res.body.issues?.length]).toEqual([400, 'VALIDATION_FAILED', 'k0', 20]);
+  });
+
   it('answers repeated, bracketed and badly escaped query parameters with a 4xx or a normal answer, never a 5xx', async () => {
     const queries = ['page=1&page=2', 'pageSize[]=5', 'categoryId[a]=1', 'keyword=%E0%A4%A', 'status=paid&status=shipped', 'tab=all&tab=unpaid', '%ZZ=1', 'sort=newest&sort=sales'];
     for (const r of routes.filter((x) => x.method === 'GET')) {

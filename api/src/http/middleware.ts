@@ -11,6 +11,7 @@ import type { AppState } from './context';
 import { BurstLog, DB_RETRY_AFTER_SECONDS, fromHttpError, isClientAbort, isDbUnavailable } from './faults';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const MAX_ISSUES = 20;
 
 export function requestContext(log: Logger): Middleware<AppState> {
   return async (ctx, next) => {
@@ -62,7 +63,8 @@ export function errorHandler(): Middleware<AppState> {
         ok: false,
         code: appErr.code,
         message: first ? `${ERROR_MESSAGES[appErr.code]}：${first.field} ${first.message}` : ERROR_MESSAGES[appErr.code],
-        ...(first ? { field: first.field, issues: appErr.issues } : {}),
+        // A body of 20,000 unknown keys gets a short answer, not one issue per key.
+        ...(first ? { field: first.field, issues: appErr.issues!.slice(0, MAX_ISSUES) } : {}),
         requestId: ctx.state.requestId,
       };
     }
