@@ -51,6 +51,10 @@ export const ERROR_MESSAGES = {
   OUTBOX_DELIVERY_DONE: '该事件已处理完成，无需重试',
   // --- refunds (common/order/refund-state.ts) ---
   REFUND_STATE_CONFLICT: '退款状态已变化，请刷新后重试',
+  // --- hardening: malformed bodies and database faults ---
+  BODY_ENCODING_INVALID: '请求内容与声明的压缩格式不符，请重新提交',
+  CONTENT_ENCODING_UNSUPPORTED: '不支持该压缩格式，请以 JSON 提交',
+  DB_UNAVAILABLE: '当前访问人数较多，请稍后重试',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

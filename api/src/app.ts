@@ -8,7 +8,8 @@ import { Transactor } from './db/transaction';
 import { ApiRouter } from './http/api-router';
 import { AppError } from './http/app-error';
 import type { AppState } from './http/context';
-import { errorHandler, isClientAbort, requestContext } from './http/middleware';
+import { bodyParseError, isClientAbort } from './http/faults';
+import { errorHandler, requestContext } from './http/middleware';
 import { serveDir } from './http/static';
 import type { Logger } from './logger';
 import { makeAuthenticator } from './modules/auth/authenticate';
@@ -127,8 +128,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   const app = new Koa<AppState>();
   app.proxy = true;
   // Errors Koa itself sees after the response started (a client gone mid-stream) are not ours.
-  app.on('error', (err) => {
-    if (!isClientAbort(err)) deps.log.error({ err }, 'koa error');
+  app.on('error', (err, ctx?: Koa.Context) => {
+    if (!isClientAbort(err, ctx?.req)) deps.log.error({ err }, 'koa error');
   });
 
   const api = new ApiRouter(makeAuthenticator(services.tokens, services.auth));
@@ -159,7 +160,18 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   app.use(serveDir('/assets/', ASSETS_DIR, 7 * 24 * 3600 * 1000));
   if (deps.config.SERVE_H5) app.use(serveDir('/', deps.config.h5Dir, 0));
   app.use(requireJsonBodies);
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  // gzip/deflate/br bodies are inflated (the 256 kB limit applies after inflating); a body that
+  // is not what its Content-Encoding says is a 400, an unknown encoding a 415.
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: '256kb',
+      encoding: 'utf-8',
+      onError: (err) => {
+        throw bodyParseError(err);
+      },
+    }),
+  );
   app.use(api.router.routes());
   return app;
 }

@@ -38,6 +38,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   SERVICE_UNAVAILABLE: 503,
   // --- refunds ---
   REFUND_STATE_CONFLICT: 409,
+  // --- hardening ---
+  CONTENT_ENCODING_UNSUPPORTED: 415,
+  DB_UNAVAILABLE: 503,
 };
 
 function statusOf(code: ErrorCode): number {

@@ -45,7 +45,7 @@ export const SkuPatchBody = z
 
 /** Product fields without defaults: a PATCH must never fill in a value the caller did not send. */
 const ProductFields = {
-  categoryId: zs.id(),
+  categoryId: zs.bodyId(),
   title: zs.text(60).pipe(z.string().min(2)),
   subtitle: zs.text(120),
   images: z.array(imageUrl).min(1).max(9),
