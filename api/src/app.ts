@@ -40,7 +40,7 @@ import { registerOrderRoutes } from './modules/orders/orders.routes';
 import { Outbox } from './modules/outbox/outbox';
 import { buildOpenApi } from './openapi/openapi';
 import { WeChatClient } from './wechat/client';
-import type { FakeWeChat } from './wechat/fake-wechat';
+import type { FakeWeChatHandle } from './wechat/fake-wechat';
 import type { FakeWeChatPay } from './wechatpay/fake-wechatpay';
 import { wechatPayClientFrom } from './wechatpay/from-config';
 import { registerPaymentRoutes } from './modules/payments/payments.routes';
@@ -55,7 +55,7 @@ export interface AppDeps {
   log: Logger;
   ds: DataSource;
   /** The loopback fake WeChat, in development and tests; null when talking to the real one. */
-  fakeWechat: FakeWeChat | null;
+  fakeWechat: FakeWeChatHandle | null;
   /** The loopback fake WeChat Pay (PAYMENT_MODE=wechat with WECHATPAY_FAKE); null or absent otherwise. */
   fakeWechatPay?: FakeWeChatPay | null;
   now?: () => Date;
