@@ -21,18 +21,27 @@ const EDITORS: readonly HqRole[] = ['owner', 'operator'];
 
 const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null);
 
+/**
+ * Shoppers' catalogue answers may be kept briefly by a CDN or the browser and revalidated with
+ * If-None-Match (304): the structure for a minute, products (prices, stock) for 10 seconds.
+ */
+const STRUCTURE = { maxAgeSeconds: 60 };
+const PRODUCTS = { maxAgeSeconds: 10 };
+
 export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueService, admin: CatalogueAdmin): void {
   // Shopper routes: public, on-sale products only.
-  api.route({ method: 'get', path: '/api/home', tag: 'catalogue', summary: '首页：轮播图与分类', access: 'public' }, () => catalogue.home());
-  api.route({ method: 'get', path: '/api/categories', tag: 'catalogue', summary: '分类列表', access: 'public' }, () =>
+  api.route({ method: 'get', path: '/api/home', tag: 'catalogue', summary: '首页：轮播图与分类', access: 'public', cache: STRUCTURE }, () =>
+    catalogue.home(),
+  );
+  api.route({ method: 'get', path: '/api/categories', tag: 'catalogue', summary: '分类列表', access: 'public', cache: STRUCTURE }, () =>
     catalogue.categories(),
   );
   api.route(
-    { method: 'get', path: '/api/products', tag: 'catalogue', summary: '商品列表：分类、搜索、排序、分页', access: 'public', query: ProductListQuery },
+    { method: 'get', path: '/api/products', tag: 'catalogue', summary: '商品列表：分类、搜索、排序、分页', access: 'public', query: ProductListQuery, cache: PRODUCTS },
     (_ctx, { query }) => catalogue.listProducts({ ...query, statuses: ['on_sale'] }),
   );
   api.route(
-    { method: 'get', path: '/api/products/:id', tag: 'catalogue', summary: '商品详情（含 SKU）', access: 'public', params: IdParams },
+    { method: 'get', path: '/api/products/:id', tag: 'catalogue', summary: '商品详情（含 SKU）', access: 'public', params: IdParams, cache: PRODUCTS },
     (_ctx, { params }) => catalogue.productDetail(params.id, { shopper: true }),
   );
 
