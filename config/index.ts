@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { PrecompressPlugin } from './precompress'
 import prodConfig from './prod'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -110,6 +111,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // The entry is React DOM + the Taro runtime and router (~320 KiB minified, ~100 KiB gzip):
         // keep webpack's size guard, at a line this app can hold instead of the 244 KiB default.
         chain.performance.maxEntrypointSize(400 * 1024).maxAssetSize(300 * 1024)
+        // Brotli and gzip copies for the API to send as they are (not in watch builds: slow, unused).
+        if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin)
       },
     },
   }
