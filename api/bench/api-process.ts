@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { ApiClient } from '../test/harness';
 
-const ROOT = path.resolve(__dirname, '../..');
+/** BENCH_API_ROOT=<checkout>: run that checkout's API (e.g. the code before a change) against the same benchmark. */
+const ROOT = path.resolve(process.env.BENCH_API_ROOT ?? path.resolve(__dirname, '../..'));
 
 export interface ApiProcess {
   url: string;
