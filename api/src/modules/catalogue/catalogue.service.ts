@@ -28,16 +28,24 @@ export interface ProductQuery {
   statuses: ProductStatus[];
 }
 
-/**
- * Each sort has its own index (status, category_id, key, id) and one without the category (the
- * migration 1795900000000): both directions read the index forwards or backwards, which is why
- * ties break on id in the key's own direction.
- */
+/** Ties break on id in the key's own direction, so one index serves the sort read either way. */
 const ORDER: Record<ProductSort, string> = {
   newest: 'p.created_at DESC, p.id DESC',
   price_asc: 'p.min_price_fen ASC, p.id ASC',
   price_desc: 'p.min_price_fen DESC, p.id DESC',
   sales: 'p.sales_count DESC, p.id DESC',
+};
+
+/**
+ * The index that reads a category's page in order (migration 1795900000000). MariaDB 10.11's
+ * optimizer preferred (status, created_at) and filtered on the category, reading 75–370 rows
+ * for a page of 20 in EXPLAIN/Handler_read counts; named, it reads 20. SQLite picks it unasked.
+ */
+const CATEGORY_INDEX: Record<ProductSort, string> = {
+  newest: 'idx_product_cat_created',
+  price_asc: 'idx_product_cat_price',
+  price_desc: 'idx_product_cat_price',
+  sales: 'idx_product_cat_sales',
 };
 
 /** Escapes LIKE wildcards so a search for "100%" or "_" matches those characters literally. */
@@ -46,7 +54,11 @@ export function likePattern(keyword: string): string {
 }
 
 export class CatalogueService {
-  constructor(private readonly ds: DataSource) {}
+  private readonly mysql: boolean;
+
+  constructor(private readonly ds: DataSource) {
+    this.mysql = ds.options.type === 'mysql';
+  }
 
   async home(): Promise<HomeDto> {
     const [banners, categories] = await Promise.all([
@@ -79,10 +91,15 @@ export class CatalogueService {
       const kw = likePattern(q.keyword);
       params.push(kw, kw, kw);
     }
-    const from = `FROM product p WHERE ${where.join(' AND ')}`;
+    const filter = `WHERE ${where.join(' AND ')}`;
+    const hint = this.mysql && q.categoryId !== undefined && q.statuses.length === 1 ? ` FORCE INDEX (${CATEGORY_INDEX[q.sort]})` : '';
     const [rows, counted] = await Promise.all([
-      this.ds.query<CardRow[]>(`SELECT ${CARD_COLUMNS} ${from} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`, [...params, q.pageSize, (q.page - 1) * q.pageSize]),
-      this.ds.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n ${from}`, params),
+      this.ds.query<CardRow[]>(`SELECT ${CARD_COLUMNS} FROM product p${hint} ${filter} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`, [
+        ...params,
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      ]),
+      this.ds.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM product p ${filter}`, params),
     ]);
     const total = Number(counted[0].n);
     // A product's category exists (foreign key), so only an empty answer needs to ask.
