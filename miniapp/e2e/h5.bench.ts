@@ -24,6 +24,8 @@ interface Load {
   /** Bytes on the wire (headers and compressed bodies). */
   bytes: number;
   jsBytes: number;
+  /** URLs fetched more than once: a preload in index.html that the page did not reuse. */
+  twice: string[];
 }
 
 /** Records, inside the page, when the first product title appears (no polling from outside). */
@@ -49,8 +51,13 @@ async function loadHome(browser: Browser, url: string, throttled: boolean): Prom
       await cdp.send('Network.emulateNetworkConditions', FAST_3G);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     }
-    const load: Load = { firstTitleMs: 0, requests: 0, bytes: 0, jsBytes: 0 };
+    const load: Load = { firstTitleMs: 0, requests: 0, bytes: 0, jsBytes: 0, twice: [] };
     const types = new Map<string, string>();
+    const urls = new Set<string>();
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (urls.has(e.request.url) && !e.request.url.startsWith('data:')) load.twice.push(e.request.url.replace(url, ''));
+      urls.add(e.request.url);
+    });
     cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
     cdp.on('Network.loadingFinished', (e) => {
       load.requests++;
@@ -87,6 +94,8 @@ async function main(): Promise<void> {
         `${label.padEnd(20)} first title ${median(runs.map((r) => r.firstTitleMs)).toFixed(0).padStart(6)} ms (median; runs ${runs.map((r) => r.firstTitleMs.toFixed(0)).join(', ')})  ` +
           `${last.requests} requests, ${kib(last.bytes)} on the wire (JS ${kib(last.jsBytes)})`,
       );
+      const twice = [...new Set(runs.flatMap((r) => r.twice))];
+      if (twice.length) console.log(`  fetched twice (a preload the page did not reuse?): ${twice.join(', ')}`);
     }
     console.log('');
   } finally {
