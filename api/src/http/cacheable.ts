@@ -7,13 +7,15 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from './context';
 
 export interface CachePolicy {
-  /** How long a cache may answer without asking again; short, as stock and prices change. */
-  maxAgeSeconds: number;
+  /** How long the shopper's own browser may answer without asking again (0: revalidate each time, a 304 when unchanged). */
+  browserSeconds: number;
+  /** How long a shared cache (CDN, balancer) may answer repeats for everyone; short, as stock and prices change. */
+  sharedSeconds: number;
 }
 
 export function sendCacheable(ctx: AppContext, payload: unknown, policy: CachePolicy): void {
   const json = JSON.stringify(payload);
-  ctx.set('Cache-Control', `public, max-age=${policy.maxAgeSeconds}`);
+  ctx.set('Cache-Control', `public, max-age=${policy.browserSeconds}, s-maxage=${policy.sharedSeconds}`);
   // Weak: equal JSON, not byte-identical transfer (a proxy may compress it).
   ctx.set('ETag', `W/"${createHash('sha1').update(json).digest('base64url')}"`);
   ctx.status = 200;

@@ -25,11 +25,11 @@ describe('catalogue caching headers', () => {
     app.api.call('GET', path, { headers: etag ? { 'if-none-match': etag, 'cache-control': 'max-age=0' } : {} });
 
   it.each([
-    ['/api/home', 'public, max-age=60'],
-    ['/api/categories', 'public, max-age=60'],
-    ['/api/products?sort=price_asc', 'public, max-age=10'],
-    [`/api/products?categoryId=CAT`, 'public, max-age=10'],
-    ['/api/products/PID', 'public, max-age=10'],
+    ['/api/home', 'public, max-age=60, s-maxage=60'],
+    ['/api/categories', 'public, max-age=60, s-maxage=60'],
+    ['/api/products?sort=price_asc', 'public, max-age=0, s-maxage=10'],
+    [`/api/products?categoryId=CAT`, 'public, max-age=0, s-maxage=10'],
+    ['/api/products/PID', 'public, max-age=0, s-maxage=10'],
   ])('%s answers 200 with an ETag, then 304 with no body while it still matches', async (template, cacheControl) => {
     const path = template.replace('CAT', String(categoryId)).replace('PID', String(productId));
     const first = await get(path);

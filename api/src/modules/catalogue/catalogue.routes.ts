@@ -22,11 +22,13 @@ const EDITORS: readonly HqRole[] = ['owner', 'operator'];
 const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null);
 
 /**
- * Shoppers' catalogue answers may be kept briefly by a CDN or the browser and revalidated with
- * If-None-Match (304): the structure for a minute, products (prices, stock) for 10 seconds.
+ * Shoppers' catalogue answers carry an ETag (If-None-Match → 304). 首页 and the categories may be
+ * kept a minute anywhere. Products (prices, stock) may be kept 10 seconds by a CDN serving the
+ * crowd, but the shopper's browser asks again each time (a 304 when unchanged), so whoever just
+ * bought or cancelled sees the stock as it is now.
  */
-const STRUCTURE = { maxAgeSeconds: 60 };
-const PRODUCTS = { maxAgeSeconds: 10 };
+const STRUCTURE = { browserSeconds: 60, sharedSeconds: 60 };
+const PRODUCTS = { browserSeconds: 0, sharedSeconds: 10 };
 
 export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueService, admin: CatalogueAdmin): void {
   // Shopper routes: public, on-sale products only.
