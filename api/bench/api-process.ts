@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { ApiClient } from '../test/harness';
 
-const ROOT = path.resolve(__dirname, '../..');
+/** BENCH_API_ROOT=<checkout>: run that checkout's API (e.g. the code before a change) against the same benchmark. */
+const ROOT = path.resolve(process.env.BENCH_API_ROOT ?? path.resolve(__dirname, '../..'));
 
 export interface ApiProcess {
   url: string;
@@ -15,7 +16,10 @@ export interface ApiProcess {
   dbUrl: string;
   api: ApiClient;
   hqPassword: string;
-  stop(): Promise<void>;
+  /** The process started: the only API process, or the cluster primary with API_WORKERS > 1. */
+  pid: number;
+  /** SIGTERM, wait for the exit, drop the schema; answers the exit code. */
+  stop(): Promise<number | null>;
 }
 
 export async function startApiProcess(env: Record<string, string> = {}): Promise<ApiProcess> {
@@ -64,6 +68,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
     dbUrl: db.target.url,
     api: new ApiClient(url),
     hqPassword,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -71,6 +76,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
         await exited;
       }
       await db.drop();
+      return child.exitCode;
     },
   };
 }

@@ -10,7 +10,7 @@ import { AppError } from './http/app-error';
 import type { AppState } from './http/context';
 import { bodyParseError, isClientAbort } from './http/faults';
 import { errorHandler, requestContext } from './http/middleware';
-import { serveDir } from './http/static';
+import { h5CachePolicy, serveDir } from './http/static';
 import type { Logger } from './logger';
 import { makeAuthenticator } from './modules/auth/authenticate';
 import { registerAddressRoutes } from './modules/address/address.routes';
@@ -43,7 +43,7 @@ import { registerOutboxJobs } from './modules/outbox/outbox.jobs';
 import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { buildOpenApi } from './openapi/openapi';
 import { WeChatClient } from './wechat/client';
-import type { FakeWeChat } from './wechat/fake-wechat';
+import type { FakeWeChatHandle } from './wechat/fake-wechat';
 import type { FakeWeChatPay } from './wechatpay/fake-wechatpay';
 import { wechatPayClientFrom } from './wechatpay/from-config';
 import { registerPaymentRoutes } from './modules/payments/payments.routes';
@@ -59,7 +59,7 @@ export interface AppDeps {
   log: Logger;
   ds: DataSource;
   /** The loopback fake WeChat, in development and tests; null when talking to the real one. */
-  fakeWechat: FakeWeChat | null;
+  fakeWechat: FakeWeChatHandle | null;
   /** The loopback fake WeChat Pay (PAYMENT_MODE=wechat with WECHATPAY_FAKE); null or absent otherwise. */
   fakeWechatPay?: FakeWeChatPay | null;
   now?: () => Date;
@@ -157,8 +157,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     ctx.set('X-Content-Type-Options', 'nosniff');
     await next();
   });
-  app.use(serveDir('/assets/', ASSETS_DIR, 7 * 24 * 3600 * 1000));
-  if (deps.config.SERVE_H5) app.use(serveDir('/', deps.config.h5Dir, 0));
+  app.use(serveDir('/assets/', ASSETS_DIR, () => 'public, max-age=604800, immutable'));
+  if (deps.config.SERVE_H5) app.use(serveDir('/', deps.config.h5Dir, h5CachePolicy));
   app.use(requireJsonBodies);
   // gzip/deflate/br bodies are inflated (the 256 kB limit applies after inflating); a body that
   // is not what its Content-Encoding says is a 400, an unknown encoding a 415.

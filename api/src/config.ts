@@ -3,6 +3,7 @@
  * A bad or missing key stops start-up with every problem listed; production refuses the
  * development defaults (session secret, HQ password, fake WeChat).
  */
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -43,6 +44,8 @@ const schema = z
     SERVE_H5: bool.default(true),
     H5_DIR: z.string().min(1).default('dist/h5'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
+    // HTTP worker processes (node:cluster) sharing the port: 'auto' = one per core on MySQL.
+    API_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default('auto'),
     // Orders and their scheduled jobs.
     ORDER_PAY_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     ORDER_PAY_QUERY_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),
@@ -71,6 +74,7 @@ const schema = z
     // With WeChat Pay outside production, a loopback fake with keys made at start is the default.
     WECHATPAY_FAKE: env.WECHATPAY_FAKE ?? env.NODE_ENV !== 'production',
   }))
+  .transform((env) => ({ ...env, apiWorkers: workerCount(env) }))
   .superRefine((env, ctx) => {
     const refuse = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
     if (env.PAYMENT_MODE === 'wechat' && !env.WECHATPAY_FAKE) {
@@ -82,6 +86,10 @@ const schema = z
         refuse('WECHATPAY_PUBLIC_KEY', 'give WECHATPAY_PUBLIC_KEY with WECHATPAY_PUBLIC_KEY_ID, or WECHATPAY_PLATFORM_CERT');
       }
     }
+    if (env.API_WORKERS !== 'auto' && env.API_WORKERS > 1) {
+      if (!env.DATABASE_URL) refuse('API_WORKERS', 'the embedded database is single-process: use 1 (or auto) without DATABASE_URL');
+      else if (env.PAYMENT_MODE === 'wechat' && env.WECHATPAY_FAKE) refuse('API_WORKERS', 'the fake WeChat Pay makes its keys per process: use 1 (or auto) with WECHATPAY_FAKE');
+    }
     if (env.NODE_ENV !== 'production') return;
     if (env.PAYMENT_MODE === 'dev') refuse('PAYMENT_MODE', 'development payments are refused in production');
     if (env.WECHATPAY_FAKE) refuse('WECHATPAY_FAKE', 'the fake WeChat Pay server is for development and tests only');
@@ -92,6 +100,17 @@ const schema = z
     if (env.WECHAT_SECRET === 'loopmall-dev-wechat-secret') refuse('WECHAT_SECRET', 'production needs the real secret');
     if (!env.DATABASE_URL) refuse('DATABASE_URL', 'production runs on MySQL/MariaDB, not the embedded database');
   });
+
+/**
+ * How many HTTP worker processes to run. The embedded database is one file behind one
+ * connection, so it stays single-process; so does the fake WeChat Pay, whose merchant keys are
+ * made per process (a notification could reach a worker holding other keys).
+ */
+function workerCount(env: { API_WORKERS: 'auto' | number; DATABASE_URL?: string; PAYMENT_MODE: string; WECHATPAY_FAKE: boolean }): number {
+  if (env.API_WORKERS !== 'auto') return env.API_WORKERS;
+  if (!env.DATABASE_URL || (env.PAYMENT_MODE === 'wechat' && env.WECHATPAY_FAKE)) return 1;
+  return os.availableParallelism();
+}
 
 export type Config = z.infer<typeof schema> & { dataDir: string; h5Dir: string };
 

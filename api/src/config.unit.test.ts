@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { ConfigError, DEV_HQ_PASSWORD, DEV_SESSION_SECRET, loadConfig } from './config';
 
 /** What a real merchant's configuration looks like (public-key mode; keys as file paths). */
@@ -103,6 +104,27 @@ describe('config', () => {
       expect(problems({ ...PROD, ...certMode }).some((p) => p.startsWith('WECHATPAY_PUBLIC_KEY:'))).toBe(true);
       const bad = problems({ ...PROD, ...REAL_WECHATPAY, WECHATPAY_MCHID: 'abc', WECHATPAY_APIV3_KEY: 'short', WECHATPAY_PUBLIC_KEY_ID: 'KEY1', WECHATPAY_NOTIFY_URL: 'not a url' });
       expect(bad.map((p) => p.split(':')[0]).sort()).toEqual(['WECHATPAY_APIV3_KEY', 'WECHATPAY_MCHID', 'WECHATPAY_NOTIFY_URL', 'WECHATPAY_PUBLIC_KEY_ID']);
+    });
+  });
+
+  describe('API_WORKERS', () => {
+    const MYSQL = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/loopmall' };
+    it('is one process per core on MySQL by default, and one on the embedded database', () => {
+      expect(loadConfig(MYSQL).apiWorkers).toBe(os.availableParallelism());
+      expect(loadConfig({}).apiWorkers).toBe(1);
+      expect(loadConfig({ API_WORKERS: 'auto' }).apiWorkers).toBe(1);
+    });
+    it('takes an explicit count on MySQL', () => {
+      expect(loadConfig({ ...MYSQL, API_WORKERS: '3' }).apiWorkers).toBe(3);
+      expect(loadConfig({ API_WORKERS: '1' }).apiWorkers).toBe(1);
+    });
+    it('refuses several workers on the embedded database or with the per-process fake WeChat Pay', () => {
+      expect(problems({ API_WORKERS: '2' })).toEqual([expect.stringMatching(/^API_WORKERS: the embedded database is single-process/)]);
+      expect(problems({ ...MYSQL, API_WORKERS: '2', PAYMENT_MODE: 'wechat' })).toEqual([expect.stringMatching(/^API_WORKERS: the fake WeChat Pay/)]);
+      expect(loadConfig({ ...MYSQL, PAYMENT_MODE: 'wechat' }).apiWorkers).toBe(1);
+    });
+    it('refuses what is not a count', () => {
+      for (const bad of ['0', '-1', '65', '1.5', 'all', 'true']) expect(problems({ ...MYSQL, API_WORKERS: bad })).toEqual([expect.stringMatching(/^API_WORKERS:/)]);
     });
   });
 });

@@ -1,8 +1,46 @@
-/** `npm start`: the API (and the H5 storefront) on one port, until SIGINT/SIGTERM. */
+/**
+ * `npm start`: the API (and the H5 storefront) on one port, until SIGINT/SIGTERM. With
+ * API_WORKERS > 1 (the default on MySQL: one per core) this process becomes the cluster primary
+ * (cluster.ts) and each worker runs this same file.
+ */
+import cluster from 'node:cluster';
 import fs from 'node:fs';
+import { FAKE_WECHAT_URL_ENV, runPrimary, type WorkerUp } from './cluster';
 import { ConfigError, loadConfig, type Config } from './config';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { startLoopmall } from './server';
+import { remoteFakeWeChat } from './wechat/fake-wechat';
+
+function banner(config: Config, url: string): void {
+  const h5 = config.SERVE_H5 && fs.existsSync(config.h5Dir);
+  console.log(`\n  Loopmall 商城已启动: ${url}/${h5 ? '' : '  (H5 not built: run npm run build:h5)'}\n  HQ API: ${url}/openapi.json\n`);
+}
+
+/** One API process: the only one (API_WORKERS=1) or a cluster worker. */
+async function serve(config: Config, log: Logger): Promise<void> {
+  const fakeUrl = cluster.isWorker ? process.env[FAKE_WECHAT_URL_ENV] : undefined;
+  const running = await startLoopmall(config, log, { fakeWechat: fakeUrl ? remoteFakeWeChat(fakeUrl) : undefined });
+  if (cluster.isWorker) {
+    process.send!({ type: 'loopmall:up', url: running.url } satisfies WorkerUp);
+  } else {
+    log.info({ url: running.url, database: config.DATABASE_URL ? 'mysql' : 'embedded sqlite' }, 'Loopmall is up');
+    banner(config, running.url);
+  }
+
+  const shutdown = (signal: string) => {
+    log.info({ signal, pid: process.pid }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  // A terminal's Ctrl-C reaches the workers too; stop() runs once however many signals arrive.
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
 
 async function main(): Promise<void> {
   let config: Config;
@@ -16,23 +54,14 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const running = await startLoopmall(config, log);
-  const h5 = config.SERVE_H5 && fs.existsSync(config.h5Dir);
-  log.info({ url: running.url, database: config.DATABASE_URL ? 'mysql' : 'embedded sqlite', h5 }, 'Loopmall is up');
-  console.log(`\n  Loopmall 商城已启动: ${running.url}/${h5 ? '' : '  (H5 not built: run npm run build:h5)'}\n  HQ API: ${running.url}/openapi.json\n`);
-
-  const shutdown = (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    running.stop().then(
-      () => process.exit(0),
-      (err) => {
-        log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  if (config.apiWorkers > 1 && cluster.isPrimary) {
+    await runPrimary(config, log, (url) => {
+      log.info({ url, workers: config.apiWorkers, database: 'mysql' }, 'Loopmall is up');
+      banner(config, url);
+    });
+  } else {
+    await serve(config, log);
+  }
 }
 
 main().catch((err) => {

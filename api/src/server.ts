@@ -11,7 +11,7 @@ import type { Config } from './config';
 import { createDataSource, dbTargetFrom, type DbTarget } from './db/data-source';
 import type { Logger } from './logger';
 import { seedDemoStore } from './seed/seed';
-import { FakeWeChat } from './wechat/fake-wechat';
+import { FakeWeChat, type FakeWeChatHandle } from './wechat/fake-wechat';
 import { generateMerchant } from './wechatpay/crypto';
 import { FakeWeChatPay } from './wechatpay/fake-wechatpay';
 import { NOTIFY_PATH } from './modules/payments/notify';
@@ -33,11 +33,13 @@ export interface StartOptions {
   now?: () => Date;
   /** Runs after the services are built and before the routes are: tests register extra contributors or hooks here. */
   extend?: (services: Services) => void;
+  /** A fake WeChat run elsewhere (a cluster worker uses the primary's); none is started here then. */
+  fakeWechat?: FakeWeChatHandle;
 }
 
 export async function startLoopmall(config: Config, log: Logger, opts: StartOptions = {}): Promise<Running> {
   const now = opts.now ?? (() => new Date());
-  const fakeWechat = config.WECHAT_FAKE ? new FakeWeChat({ appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, withUnionId: true }) : null;
+  const fakeWechat = config.WECHAT_FAKE && !opts.fakeWechat ? new FakeWeChat({ appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, withUnionId: true }) : null;
   if (fakeWechat) log.warn({ baseUrl: await fakeWechat.start() }, 'using the fake WeChat server (development only)');
   // A merchant identity made up at start: the fake knows its public key, the client its private key.
   const fakeWechatPay = config.PAYMENT_MODE === 'wechat' && config.WECHATPAY_FAKE ? new FakeWeChatPay({ appid: config.WECHAT_APPID, merchant: generateMerchant() }) : null;
@@ -49,7 +51,7 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
 
   let shuttingDown = false;
-  const deps = { config, log, ds, fakeWechat, fakeWechatPay, now, isShuttingDown: () => shuttingDown };
+  const deps = { config, log, ds, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, now, isShuttingDown: () => shuttingDown };
   const services = createServices(deps);
   opts.extend?.(services);
   const seeded = config.SEED_DEMO ? await seedDemoStore(ds, services, log, now) : false;

@@ -6,7 +6,7 @@ import { screenshotFile, type Driver, type TapOptions } from './driver';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 // Chromium flags for a closed network and a root user (see toolchain notes).
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 const exact = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
@@ -29,7 +29,7 @@ export class H5Driver implements Driver {
     if (!fs.existsSync(CHROMIUM_PATH)) {
       throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-noto-cjk (bash .ci/run does)`);
     }
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     // An iPhone-sized viewport, as a shopper sees the storefront.
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     return new H5Driver(browser, await context.newPage(), baseUrl);

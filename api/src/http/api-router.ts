@@ -6,6 +6,7 @@
 import Router from '@koa/router';
 import type { z, ZodType } from 'zod';
 import type { HqRole } from '@common/auth/types';
+import { sendCacheable, type CachePolicy } from './cacheable';
 import type { AppContext, AppState } from './context';
 import { parseOrThrow } from './validate';
 
@@ -22,6 +23,8 @@ export interface RouteDef<P extends ZodType | undefined, Q extends ZodType | und
   body?: B;
   /** Success status; 200 unless given. */
   status?: number;
+  /** Public GET only: answer with an ETag and Cache-Control, and 304 to a matching If-None-Match. */
+  cache?: CachePolicy;
 }
 
 type Out<S> = S extends ZodType ? z.output<S> : undefined;
@@ -58,6 +61,7 @@ export class ApiRouter {
     def: RouteDef<P, Q, B>,
     handler: (ctx: AppContext, input: Input<P, Q, B>) => Promise<unknown>,
   ): void {
+    if (def.cache && (def.method !== 'get' || def.access !== 'public')) throw new Error(`${def.path}: only public GET routes may be cached`);
     this.defs.push(def as AnyRouteDef);
     this.router[def.method](def.path, async (ctx: AppContext) => {
       await this.authenticate(ctx, def.access);
@@ -67,6 +71,7 @@ export class ApiRouter {
         body: def.body ? parseOrThrow(def.body, ctx.request.body ?? {}, 'body') : undefined,
       } as Input<P, Q, B>;
       const result = await handler(ctx, input);
+      if (def.cache && !(result instanceof Reply)) return sendCacheable(ctx, { ok: true, data: result ?? null }, def.cache);
       const reply = result instanceof Reply ? result : new Reply(result, def.status ?? 200);
       ctx.status = reply.status;
       ctx.set(reply.headers);

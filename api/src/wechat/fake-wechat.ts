@@ -11,6 +11,29 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const CODE_TTL_MS = 5 * 60_000;
+const DEV_MINT_PATH = '/__loopmall/mint-code';
+
+/** What the API needs of a fake WeChat: where it listens, and the code wx.login would give. */
+export interface FakeWeChatHandle {
+  readonly baseUrl: string;
+  mintCode(openid: string): string | Promise<string>;
+}
+
+/**
+ * The fake as a cluster worker sees it: the primary process runs the one FakeWeChat, so a code
+ * minted through one worker is known when the login lands on another.
+ */
+export function remoteFakeWeChat(baseUrl: string): FakeWeChatHandle {
+  return {
+    baseUrl,
+    async mintCode(openid) {
+      const res = await fetch(`${baseUrl}${DEV_MINT_PATH}`, { method: 'POST', body: JSON.stringify({ openid }) });
+      const body = (await res.json()) as { code?: string; errmsg?: string };
+      if (!body.code) throw new Error(`fake WeChat refused to mint a code: ${body.errmsg}`);
+      return body.code;
+    },
+  };
+}
 
 interface IssuedCode {
   openid: string;
@@ -28,7 +51,7 @@ export interface FakeWeChatOptions {
   now?: () => number;
 }
 
-export class FakeWeChat {
+export class FakeWeChat implements FakeWeChatHandle {
   private readonly codes = new Map<string, IssuedCode>();
   private readonly calls = new Map<string, number[]>();
   private readonly forced: number[] = [];
@@ -122,6 +145,13 @@ export class FakeWeChat {
       if (before >= 2) return fail(10060004, '订单已发货，不允许重复发货');
       this.shippingUploads.push(body!);
       return send({ errcode: 0, errmsg: 'ok' });
+    }
+
+    if (req.method === 'POST' && url.pathname === DEV_MINT_PATH) {
+      // Not WeChat's protocol: the control path through which cluster workers share one fake.
+      const body = await readJson(req);
+      if (typeof body?.openid !== 'string' || !body.openid) return fail(40003, 'invalid openid');
+      return send({ code: this.mintCode(body.openid) });
     }
 
     res.writeHead(404, { 'content-type': 'application/json' });

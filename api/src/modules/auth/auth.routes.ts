@@ -4,7 +4,7 @@ import { HQ_ROLES } from '@common/auth/types';
 import { AppError } from '../../http/app-error';
 import type { ApiRouter } from '../../http/api-router';
 import type { AppContext } from '../../http/context';
-import type { FakeWeChat } from '../../wechat/fake-wechat';
+import type { FakeWeChatHandle } from '../../wechat/fake-wechat';
 import { toMemberDto, type AuthService } from './auth.service';
 
 const WeChatLoginBody = z.strictObject({
@@ -21,7 +21,7 @@ export function memberIdOf(ctx: AppContext): number {
   return p.memberId;
 }
 
-export function registerAuthRoutes(api: ApiRouter, auth: AuthService, fake: FakeWeChat | null): void {
+export function registerAuthRoutes(api: ApiRouter, auth: AuthService, fake: FakeWeChatHandle | null): void {
   api.route(
     { method: 'post', path: '/api/auth/wechat-login', tag: 'auth', summary: '小程序登录：用 wx.login 的 code 换取会话', access: 'public', body: WeChatLoginBody },
     (_ctx, { body }) => auth.shopperLogin(body.code, body.shareToken ?? null),
@@ -52,7 +52,7 @@ export function registerAuthRoutes(api: ApiRouter, auth: AuthService, fake: Fake
       async (_ctx, { body }) => {
         const device = body.deviceId ?? randomUUID();
         const openid = `dev_${createHash('sha256').update(device).digest('base64url').slice(0, 24)}`;
-        return { code: fake.mintCode(openid) };
+        return { code: await fake.mintCode(openid) };
       },
     );
   }

@@ -12,8 +12,12 @@ export class Category {
   @DateTimeColumn() updatedAt!: Date;
 }
 
+/** Indexes: one per list sort within a category, and newest overall (migration 1795900000000). */
 @Entity('product')
-@Index(['status', 'categoryId'])
+@Index(['status', 'categoryId', 'createdAt'])
+@Index(['status', 'categoryId', 'minPriceFen'])
+@Index(['status', 'categoryId', 'salesCount'])
+@Index(['status', 'createdAt'])
 export class Product {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'integer' }) categoryId!: number;

@@ -20,18 +20,29 @@ import type { CatalogueService } from './catalogue.service';
 const EDITORS: readonly HqRole[] = ['owner', 'operator'];
 
 
+/**
+ * Shoppers' catalogue answers carry an ETag (If-None-Match → 304). 首页 and the categories may be
+ * kept a minute anywhere. Products (prices, stock) may be kept 10 seconds by a CDN serving the
+ * crowd, but the shopper's browser asks again each time (a 304 when unchanged), so whoever just
+ * bought or cancelled sees the stock as it is now.
+ */
+const STRUCTURE = { browserSeconds: 60, sharedSeconds: 60 };
+const PRODUCTS = { browserSeconds: 0, sharedSeconds: 10 };
+
 export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueService, admin: CatalogueAdmin): void {
   // Shopper routes: public, on-sale products only.
-  api.route({ method: 'get', path: '/api/home', tag: 'catalogue', summary: '首页：轮播图与分类', access: 'public' }, () => catalogue.home());
-  api.route({ method: 'get', path: '/api/categories', tag: 'catalogue', summary: '分类列表', access: 'public' }, () =>
+  api.route({ method: 'get', path: '/api/home', tag: 'catalogue', summary: '首页：轮播图与分类', access: 'public', cache: STRUCTURE }, () =>
+    catalogue.home(),
+  );
+  api.route({ method: 'get', path: '/api/categories', tag: 'catalogue', summary: '分类列表', access: 'public', cache: STRUCTURE }, () =>
     catalogue.categories(),
   );
   api.route(
-    { method: 'get', path: '/api/products', tag: 'catalogue', summary: '商品列表：分类、搜索、排序、分页', access: 'public', query: ProductListQuery },
+    { method: 'get', path: '/api/products', tag: 'catalogue', summary: '商品列表：分类、搜索、排序、分页', access: 'public', query: ProductListQuery, cache: PRODUCTS },
     (_ctx, { query }) => catalogue.listProducts({ ...query, statuses: ['on_sale'] }),
   );
   api.route(
-    { method: 'get', path: '/api/products/:id', tag: 'catalogue', summary: '商品详情（含 SKU）', access: 'public', params: IdParams },
+    { method: 'get', path: '/api/products/:id', tag: 'catalogue', summary: '商品详情（含 SKU）', access: 'public', params: IdParams, cache: PRODUCTS },
     (_ctx, { params }) => catalogue.productDetail(params.id, { shopper: true }),
   );
 

@@ -3,8 +3,21 @@ import type { DataSource } from 'typeorm';
 import type { CategoryDto, HomeDto, ProductCardDto, ProductDetailDto, ProductSort, ProductStatus } from '@common/catalogue/types';
 import type { Page } from '@common/paging';
 import { AppError } from '../../http/app-error';
-import { Banner, Category, Product, Sku } from './catalogue.entities';
-import { toBannerDto, toCardDto, toCategoryDto, toDetailDto } from './catalogue.mappers';
+import { Category } from './catalogue.entities';
+import {
+  BANNER_COLUMNS,
+  CARD_COLUMNS,
+  CATEGORY_COLUMNS,
+  DETAIL_COLUMNS,
+  SKU_COLUMNS,
+  cardFromRow,
+  detailFromRows,
+  type BannerRow,
+  type CardRow,
+  type CategoryRow,
+  type DetailRow,
+  type SkuRow,
+} from './catalogue.rows';
 
 export interface ProductQuery {
   categoryId?: number;
@@ -15,11 +28,24 @@ export interface ProductQuery {
   statuses: ProductStatus[];
 }
 
-const ORDER: Record<ProductSort, [string, 'ASC' | 'DESC']> = {
-  newest: ['p.createdAt', 'DESC'],
-  price_asc: ['p.minPriceFen', 'ASC'],
-  price_desc: ['p.minPriceFen', 'DESC'],
-  sales: ['p.salesCount', 'DESC'],
+/** Ties break on id in the key's own direction, so one index serves the sort read either way. */
+const ORDER: Record<ProductSort, string> = {
+  newest: 'p.created_at DESC, p.id DESC',
+  price_asc: 'p.min_price_fen ASC, p.id ASC',
+  price_desc: 'p.min_price_fen DESC, p.id DESC',
+  sales: 'p.sales_count DESC, p.id DESC',
+};
+
+/**
+ * The index that reads a category's page in order (migration 1795900000000). MariaDB 10.11's
+ * optimizer preferred (status, created_at) and filtered on the category, reading 75–370 rows
+ * for a page of 20 in EXPLAIN/Handler_read counts; named, it reads 20. SQLite picks it unasked.
+ */
+const CATEGORY_INDEX: Record<ProductSort, string> = {
+  newest: 'idx_product_cat_created',
+  price_asc: 'idx_product_cat_price',
+  price_desc: 'idx_product_cat_price',
+  sales: 'idx_product_cat_sales',
 };
 
 /** Escapes LIKE wildcards so a search for "100%" or "_" matches those characters literally. */
@@ -28,19 +54,22 @@ function likePattern(keyword: string): string {
 }
 
 export class CatalogueService {
-  constructor(private readonly ds: DataSource) {}
+  private readonly mysql: boolean;
+
+  constructor(private readonly ds: DataSource) {
+    this.mysql = ds.options.type === 'mysql';
+  }
 
   async home(): Promise<HomeDto> {
     const [banners, categories] = await Promise.all([
-      this.ds.getRepository(Banner).find({ where: { active: true }, order: { sort: 'ASC', id: 'ASC' }, take: 10 }),
+      this.ds.query<BannerRow[]>(`SELECT ${BANNER_COLUMNS} FROM banner WHERE active = 1 ORDER BY sort, id LIMIT 10`),
       this.categories(),
     ]);
-    return { banners: banners.map(toBannerDto), categories };
+    return { banners, categories };
   }
 
-  async categories(): Promise<CategoryDto[]> {
-    const rows = await this.ds.getRepository(Category).find({ order: { sort: 'ASC', id: 'ASC' } });
-    return rows.map(toCategoryDto);
+  categories(): Promise<CategoryDto[]> {
+    return this.ds.query<CategoryRow[]>(`SELECT ${CATEGORY_COLUMNS} FROM category ORDER BY sort, id`);
   }
 
   async requireCategory(id: number): Promise<Category> {
@@ -50,22 +79,32 @@ export class CatalogueService {
   }
 
   async listProducts(q: ProductQuery): Promise<Page<ProductCardDto>> {
-    if (q.categoryId !== undefined) await this.requireCategory(q.categoryId);
-    const qb = this.ds.getRepository(Product).createQueryBuilder('p').where('p.status IN (:...statuses)', { statuses: q.statuses });
-    if (q.categoryId !== undefined) qb.andWhere('p.categoryId = :categoryId', { categoryId: q.categoryId });
+    const where = [`p.status IN (${q.statuses.map(() => '?').join(', ')})`];
+    const params: unknown[] = [...q.statuses];
+    if (q.categoryId !== undefined) {
+      where.push('p.category_id = ?');
+      params.push(q.categoryId);
+    }
     if (q.keyword) {
       // Bound parameter plus escaped wildcards: search text is data, never SQL.
-      qb.andWhere("(p.title LIKE :kw ESCAPE '!' OR p.subtitle LIKE :kw ESCAPE '!' OR p.tags LIKE :kw ESCAPE '!')", {
-        kw: likePattern(q.keyword),
-      });
+      where.push("(p.title LIKE ? ESCAPE '!' OR p.subtitle LIKE ? ESCAPE '!' OR p.tags LIKE ? ESCAPE '!')");
+      const kw = likePattern(q.keyword);
+      params.push(kw, kw, kw);
     }
-    const [column, direction] = ORDER[q.sort];
-    qb.orderBy(column, direction)
-      .addOrderBy('p.id', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize);
-    const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map(toCardDto), page: q.page, pageSize: q.pageSize, total, hasMore: q.page * q.pageSize < total };
+    const filter = `WHERE ${where.join(' AND ')}`;
+    const hint = this.mysql && q.categoryId !== undefined && q.statuses.length === 1 ? ` FORCE INDEX (${CATEGORY_INDEX[q.sort]})` : '';
+    const [rows, counted] = await Promise.all([
+      this.ds.query<CardRow[]>(`SELECT ${CARD_COLUMNS} FROM product p${hint} ${filter} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`, [
+        ...params,
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      ]),
+      this.ds.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM product p ${filter}`, params),
+    ]);
+    const total = Number(counted[0].n);
+    // A product's category exists (foreign key), so only an empty answer needs to ask.
+    if (total === 0 && q.categoryId !== undefined) await this.requireCategory(q.categoryId);
+    return { items: rows.map(cardFromRow), page: q.page, pageSize: q.pageSize, total, hasMore: q.page * q.pageSize < total };
   }
 
   /**
@@ -73,12 +112,12 @@ export class CatalogueService {
    * the same answer as for an id that never existed.
    */
   async productDetail(id: number, opts: { shopper: boolean }): Promise<ProductDetailDto> {
-    const product = await this.ds.getRepository(Product).findOneBy({ id });
+    const [products, skus] = await Promise.all([
+      this.ds.query<DetailRow[]>(`SELECT ${DETAIL_COLUMNS} FROM product p WHERE p.id = ?`, [id]),
+      this.ds.query<SkuRow[]>(`SELECT ${SKU_COLUMNS} FROM sku WHERE product_id = ?${opts.shopper ? " AND status = 'on_sale'" : ''} ORDER BY id`, [id]),
+    ]);
+    const product = products[0];
     if (!product || (opts.shopper && product.status !== 'on_sale')) throw new AppError('PRODUCT_NOT_FOUND', `product ${id}`);
-    const skus = await this.ds.getRepository(Sku).find({
-      where: opts.shopper ? { productId: id, status: 'on_sale' } : { productId: id },
-      order: { id: 'ASC' },
-    });
-    return toDetailDto(product, skus);
+    return detailFromRows(product, skus);
   }
 }

@@ -4,7 +4,7 @@
  * and always by a relative conditional UPDATE whose affected-row count is checked, never by
  * "read, compute, write" (which oversells under concurrency). No other module writes sku.stock.
  */
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { buyProblem, MAX_STOCK } from '@common/catalogue/buyable';
 import { AppError } from '../../http/app-error';
 import { Product, Sku, StockAdjustment } from './catalogue.entities';
@@ -93,10 +93,21 @@ export async function adjustStock(m: EntityManager, input: StockAdjustmentInput,
   return after;
 }
 
-/** The SKUs and their products for `skuIds`, for readers that judge buyability (quote, cart). */
+/** The SKUs and their products for `skuIds`, for readers that judge buyability (quote, cart): one query. */
 export async function loadSkusWithProducts(m: EntityManager, skuIds: readonly number[]): Promise<{ skus: Map<number, Sku>; products: Map<number, Product> }> {
-  const skus = new Map((skuIds.length ? await m.find(Sku, { where: { id: In([...skuIds]) } }) : []).map((s) => [s.id, s]));
-  const productIds = [...new Set([...skus.values()].map((s) => s.productId))];
-  const products = new Map((productIds.length ? await m.find(Product, { where: { id: In(productIds) } }) : []).map((p) => [p.id, p]));
+  const skus = new Map<number, Sku>();
+  const products = new Map<number, Product>();
+  if (!skuIds.length) return { skus, products };
+  // The product comes along on each SKU row (mapped onto `product`), instead of a second round trip.
+  const rows = (await m
+    .createQueryBuilder(Sku, 's')
+    .leftJoinAndMapOne('s.product', Product, 'p', 'p.id = s.productId')
+    .where('s.id IN (:...ids)', { ids: [...skuIds] })
+    .getMany()) as (Sku & { product?: Product })[];
+  for (const row of rows) {
+    if (row.product) products.set(row.product.id, row.product);
+    delete row.product;
+    skus.set(row.id, row);
+  }
   return { skus, products };
 }

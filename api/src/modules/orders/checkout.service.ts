@@ -17,6 +17,7 @@ import type { AddressDto } from '@common/address/types';
 import { snapshotOf } from '@common/address/rules';
 import type { CheckoutPreviewDto, OrderDetailDto } from '@common/order/types';
 import { isUniqueViolation } from '../../db/errors';
+import { insertedId } from '../../db/inserted-id';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { CheckoutBodyCore, CheckoutContributors, PlacedOrderRef } from './checkout/contributor';
@@ -142,8 +143,10 @@ export class CheckoutService {
     });
     // The unique (member_id, idempotency_key) index is the idempotency guard: a second insert
     // with the same key fails here (or waits for the first to commit, then fails).
-    const inserted = await m.insert(ShopOrder, order);
-    const orderId = Number(inserted.identifiers[0].id);
+    // updateEntity(false): TypeORM would read the new row back for its defaulted columns, which
+    // are all set here; the id comes from the driver's answer instead.
+    const inserted = await m.createQueryBuilder().insert().into(ShopOrder).values(order).updateEntity(false).execute();
+    const orderId = insertedId(inserted.raw);
     order.id = orderId;
     // The number is a bijection of the id (order-no.ts), so it is unique without a retry loop.
     order.orderNo = orderNoFor(orderId, now);
