@@ -39,6 +39,11 @@ import { registerPaymentRoutes } from './modules/payments/payments.routes';
 import { PaymentsService } from './modules/payments/payments.service';
 import { RefundsService } from './modules/payments/refunds.service';
 import { subscribeShippingUpload } from './modules/payments/shipping';
+import { CampaignStock } from './modules/groupbuy/campaign.stock';
+import { CampaignView } from './modules/groupbuy/campaign.view';
+import { CampaignAdmin } from './modules/groupbuy/campaigns.admin';
+import { GroupBuyReads } from './modules/groupbuy/groupbuy.reads';
+import { registerGroupBuyRoutes } from './modules/groupbuy/groupbuy.routes';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -89,7 +94,18 @@ export function createServices(deps: AppDeps) {
     ds: deps.ds, tx, log: deps.log, now, lifecycle: orderLifecycle, payments, outbox,
     intervalMs: config.JOBS_INTERVAL_MS, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS,
   });
-  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
+  // --- group-buy (groupbuy/) ---
+  const campaignView = new CampaignView(catalogue, now);
+  const campaignStock = new CampaignStock(
+    deps.ds,
+    async () => {
+      throw new AppError('SERVICE_UNAVAILABLE', 'campaign stock waits for the catalogue stock function');
+    },
+    async () => null,
+    now,
+  );
+  const groupBuy = { admin: new CampaignAdmin(deps.ds, tx, campaignView, campaignStock, now), reads: new GroupBuyReads(deps.ds, campaignView, [config.GROUPBUY_TMPL_SUCCESS, config.GROUPBUY_TMPL_FAIL].filter(Boolean), now), stock: campaignStock };
+  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, groupBuy };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -122,6 +138,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
   // --- routes: jobs / outbox (HQ) ---
   registerJobRoutes(api, deps.ds, services.outbox);
+  // --- routes: group-buy ---
+  registerGroupBuyRoutes(api, services.groupBuy.admin, services.groupBuy.reads);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

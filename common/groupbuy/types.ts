@@ -51,6 +51,8 @@ export interface CampaignPageDto {
   /** Open groups still waiting for members, soonest to expire first. */
   openGroups: GroupDto[];
   serverTime: string;
+  /** Subscribe-message templates to ask consent for when paying a seat. */
+  noticeTemplates: string[];
 }
 
 export interface GroupPageDto {
@@ -60,8 +62,9 @@ export interface GroupPageDto {
   /** What the caller may do here: join, pay their seat, or open a new group instead. */
   canJoin: boolean;
   offerNewGroup: boolean;
-  /** The caller's own seat order in this group, if any. */
+  /** The caller's own seat order in this group, if any, and its status. */
   myOrderId: number | null;
+  noticeTemplates: string[];
 }
 
 export interface MyGroupDto {
