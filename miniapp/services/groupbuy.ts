@@ -41,3 +41,10 @@ export function groupSharePath(groupId: number, token?: string | null): string {
 export function clockOffset(serverTime: string): number {
   return Date.parse(serverTime) - Date.now();
 }
+
+/** A poster's code opens the group page with `scene=g%3D12%26t%3D…` instead of `id`. */
+export function groupIdFrom(params: Record<string, string | undefined>): { id: number; token: string | null } {
+  if (params.id) return { id: Number(params.id), token: params.t ? decodeURIComponent(params.t) : null };
+  const scene = new URLSearchParams(decodeURIComponent(params.scene ?? ''));
+  return { id: Number(scene.get('g')), token: scene.get('t') };
+}

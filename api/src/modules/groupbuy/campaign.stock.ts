@@ -16,7 +16,7 @@ export type SkuLookup = (skuId: number) => Promise<{ productId: number; priceFen
  * How long a sold-out mark is trusted. Within this instance a returned unit clears it at once;
  * a unit returned by another instance (its job, its cancel) is seen here within this time.
  */
-const SOLD_OUT_TTL_MS = 2_000;
+const SOLD_OUT_TTL_MS = 10_000;
 
 export class CampaignStock {
   private readonly soldOutAt = new Map<number, number>();
@@ -110,5 +110,10 @@ export class CampaignStock {
   /** The campaign row, for the checks before the transaction. */
   find(id: number): Promise<GbCampaign | null> {
     return this.ds.getRepository(GbCampaign).findOneBy({ id });
+  }
+
+  /** Reads outside a transaction (quote). */
+  manager(): EntityManager {
+    return this.ds.manager;
   }
 }

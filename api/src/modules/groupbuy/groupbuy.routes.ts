@@ -1,20 +1,28 @@
+import { z } from 'zod';
 import { HQ_ROLES, type HqRole } from '@common/auth/types';
-import type { ApiRouter } from '../../http/api-router';
-import { AppError } from '../../http/app-error';
-import type { AppContext } from '../../http/context';
-import type { CampaignAdmin } from './campaigns.admin';
-import type { GroupBuyReads } from './groupbuy.reads';
+import { PER_SHOPPER_LIMIT_MAX } from '@common/groupbuy/rules';
+import { Reply, type ApiRouter } from '../../http/api-router';
+import { zs } from '../../http/validate';
+import { memberIdOf } from '../auth/auth.routes';
+import type { GroupBuy } from './groupbuy.module';
+import { parseIdempotencyKey } from '../orders/orders.schema';
 import { CampaignBody, CampaignPatchBody, IdParams } from './groupbuy.schema';
+
+const JoinBody = z.strictObject({
+  campaignId: zs.bodyId(),
+  /** Omitted: open a new group as its leader. */
+  groupId: zs.bodyId().optional(),
+  quantity: z.number().int().min(1).max(PER_SHOPPER_LIMIT_MAX),
+  addressId: zs.bodyId(),
+});
+
+
 
 const EDITORS: readonly HqRole[] = ['owner', 'operator'];
 const hq = (roles: readonly HqRole[]) => ({ hq: roles });
 
-export function memberOf(ctx: AppContext): number {
-  if (ctx.state.principal?.kind !== 'shopper') throw new AppError('UNAUTHENTICATED');
-  return ctx.state.principal.memberId;
-}
 
-export function registerGroupBuyRoutes(api: ApiRouter, admin: CampaignAdmin, reads: GroupBuyReads): void {
+export function registerGroupBuyRoutes(api: ApiRouter, { admin, reads, gate, posters }: GroupBuy): void {
   // HQ: campaigns, with sold / held / left.
   api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns', tag: 'hq', summary: '总部：拼团活动列表（已售/待支付/剩余）', access: hq(HQ_ROLES) }, () => admin.list());
   api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns/:id', tag: 'hq', summary: '总部：拼团活动详情', access: hq(HQ_ROLES), params: IdParams }, (_ctx, { params }) =>
@@ -41,11 +49,34 @@ export function registerGroupBuyRoutes(api: ApiRouter, admin: CampaignAdmin, rea
   api.route({ method: 'get', path: '/api/groupbuy/campaigns', tag: 'groupbuy', summary: '首页拼团秒杀条：未结束的活动', access: 'public' }, () => reads.current());
   api.route(
     { method: 'get', path: '/api/groupbuy/campaigns/:id', tag: 'groupbuy', summary: '活动页：拼团价、等待成团的团、服务器时间', access: 'shopper', params: IdParams },
-    (ctx, { params }) => reads.campaignPage(params.id, memberOf(ctx)),
+    (ctx, { params }) => reads.campaignPage(params.id, memberIdOf(ctx)),
   );
   api.route(
     { method: 'get', path: '/api/groupbuy/groups/:id', tag: 'groupbuy', summary: '团页：真实成员、剩余名额、倒计时', access: 'shopper', params: IdParams },
-    (ctx, { params }) => reads.groupPage(params.id, memberOf(ctx)),
+    (ctx, { params }) => reads.groupPage(params.id, memberIdOf(ctx)),
   );
-  api.route({ method: 'get', path: '/api/groupbuy/mine', tag: 'groupbuy', summary: '我的拼团', access: 'shopper' }, (ctx) => reads.mine(memberOf(ctx)));
+  api.route(
+    {
+      method: 'post',
+      path: '/api/groupbuy/join',
+      tag: 'groupbuy',
+      summary: '开团或参团：占一个名额并生成待付款的拼团订单（未开始、已结束、已抢光时直接拒绝，不查库）',
+      access: 'shopper',
+      body: JoinBody,
+      status: 201,
+    },
+    async (ctx, { body }) => {
+      const placed = await gate.join(memberIdOf(ctx), body, parseIdempotencyKey(ctx.headers['idempotency-key']));
+      const data = { ...placed.order, groupId: placed.groupId };
+      return placed.created ? data : new Reply(data, 200, { 'Idempotent-Replayed': 'true' });
+    },
+  );
+  api.route(
+    { method: 'get', path: '/api/groupbuy/groups/:id/poster', tag: 'groupbuy', summary: '团海报的小程序码（getwxacodeunlimit）', access: 'shopper', params: IdParams },
+    async (ctx, { params }) => {
+      await reads.groupPage(params.id, memberIdOf(ctx));
+      return posters.codeFor(params.id);
+    },
+  );
+  api.route({ method: 'get', path: '/api/groupbuy/mine', tag: 'groupbuy', summary: '我的拼团', access: 'shopper' }, (ctx) => reads.mine(memberIdOf(ctx)));
 }

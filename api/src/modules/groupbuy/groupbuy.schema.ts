@@ -4,7 +4,7 @@ import { zs } from '../../http/validate';
 import { parseShanghai } from './groupbuy.time';
 
 /** Ids inside JSON bodies: integers only (never `"6"`, `true` or `[2]`). */
-export const bodyId = () => z.number().int().min(1).max(2_147_483_647);
+const bodyId = zs.bodyId;
 
 const shanghaiTime = () =>
   z

@@ -2,41 +2,22 @@
  * Campaign page: group price vs 单独购买, countdown from server time (to the start, then to the
  * end), progress 已拼 x / total, groups waiting for members, 发起拼团.
  */
-import { useEffect, useState } from 'react';
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useEffect } from 'react';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { CampaignPageDto } from '@common/groupbuy/types';
-import { ensureSession } from '../../../services/session';
-import { assetUrl, messageOf } from '../../../services/http';
-import { clockOffset, fetchCampaignPage, groupSharePath } from '../../../services/groupbuy';
+import { assetUrl } from '../../../services/http';
+import { fetchCampaignPage, groupSharePath } from '../../../services/groupbuy';
 import { Price } from '../../../components/price';
 import { formatCountdown } from '../../../utils/format';
 import { useCountdown } from '../components/use-countdown';
+import { useServerPage } from '../components/use-server-page';
 import { CampaignHero } from '../components/hero';
 import '../components/page.scss';
 
 export default function CampaignPage() {
   const { params } = useRouter();
   const id = Number(params.id);
-  const [page, setPage] = useState<CampaignPageDto | null>(null);
-  const [offset, setOffset] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = async () => {
-    try {
-      await ensureSession();
-      const p = await fetchCampaignPage(id);
-      setOffset(clockOffset(p.serverTime));
-      setPage(p);
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
-  useEffect(() => void load(), [id]); // eslint-disable-line react-hooks/exhaustive-deps
-  useDidShow(() => {
-    if (page) void load();
-  });
+  const { page, offset, error, reload: load } = useServerPage(id, fetchCampaignPage);
 
   const c = page?.campaign;
   const upcoming = !!c && Date.parse(c.startAt) > Date.now() + offset;

@@ -3,44 +3,24 @@
  * server time, and what the caller may do: join, invite (share card or poster), or — for a full
  * or finished group — open a new one.
  */
-import { useEffect, useState } from 'react';
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Image, View } from '@tarojs/components';
-import type { GroupPageDto } from '@common/groupbuy/types';
-import { ensureSession } from '../../../services/session';
 import { assetUrl, messageOf, request } from '../../../services/http';
-import { clockOffset, fetchGroupPage, groupSharePath } from '../../../services/groupbuy';
+import { fetchGroupPage, groupIdFrom, groupSharePath } from '../../../services/groupbuy';
 import { formatCountdown } from '../../../utils/format';
 import { useCountdown } from '../components/use-countdown';
+import { useServerPage } from '../components/use-server-page';
 import { GroupMembers } from '../components/members';
 import { CampaignHero } from '../components/hero';
 import '../components/page.scss';
 
 export default function GroupPage() {
   const { params } = useRouter();
-  const id = Number(params.id);
-  // The sharer's token (a guide's, once guides exist): passed on when this group is shared again.
-  const shareToken = params.t ? decodeURIComponent(params.t) : null;
-  const [page, setPage] = useState<GroupPageDto | null>(null);
-  const [offset, setOffset] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  // The sharer's token (a guide's, once guides exist) is passed on when this group is shared again.
+  const { id, token: shareToken } = groupIdFrom(params);
+  const { page, offset, error } = useServerPage(id, fetchGroupPage);
   const [poster, setPoster] = useState<string | null>(null);
-
-  const load = async () => {
-    try {
-      await ensureSession();
-      const p = await fetchGroupPage(id);
-      setOffset(clockOffset(p.serverTime));
-      setPage(p);
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
-  useEffect(() => void load(), [id]); // eslint-disable-line react-hooks/exhaustive-deps
-  useDidShow(() => {
-    if (page) void load();
-  });
   const g = page?.group;
   const ms = useCountdown(g && g.status === 'open' ? g.expiresAt : null, offset);
 
@@ -73,6 +53,7 @@ export default function GroupPage() {
       <View className='gb-card'>
         <View className={`gb-status group-status ${g.status === 'failed' ? 'gb-status--failed' : ''}`}>{status}</View>
         {g.status === 'open' && <View className='gb-countdown gb-note'>剩余 {formatCountdown(ms)}</View>}
+        <View className='gb-note group-no'>团号 {g.id}</View>
         <GroupMembers group={g} />
         {page.offerNewGroup && <View className='gb-note group-offer'>{g.status === 'open' && g.seatsLeft === 0 ? '这个团已经满员了' : '这个团已结束'}，你可以开一个新团</View>}
         {poster && <Image className='gb-poster' src={poster} mode='aspectFit' />}
