@@ -37,7 +37,11 @@ it('500 parallel buyers at 100 units: exactly 100 seats, sold + held + left = in
   const results = await Promise.all(buyers.map((s) => join(app, s, c.campaignId)));
   const won = results.filter((r) => r.status === 201);
   expect(won).toHaveLength(100);
-  expect(results.filter((r) => r.status !== 201).every((r) => r.status === 409 && r.body.code === 'GROUPBUY_SOLD_OUT')).toBe(true);
+  // The others were refused: sold out, or (MariaDB, a pool of 20 under 500 at once) the bounded
+  // pool queue's fast 503 — never a 500, never a timeout.
+  const refusals = new Set(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body.code}`));
+  expect([...refusals].filter((x) => x !== '409 GROUPBUY_SOLD_OUT' && x !== '503 DB_UNAVAILABLE')).toEqual([]);
+  expect(refusals.has('409 GROUPBUY_SOLD_OUT')).toBe(true);
   expect(await liveSeats(app, 'campaign_id = ?', [c.campaignId])).toBe(100);
   // Pay half of them: units move from held to sold, the sum stays.
   await Promise.all(won.slice(0, 50).map((r, i) => devPay(app, buyers[results.indexOf(r)], r.body.data.id).then(() => i)));

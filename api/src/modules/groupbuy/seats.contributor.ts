@@ -95,9 +95,14 @@ export function groupSeatContributors(stock: CampaignStock): CheckoutContributor
       await insertSeat(ctx, note, groupId);
       await addShopperUnits(ctx.m, note.campaignId, ctx.order.memberId, note.quantity, note.perShopperLimit);
       if (!(await stock.take(ctx.m, note.campaignId, note.quantity, ctx.now))) {
+        // Why not: the window and status say it (they do not race); otherwise the units are gone.
+        // (Not `stock_left` read back here: under REPEATABLE READ a plain read sees this
+        // transaction's older snapshot, not the commit that took the last unit.)
         const c = await ctx.m.findOneByOrFail(GbCampaign, { id: note.campaignId });
-        if (c.stockLeft < note.quantity) stock.markSoldOut(c.id);
-        refuse(c.stockLeft < note.quantity ? 'GROUPBUY_SOLD_OUT' : c.endAt <= ctx.now || c.status === 'ended' ? 'GROUPBUY_ENDED' : 'GROUPBUY_NOT_STARTED');
+        if (c.startAt > ctx.now) refuse('GROUPBUY_NOT_STARTED');
+        if (c.endAt <= ctx.now || c.status === 'ended') refuse('GROUPBUY_ENDED');
+        stock.markSoldOut(c.id);
+        refuse('GROUPBUY_SOLD_OUT');
       }
     },
     async release(ctx) {
@@ -162,26 +167,27 @@ async function insertSeat(ctx: ReserveContext, note: SeatNote, groupId: number):
   }
 }
 
-/** The per-shopper limit, kept under races by a conditional add on the shopper's counter row. */
+/**
+ * The per-shopper limit, kept under races by the shopper's counter row. Insert first: a first
+ * seat (the opening second's common case) only needs an insert, and inserts of different keys
+ * never block each other (an UPDATE of a missing row would take a gap lock and deadlock with the
+ * neighbours' inserts). A second seat finds the row (unique key) and adds by a conditional UPDATE.
+ */
 async function addShopperUnits(m: EntityManager, campaignId: number, memberId: number, q: number, limit: number): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const r = await m
-      .createQueryBuilder()
-      .update(GbShopper)
-      .set({ units: () => 'units + :q' })
-      .where('campaign_id = :campaignId AND member_id = :memberId AND units + :q <= :limit', { campaignId, memberId, q, limit })
-      .execute();
-    if (r.affected) return;
-    if (await m.countBy(GbShopper, { campaignId, memberId })) refuse('GROUPBUY_LIMIT_REACHED');
-    try {
-      // First seat of this shopper: the unique (campaign, member) key makes a racing twin fall back to the update.
-      await m.insert(GbShopper, { campaignId, memberId, units: q });
-      return;
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-    }
+  if (q > limit) refuse('GROUPBUY_QUANTITY_OVER_LIMIT', 'lines.0.quantity');
+  try {
+    await m.insert(GbShopper, { campaignId, memberId, units: q });
+    return;
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
   }
-  refuse('GROUPBUY_LIMIT_REACHED');
+  const r = await m
+    .createQueryBuilder()
+    .update(GbShopper)
+    .set({ units: () => 'units + :q' })
+    .where('campaign_id = :campaignId AND member_id = :memberId AND units + :q <= :limit', { campaignId, memberId, q, limit })
+    .execute();
+  if (!r.affected) refuse('GROUPBUY_LIMIT_REACHED');
 }
 
 /**
