@@ -92,6 +92,29 @@ export class GroupSettler {
     return true;
   }
 
+  /**
+   * A failed group's paid seat whose refund WeChat closed came back to grouping (see the seat
+   * table): open its refund again, the same way. The order's CAS keeps it to one per round.
+   */
+  async refundStranded(now: Date, limit: number): Promise<number> {
+    const rows: { order_id: number; group_id: number }[] = await this.stock
+      .manager()
+      .query(
+        "SELECT s.order_id, s.group_id FROM gb_seat s JOIN gb_group g ON g.id = s.group_id JOIN shop_order o ON o.id = s.order_id WHERE g.status = 'failed' AND s.status = 'paid' AND o.status = 'grouping' LIMIT ?",
+        [limit],
+      );
+    for (const row of rows) {
+      await this.tx.run(async (m) => {
+        const o = await m.findOneByOrFail(ShopOrder, { id: Number(row.order_id) });
+        if (o.status !== 'grouping') return;
+        await this.transitions.apply(m, { order: o, event: 'group_fail', actor: ACTOR, note: '退款未成功，重新退款', now });
+        const id = await this.refunds.createAutoRefund(m, o, '拼团失败，自动退款');
+        await this.outbox.enqueue(m, 'GroupFailed', Number(row.group_id), { groupId: Number(row.group_id), refundIds: [id] });
+      });
+    }
+    return rows.length;
+  }
+
   private async groupCampaign(groupId: number): Promise<number | null> {
     return (await this.stock.manager().findOneBy(GbGroup, { id: groupId }))?.campaignId ?? null;
   }

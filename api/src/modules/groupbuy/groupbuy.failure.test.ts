@@ -85,3 +85,24 @@ it('a payment notification arriving after its group failed is refunded, never se
   expect([s.status, s.live]).toEqual(['released', null]);
   expect(await campaignRow(app, c.campaignId)).toMatchObject({ sold: 0, held: 0 });
 });
+
+it('a failed seat whose refund WeChat closes goes back to 待成团 and the job refunds it again', async () => {
+  const c = await runningCampaign(app, hq, new Date(), { stock: 5, size: 2 });
+  const a = await shopper(app);
+  const seat = await seatPaid(a, c.campaignId);
+  ok(await app.api.post(`/api/hq/groupbuy/campaigns/${c.campaignId}/end`, {}, hq));
+  await app.services.groupBuy.jobs.runOnce();
+  await app.services.outbox.drain();
+  const [first] = await app.ds.query('SELECT refund_no FROM refund WHERE order_id = ?', [seat.id]);
+  await fake().settleRefund(first.refund_no, 'CLOSED');
+  expect(await orderStatus(app.ds, seat.id)).toBe('grouping');
+  const run = await app.services.groupBuy.jobs.runOnce();
+  expect(run.refundedAgain).toBe(1);
+  await app.services.outbox.drain();
+  const refunds = await app.ds.query('SELECT refund_no FROM refund WHERE order_id = ? ORDER BY id', [seat.id]);
+  expect(refunds).toHaveLength(2);
+  await fake().settleRefund(refunds[1].refund_no, 'SUCCESS');
+  expect(await orderStatus(app.ds, seat.id)).toBe('refunded');
+  expect((await app.services.groupBuy.jobs.runOnce()).refundedAgain).toBe(0);
+  expect(app.fakeWechat!.subscribeSends.filter((s) => s.touser === a.openid)).toHaveLength(1);
+});

@@ -17,6 +17,7 @@ export interface JobReport {
   started: number;
   ended: number;
   failed: number;
+  refundedAgain: number;
   returned: number;
 }
 
@@ -51,9 +52,11 @@ export class GroupBuyJobs {
       if (await this.settler.fail(g.id, now, g.expiresAt <= now ? '拼团超时未成团' : '活动已结束，拼团未成')) failed++;
     }
 
+    const refundedAgain = await this.settler.refundStranded(now, BATCH);
+
     let returned = 0;
     const endedWithStock = await repo.createQueryBuilder('c').where("c.status = 'ended' AND c.stock_left > 0").take(BATCH).getMany();
     for (const c of endedWithStock) returned += await this.tx.run((m) => this.stock.returnUnsold(m, c));
-    return { started: started.affected ?? 0, ended: ended.affected ?? 0, failed, returned };
+    return { started: started.affected ?? 0, ended: ended.affected ?? 0, failed, refundedAgain, returned };
   }
 }
