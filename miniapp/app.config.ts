@@ -14,6 +14,11 @@ export default defineAppConfig({
       root: 'packages/order',
       pages: ['confirm/index', 'list/index', 'detail/index', 'address/list/index', 'address/edit/index'],
     },
+    // Group-buy (拼团秒杀): share cards open the group page here.
+    {
+      root: 'packages/groupbuy',
+      pages: ['campaign/index', 'group/index', 'join/index', 'mine/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

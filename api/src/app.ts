@@ -51,6 +51,8 @@ import { registerPaymentJobs } from './modules/payments/payments.jobs';
 import { PaymentsService } from './modules/payments/payments.service';
 import { RefundsService } from './modules/payments/refunds.service';
 import { subscribeShippingUpload } from './modules/payments/shipping';
+import { createGroupBuy } from './modules/groupbuy/groupbuy.module';
+import { registerGroupBuyRoutes } from './modules/groupbuy/groupbuy.routes';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -112,7 +114,9 @@ export function createServices(deps: AppDeps) {
   registerOrderJobs(scheduler, { lifecycle: orderLifecycle, payments, log: deps.log, now, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS });
   registerPaymentJobs(scheduler, { ds: deps.ds, payments, log: deps.log, now, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES });
   registerOutboxJobs(scheduler, outbox);
-  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
+  // --- group-buy (groupbuy/) ---
+  const groupBuy = createGroupBuy({ ...deps, now, tx, wechat, outbox, scheduler, catalogue, hooks, transitions, contributors, stock, refunds, checkout });
+  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, groupBuy };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -146,6 +150,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
   // --- routes: outbox (HQ) ---
   registerOutboxRoutes(api, deps.ds, services.outbox);
+  // --- routes: group-buy ---
+  registerGroupBuyRoutes(api, services.groupBuy);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

@@ -65,6 +65,9 @@ const schema = z
     WECHATPAY_PUBLIC_KEY_ID: z.string().regex(/^PUB_KEY_ID_\w+$/, 'must start with PUB_KEY_ID_').optional(),
     WECHATPAY_NOTIFY_URL: z.url().optional(),
     WECHATPAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+    // Group-buy: the subscribe-message templates of the group result notices (empty: no notice sent).
+    GROUPBUY_TMPL_SUCCESS: z.string().max(64).default('tmpl-group-success'),
+    GROUPBUY_TMPL_FAIL: z.string().max(64).default('tmpl-group-fail'),
   })
   .transform((env) => ({
     ...env,

@@ -19,7 +19,17 @@
 export const ORDER_KINDS = ['normal', 'group_seat', 'points_redemption'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
 
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'cancelled', 'refunding', 'refunded'] as const;
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'completed',
+  'cancelled',
+  'refunding',
+  'refunded',
+  /** group_seat: paid, waiting for the group to fill (待成团); cannot ship. */
+  'grouping',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const ORDER_EVENTS = [
@@ -32,6 +42,10 @@ export const ORDER_EVENTS = [
   'refund_close',
   /** The refunded total reached the paid total. */
   'refund_succeed',
+  /** group_seat: the group filled (every seat paid). */
+  'group_succeed',
+  /** group_seat: the group's time limit or campaign ended first; the seat is refunded in full. */
+  'group_fail',
 ] as const;
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
 
@@ -60,7 +74,17 @@ export function extendTable(base: TransitionTable, changes: TransitionTable): Tr
 /** One table per kind: the data every transition in api/ asks. */
 export const ORDER_TABLES: Record<OrderKind, TransitionTable> = {
   normal: NORMAL_TRANSITIONS,
-  group_seat: NORMAL_TRANSITIONS,
+  /**
+   * A seat: paying it leads to 待成团 (grouping), not 待发货; the group's outcome moves it on —
+   * success to paid (an ordinary order from then on), failure to refunding (a full automatic
+   * refund). A refund that WeChat closes brings a failed seat back to grouping, where the
+   * group-buy job opens its refund again.
+   */
+  group_seat: extendTable(NORMAL_TRANSITIONS, {
+    pending_payment: { pay: ['grouping'], cancel: ['cancelled'] },
+    grouping: { group_succeed: ['paid'], group_fail: ['refunding'] },
+    refunding: { refund_close: ['paid', 'shipped', 'grouping'], refund_succeed: ['refunded'] },
+  }),
   points_redemption: NORMAL_TRANSITIONS,
 };
 
@@ -93,12 +117,14 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   cancelled: '已取消',
   refunding: '退款中',
   refunded: '已退款',
+  grouping: '待成团',
 };
 
 /** Tabs of 订单列表; each lists the statuses it shows. */
 export const ORDER_TABS = [
   { key: 'all', label: '全部', statuses: [] as OrderStatus[] },
   { key: 'pending_payment', label: '待付款', statuses: ['pending_payment'] as OrderStatus[] },
+  { key: 'grouping', label: '待成团', statuses: ['grouping'] as OrderStatus[] },
   { key: 'paid', label: '待发货', statuses: ['paid'] as OrderStatus[] },
   { key: 'shipped', label: '待收货', statuses: ['shipped'] as OrderStatus[] },
   { key: 'after_sale', label: '退款/售后', statuses: ['refunding', 'refunded'] as OrderStatus[] },

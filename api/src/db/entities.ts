@@ -6,6 +6,7 @@ import { JobLease } from '../modules/jobs/jobs.entities';
 import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
 import { Payment, Refund, RefundStateLog } from '../modules/payments/payments.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
+import { GbCampaign, GbGroup, GbSeat, GbShopper } from '../modules/groupbuy/groupbuy.entities';
 
 export const ENTITIES = [
   Member,
@@ -26,4 +27,8 @@ export const ENTITIES = [
   OutboxDelivery,
   JobLease,
   RefundStateLog,
+  GbCampaign,
+  GbGroup,
+  GbSeat,
+  GbShopper,
 ];

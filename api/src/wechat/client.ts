@@ -1,5 +1,6 @@
 /**
- * WeChat server API client (mini-program login and the access token), against a configurable
+ * WeChat server API client (mini-program login, the access token, shipping upload, poster codes,
+ * subscribe messages), against a configurable
  * base URL so development and tests talk to the fake on loopback.
  */
 
@@ -119,11 +120,42 @@ export class WeChatClient {
       upload_time: rfc3339Cst(req.uploadTime),
       payer: { openid: req.openid },
     };
+    await this.withToken((token) => this.call('POST', `/wxa/sec/order/upload_shipping_info?access_token=${token}`, body));
+  }
+
+  /**
+   * A mini-program code for a poster: POST /wxa/getwxacodeunlimit. `scene` carries at most 32
+   * visible characters (the page reads it from the launch options); `page` has no leading `/`.
+   * WeChat answers the image bytes, or JSON with an errcode (41030 page not found, 45009 quota).
+   */
+  async getUnlimitedQrCode(req: { scene: string; page: string; width?: number }): Promise<{ contentType: string; image: Buffer }> {
+    if (!/^[\x21-\x7e]{1,32}$/.test(req.scene)) throw new RangeError('scene must be 1-32 visible ASCII characters');
+    if (req.page.startsWith('/')) throw new RangeError('page must not start with /');
+    const body = { scene: req.scene, page: req.page, width: req.width ?? 430, check_path: true, env_version: 'release' };
+    return this.withToken(async (token) => {
+      const res = await this.send('POST', `/wxa/getwxacodeunlimit?access_token=${token}`, body);
+      const type = res.headers.get('content-type') ?? '';
+      if (type.startsWith('image/')) return { contentType: type, image: Buffer.from(await res.arrayBuffer()) };
+      this.errorOf(await this.jsonOf(res));
+      throw new WeChatUnavailableError('getwxacodeunlimit answered neither an image nor an error');
+    });
+  }
+
+  /**
+   * A subscribe message: POST /cgi-bin/message/subscribe/send. Each consent the shopper gave
+   * allows one send; 43101 means they refused or the consent was used up (the caller records it).
+   */
+  async sendSubscribeMessage(req: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }> }): Promise<void> {
+    const body = { touser: req.touser, template_id: req.templateId, page: req.page, data: req.data, miniprogram_state: 'formal', lang: 'zh_CN' };
+    await this.withToken((token) => this.call('POST', `/cgi-bin/message/subscribe/send?access_token=${token}`, body));
+  }
+
+  /** Runs a call with the access token; a rejected token (40001/42001) is refreshed once and the call retried. */
+  private async withToken<T>(fn: (token: string) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken(attempt > 0);
       try {
-        await this.call('POST', `/wxa/sec/order/upload_shipping_info?access_token=${encodeURIComponent(token)}`, body);
-        return;
+        return await fn(encodeURIComponent(token));
       } catch (err) {
         if (attempt === 0 && err instanceof WeChatApiError && (err.errcode === 40001 || err.errcode === 42001)) continue;
         throw err;
@@ -146,6 +178,12 @@ export class WeChatClient {
   }
 
   private async call(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Record<string, any>> {
+    const body = await this.jsonOf(await this.send(method, path, json));
+    this.errorOf(body);
+    return body;
+  }
+
+  private async send(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Response> {
     let res: Response;
     try {
       res = await fetch(new URL(path, this.opts.baseUrl), {
@@ -158,17 +196,22 @@ export class WeChatClient {
       throw new WeChatUnavailableError(`WeChat request failed: ${(err as Error).message}`, { cause: err });
     }
     if (res.status >= 500) throw new WeChatUnavailableError(`WeChat answered HTTP ${res.status}`);
-    let body: Record<string, any>;
+    return res;
+  }
+
+  private async jsonOf(res: Response): Promise<Record<string, any>> {
     try {
-      body = (await res.json()) as Record<string, any>;
+      return (await res.json()) as Record<string, any>;
     } catch (err) {
       throw new WeChatUnavailableError('WeChat answered something that is not JSON', { cause: err });
     }
-    // WeChat reports failures as 200 with a non-zero errcode; -1 means "system busy, retry".
+  }
+
+  /** WeChat reports failures as 200 with a non-zero errcode; -1 means "system busy, retry". */
+  private errorOf(body: Record<string, any>): void {
     if (typeof body.errcode === 'number' && body.errcode !== 0) {
       if (body.errcode === -1) throw new WeChatUnavailableError(`WeChat busy: ${body.errmsg}`);
       throw new WeChatApiError(body.errcode, String(body.errmsg ?? ''));
     }
-    return body;
   }
 }

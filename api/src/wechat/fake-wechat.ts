@@ -3,12 +3,15 @@
  * query and body fields, and errcode/errmsg answers (40029 invalid code, 45011 rate limit,
  * 40226 risky user, 40013 bad appid, 40125 bad secret; upload_shipping_info: 47001 data format
  * error for an express_company that is not a delivery id, or SF without a masked
- * contact.receiver_contact). Development (`npm start`, the H5 dev login) and the tests use it;
+ * contact.receiver_contact; getwxacodeunlimit: 40169 scene too long, 41030 page not in the app,
+ * 45009 daily quota; subscribe/send: 43101 the user refused or used up the consent, 40037 bad
+ * template). Development (`npm start`, the H5 dev login) and the tests use it;
  * production configuration refuses it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeCodePng } from './fake-png';
 
 const CODE_TTL_MS = 5 * 60_000;
 const DEV_MINT_PATH = '/__loopmall/mint-code';
@@ -49,6 +52,20 @@ export interface FakeWeChatOptions {
   /** jscode2session calls allowed per openid per minute before 45011. */
   perUserPerMinute?: number;
   now?: () => number;
+  /** Pages of the released mini-program (getwxacodeunlimit with check_path refuses others with 41030). */
+  pages?: string[];
+  /** getwxacodeunlimit calls allowed before 45009 (the daily quota). */
+  codeQuota?: number;
+}
+
+/** The pages a poster may open; other features add theirs. */
+const DEFAULT_PAGES = ['pages/index/index', 'pages/product/index', 'packages/groupbuy/group/index', 'packages/groupbuy/campaign/index'];
+
+export interface SubscribeSend {
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
 }
 
 export class FakeWeChat implements FakeWeChatHandle {
@@ -62,6 +79,12 @@ export class FakeWeChat implements FakeWeChatHandle {
   readonly requests: { method: string; path: string }[] = [];
   /** Accepted upload_shipping_info bodies, in order. */
   readonly shippingUploads: Record<string, unknown>[] = [];
+  /** Scenes of the mini-program codes made, in order. */
+  readonly codesMade: { scene: string; page: string }[] = [];
+  /** Subscribe messages delivered, in order. */
+  readonly subscribeSends: SubscribeSend[] = [];
+  /** openids that refused (or used up) their subscribe consent: sends to them get 43101. */
+  readonly subscribeRefused = new Set<string>();
   baseUrl = '';
 
   constructor(private readonly opts: FakeWeChatOptions) {
@@ -154,8 +177,38 @@ export class FakeWeChat implements FakeWeChatHandle {
       return send({ code: this.mintCode(body.openid) });
     }
 
+    if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') {
+      if (!this.tokenOk(url)) return fail(40001, 'invalid credential, access_token is invalid or not latest');
+      const body = await readJson(req);
+      const scene = body?.scene;
+      if (typeof scene !== 'string' || !scene || scene.length > 32 || !/^[\x21-\x7e]+$/.test(scene)) return fail(40169, 'invalid length for scene, or the data is not json string');
+      const page = typeof body?.page === 'string' ? body.page : 'pages/index/index';
+      if (page.startsWith('/') || (body?.check_path !== false && !(this.opts.pages ?? DEFAULT_PAGES).includes(page))) return fail(41030, 'invalid page');
+      if (this.codesMade.length >= (this.opts.codeQuota ?? Infinity)) return fail(45009, 'reach max api daily quota limit');
+      this.codesMade.push({ scene, page });
+      const width = typeof body?.width === 'number' ? Math.min(1280, Math.max(280, body.width)) : 430;
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(fakeCodePng(scene, width));
+      return;
+    }
+
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
+      if (!this.tokenOk(url)) return fail(40001, 'invalid credential, access_token is invalid or not latest');
+      const body = await readJson(req);
+      if (typeof body?.touser !== 'string' || !body.touser) return fail(40003, 'invalid openid');
+      if (typeof body.template_id !== 'string' || !body.template_id) return fail(40037, 'invalid template_id');
+      if (!body.data || typeof body.data !== 'object') return fail(47003, 'argument invalid! data is empty');
+      if (this.subscribeRefused.has(body.touser)) return fail(43101, 'user refuse to accept the msg');
+      this.subscribeSends.push({ touser: body.touser, templateId: body.template_id, page: body.page as string | undefined, data: body.data as SubscribeSend['data'] });
+      return send({ errcode: 0, errmsg: 'ok' });
+    }
+
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ errcode: 40066, errmsg: `invalid url, rid: ${rid}` }));
+  }
+
+  private tokenOk(url: URL): boolean {
+    return url.searchParams.get('access_token') === this.currentToken();
   }
 
   private currentToken(): string {

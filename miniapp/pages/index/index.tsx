@@ -11,6 +11,7 @@ import { ListFooter } from '../../components/list-footer';
 import { EmptyState, ErrorState } from '../../components/empty-state';
 import { rememberCategory } from '../category/selection';
 import { GridSkeleton } from '../../components/grid-skeleton';
+import { FlashSaleStrip } from '../../components/flash-sale-strip';
 import './index.scss';
 
 const PROMISES = ['正品保障', '极速发货', '7天无理由退换'];
@@ -72,6 +73,8 @@ export default function HomePage() {
           <Text className='home-search__button'>搜索</Text>
         </View>
       </View>
+
+      <FlashSaleStrip />
 
       <View className='home-banner'>
         {banners.length > 0 ? (

@@ -21,6 +21,7 @@ const ORDER_ENTRIES = [
 const SERVICE_ENTRIES: { name: string; url?: string }[] = [
   { name: '我的订单', url: ORDER_LIST },
   { name: '收货地址', url: '/packages/order/address/list/index' },
+  { name: '我的拼团', url: '/packages/groupbuy/mine/index' },
   { name: '我的积分' },
   { name: '优惠券' },
   { name: '我的导购' },

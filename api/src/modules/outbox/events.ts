@@ -27,6 +27,11 @@ export interface OutboxEvents {
    * shareToken: the token of the share path they arrived by, unverified (a referral's evidence).
    */
   MemberRegistered: { memberId: number; shareToken: string | null };
+  // --- group-buy ---
+  /** Every seat of the group is paid; its seats' orders are now paid (待发货). */
+  GroupSucceeded: { groupId: number };
+  /** The group failed; refundIds: the full automatic refunds of its paid seats, to send to WeChat Pay. */
+  GroupFailed: { groupId: number; refundIds: number[] };
 }
 
 export type OutboxEventType = keyof OutboxEvents;

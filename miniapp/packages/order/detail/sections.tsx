@@ -15,6 +15,7 @@ const HINTS: Record<OrderDetailDto['status'], string> = {
   cancelled: '订单已取消',
   refunding: '退款申请处理中',
   refunded: '款项已原路退回',
+  grouping: '已支付，等待好友参团，成团后发货',
 };
 
 /** Counts down to the pay deadline; calls onExpire once when it passes. */
