@@ -48,6 +48,20 @@ export const ERROR_MESSAGES = {
   NETWORK: '网络不给力，请检查网络后重试',
   OUTBOX_DELIVERY_NOT_FOUND: '事件投递记录不存在',
   OUTBOX_DELIVERY_DONE: '该事件已处理完成，无需重试',
+  // --- coupons & new-member gift ---
+  COUPON_TEMPLATE_NOT_FOUND: '优惠券不存在',
+  COUPON_NOT_FOUND: '优惠券不存在',
+  COUPON_TEMPLATE_INACTIVE: '该优惠券已停止发放',
+  COUPON_SOLD_OUT: '优惠券已被领完',
+  COUPON_LIMIT_REACHED: '已达到领取上限',
+  COUPON_AUDIENCE_MISMATCH: '该优惠券仅限指定会员领取',
+  COUPON_NOT_USABLE: '该优惠券已使用或正在使用中',
+  COUPON_NOT_STARTED: '优惠券尚未到可用时间',
+  COUPON_EXPIRED: '优惠券已过期',
+  COUPON_FIRST_ORDER_ONLY: '该优惠券仅限首单使用',
+  COUPON_OUT_OF_SCOPE: '订单中没有该优惠券适用的商品',
+  COUPON_BELOW_THRESHOLD: '未达到优惠券的使用门槛',
+  NEW_MEMBER_GIFT_NOT_FOUND: '暂无新人礼',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -39,6 +39,8 @@ import { registerPaymentRoutes } from './modules/payments/payments.routes';
 import { PaymentsService } from './modules/payments/payments.service';
 import { RefundsService } from './modules/payments/refunds.service';
 import { subscribeShippingUpload } from './modules/payments/shipping';
+import { createCouponServices } from './modules/coupons/coupons.module';
+import { registerCouponRoutes } from './modules/coupons/coupons.routes';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -89,7 +91,9 @@ export function createServices(deps: AppDeps) {
     ds: deps.ds, tx, log: deps.log, now, lifecycle: orderLifecycle, payments, outbox,
     intervalMs: config.JOBS_INTERVAL_MS, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS,
   });
-  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
+  // --- coupons (coupons/) ---
+  const coupons = createCouponServices({ ds: deps.ds, tx, auth, now });
+  return { coupons, tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -120,6 +124,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerOrderRoutes(api, services.checkout, services.orderReads, services.orderLifecycle);
   // --- routes: payments ---
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
+  // --- routes: coupons ---
+  registerCouponRoutes(api, services.coupons, services.catalogue, deps.now ?? (() => new Date()));
   // --- routes: jobs / outbox (HQ) ---
   registerJobRoutes(api, deps.ds, services.outbox);
   const openapi = buildOpenApi(api.defs, '0.1.0');

@@ -1,5 +1,5 @@
 import { priceOrder } from '../order/pricing';
-import { audienceAllows, checkCoupon, describeTerms, discountFor, inScope, pickBest, receiveRefusal, termsProblem, validityWindow, type CouponLine, type UsableCoupon } from './rules';
+import { audienceAllows, checkCoupon, type CouponCheck, describeTerms, discountFor, inScope, pickBest, receiveRefusal, termsProblem, validityWindow, type CouponLine, type UsableCoupon } from './rules';
 import type { CouponTerms } from './types';
 
 const now = new Date('2026-11-27T04:00:00Z'); // 12:00 in Shanghai
@@ -75,7 +75,7 @@ describe('checkCoupon: the first reason that applies', () => {
 
 describe('pickBest', () => {
   const opt = (id: number, amountFen: number | null, validTo = '2026-12-31T00:00:00Z') => ({
-    id, validTo: new Date(validTo), check: amountFen === null ? ({ ok: false, code: 'COUPON_EXPIRED' } as const) : ({ ok: true, amountFen, skuIds: [1] } as const),
+    id, validTo: new Date(validTo), check: (amountFen === null ? { ok: false, code: 'COUPON_EXPIRED' } : { ok: true, amountFen, skuIds: [1] }) as CouponCheck,
   });
   it('takes the largest discount, then the earliest expiry, then the lower id; none when nothing is usable', () => {
     expect(pickBest([opt(1, 500), opt(2, 800), opt(3, null)])?.id).toBe(2);

@@ -7,7 +7,7 @@ export type CouponKind = (typeof COUPON_KINDS)[number];
 export const COUPON_KIND_LABELS: Record<CouponKind, string> = { amount_off: '满减', percent_off: '折扣', no_threshold: '无门槛' };
 
 /** Which goods a coupon discounts. */
-export type CouponScope = { type: 'all' } | { type: 'categories'; ids: number[] } | { type: 'products'; ids: number[] };
+export type CouponScope = { type: 'all' } | { type: 'categories'; ids: readonly number[] } | { type: 'products'; ids: readonly number[] };
 
 /** Fixed dates (ISO UTC), or N days from receipt. */
 export type CouponValidity = { type: 'fixed'; from: string; to: string } | { type: 'relative'; days: number };

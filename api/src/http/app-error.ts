@@ -35,6 +35,16 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   WECHAT_UNAVAILABLE: 502,
   PAYMENT_UNAVAILABLE: 502,
   SERVICE_UNAVAILABLE: 503,
+  // --- coupons & new-member gift (threshold, scope, first order, not started: 400) ---
+  COUPON_TEMPLATE_NOT_FOUND: 404,
+  COUPON_NOT_FOUND: 404,
+  NEW_MEMBER_GIFT_NOT_FOUND: 404,
+  COUPON_TEMPLATE_INACTIVE: 409,
+  COUPON_SOLD_OUT: 409,
+  COUPON_LIMIT_REACHED: 409,
+  COUPON_AUDIENCE_MISMATCH: 409,
+  COUPON_NOT_USABLE: 409,
+  COUPON_EXPIRED: 409,
 };
 
 export function statusOf(code: ErrorCode): number {
