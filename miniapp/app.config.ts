@@ -14,6 +14,7 @@ export default defineAppConfig({
       root: 'packages/order',
       pages: ['confirm/index', 'list/index', 'detail/index', 'address/list/index', 'address/edit/index'],
     },
+    { root: 'packages/coupons', pages: ['mine/index', 'center/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -92,3 +92,12 @@ export interface CouponCheckoutNote {
   /** The coupon the body asked for, if any. */
   chosenId: number | null;
 }
+
+/** 新人礼 as the 首页 popup shows it. */
+export interface NewMemberGiftDto {
+  coupons: MemberCouponDto[];
+  points: number;
+  grantedAt: string;
+  /** Whether the popup has been shown already. */
+  shown: boolean;
+}

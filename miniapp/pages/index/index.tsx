@@ -11,6 +11,7 @@ import { ListFooter } from '../../components/list-footer';
 import { EmptyState, ErrorState } from '../../components/empty-state';
 import { rememberCategory } from '../category/selection';
 import { GridSkeleton } from '../../components/grid-skeleton';
+import { NewMemberPopup } from '../../components/new-member-popup';
 import './index.scss';
 
 const PROMISES = ['正品保障', '极速发货', '7天无理由退换'];
@@ -61,6 +62,7 @@ export default function HomePage() {
 
   return (
     <View className='home'>
+      <NewMemberPopup />
       <View className='home__header'>
         <View className='home__brand'>
           <Text className='home__logo'>Loopmall</Text>

@@ -21,7 +21,7 @@ const SERVICE_ENTRIES: { name: string; url?: string }[] = [
   { name: '我的订单', url: ORDER_LIST },
   { name: '收货地址', url: '/packages/order/address/list/index' },
   { name: '我的积分' },
-  { name: '优惠券' },
+  { name: '优惠券', url: '/packages/coupons/mine/index' },
   { name: '我的导购' },
 ];
 

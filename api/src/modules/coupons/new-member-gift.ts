@@ -12,7 +12,7 @@ import { AppError } from '../../http/app-error';
 import { ensureHolding, grantInTx } from './coupon-grants';
 import { CouponTemplate, MemberCoupon, NewMemberGift, NewMemberPack } from './coupons.entities';
 import { toMemberCouponDto } from './coupons.mappers';
-import type { MemberCouponDto } from '@common/coupon/types';
+import type { NewMemberGiftDto } from '@common/coupon/types';
 
 const PACK_ID = 1;
 
@@ -28,14 +28,6 @@ export const DEFAULT_PACK = {
 
 /** Credits points inside the granting transaction (the points ledger's credit), keyed for idempotency. */
 export type PointsCredit = (m: EntityManager, memberId: number, points: number, idempotencyKey: string, reason: string) => Promise<void>;
-
-export interface GiftDto {
-  coupons: MemberCouponDto[];
-  points: number;
-  grantedAt: string;
-  /** Whether the popup has been shown already. */
-  shown: boolean;
-}
 
 export class NewMemberGifts {
   constructor(
@@ -99,7 +91,7 @@ export class NewMemberGifts {
     }
   }
 
-  async get(memberId: number): Promise<GiftDto | null> {
+  async get(memberId: number): Promise<NewMemberGiftDto | null> {
     const gift = await this.ds.getRepository(NewMemberGift).findOneBy({ memberId });
     if (!gift) return null;
     const rows = gift.memberCouponIds.length ? await this.ds.getRepository(MemberCoupon).findBy({ id: In(gift.memberCouponIds), memberId }) : [];
