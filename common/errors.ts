@@ -62,6 +62,12 @@ export const ERROR_MESSAGES = {
   COUPON_OUT_OF_SCOPE: '订单中没有该优惠券适用的商品',
   COUPON_BELOW_THRESHOLD: '未达到优惠券的使用门槛',
   NEW_MEMBER_GIFT_NOT_FOUND: '暂无新人礼',
+  // --- points mall ---
+  MALL_ITEM_NOT_FOUND: '兑换商品不存在或已下架',
+  MALL_ITEM_SOLD_OUT: '该商品已兑完',
+  MALL_LIMIT_REACHED: '已达到兑换上限',
+  MALL_ITEM_KIND_MISMATCH: '该商品不支持此兑换方式',
+  MALL_LINES_MISMATCH: '积分兑换每次只能兑换一件该商品',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -15,6 +15,7 @@ export default defineAppConfig({
       pages: ['confirm/index', 'list/index', 'detail/index', 'address/list/index', 'address/edit/index'],
     },
     { root: 'packages/coupons', pages: ['mine/index', 'center/index'] },
+    { root: 'packages/pointsmall', pages: ['list/index', 'detail/index', 'records/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -6,6 +6,7 @@ import { JobLease } from '../modules/jobs/jobs.entities';
 import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
 import { Payment, Refund } from '../modules/payments/payments.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
+import { MallHolding, MallItem, MallRedemption } from '../modules/pointsmall/pointsmall.entities';
 import { CouponHolding, CouponTemplate, MemberCoupon, NewMemberGift, NewMemberPack } from '../modules/coupons/coupons.entities';
 
 export const ENTITIES = [
@@ -31,4 +32,7 @@ export const ENTITIES = [
   MemberCoupon,
   NewMemberPack,
   NewMemberGift,
+  MallItem,
+  MallHolding,
+  MallRedemption,
 ];

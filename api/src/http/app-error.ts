@@ -45,6 +45,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   COUPON_AUDIENCE_MISMATCH: 409,
   COUPON_NOT_USABLE: 409,
   COUPON_EXPIRED: 409,
+  // --- points mall ---
+  MALL_ITEM_NOT_FOUND: 404,
+  MALL_ITEM_SOLD_OUT: 409,
+  MALL_LIMIT_REACHED: 409,
 };
 
 export function statusOf(code: ErrorCode): number {

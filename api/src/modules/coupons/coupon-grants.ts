@@ -10,6 +10,7 @@
 import type { EntityManager } from 'typeorm';
 import { receiveRefusal, validityWindow } from '@common/coupon/rules';
 import type { GrantSource } from '@common/coupon/types';
+import { ensureRow } from '../../db/ensure-row';
 import type { Transactor } from '../../db/transaction';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../http/app-error';
@@ -26,13 +27,9 @@ export interface GrantRequest {
 
 export type GrantOutcome = { granted: true; coupon: MemberCoupon } | { granted: false; coupon: MemberCoupon };
 
-/**
- * Makes sure the member's holding row exists, in its own short transaction before the grant: the
- * grant then only ever UPDATEs it (an insert-or-ignore inside the grant would take shared locks
- * that parallel grants of one member turn into deadlocks on MariaDB).
- */
+/** The member's holding row of a template, made before the grant transaction (see ensureRow). */
 export async function ensureHolding(tx: Transactor, templateId: number, memberId: number): Promise<void> {
-  await tx.run((m) => m.createQueryBuilder().insert().into(CouponHolding).values({ templateId, memberId, held: 0 }).orIgnore().execute());
+  await ensureRow(tx, CouponHolding, { templateId, memberId, held: 0 });
 }
 
 /** Inside the caller's transaction; the holding row must exist (ensureHolding). */
