@@ -4,7 +4,7 @@ import { CartItem } from '../modules/cart/cart.entities';
 import { Banner, Category, Product, Sku, StockAdjustment } from '../modules/catalogue/catalogue.entities';
 import { JobLease } from '../modules/jobs/jobs.entities';
 import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
-import { Payment, Refund } from '../modules/payments/payments.entities';
+import { Payment, Refund, RefundStateLog } from '../modules/payments/payments.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
 import { MallHolding, MallItem, MallRedemption } from '../modules/pointsmall/pointsmall.entities';
 import { CouponHolding, CouponTemplate, MemberCoupon, NewMemberGift, NewMemberPack } from '../modules/coupons/coupons.entities';
@@ -27,6 +27,7 @@ export const ENTITIES = [
   OutboxEvent,
   OutboxDelivery,
   JobLease,
+  RefundStateLog,
   CouponTemplate,
   CouponHolding,
   MemberCoupon,

@@ -10,21 +10,34 @@ import { fetchNewMemberGift, markNewMemberGiftShown } from '../../services/coupo
 import { onSessionChange, readSession } from '../../services/session';
 import './index.scss';
 
+const GIFT_RETRIES = 5;
+const GIFT_RETRY_MS = 2000;
+/** Only a member registered this recently may still be waiting for the gift. */
+const FRESH_MS = 5 * 60_000;
+
 export function NewMemberPopup() {
   const [gift, setGift] = useState<NewMemberGiftDto | null>(null);
 
-  const check = () => {
-    if (!readSession()) return;
+  // The gift is granted just after registration (through the outbox): a brand-new member may
+  // look before it has arrived, so an empty answer is asked again a few times.
+  const check = (retries = 0) => {
+    const session = readSession();
+    if (!session) return;
+    const justRegistered = Date.now() - Date.parse(session.member.createdAt) < FRESH_MS;
     fetchNewMemberGift()
       .then((g) => {
-        if (!g || g.shown) return;
+        if (!g) {
+          if (justRegistered && retries < GIFT_RETRIES) setTimeout(() => check(retries + 1), GIFT_RETRY_MS);
+          return;
+        }
+        if (g.shown) return;
         // Record first: only the call that flips the flag shows the popup.
         return markNewMemberGiftShown().then(({ firstTime }) => firstTime && setGift(g));
       })
       .catch(() => undefined); // a popup is never worth an error on 首页
   };
 
-  useDidShow(check);
+  useDidShow(() => check());
   useEffect(() => onSessionChange((s) => s && check()), []);
 
   if (!gift) return null;

@@ -5,7 +5,7 @@ import { COUPON_TABS } from '@common/coupon/state';
 import { zs } from '../../http/validate';
 
 export const IdParams = z.object({ id: zs.id() });
-const bodyId = () => z.number().int().min(1).max(2_147_483_647);
+const bodyId = () => zs.bodyId();
 const fen = () => z.number().int().min(0).max(MAX_COUPON_FEN);
 const isoTime = () => z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 

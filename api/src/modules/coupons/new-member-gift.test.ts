@@ -27,6 +27,20 @@ describe('新人礼: the new-member pack', () => {
     expect(gift.shown).toBe(false);
   });
 
+  it('20 parallel first logins of one shopper: one member, one MemberRegistered, the gift granted once (deliveries run in parallel too)', async () => {
+    const openid = `o_gift_race_${Date.now()}`;
+    const sessions = await Promise.all(Array.from({ length: 20 }, () => loginShopper(app, openid)));
+    const memberId = sessions[0].memberId;
+    expect(new Set(sessions.map((s) => s.memberId))).toEqual(new Set([memberId]));
+    await Promise.all(Array.from({ length: 4 }, () => app.services.outbox.processDue()));
+    expect(await app.ds.getRepository(NewMemberGift).countBy({ memberId })).toBe(1);
+    expect(await app.ds.getRepository(MemberCoupon).countBy({ memberId, source: 'new_member' })).toBe(1);
+    // A redelivery of the event (a handler retried after a lost acknowledgement) grants nothing more.
+    expect(await app.services.coupons.gifts.grant(memberId)).toBe(false);
+    const gift = ok(await couponsOf(app, sessions[0].token).gift());
+    expect(gift.coupons.map((c: { firstOrderOnly: boolean }) => c.firstOrderOnly)).toEqual([true]);
+  });
+
   it('the popup is recorded once: the first call answers true, later ones false', async () => {
     const s = await loginShopper(app);
     const c = couponsOf(app, s.token);

@@ -1,26 +1,35 @@
 /**
- * 确认订单's coupon row and sheet, from the preview's notes.coupon: the chosen coupon (or the
- * best one, suggested), the usable ones to pick from, and the others with the reason they cannot
- * be used. `chosen`: a member-coupon id, null for 不使用优惠券.
+ * 确认订单's coupon extra (confirm/extras.tsx), from the preview's notes.coupon: the best usable
+ * coupon is chosen by itself on arrival; the sheet lists the usable ones to pick from and the
+ * others with the reason they cannot be used, and 不使用优惠券. Sets the request field couponId.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { formatFen } from '@common/money';
 import type { CouponCheckoutNote } from '@common/coupon/types';
 import { CouponCard } from '../../../components/coupon-card';
+import type { CheckoutExtraProps } from '../confirm/extras';
 import './coupon-choice.scss';
 
-export interface CouponChoiceProps {
-  note: CouponCheckoutNote | undefined;
-  /** What the coupon really took on this order (the pricing's applied amount). */
-  appliedFen: number;
-  chosen: number | null;
-  onChoose: (couponId: number | null) => void;
-}
-
-export function CouponChoice({ note, appliedFen, chosen, onChoose }: CouponChoiceProps) {
+export function CouponChoice({ preview, fields, setField }: CheckoutExtraProps) {
   const [open, setOpen] = useState(false);
+  // Once the shopper picks (or declines), the page stops choosing for them.
+  const picked = useRef(false);
+  const note = preview.notes.coupon as CouponCheckoutNote | undefined;
+  const chosen = typeof fields.couponId === 'number' ? fields.couponId : null;
+  const appliedFen = preview.adjustments.find((a) => a.kind === 'coupon')?.appliedFen ?? 0;
+
+  useEffect(() => {
+    if (!picked.current && chosen === null && note?.bestId) setField('couponId', note.bestId);
+    // only when a new preview arrives
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [note?.bestId]);
+
   if (!note) return null;
+  const onChoose = (id: number | null) => {
+    picked.current = true;
+    setField('couponId', id ?? undefined);
+  };
   const usable = note.options.filter((o) => o.usable);
   const unusable = note.options.filter((o) => !o.usable);
   const pick = (id: number | null) => {
