@@ -50,10 +50,6 @@ const payableWith = (sku: SkuDto, offFen: number) =>
 
 export async function couponsJourney(d: Driver, api: ApiGet, hq: HqPost): Promise<void> {
   const pick = await pickOne(api);
-  const template = await hq<{ id: number }>('/api/hq/coupon-templates', {
-    name: MALL_COUPON.name, kind: 'no_threshold', amountOffFen: MALL_COUPON.amountOffFen, validity: { type: 'relative', days: 30 }, totalQuota: 1000,
-  });
-  await hq('/api/hq/pointsmall/items', { title: '5元无门槛券', kind: 'coupon', templateId: template.id, pointsPrice: MALL_COUPON.points, stock: 10 });
 
   // A new shopper logs in on 我的; 首页 then greets them with the 新人礼 popup, once.
   await d.open('pages/mine/index');
@@ -82,7 +78,12 @@ export async function couponsJourney(d: Driver, api: ApiGet, hq: HqPost): Promis
   await d.tap('.dev-pay-confirm');
   await d.waitFor('.order-status', { text: '待发货' });
 
-  // 积分商城: the gift's points buy the mall coupon; it arrives in 我的优惠券 at once.
+  // 积分商城: HQ puts a coupon on sale for points; the gift's points buy it, and it arrives in
+  // 我的优惠券 at once.
+  const template = await hq<{ id: number }>('/api/hq/coupon-templates', {
+    name: MALL_COUPON.name, kind: 'no_threshold', amountOffFen: MALL_COUPON.amountOffFen, validity: { type: 'relative', days: 30 }, totalQuota: 1000,
+  });
+  await hq('/api/hq/pointsmall/items', { title: '5元无门槛券', kind: 'coupon', templateId: template.id, pointsPrice: MALL_COUPON.points, stock: 10 });
   await d.open('packages/pointsmall/list/index');
   await d.waitFor('.mall-item', { text: '5元无门槛券' });
   await d.tap('.mall-item', { index: 0 });
