@@ -103,6 +103,31 @@ describe('coupons at checkout (contributor couponId, pay hook, release)', () => 
     expect(ok(await app.api.get('/api/orders', s.token)).items).toHaveLength(1);
   });
 
+  it('refunds: a partial refund keeps the coupon used; the full refund returns it while valid, and not once it has expired', async () => {
+    const sku = await createSku(app, hq, 10000, 50);
+    const s = await shopperWithAddress(app);
+    const templateId = await createTemplate(app, hq, { perMemberLimit: 2 });
+    const refund = async (orderId: number, amountFen: number) => ok(await app.api.post(`/api/hq/orders/${orderId}/refunds`, { amountFen, reason: '退货' }, hq), 201);
+    const paidWith = async (couponId: number) => {
+      const o = ok(await postOrder(app, s, { lines: [{ skuId: sku.skuId, quantity: 1 }], couponId }), 201);
+      await markPaid(app, o.id);
+      return o;
+    };
+
+    const valid = await claimed(s, templateId);
+    const o1 = await paidWith(valid);
+    await refund(o1.id, 1000);
+    expect(await statusOf(valid)).toBe('used');
+    await refund(o1.id, o1.payableFen - 1000);
+    expect(await statusOf(valid)).toBe('unused');
+
+    const lapsed = await claimed(s, templateId);
+    const o2 = await paidWith(lapsed);
+    await app.ds.getRepository(MemberCoupon).update({ id: lapsed }, { validTo: new Date(Date.now() - 1000) });
+    await refund(o2.id, o2.payableFen);
+    expect(await statusOf(lapsed)).toBe('used');
+  });
+
   it('an expired coupon is refused and the expiry job marks it 已过期', async () => {
     const sku = await createSku(app, hq, 10000, 50);
     const s = await shopperWithAddress(app);
