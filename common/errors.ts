@@ -73,6 +73,26 @@ export const ERROR_MESSAGES = {
   GROUPBUY_CAMPAIGN_STATE: '活动当前状态不允许这样修改',
   GROUPBUY_SKU_STOCK_SHORT: '商品库存不足，无法分配给活动',
   GROUPBUY_POSTER_FAILED: '海报生成失败，请稍后再试',
+  // --- coupons & new-member gift ---
+  COUPON_TEMPLATE_NOT_FOUND: '优惠券不存在',
+  COUPON_NOT_FOUND: '优惠券不存在',
+  COUPON_TEMPLATE_INACTIVE: '该优惠券已停止发放',
+  COUPON_SOLD_OUT: '优惠券已被领完',
+  COUPON_LIMIT_REACHED: '已达到领取上限',
+  COUPON_AUDIENCE_MISMATCH: '该优惠券仅限指定会员领取',
+  COUPON_NOT_USABLE: '该优惠券已使用或正在使用中',
+  COUPON_NOT_STARTED: '优惠券尚未到可用时间',
+  COUPON_EXPIRED: '优惠券已过期',
+  COUPON_FIRST_ORDER_ONLY: '该优惠券仅限首单使用',
+  COUPON_OUT_OF_SCOPE: '订单中没有该优惠券适用的商品',
+  COUPON_BELOW_THRESHOLD: '未达到优惠券的使用门槛',
+  NEW_MEMBER_GIFT_NOT_FOUND: '暂无新人礼',
+  // --- points mall ---
+  MALL_ITEM_NOT_FOUND: '兑换商品不存在或已下架',
+  MALL_ITEM_SOLD_OUT: '该商品已兑完',
+  MALL_LIMIT_REACHED: '已达到兑换上限',
+  MALL_ITEM_KIND_MISMATCH: '该商品不支持此兑换方式',
+  MALL_LINES_MISMATCH: '积分兑换每次只能兑换一件该商品',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -19,6 +19,8 @@ export default defineAppConfig({
       root: 'packages/groupbuy',
       pages: ['campaign/index', 'group/index', 'join/index', 'mine/index'],
     },
+    { root: 'packages/coupons', pages: ['mine/index', 'center/index'] },
+    { root: 'packages/pointsmall', pages: ['list/index', 'detail/index', 'records/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

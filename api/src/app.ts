@@ -53,6 +53,8 @@ import { RefundsService } from './modules/payments/refunds.service';
 import { subscribeShippingUpload } from './modules/payments/shipping';
 import { createGroupBuy } from './modules/groupbuy/groupbuy.module';
 import { registerGroupBuyRoutes } from './modules/groupbuy/groupbuy.routes';
+import { createCouponServices } from './modules/coupons/coupons.module';
+import { registerCouponRoutes } from './modules/coupons/coupons.routes';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -116,7 +118,9 @@ export function createServices(deps: AppDeps) {
   registerOutboxJobs(scheduler, outbox);
   // --- group-buy (groupbuy/) ---
   const groupBuy = createGroupBuy({ ...deps, now, tx, wechat, outbox, scheduler, catalogue, hooks, transitions, contributors, stock, refunds, checkout });
-  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, groupBuy };
+  // --- coupons (coupons/) ---
+  const coupons = createCouponServices({ ds: deps.ds, tx, auth, now, contributors, hooks, outbox, scheduler });
+  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, groupBuy, coupons };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -148,6 +152,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerShareRoutes(api, services.shareTokens);
   // --- routes: payments ---
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
+  // --- routes: coupons ---
+  registerCouponRoutes(api, services.coupons, services.catalogue, deps.now ?? (() => new Date()));
   // --- routes: outbox (HQ) ---
   registerOutboxRoutes(api, deps.ds, services.outbox);
   // --- routes: group-buy ---

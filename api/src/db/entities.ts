@@ -7,6 +7,8 @@ import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.en
 import { Payment, Refund, RefundStateLog } from '../modules/payments/payments.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
 import { GbCampaign, GbGroup, GbSeat, GbShopper } from '../modules/groupbuy/groupbuy.entities';
+import { MallHolding, MallItem, MallRedemption } from '../modules/pointsmall/pointsmall.entities';
+import { CouponHolding, CouponTemplate, MemberCoupon, NewMemberGift, NewMemberPack } from '../modules/coupons/coupons.entities';
 
 export const ENTITIES = [
   Member,
@@ -31,4 +33,12 @@ export const ENTITIES = [
   GbGroup,
   GbSeat,
   GbShopper,
+  CouponTemplate,
+  CouponHolding,
+  MemberCoupon,
+  NewMemberPack,
+  NewMemberGift,
+  MallItem,
+  MallHolding,
+  MallRedemption,
 ];

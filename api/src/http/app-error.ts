@@ -55,6 +55,20 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   GROUPBUY_CAMPAIGN_STATE: 409,
   GROUPBUY_SKU_STOCK_SHORT: 409,
   GROUPBUY_POSTER_FAILED: 502,
+  // --- coupons & new-member gift (threshold, scope, first order, not started: 400) ---
+  COUPON_TEMPLATE_NOT_FOUND: 404,
+  COUPON_NOT_FOUND: 404,
+  NEW_MEMBER_GIFT_NOT_FOUND: 404,
+  COUPON_TEMPLATE_INACTIVE: 409,
+  COUPON_SOLD_OUT: 409,
+  COUPON_LIMIT_REACHED: 409,
+  COUPON_AUDIENCE_MISMATCH: 409,
+  COUPON_NOT_USABLE: 409,
+  COUPON_EXPIRED: 409,
+  // --- points mall ---
+  MALL_ITEM_NOT_FOUND: 404,
+  MALL_ITEM_SOLD_OUT: 409,
+  MALL_LIMIT_REACHED: 409,
 };
 
 function statusOf(code: ErrorCode): number {

@@ -12,6 +12,7 @@ import { EmptyState, ErrorState } from '../../components/empty-state';
 import { rememberCategory } from '../category/selection';
 import { GridSkeleton } from '../../components/grid-skeleton';
 import { FlashSaleStrip } from '../../components/flash-sale-strip';
+import { NewMemberPopup } from '../../components/new-member-popup';
 import './index.scss';
 
 const PROMISES = ['正品保障', '极速发货', '7天无理由退换'];
@@ -62,6 +63,7 @@ export default function HomePage() {
 
   return (
     <View className='home'>
+      <NewMemberPopup />
       <View className='home__header'>
         <View className='home__brand'>
           <Text className='home__logo'>Loopmall</Text>

@@ -23,7 +23,8 @@ const SERVICE_ENTRIES: { name: string; url?: string }[] = [
   { name: '收货地址', url: '/packages/order/address/list/index' },
   { name: '我的拼团', url: '/packages/groupbuy/mine/index' },
   { name: '我的积分' },
-  { name: '优惠券' },
+  { name: '优惠券', url: '/packages/coupons/mine/index' },
+  { name: '积分商城', url: '/packages/pointsmall/list/index' },
   { name: '我的导购' },
 ];
 

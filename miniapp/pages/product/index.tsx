@@ -14,6 +14,7 @@ import { ActionBar } from './action-bar';
 import { usePurchase } from './purchase';
 import { Stepper } from '../../components/stepper';
 import { MAX_LINE_QUANTITY } from '@common/order/pricing';
+import { ProductCoupons } from '../../components/product-coupons';
 import './index.scss';
 
 type Load =
@@ -165,6 +166,8 @@ export default function ProductPage() {
           </View>
         )}
       </View>
+
+      <ProductCoupons productId={product.id} />
 
       <View className='product-card-block product-specs'>
         <View className='product-specs__head'>
