@@ -48,6 +48,15 @@ export const ERROR_MESSAGES = {
   NETWORK: '网络不给力，请检查网络后重试',
   OUTBOX_DELIVERY_NOT_FOUND: '事件投递记录不存在',
   OUTBOX_DELIVERY_DONE: '该事件已处理完成，无需重试',
+  // --- membership & points ---
+  POINTS_INSUFFICIENT: '积分不足',
+  POINTS_AMOUNT_INVALID: '积分数量须为正整数',
+  POINTS_OVER_CAP: '超出本单可用积分上限',
+  POINTS_ALREADY_SIGNED_IN: '今天已经签到过了',
+  BIRTHDAY_ALREADY_SET: '生日设置后不可修改，如需更正请联系客服',
+  BIRTHDAY_INVALID: '生日日期不正确',
+  MEMBER_NOT_FOUND: '会员不存在',
+  MEMBERSHIP_SETTINGS_INVALID: '会员规则设置有误',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

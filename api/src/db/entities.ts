@@ -6,6 +6,7 @@ import { JobLease } from '../modules/jobs/jobs.entities';
 import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
 import { Payment, Refund } from '../modules/payments/payments.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
+import { PointsAccount, PointsEntry, PointsLot, PointsLotUse } from '../modules/points/points.entities';
 
 export const ENTITIES = [
   Member,
@@ -25,4 +26,8 @@ export const ENTITIES = [
   OutboxEvent,
   OutboxDelivery,
   JobLease,
+  PointsAccount,
+  PointsEntry,
+  PointsLot,
+  PointsLotUse,
 ];

@@ -35,6 +35,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   WECHAT_UNAVAILABLE: 502,
   PAYMENT_UNAVAILABLE: 502,
   SERVICE_UNAVAILABLE: 503,
+  // --- membership & points ---
+  POINTS_INSUFFICIENT: 409,
+  POINTS_ALREADY_SIGNED_IN: 409,
+  BIRTHDAY_ALREADY_SET: 409,
+  MEMBER_NOT_FOUND: 404,
 };
 
 export function statusOf(code: ErrorCode): number {
