@@ -39,6 +39,15 @@ import { registerPaymentRoutes } from './modules/payments/payments.routes';
 import { PaymentsService } from './modules/payments/payments.service';
 import { RefundsService } from './modules/payments/refunds.service';
 import { subscribeShippingUpload } from './modules/payments/shipping';
+import { MemberProfiles } from './modules/membership/profile.service';
+import { MembershipSettingsService } from './modules/membership/settings.service';
+import { subscribeEarning } from './modules/points/earning';
+import { PointsAdmin } from './modules/points/points.admin';
+import { PointsJobs } from './modules/points/points.jobs';
+import { PointsReads } from './modules/points/points.query';
+import { registerPointsRoutes } from './modules/points/points.routes';
+import { Referrals } from './modules/points/referrals';
+import { SigninService } from './modules/points/signin.service';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -89,7 +98,21 @@ export function createServices(deps: AppDeps) {
     ds: deps.ds, tx, log: deps.log, now, lifecycle: orderLifecycle, payments, outbox,
     intervalMs: config.JOBS_INTERVAL_MS, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS,
   });
-  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
+  // --- membership & points (membership/, points/) ---
+  const membershipSettings = new MembershipSettingsService(deps.ds, tx, now);
+  const profiles = new MemberProfiles(deps.ds, tx, membershipSettings, now);
+  const referrals = new Referrals(membershipSettings);
+  const points = {
+    reads: new PointsReads(deps.ds, now),
+    signin: new SigninService(deps.ds, tx, membershipSettings, now),
+    admin: new PointsAdmin(tx, async (id) => !!(await auth.memberById(id)), now),
+    jobs: new PointsJobs(deps.ds, tx, outbox, now),
+    profiles,
+    settings: membershipSettings,
+    referrals,
+  };
+  subscribeEarning({ ds: deps.ds, tx, outbox, log: deps.log, reads: orderReads, profiles, settings: membershipSettings, referrals, now });
+  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, points };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -122,6 +145,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
   // --- routes: jobs / outbox (HQ) ---
   registerJobRoutes(api, deps.ds, services.outbox);
+  // --- routes: membership & points ---
+  registerPointsRoutes(api, services.points);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

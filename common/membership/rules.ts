@@ -104,9 +104,6 @@ export function referrerFrom(token: { kind: string; id: number } | null, newMemb
   return token.id;
 }
 
-/** The referrer is rewarded when the referred member's first order completes, never later ones. */
-export const referralRewardDue = (completedOrdersOfReferred: number): boolean => completedOrdersOfReferred === 1;
-
 /**
  * Points usable at checkout: the balance, bounded by the cap share of the goods, in whole-fen
  * steps (100 points = ¥1 by default, so 1 point = 1 fen).

@@ -6,7 +6,8 @@ import { JobLease } from '../modules/jobs/jobs.entities';
 import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
 import { Payment, Refund } from '../modules/payments/payments.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
-import { PointsAccount, PointsEntry, PointsLot, PointsLotUse } from '../modules/points/points.entities';
+import { MemberGrowthEntry, MemberProfile, MembershipSetting, MemberTierLog } from '../modules/membership/membership.entities';
+import { MemberReferral, PointsAccount, PointsEntry, PointsLot, PointsLotUse, PointsSignin } from '../modules/points/points.entities';
 
 export const ENTITIES = [
   Member,
@@ -30,4 +31,10 @@ export const ENTITIES = [
   PointsEntry,
   PointsLot,
   PointsLotUse,
+  PointsSignin,
+  MemberReferral,
+  MemberProfile,
+  MemberGrowthEntry,
+  MemberTierLog,
+  MembershipSetting,
 ];

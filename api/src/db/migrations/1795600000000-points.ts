@@ -34,7 +34,7 @@ const TABLES = [
   }),
   new Table({
     name: 'points_lot',
-    columns: [col.id(), col.ref('member_id'), col.ref('entry_id'), col.int('points'), col.int('remaining'), col.datetime('expires_at'), col.datetime('created_at')],
+    columns: [col.id(), col.ref('member_id'), col.ref('entry_id'), col.int('points'), col.int('remaining'), col.datetime('expires_at'), col.datetime('reminded_at', true), col.datetime('created_at')],
     indices: [idx('idx_points_lot_member_expiry', ['member_id', 'expires_at']), idx('idx_points_lot_expiry', ['expires_at'])],
   }),
   new Table({

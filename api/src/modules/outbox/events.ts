@@ -10,7 +10,10 @@ export interface OutboxEvents {
   OrderCompleted: { orderId: number; orderNo: string; memberId: number; payableFen: number; refundedFen: number };
   OrderCancelled: { orderId: number; orderNo: string; memberId: number; reason: string };
   OrderRefunded: { orderId: number; orderNo: string; memberId: number; refundNo: string; amountFen: number; fullyRefunded: boolean };
+  // --- membership & points ---
+  /** Points of a member's lots expire at `expiresAt` (sent 30 days before, once per member and date). */
+  PointsExpiring: { memberId: number; points: number; expiresAt: string };
 }
 
 export type OutboxEventType = keyof OutboxEvents;
-export const OUTBOX_EVENT_TYPES: readonly OutboxEventType[] = ['OrderPaid', 'OrderShipped', 'OrderCompleted', 'OrderCancelled', 'OrderRefunded'];
+export const OUTBOX_EVENT_TYPES: readonly OutboxEventType[] = ['OrderPaid', 'OrderShipped', 'OrderCompleted', 'OrderCancelled', 'OrderRefunded', 'PointsExpiring'];

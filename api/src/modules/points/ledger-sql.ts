@@ -4,9 +4,12 @@
  * points queue behind each other and then read the newest rows; SQLite's Transactor already runs
  * one transaction at a time.
  */
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { locked } from '../../db/locked-read';
 import { AppError } from '../../http/app-error';
 import { PointsAccount, PointsEntry } from './points.entities';
+
+export { locked };
 
 /** Upper bound of one entry, far inside INT and far above any sane order. */
 export const MAX_POINTS_PER_ENTRY = 10_000_000;
@@ -15,17 +18,6 @@ export function assertPoints(points: number, field = 'points'): void {
   if (!Number.isSafeInteger(points) || points < 1 || points > MAX_POINTS_PER_ENTRY) {
     throw new AppError('POINTS_AMOUNT_INVALID', `${field}=${points}`, [{ field, message: '须为 1 至 10000000 的整数' }]);
   }
-}
-
-const isMysql = (m: EntityManager) => m.connection.options.type === 'mysql' || m.connection.options.type === 'mariadb';
-
-/**
- * A locking read on MySQL (SELECT … FOR UPDATE): under REPEATABLE READ a plain SELECT would
- * answer from the transaction's snapshot, which may predate a concurrent commit; a locking read
- * sees the newest committed row and holds it to our commit. SQLite needs none (serialised).
- */
-export function locked<T extends ObjectLiteral>(m: EntityManager, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-  return isMysql(m) ? qb.setLock('pessimistic_write') : qb;
 }
 
 /**

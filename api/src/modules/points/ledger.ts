@@ -15,7 +15,7 @@
  *   credit(m, { memberId, points, key, reason, kind, pending?, expiresAt?, now?, operatorId? })
  *   confirmPending(m, { key, confirmKey, now? }) / voidPending(m, { key, voidKey, points?, now? })
  *   debit(m, { memberId, points, key, reason, kind?, now?, operatorId? })   — POINTS_INSUFFICIENT
- *   clawback(m, { memberId, points, key, reason, now? })  — takes what it can, the rest is debt
+ *   clawback(m, { memberId, points, key, reason, refKey?, now? }) — takes what it can, the rest is debt
  *   returnDebit(m, { key, returnKey, points?, now? })     — gives a debit back to its lots
  *   expireLot(m, lotId, now) / balanceOf(m, memberId)
  */
@@ -203,7 +203,7 @@ export async function debit(m: EntityManager, input: DebitInput): Promise<Points
  * Takes back points a refund un-earned. What the balance cannot cover becomes debt, repaid first
  * by later earnings (addAvailable), so a refund never silently keeps or loses points.
  */
-export async function clawback(m: EntityManager, input: { memberId: number; points: number; key: string; reason: string; now?: Date }): Promise<PointsEntry> {
+export async function clawback(m: EntityManager, input: { memberId: number; points: number; key: string; reason: string; refKey?: string; now?: Date }): Promise<PointsEntry> {
   assertPoints(input.points);
   const now = input.now ?? new Date();
   await lockAccount(m, input.memberId, now);
@@ -211,7 +211,7 @@ export async function clawback(m: EntityManager, input: { memberId: number; poin
   if (existing) return existing;
   const { taken } = await spendLots(m, input.memberId, input.points, now);
   const shortfall = input.points - taken;
-  const entry = await insertEntry(m, { memberId: input.memberId, key: input.key, kind: 'clawback', points: input.points, reason: input.reason, balanceDelta: -taken, debtDelta: shortfall }, now);
+  const entry = await insertEntry(m, { memberId: input.memberId, key: input.key, kind: 'clawback', points: input.points, reason: input.reason, refKey: input.refKey ?? null, balanceDelta: -taken, debtDelta: shortfall }, now);
   await mustChangeAccount(m, input.memberId, { balance: -taken, debt: shortfall }, now);
   return entry;
 }

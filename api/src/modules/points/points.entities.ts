@@ -69,6 +69,8 @@ export class PointsLot {
   @Column({ type: 'int' }) remaining!: number;
   /** Expired when now >= expiresAt. */
   @DateTimeColumn() expiresAt!: Date;
+  /** Set (conditionally, once) when the 30-day expiry reminder went out for this lot. */
+  @DateTimeColumn({ nullable: true }) remindedAt!: Date | null;
   @DateTimeColumn() createdAt!: Date;
 }
 
@@ -82,4 +84,27 @@ export class PointsLotUse {
   @Column({ type: 'int' }) points!: number;
   /** How much of this use has been given back (conditional `returned + n <= points`). */
   @Column({ type: 'int' }) returned!: number;
+}
+
+/** One daily sign-in; unique per member and Shanghai calendar day, so a second one is refused. */
+@Entity('points_signin')
+@Index(['memberId', 'day'], { unique: true })
+export class PointsSignin {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
+  @Column({ type: 'integer' }) memberId!: number;
+  /** `YYYY-MM-DD`, Asia/Shanghai. */
+  @Column({ type: 'varchar', length: 10 }) day!: string;
+  @Column({ type: 'int' }) streak!: number;
+  @Column({ type: 'int' }) points!: number;
+  @DateTimeColumn() createdAt!: Date;
+}
+
+/** Who referred a member (recorded at registration from a member share token); one per member. */
+@Entity('member_referral')
+export class MemberReferral {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
+  @Column({ type: 'integer', unique: true }) memberId!: number;
+  @Column({ type: 'integer' }) referrerId!: number;
+  @DateTimeColumn({ nullable: true }) rewardedAt!: Date | null;
+  @DateTimeColumn() createdAt!: Date;
 }
