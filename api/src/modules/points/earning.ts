@@ -65,7 +65,7 @@ export function subscribeEarning(d: EarningDeps): void {
       const paidAt = new Date(e.paidAt);
       const pts = purchasePoints(e.payableFen, tier, isBirthdayMonth(birthday, paidAt), s);
       if (pts.points <= 0) return;
-      await credit(m, { memberId: e.memberId, points: pts.points, key: earnKey(e.orderId), reason: `购物得积分 ${e.orderNo}`, kind: 'earn', pending: true, now });
+      await credit(m, { memberId: e.memberId, points: pts.points, key: earnKey(e.orderId), reason: `订单 ${e.orderNo}`, kind: 'earn', pending: true, now });
     });
   });
 
@@ -73,7 +73,7 @@ export function subscribeEarning(d: EarningDeps): void {
     const now = d.now();
     await d.tx.run(async (m) => {
       await lockAccount(m, e.memberId, now);
-      await confirmPending(m, { key: earnKey(e.orderId), confirmKey: `${earnKey(e.orderId)}:confirm`, reason: `购物得积分 ${e.orderNo}`, now });
+      await confirmPending(m, { key: earnKey(e.orderId), confirmKey: `${earnKey(e.orderId)}:confirm`, reason: `订单 ${e.orderNo}`, now });
       await reconcileGrowth(d, m, e.memberId, e.orderId, now);
       await d.referrals.rewardIfFirstOrder(m, e.memberId, e.orderId, now);
     });
@@ -92,9 +92,9 @@ export function subscribeEarning(d: EarningDeps): void {
           const confirmed = await findEntry(m, `${earnKey(e.orderId)}:confirm`);
           if (confirmed) {
             const key = `refund:${e.refundNo}:clawback`;
-            await clawback(m, { memberId: e.memberId, points: due, key, reason: `退款扣回积分 ${e.orderNo}`, refKey: earnKey(e.orderId), now });
+            await clawback(m, { memberId: e.memberId, points: due, key, reason: `订单 ${e.orderNo} 退款扣回`, refKey: earnKey(e.orderId), now });
           } else {
-            await voidPending(m, { key: earnKey(e.orderId), voidKey: `refund:${e.refundNo}:void`, points: due, reason: `退款扣回待入账积分 ${e.orderNo}`, now });
+            await voidPending(m, { key: earnKey(e.orderId), voidKey: `refund:${e.refundNo}:void`, points: due, reason: `订单 ${e.orderNo} 退款扣回`, now });
           }
         }
       }
