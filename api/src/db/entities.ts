@@ -4,7 +4,7 @@ import { CartItem } from '../modules/cart/cart.entities';
 import { Banner, Category, Product, Sku, StockAdjustment } from '../modules/catalogue/catalogue.entities';
 import { JobLease } from '../modules/jobs/jobs.entities';
 import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
-import { Payment, Refund } from '../modules/payments/payments.entities';
+import { Payment, Refund, RefundStateLog } from '../modules/payments/payments.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
 import { MemberGrowthEntry, MemberProfile, MembershipSetting, MemberTierLog } from '../modules/membership/membership.entities';
 import { MemberReferral, PointsAccount, PointsEntry, PointsLot, PointsLotUse, PointsSignin } from '../modules/points/points.entities';
@@ -27,6 +27,7 @@ export const ENTITIES = [
   OutboxEvent,
   OutboxDelivery,
   JobLease,
+  RefundStateLog,
   PointsAccount,
   PointsEntry,
   PointsLot,

@@ -58,6 +58,8 @@ async function reconcileGrowth(d: EarningDeps, m: EntityManager, memberId: numbe
 
 export function subscribeEarning(d: EarningDeps): void {
   d.outbox.subscribe('OrderPaid', 'points.earn-pending', async (e) => {
+    // Goods bought with points (the points mall) earn no points.
+    if (e.kind === 'points_redemption') return;
     const now = d.now();
     await d.tx.run(async (m) => {
       const s = await d.settings.get(m);

@@ -1,22 +1,22 @@
 /**
- * 确认订单's points choice: a switch to use points and the amount (whole points, at most what the
- * server's preview allows), with the ¥ it saves. The server re-checks everything.
+ * 确认订单's points choice (a checkout extra): a switch to use points and the amount (whole points,
+ * at most what the preview's notes.points allows), with the ¥ it saves. It sets the request field
+ * `pointsToUse`; the server re-checks everything.
  */
 import { useEffect, useState } from 'react';
 import { Input, Switch, Text, View } from '@tarojs/components';
 import { formatFen } from '@common/money';
 import type { CheckoutPointsNote } from '@common/membership/types';
+import type { CheckoutExtraProps } from '../confirm/extras';
 import './points-choice.scss';
 
-interface Props {
-  note: CheckoutPointsNote | undefined;
-  value: number;
-  onChange: (points: number) => void;
-}
 
 const fenOf = (points: number, pointsPerYuan: number) => Math.floor((points * 100) / pointsPerYuan);
 
-export function PointsChoice({ note, value, onChange }: Props) {
+export function PointsChoice({ preview, fields, setField }: CheckoutExtraProps) {
+  const note = preview.notes.points as CheckoutPointsNote | undefined;
+  const value = typeof fields.pointsToUse === 'number' ? fields.pointsToUse : 0;
+  const onChange = (points: number) => setField('pointsToUse', points > 0 ? points : undefined);
   const [draft, setDraft] = useState(String(value));
   useEffect(() => setDraft(String(value)), [value]);
   if (!note) return null;
