@@ -49,7 +49,7 @@ export class MemberDiscountContributor implements CheckoutContributor {
     const lines = unitPrices(draft).filter((l) => !l.changed);
     const amountFen = lines.reduce((sum, l) => sum + (l.unitFen - memberPriceFen(l.unitFen, rule.discountPct)) * l.quantity, 0);
     if (amountFen <= 0) return;
-    draft.adjustments.push({ kind: 'member', label: `${rule.label}会员价`, ref: rule.code, amountFen, skuIds: lines.map((l) => l.skuId) });
+    draft.adjustments.push({ kind: 'member', label: '会员价', ref: rule.code, amountFen, skuIds: lines.map((l) => l.skuId) });
   }
 }
 

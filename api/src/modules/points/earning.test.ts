@@ -6,11 +6,11 @@
  */
 import type { OrderDetailDto } from '@common/order/types';
 import { loginHq, startTestApp, type TestApp } from '../../../test/harness';
-import { createSku, ok, type SkuFixture } from '../../../test/shopping';
+import { addressesOf, anAddress, createSku, ok, type SkuFixture } from '../../../test/shopping';
 import { MemberTierLog } from '../membership/membership.entities';
 import { postOrder, shopperWithAddress, type Shopper } from '../orders/orders.test-support';
 import { OutboxEvent } from '../outbox/outbox.entities';
-import { PointsEntry } from './points.entities';
+import { MemberReferral, PointsEntry } from './points.entities';
 
 describe('earning points through orders', () => {
   let app: TestApp;
@@ -78,10 +78,16 @@ describe('earning points through orders', () => {
 
   it('a referrer gets +50 when the referred member\'s first order completes, not for later ones', async () => {
     const referrer = await shopperWithAddress(app);
-    const friend = await shopperWithAddress(app);
-    await app.services.tx.run((m) => app.services.points.referrals.record(m, friend.memberId, { kind: 'member', id: referrer.memberId }, new Date()));
+    // The friend registers from the referrer's share path: MemberRegistered records the referral.
+    const { token: shareToken } = ok<{ token: string }>(await app.api.post('/api/share/token', {}, referrer.token));
+    const login = ok(await app.api.post('/api/auth/wechat-login', { code: app.fakeWechat!.mintCode(`o_friend_${referrer.memberId}`), shareToken }));
+    const address = ok(await addressesOf(app, login.token).create(anAddress()), 201);
+    const friend: Shopper = { token: login.token, memberId: login.member.id, addressId: address.id };
+    await app.services.outbox.drain();
+    expect(await app.ds.manager.findOneBy(MemberReferral, { memberId: friend.memberId })).toMatchObject({ referrerId: referrer.memberId, rewardedAt: null });
     // Not oneself, and only once per member.
     expect(await app.services.tx.run((m) => app.services.points.referrals.record(m, referrer.memberId, { kind: 'member', id: referrer.memberId }, new Date()))).toBe(false);
+    expect(await app.services.tx.run((m) => app.services.points.referrals.record(m, friend.memberId, { kind: 'member', id: 999 }, new Date()))).toBe(false);
     const first = await paidOrder(friend);
     expect((await card(referrer)).points.balance).toBe(0); // paid is not enough
     await complete(friend, first.id);

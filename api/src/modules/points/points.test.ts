@@ -96,6 +96,7 @@ describe('points and membership routes', () => {
     expect(theirs.items.map((e: { kind: string }) => e.kind)).toEqual(['signin']);
     expect((await app.api.get('/api/points/ledger')).status).toBe(401);
     expect(ok(await app.api.get(`/api/hq/points/members/${a.memberId}/ledger`, hq)).total).toBe(1);
+    expect((await app.api.get('/api/hq/points/members/0x6/ledger', hq)).status).toBe(400);
     const report = ok(await app.api.get('/api/hq/points/consistency', hq));
     expect(report.accounts).toBeGreaterThanOrEqual(2);
     expect(report.mismatches).toEqual([]);

@@ -16,9 +16,10 @@ export class Referrals {
   async record(m: EntityManager, memberId: number, token: { kind: string; id: number } | null, now: Date): Promise<boolean> {
     const referrerId = referrerFrom(token, memberId);
     if (!referrerId) return false;
+    if (await m.findOneBy(MemberReferral, { memberId })) return false;
     // INSERT IGNORE on the unique member_id: a member is referred once, by the first referrer recorded.
-    const res = await m.createQueryBuilder().insert().into(MemberReferral).values({ memberId, referrerId, rewardedAt: null, createdAt: now }).orIgnore().execute();
-    return (res.raw?.affectedRows ?? res.raw?.changes ?? 1) > 0;
+    await m.createQueryBuilder().insert().into(MemberReferral).values({ memberId, referrerId, rewardedAt: null, createdAt: now }).orIgnore().execute();
+    return (await m.findOneBy(MemberReferral, { memberId }))?.referrerId === referrerId;
   }
 
   /**
