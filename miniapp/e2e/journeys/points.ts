@@ -1,12 +1,14 @@
 /**
  * The points journey: 我的 → log in → the tier card → 签到 today (+5) → buy one piece and pay →
  * 积分明细 shows the purchase points pending → HQ ships, the shopper confirms receipt → the points
- * are available → a second order uses points at 确认订单 (the ¥ saved shown) → cancelling it
- * gives the points back. Figures come from the API and common/ rules, never pinned.
+ * are available → a second order uses points at 确认订单 (the ¥ saved shown), left unpaid →
+ * cancelling it on 订单详情 gives the points back. Figures come from the API and common/ rules, never pinned.
  */
 import type { ProductCardDto, ProductDetailDto, SkuDto } from '@common/catalogue/types';
 import { DEFAULT_SETTINGS } from '@common/membership/settings';
-import { purchasePoints } from '@common/membership/rules';
+import { fenForPoints, maxUsablePoints, purchasePoints } from '@common/membership/rules';
+import { formatFen } from '@common/money';
+import { priceOrder } from '@common/order/pricing';
 import type { Page } from '@common/paging';
 import type { Driver } from '../driver';
 import { waitUntil } from '../driver';
@@ -53,7 +55,7 @@ async function buyOnce(d: Driver, product: ProductDetailDto, firstTime: boolean)
 }
 
 export async function pointsJourney(d: Driver, api: PointsJourneyApi): Promise<void> {
-  const { product } = await pickSku(api);
+  const { product, sku } = await pickSku(api);
 
   // 我的: log in; the card shows the entry tier and no points.
   await d.open('pages/mine/index');
@@ -105,4 +107,37 @@ export async function pointsJourney(d: Driver, api: PointsJourneyApi): Promise<v
   await d.waitFor('.member-card__balance', { text: String(signin + earned) });
   await d.waitFor('.member-card__pending', { text: '0' });
   await d.screenshot('points-mine-card');
+
+  // A second order uses points at 确认订单: the switch takes the most allowed, the ¥ saved shows.
+  const balance = signin + earned;
+  const usable = maxUsablePoints(sku.priceFen, balance, DEFAULT_SETTINGS);
+  const savedFen = fenForPoints(usable, DEFAULT_SETTINGS);
+  await buyOnce(d, product, false);
+  await d.waitFor('.points-choice__hint', { text: `可用 ${balance} 积分` });
+  await d.tap('.points-choice__switch');
+  await d.waitFor('.points-choice__saved', { text: `抵 ${formatFen(savedFen)}` });
+  await d.waitFor('.amounts__row', { text: '积分抵扣' });
+  const payable = priceOrder([{ skuId: sku.id, unitPriceFen: sku.priceFen, quantity: 1 }], [{ kind: 'points', label: '积分抵扣', amountFen: savedFen }]).payableFen;
+  await d.waitFor('.confirm-payable', { text: formatFen(payable) });
+  await d.screenshot('points-checkout');
+  await d.tap('.order-submit');
+  await d.waitFor('.dev-pay-cancel');
+  await d.tap('.dev-pay-cancel');
+  await d.waitFor('.order-status', { text: '待付款' });
+  await openLedger(d, (t) => t[0] === String(balance - usable), `spent ${usable}`);
+
+  // Cancel it on 订单详情: the points come back.
+  const [latest] = await d.texts('.points-entry__reason');
+  expect(latest).toContain('抵扣');
+  await d.open('packages/order/list/index', { tab: 'pending_payment' });
+  await d.waitFor('.order-card__no');
+  await d.tap('.order-card__no');
+  await d.waitFor('.order-status', { text: '待付款' });
+  await d.tap('.cancel-button');
+  await d.waitFor('.confirm-dialog__ok');
+  await d.tap('.confirm-dialog__ok');
+  await d.waitFor('.order-status', { text: '已取消' });
+  await openLedger(d, (t) => t[0] === String(balance), `returned ${usable}`);
+  await d.waitFor('.points-entry__kind', { text: '退回' });
+  await d.screenshot('points-returned');
 }
