@@ -93,6 +93,15 @@ export const ERROR_MESSAGES = {
   MALL_LIMIT_REACHED: '已达到兑换上限',
   MALL_ITEM_KIND_MISMATCH: '该商品不支持此兑换方式',
   MALL_LINES_MISMATCH: '积分兑换每次只能兑换一件该商品',
+  // --- membership & points ---
+  POINTS_INSUFFICIENT: '积分不足',
+  POINTS_AMOUNT_INVALID: '积分数量须为正整数',
+  POINTS_OVER_CAP: '超出本单可用积分上限',
+  POINTS_ALREADY_SIGNED_IN: '今天已经签到过了',
+  BIRTHDAY_ALREADY_SET: '生日设置后不可修改，如需更正请联系客服',
+  BIRTHDAY_INVALID: '生日日期不正确',
+  MEMBER_NOT_FOUND: '会员不存在',
+  MEMBERSHIP_SETTINGS_INVALID: '会员规则设置有误',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

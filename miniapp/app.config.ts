@@ -21,6 +21,7 @@ export default defineAppConfig({
     },
     { root: 'packages/coupons', pages: ['mine/index', 'center/index'] },
     { root: 'packages/pointsmall', pages: ['list/index', 'detail/index', 'records/index'] },
+    { root: 'packages/points', pages: ['signin/index', 'ledger/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -55,6 +55,8 @@ import { createGroupBuy } from './modules/groupbuy/groupbuy.module';
 import { registerGroupBuyRoutes } from './modules/groupbuy/groupbuy.routes';
 import { createCouponServices } from './modules/coupons/coupons.module';
 import { registerCouponRoutes } from './modules/coupons/coupons.routes';
+import { createPointsServices } from './modules/points/points.module';
+import { registerPointsRoutes } from './modules/points/points.routes';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -116,11 +118,13 @@ export function createServices(deps: AppDeps) {
   registerOrderJobs(scheduler, { lifecycle: orderLifecycle, payments, log: deps.log, now, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS });
   registerPaymentJobs(scheduler, { ds: deps.ds, payments, log: deps.log, now, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES });
   registerOutboxJobs(scheduler, outbox);
+  // --- membership & points (membership/, points/) ---
+  const points = createPointsServices({ ds: deps.ds, tx, outbox, log: deps.log, now, reads: orderReads, scheduler, contributors, shareTokens, memberExists: async (id) => !!(await auth.memberById(id)) });
   // --- group-buy (groupbuy/) ---
   const groupBuy = createGroupBuy({ ...deps, now, tx, wechat, outbox, scheduler, catalogue, hooks, transitions, contributors, stock, refunds, checkout });
   // --- coupons (coupons/) ---
   const coupons = createCouponServices({ ds: deps.ds, tx, auth, now, contributors, hooks, outbox, scheduler });
-  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, groupBuy, coupons };
+  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, points, groupBuy, coupons };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -158,6 +162,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerOutboxRoutes(api, deps.ds, services.outbox);
   // --- routes: group-buy ---
   registerGroupBuyRoutes(api, services.groupBuy);
+  // --- routes: membership & points ---
+  registerPointsRoutes(api, services.points);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

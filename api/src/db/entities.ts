@@ -9,6 +9,8 @@ import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
 import { GbCampaign, GbGroup, GbSeat, GbShopper } from '../modules/groupbuy/groupbuy.entities';
 import { MallHolding, MallItem, MallRedemption } from '../modules/pointsmall/pointsmall.entities';
 import { CouponHolding, CouponTemplate, MemberCoupon, NewMemberGift, NewMemberPack } from '../modules/coupons/coupons.entities';
+import { MemberGrowthEntry, MemberProfile, MembershipSetting, MemberTierLog } from '../modules/membership/membership.entities';
+import { MemberReferral, PointsAccount, PointsEntry, PointsLot, PointsLotUse, PointsSignin } from '../modules/points/points.entities';
 
 export const ENTITIES = [
   Member,
@@ -41,4 +43,14 @@ export const ENTITIES = [
   MallItem,
   MallHolding,
   MallRedemption,
+  PointsAccount,
+  PointsEntry,
+  PointsLot,
+  PointsLotUse,
+  PointsSignin,
+  MemberReferral,
+  MemberProfile,
+  MemberGrowthEntry,
+  MemberTierLog,
+  MembershipSetting,
 ];

@@ -69,6 +69,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   MALL_ITEM_NOT_FOUND: 404,
   MALL_ITEM_SOLD_OUT: 409,
   MALL_LIMIT_REACHED: 409,
+  // --- membership & points ---
+  POINTS_INSUFFICIENT: 409,
+  POINTS_ALREADY_SIGNED_IN: 409,
+  BIRTHDAY_ALREADY_SET: 409,
+  MEMBER_NOT_FOUND: 404,
 };
 
 function statusOf(code: ErrorCode): number {

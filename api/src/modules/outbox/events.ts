@@ -32,6 +32,9 @@ export interface OutboxEvents {
   GroupSucceeded: { groupId: number };
   /** The group failed; refundIds: the full automatic refunds of its paid seats, to send to WeChat Pay. */
   GroupFailed: { groupId: number; refundIds: number[] };
+  // --- membership & points ---
+  /** Points of a member's lots expire at `expiresAt` (sent 30 days before, once per member and date). */
+  PointsExpiring: { memberId: number; points: number; expiresAt: string };
 }
 
 export type OutboxEventType = keyof OutboxEvents;
