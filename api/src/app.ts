@@ -34,11 +34,15 @@ import { buildOpenApi } from './openapi/openapi';
 import { WeChatClient } from './wechat/client';
 import type { FakeWeChat } from './wechat/fake-wechat';
 import type { FakeWeChatPay } from './wechatpay/fake-wechatpay';
+import type { FakeWeCom } from './wecom/fake-wecom';
 import { wechatPayClientFrom } from './wechatpay/from-config';
 import { registerPaymentRoutes } from './modules/payments/payments.routes';
 import { PaymentsService } from './modules/payments/payments.service';
 import { RefundsService } from './modules/payments/refunds.service';
 import { subscribeShippingUpload } from './modules/payments/shipping';
+import { createGuideServices } from './modules/guides/guides.wiring';
+import { registerGuideRoutes } from './modules/guides/guides.routes';
+import { registerWecomRoutes, WECOM_CALLBACK_PATH } from './modules/guides/wecom.routes';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -50,6 +54,8 @@ export interface AppDeps {
   fakeWechat: FakeWeChat | null;
   /** The loopback fake WeChat Pay (PAYMENT_MODE=wechat with WECHATPAY_FAKE); null or absent otherwise. */
   fakeWechatPay?: FakeWeChatPay | null;
+  /** The loopback fake WeCom (development and tests); null or absent otherwise. */
+  fakeWecom?: FakeWeCom | null;
   now?: () => Date;
   isShuttingDown?: () => boolean;
 }
@@ -89,7 +95,9 @@ export function createServices(deps: AppDeps) {
     ds: deps.ds, tx, log: deps.log, now, lifecycle: orderLifecycle, payments, outbox,
     intervalMs: config.JOBS_INTERVAL_MS, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS,
   });
-  return { tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
+  // --- guides (guides/, wecom/) ---
+  const guides = createGuideServices(deps, { tx, outbox, now });
+  return { guides, tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -97,7 +105,8 @@ export type Services = ReturnType<typeof createServices>;
 /** Mutating requests with a body must send JSON; anything else is a 415, not a silent `{}`. */
 const requireJsonBodies: Koa.Middleware<AppState> = async (ctx, next) => {
   const hasBody = Number(ctx.get('content-length') || 0) > 0 || !!ctx.get('transfer-encoding');
-  if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && hasBody && !ctx.is('json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  // The WeCom callback posts XML and reads its own body.
+  if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && hasBody && !ctx.is('json') && ctx.path !== WECOM_CALLBACK_PATH) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   await next();
 };
 
@@ -122,6 +131,11 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
   // --- routes: jobs / outbox (HQ) ---
   registerJobRoutes(api, deps.ds, services.outbox);
+  // --- routes: guides ---
+  registerGuideRoutes(api, services.guides);
+  registerWecomRoutes(api.router, services.guides.wecom, () => {
+    if (deps.config.JOBS_ENABLED) void services.outbox.processDue().catch((err) => deps.log.error({ err }, 'outbox after WeCom callback'));
+  });
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

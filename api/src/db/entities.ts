@@ -5,6 +5,7 @@ import { Banner, Category, Product, Sku, StockAdjustment } from '../modules/cata
 import { JobLease } from '../modules/jobs/jobs.entities';
 import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
 import { Payment, Refund } from '../modules/payments/payments.entities';
+import { GUIDE_ENTITIES } from '../modules/guides/guides.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
 
 export const ENTITIES = [
@@ -25,4 +26,5 @@ export const ENTITIES = [
   OutboxEvent,
   OutboxDelivery,
   JobLease,
+  ...GUIDE_ENTITIES,
 ];

@@ -142,7 +142,7 @@ export class FakeWeChat {
   }
 }
 
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
+export async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   try {

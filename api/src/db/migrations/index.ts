@@ -1,5 +1,6 @@
 import { Foundation1795338000000 } from './1795338000000-foundation';
 import { Orders1795400000000 } from './1795400000000-orders';
+import { Guides1795800000000 } from './1795800000000-guides';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [Foundation1795338000000, Orders1795400000000];
+export const MIGRATIONS = [Foundation1795338000000, Orders1795400000000, Guides1795800000000];

@@ -10,7 +10,10 @@ export interface OutboxEvents {
   OrderCompleted: { orderId: number; orderNo: string; memberId: number; payableFen: number; refundedFen: number };
   OrderCancelled: { orderId: number; orderNo: string; memberId: number; reason: string };
   OrderRefunded: { orderId: number; orderNo: string; memberId: number; refundNo: string; amountFen: number; fullyRefunded: boolean };
+  // --- guides ---
+  /** A WeCom customer-contact callback was accepted; linking and the welcome message run after the reply. */
+  WecomContactChanged: { wecomEventId: number };
 }
 
 export type OutboxEventType = keyof OutboxEvents;
-export const OUTBOX_EVENT_TYPES: readonly OutboxEventType[] = ['OrderPaid', 'OrderShipped', 'OrderCompleted', 'OrderCancelled', 'OrderRefunded'];
+export const OUTBOX_EVENT_TYPES: readonly OutboxEventType[] = ['OrderPaid', 'OrderShipped', 'OrderCompleted', 'OrderCancelled', 'OrderRefunded', 'WecomContactChanged'];
