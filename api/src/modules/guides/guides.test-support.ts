@@ -9,6 +9,7 @@ export interface GuideFixture {
   /** The guide's own shopper account (linked by binding code). */
   token: string;
   memberId: number;
+  openid: string;
   shareToken: string;
 }
 
@@ -33,7 +34,7 @@ export async function aGuide(app: TestApp, hq: string, storeId?: number): Promis
   const account = await loginShopper(app);
   ok(await app.api.post('/api/guides/link', { code }, account.token));
   const me = ok(await app.api.get('/api/guide/me', account.token));
-  return { id: g.id, storeId: sid, wecomUserId, token: account.token, memberId: account.memberId, shareToken: me.shareToken };
+  return { id: g.id, storeId: sid, wecomUserId, token: account.token, memberId: account.memberId, openid: account.openid, shareToken: me.shareToken };
 }
 
 export async function touch(app: TestApp, token: string, t: string, extra: Record<string, unknown> = {}) {
@@ -43,4 +44,15 @@ export async function touch(app: TestApp, token: string, t: string, extra: Recor
 export async function bindingOf(app: TestApp, memberId: number): Promise<{ guide_id: number; source: string } | undefined> {
   const [row] = await app.ds.query('SELECT guide_id, source FROM guide_binding WHERE member_id = ?', [memberId]);
   return row ? { guide_id: Number(row.guide_id), source: row.source } : undefined;
+}
+
+/**
+ * Writes an order's attribution snapshot as checkout's attribution step does (decide, then
+ * snapshot in a transaction); for tests that make orders before the contributor is plugged in.
+ */
+export async function attributeNow(app: TestApp, orderId: number, memberId: number, now = new Date()) {
+  const svc = app.services.guides.attribution;
+  const decided = await svc.decide(memberId, now);
+  await app.services.tx.run((m) => svc.snapshot(m, orderId, memberId, decided, now));
+  return decided;
 }
