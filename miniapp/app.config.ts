@@ -14,7 +14,11 @@ export default defineAppConfig({
       root: 'packages/order',
       pages: ['confirm/index', 'list/index', 'detail/index', 'address/list/index', 'address/edit/index'],
     },
+    // 我的导购 and the guide workbench.
+    { root: 'packages/guide', pages: ['mine/index', 'workbench/index'] },
   ],
+  // WeCom's contact plugin (「联系我」 in the mini-program): the add-your-guide prompt and 我的导购.
+  plugins: { contactPlugin: { version: '1.4.3', provider: 'wx104a1a20c3f81ec2' } },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f6f6f6',

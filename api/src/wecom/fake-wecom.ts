@@ -13,6 +13,8 @@ import { readJson } from '../wechat/fake-wechat';
 import { type CallbackKeys, sealCallback, toXml } from './callback-crypto';
 
 const WELCOME_CODE_TTL_MS = 20_000;
+/** The picture behind every fake 「联系我」 QR URL (a small checkerboard PNG), served by the fake itself. */
+const QR_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABUAAAAVCAAAAACMfPpKAAAAH0lEQVR4nGNgYGD4//8/GslAiiimEIgkRXTUDVRyAwAyRNcpG6VgYwAAAABJRU5ErkJggg==', 'base64');
 
 export interface FakeWeComOptions extends CallbackKeys {
   secret: string;
@@ -119,6 +121,10 @@ export class FakeWeCom {
     };
     const fail = (errcode: number, errmsg: string) => send({ errcode, errmsg: `${errmsg}, hint: [${randomBytes(4).toString('hex')}]` });
 
+    if (req.method === 'GET' && /^\/wwpic\/[0-9a-f]{32}\.png$/.test(url.pathname)) {
+      res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' });
+      return void res.end(QR_PNG);
+    }
     if (req.method === 'GET' && url.pathname === '/cgi-bin/gettoken') {
       if (url.searchParams.get('corpid') !== this.opts.corpId) return fail(40013, 'invalid corpid');
       if (url.searchParams.get('corpsecret') !== this.opts.secret) return fail(40001, 'invalid credential');
@@ -136,7 +142,7 @@ export class FakeWeCom {
       if (!Array.isArray(users) || users.length !== 1 || (this.knownUsers && !this.knownUsers.has(String(users[0])))) return fail(40003, 'invalid userid');
       if (typeof b.state === 'string' && b.state.length > 30) return fail(40058, 'state exceed max length');
       const configId = randomBytes(16).toString('hex');
-      const qrCode = b.scene === 2 ? `https://wework.qpic.cn/wwpic/fake_${configId}/0` : null;
+      const qrCode = b.scene === 2 ? `${this.baseUrl}/wwpic/${configId}.png` : null;
       this.contactWays.push({ configId, scene: b.scene as number, user: users.map(String), state: String(b.state ?? ''), qrCode });
       return send(qrCode ? { errcode: 0, errmsg: 'ok', config_id: configId, qr_code: qrCode } : { errcode: 0, errmsg: 'ok', config_id: configId });
     }

@@ -22,7 +22,7 @@ const SERVICE_ENTRIES: { name: string; url?: string }[] = [
   { name: '收货地址', url: '/packages/order/address/list/index' },
   { name: '我的积分' },
   { name: '优惠券' },
-  { name: '我的导购' },
+  { name: '我的导购', url: '/packages/guide/mine/index' },
 ];
 
 export default function MinePage() {

@@ -14,6 +14,8 @@ import { ActionBar } from './action-bar';
 import { usePurchase } from './purchase';
 import { Stepper } from '../../components/stepper';
 import { MAX_LINE_QUANTITY } from '@common/order/pricing';
+import { useMyShareToken, useShareEntry } from '../../hooks/use-share';
+import { sharePath } from '../../services/share';
 import './index.scss';
 
 type Load =
@@ -82,9 +84,12 @@ export default function ProductPage() {
     );
   });
 
+  // Guides' cards carry their token (t), shoppers' cards a referral token; see services/share.ts.
+  useShareEntry();
+  const myToken = useMyShareToken();
   useShareAppMessage(() => {
     const title = load.state === 'ready' ? load.product.title : 'Loopmall 好物推荐';
-    return { title, path: `/pages/product/index?id=${id ?? ''}` };
+    return { title, path: sharePath(`/pages/product/index?id=${id ?? ''}`, myToken) };
   });
 
   const product = load.state === 'ready' ? load.product : null;

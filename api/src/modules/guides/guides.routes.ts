@@ -36,6 +36,9 @@ export function registerGuideRoutes(api: ApiRouter, s: GuideServices): void {
   api.route({ method: 'post', path: '/api/guides/touch', tag: 'guides', summary: '记录分享卡片的打开（无效令牌被忽略）', access: 'shopper', body: TouchBody }, (ctx, { body }) =>
     s.touches.record(memberIdOf(ctx), { token: body.t, scene: body.scene, groupChatId: body.groupChatId, path: body.path }),
   );
+  api.route({ method: 'get', path: '/api/guides/share-token', tag: 'guides', summary: '我分享时携带的令牌（导购令牌或会员推荐令牌）', access: 'shopper' }, (ctx) =>
+    s.workbench.shareToken(memberIdOf(ctx)),
+  );
   api.route({ method: 'get', path: '/api/guides/mine', tag: 'guides', summary: '我的导购', access: 'shopper' }, (ctx) => s.shopper.cardFor(memberIdOf(ctx)));
   api.route({ method: 'post', path: '/api/guides/add-tap', tag: 'guides', summary: '点击添加导购企业微信', access: 'shopper', body: AddTapBody }, async (ctx, { body }) => {
     await s.touches.tapAdd(memberIdOf(ctx), body.guideId);

@@ -18,6 +18,12 @@ export class GuidesWorkbench {
     return g;
   }
 
+  /** The token a shopper's own shares carry: the guide's token for a linked guide, else a referral token. */
+  async shareToken(memberId: number): Promise<{ kind: 'guide' | 'member'; token: string }> {
+    const g = await this.ds.manager.findOne(Guide, { where: { memberId, status: 'active' }, select: { id: true } });
+    return g ? { kind: 'guide', token: this.shareTokens.sign({ kind: 'guide', id: g.id }) } : { kind: 'member', token: this.shareTokens.sign({ kind: 'member', id: memberId }) };
+  }
+
   async me(memberId: number): Promise<{ id: number; name: string; storeId: number; shareToken: string }> {
     const g = await this.guideOf(memberId);
     return { id: g.id, name: g.name, storeId: g.storeId, shareToken: this.shareTokens.sign({ kind: 'guide', id: g.id }) };

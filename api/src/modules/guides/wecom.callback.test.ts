@@ -56,7 +56,8 @@ describe('WeCom customer-contact callback', () => {
   it('creates the 「联系我」 contact ways (scene 1 and 2) with the guide in state', async () => {
     const ways = ok(await app.api.post(`/api/hq/guides/${guide.id}/contact-ways`, {}, hq));
     expect(ways.contactConfigId).toMatch(/^[0-9a-f]{32}$/);
-    expect(ways.qrCodeUrl).toMatch(/^https:\/\//);
+    expect(ways.qrCodeUrl).toMatch(/^http/);
+    expect((await fetch(ways.qrCodeUrl)).headers.get('content-type')).toBe('image/png');
     expect(fake().contactWays.map((w) => [w.scene, w.user[0], w.state])).toEqual([
       [1, guide.wecomUserId, `g${guide.id}`],
       [2, guide.wecomUserId, `g${guide.id}`],
