@@ -65,11 +65,19 @@ export async function guidesJourney(guideDriver: Driver, shopper: Driver, hq: Hq
   await guideDriver.type('.guide-link__code', code);
   await guideDriver.waitFor('.guide-head__name', { text: guide.name });
   await guideDriver.waitFor('.guide-share__path');
-  const [path] = await guideDriver.texts('.guide-share__path');
+  const paths = await guideDriver.texts('.guide-share__path');
   await guideDriver.screenshot('guides-workbench');
-  const m = /^\/pages\/product\/index\?id=(\d+)&t=([0-9A-Za-z]{8,32})$/.exec(path);
-  expect(m).not.toBeNull();
-  const [, productId, token] = m!;
+  const cards = paths.map((p) => /^\/pages\/product\/index\?id=(\d+)&t=([0-9A-Za-z]{8,32})$/.exec(p));
+  expect(cards.every((c) => c !== null)).toBe(true);
+  // A product without specs, in stock: 立即购买 goes straight to 确认订单.
+  let card: RegExpExecArray | null = null;
+  for (const c of cards) {
+    const p = await hq.call<{ specs: unknown[]; skus: { stock: number; status: string }[] }>('GET', `/api/products/${c![1]}`);
+    if (p.specs.length === 0 && p.skus.some((s) => s.status === 'on_sale' && s.stock >= 5)) card = c;
+    if (card) break;
+  }
+  expect(card).not.toBeNull();
+  const [, productId, token] = card!;
 
   // A new shopper opens the card (the shared path), logs in by buying, pays.
   await shopper.open('pages/product/index', { id: productId, t: token });

@@ -4,24 +4,12 @@
  * recorded by a unique row per shopper.
  */
 import type { DataSource } from 'typeorm';
+import type { GuideCard } from '@common/attribution/types';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import { ShopOrder } from '../orders/orders.entities';
 import { Guide, GuideBinding, GuidePrompt, Store } from './guides.entities';
-
-export interface GuideCard {
-  id: number;
-  name: string;
-  avatarUrl: string | null;
-  storeName: string;
-  /** 「联系我」 scene 1, for the contact plugin's `cell` (weapp). */
-  contactConfigId: string | null;
-  /** 「联系我」 scene 2 QR picture (H5). */
-  qrCodeUrl: string | null;
-  /** 'bound': the shopper's own guide; 'store_default': no guide yet. */
-  source: 'bound' | 'store_default';
-}
 
 export class GuidesShopper {
   constructor(

@@ -1,5 +1,6 @@
 /** The guide's own pages: my share token, my customers, my attributed orders and commission by month. */
 import type { DataSource } from 'typeorm';
+import type { GuideCustomer, GuideMe, GuideMonth } from '@common/attribution/types';
 import { AppError } from '../../http/app-error';
 import { ShopOrder } from '../orders/orders.entities';
 import { CommissionAccount, Guide, GuideBinding, OrderAttribution, WecomContact } from './guides.entities';
@@ -24,12 +25,12 @@ export class GuidesWorkbench {
     return g ? { kind: 'guide', token: this.shareTokens.sign({ kind: 'guide', id: g.id }) } : { kind: 'member', token: this.shareTokens.sign({ kind: 'member', id: memberId }) };
   }
 
-  async me(memberId: number): Promise<{ id: number; name: string; storeId: number; shareToken: string }> {
+  async me(memberId: number): Promise<GuideMe> {
     const g = await this.guideOf(memberId);
     return { id: g.id, name: g.name, storeId: g.storeId, shareToken: this.shareTokens.sign({ kind: 'guide', id: g.id }) };
   }
 
-  async customers(memberId: number): Promise<{ memberId: number; boundAt: string; lastOrderAt: string | null; onWecom: boolean }[]> {
+  async customers(memberId: number): Promise<GuideCustomer[]> {
     const g = await this.guideOf(memberId);
     const m = this.ds.manager;
     const bindings = await m.find(GuideBinding, { where: { guideId: g.id }, order: { boundAt: 'DESC' }, take: 200 });
@@ -43,11 +44,11 @@ export class GuidesWorkbench {
   }
 
   /** Attributed orders and commission, grouped by month (Asia/Shanghai), newest first. */
-  async months(memberId: number): Promise<{ month: string; orders: { orderId: number; orderNo: string | null; payableFen: number; status: string; commission: { heldFen: number; releasedFen: number; reversedFen: number } | null }[]; heldFen: number; releasedFen: number; reversedFen: number }[]> {
+  async months(memberId: number): Promise<GuideMonth[]> {
     const g = await this.guideOf(memberId);
     const m = this.ds.manager;
     const rows = await m.find(OrderAttribution, { where: { guideId: g.id }, order: { id: 'DESC' }, take: 500 });
-    const byMonth = new Map<string, any>();
+    const byMonth = new Map<string, GuideMonth>();
     for (const r of rows) {
       const o = await m.findOne(ShopOrder, { where: { id: r.orderId }, select: { id: true, orderNo: true, payableFen: true, status: true } });
       const acc = await m.findOneBy(CommissionAccount, { orderId: r.orderId });
