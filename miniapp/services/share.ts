@@ -9,7 +9,7 @@ import { request } from './http';
 import { onSessionChange, readSession } from './token';
 
 const KEY = 'loopmall.entry';
-const TOKEN = /^[0-9A-Za-z]{8,32}$/;
+const TOKEN = /^[0-9A-Za-z.]{8,32}$/;
 
 export interface EntryToken {
   token: string;

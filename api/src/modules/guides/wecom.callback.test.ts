@@ -91,7 +91,7 @@ describe('WeCom customer-contact callback', () => {
     const msg = fake().welcomeMessages.at(-1)!;
     expect(msg.welcome_code).toBe(c.welcomeCode);
     expect(msg.attachments[0].msgtype).toBe('miniprogram');
-    const token = /[?&]t=([0-9A-Za-z]+)/.exec(msg.attachments[0].miniprogram.page)![1];
+    const token = /[?&]t=([0-9A-Za-z.]+)/.exec(msg.attachments[0].miniprogram.page)![1];
     expect(token.length).toBeLessThanOrEqual(32);
 
     // The same request again (a WeCom retry), and the same event re-signed with a new nonce (a replay).
