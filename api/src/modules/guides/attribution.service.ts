@@ -4,11 +4,12 @@
  * once (unique order_id; nothing ever updates it). Also previews a rule change over past orders.
  */
 import { type DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
-import { type AttributionDecision, type AttributionRules, attributeOrder, type TouchFact } from '@common/attribution/rules';
+import { type AttributionDecision, type AttributionRules, attributeOrder, refuseGuideToken, type TouchFact } from '@common/attribution/rules';
 import { guideStates } from './bindings';
 import { Guide, GuideBinding, GuideTouch, OrderAttribution } from './guides.entities';
 import { replayBinding } from './replay';
 import type { RuleSets } from './rule-sets';
+import type { ShareTokens } from './share-tokens';
 
 export interface Attribution extends AttributionDecision {
   storeId: number | null;
@@ -20,17 +21,33 @@ export class AttributionService {
   constructor(
     private readonly ds: DataSource,
     private readonly rules: RuleSets,
+    private readonly shareTokens: ShareTokens,
   ) {}
 
-  async decide(memberId: number, now: Date, m: EntityManager = this.ds.manager, rules?: AttributionRules): Promise<Attribution> {
-    const r = rules ?? (await this.rules.current(m));
+  /**
+   * The attribution of an order placed now. `entryToken` is the token checkout was sent (the card
+   * the shopper came in through): when valid and not yet recorded as a touch, it counts as one now.
+   */
+  async decide(memberId: number, now: Date, entryToken?: string): Promise<Attribution> {
+    const m = this.ds.manager;
+    const r = await this.rules.current(m);
     const binding = await m.findOneBy(GuideBinding, { memberId });
     const touchRows = await m.find(GuideTouch, { where: { memberId, createdAt: MoreThanOrEqual(new Date(now.getTime() - r.sharingWindowHours * HOUR)) }, order: { id: 'DESC' }, take: 200 });
-    return this.decideFrom(m, binding, touchRows, now, r);
+    const touches: TouchFact[] = touchRows.map((t) => ({ id: t.id, guideId: t.guideId, at: t.createdAt, scene: t.scene, groupChatId: t.groupChatId, tokenId: t.token }));
+    const entry = entryToken && !touches.some((t) => t.tokenId === entryToken) ? await this.entryTouch(m, entryToken, now, r) : null;
+    return this.decideFrom(m, binding, entry ? [...touches, entry] : touches, now, r);
   }
 
-  private async decideFrom(m: EntityManager, binding: GuideBinding | null, touchRows: GuideTouch[], now: Date, r: AttributionRules): Promise<Attribution> {
-    const touches: TouchFact[] = touchRows.map((t) => ({ id: t.id, guideId: t.guideId, at: t.createdAt, scene: t.scene, groupChatId: t.groupChatId, tokenId: t.token }));
+  /** A valid, still-counting guide token as an unrecorded touch at `now`; null otherwise (ignored, never trusted). */
+  private async entryTouch(m: EntityManager, token: string, now: Date, r: AttributionRules): Promise<TouchFact | null> {
+    const v = this.shareTokens.verify(token);
+    if (!v || v.kind !== 'guide') return null;
+    const guide = (await guideStates(m, [v.id])).get(v.id) ?? null;
+    if (refuseGuideToken(v.issuedAt, guide, now, r)) return null;
+    return { id: 0, guideId: v.id, at: now, scene: null, groupChatId: null, tokenId: token };
+  }
+
+  private async decideFrom(m: EntityManager, binding: GuideBinding | null, touches: TouchFact[], now: Date, r: AttributionRules): Promise<Attribution> {
     const states = await guideStates(m, [...touches.map((t) => t.guideId), ...(binding ? [binding.guideId] : [])]);
     const d = attributeOrder(binding ? { guideId: binding.guideId, boundAt: binding.boundAt, source: binding.source } : null, touches, (id) => states.get(id) ?? null, now, r);
     const guide = d.guideId ? await m.findOne(Guide, { where: { id: d.guideId }, select: { id: true, storeId: true } }) : null;

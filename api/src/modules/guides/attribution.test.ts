@@ -43,6 +43,10 @@ describe('touches, binding and attribution', () => {
     expect(await touch(app, s.token, member)).toEqual({ recorded: false, reason: 'member_token' });
     expect(await touches()).toBe(before);
     expect(await bindingOf(app, s.memberId)).toBeUndefined();
+    // The token checkout is sent counts when valid (the card the shopper came in through), never when forged.
+    const svc = app.services.guides.attribution;
+    expect(await svc.decide(s.memberId, new Date(clock), forged)).toMatchObject({ guideId: null, evidence: { tokenId: null } });
+    expect(await svc.decide(s.memberId, new Date(clock), a.shareToken)).toMatchObject({ guideId: a.id, sharingGuideId: a.id, evidence: { tokenId: a.shareToken, reason: 'sharing_touch' } });
     expect(a.shareToken.length).toBeLessThanOrEqual(32);
   });
 

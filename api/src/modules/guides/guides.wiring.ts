@@ -46,7 +46,7 @@ export function createGuideServices(deps: AppDeps, core: { tx: Transactor; outbo
     shopper: new GuidesShopper(ds, tx, now),
     workbench: new GuidesWorkbench(ds, shareTokens),
     touches: new TouchService(tx, shareTokens, rules, now),
-    attribution: new AttributionService(ds, rules),
+    attribution: new AttributionService(ds, rules, shareTokens),
     commission,
     reports: new GuidesReports(ds),
     rules,
