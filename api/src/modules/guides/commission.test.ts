@@ -100,4 +100,22 @@ describe('commission', () => {
     const denied = await app.api.get('/api/guide/orders', shopper.token);
     expect([denied.status, denied.body.code]).toEqual([403, 'NOT_A_GUIDE']);
   });
+
+  it("HQ's report by guide agrees with the commission figures; the funnel counts touched, first and repeat buyers", async () => {
+    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const rows = ok(await app.api.get(`/api/hq/guides/report?from=${day}&to=${day}`, hq));
+    const mine = rows.find((r: { guideId: number }) => r.guideId === guide.id);
+    const { figures } = ok(await app.api.get(`/api/hq/guides/${guide.id}/commission`, hq));
+    expect(mine).toMatchObject({ storeId: guide.storeId, heldFen: figures.heldFen, releasedFen: figures.releasedFen, reversedFen: figures.reversedFen });
+    const [gmv] = await app.ds.query(
+      'SELECT COUNT(*) AS n, SUM(o.payable_fen - o.refunded_fen) AS gmv FROM order_attribution a JOIN shop_order o ON o.id = a.order_id WHERE a.guide_id = ? AND o.paid_at IS NOT NULL',
+      [guide.id],
+    );
+    expect([mine.orders, mine.gmvFen]).toEqual([Number(gmv.n), Number(gmv.gmv)]);
+    const funnel = ok(await app.api.get(`/api/hq/guides/funnel?from=${day}&to=${day}`, hq));
+    // Three shoppers opened the card, each then paid one order (the fourth shopper never touched).
+    expect(funnel).toEqual({ touched: 3, firstPurchase: 3, repeatPurchase: 0 });
+    const bad = await app.api.get(`/api/hq/guides/report?from=${day}&to=2000-01-01`, hq);
+    expect([bad.status, bad.body.field]).toEqual([400, 'to']);
+  });
 });
