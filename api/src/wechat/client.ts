@@ -145,38 +145,30 @@ export class WeChatClient {
     return body.access_token;
   }
 
-  private call(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Record<string, any>> {
-    return callWeChatJson(this.opts.baseUrl, this.opts.timeoutMs, method, path, json, 'WeChat');
+  private async call(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Record<string, any>> {
+    let res: Response;
+    try {
+      res = await fetch(new URL(path, this.opts.baseUrl), {
+        method,
+        headers: json ? { 'content-type': 'application/json' } : undefined,
+        body: json ? JSON.stringify(json) : undefined,
+        signal: AbortSignal.timeout(this.opts.timeoutMs),
+      });
+    } catch (err) {
+      throw new WeChatUnavailableError(`WeChat request failed: ${(err as Error).message}`, { cause: err });
+    }
+    if (res.status >= 500) throw new WeChatUnavailableError(`WeChat answered HTTP ${res.status}`);
+    let body: Record<string, any>;
+    try {
+      body = (await res.json()) as Record<string, any>;
+    } catch (err) {
+      throw new WeChatUnavailableError('WeChat answered something that is not JSON', { cause: err });
+    }
+    // WeChat reports failures as 200 with a non-zero errcode; -1 means "system busy, retry".
+    if (typeof body.errcode === 'number' && body.errcode !== 0) {
+      if (body.errcode === -1) throw new WeChatUnavailableError(`WeChat busy: ${body.errmsg}`);
+      throw new WeChatApiError(body.errcode, String(body.errmsg ?? ''));
+    }
+    return body;
   }
-}
-
-/**
- * One JSON call to WeChat or WeCom (same conventions): network trouble, 5xx, non-JSON and
- * errcode -1 are WeChatUnavailableError; any other non-zero errcode is WeChatApiError.
- */
-export async function callWeChatJson(baseUrl: string, timeoutMs: number, method: 'GET' | 'POST', path: string, json: unknown, who: string): Promise<Record<string, any>> {
-  let res: Response;
-  try {
-    res = await fetch(new URL(path, baseUrl), {
-      method,
-      headers: json ? { 'content-type': 'application/json' } : undefined,
-      body: json ? JSON.stringify(json) : undefined,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (err) {
-    throw new WeChatUnavailableError(`${who} request failed: ${(err as Error).message}`, { cause: err });
-  }
-  if (res.status >= 500) throw new WeChatUnavailableError(`${who} answered HTTP ${res.status}`);
-  let body: Record<string, any>;
-  try {
-    body = (await res.json()) as Record<string, any>;
-  } catch (err) {
-    throw new WeChatUnavailableError(`${who} answered something that is not JSON`, { cause: err });
-  }
-  // WeChat reports failures as 200 with a non-zero errcode; -1 means "system busy, retry".
-  if (typeof body.errcode === 'number' && body.errcode !== 0) {
-    if (body.errcode === -1) throw new WeChatUnavailableError(`${who} busy: ${body.errmsg}`);
-    throw new WeChatApiError(body.errcode, String(body.errmsg ?? ''));
-  }
-  return body;
 }
