@@ -14,7 +14,7 @@ import { type CallbackKeys, sealCallback, toXml } from './callback-crypto';
 
 const WELCOME_CODE_TTL_MS = 20_000;
 /** The picture behind every fake 「联系我」 QR URL (a small checkerboard PNG), served by the fake itself. */
-const QR_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABUAAAAVCAAAAACMfPpKAAAAH0lEQVR4nGNgYGD4//8/GslAiiimEIgkRXTUDVRyAwAyRNcpG6VgYwAAAABJRU5ErkJggg==', 'base64');
+const QR_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAJMAAACTCAAAAACvjnTJAAAAkklEQVR42u3WsQkAQAgEweu/aT8QW3gUxsxsouWSvupb8YWJiem/aRNmPiYmJknQcSYmEdBxJiZJ0HEmJhHQcSYmSdBxJiYR0HEmJknQcSYmEdBxJia7QMeZmOwCHWdisgt0nInJLtBxJia7QMeZmOwCHWdisgt0nInJLtBxJia7QMeZmOwCHWdisgt0nInptOkBQEf0TBkrOykAAAAASUVORK5CYII=', 'base64');
 
 export interface FakeWeComOptions extends CallbackKeys {
   secret: string;
