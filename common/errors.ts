@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   SKU_SPEC_INVALID: '规格与商品的规格定义不一致',
   SKU_SPEC_DUPLICATE: '该规格组合已存在',
   STOCK_WOULD_GO_NEGATIVE: '库存不足，无法扣减',
+  STOCK_OVER_LIMIT: '库存超出上限（9,999,999 件）',
   CATEGORY_NAME_TAKEN: '分类名称已存在',
   CART_ITEM_NOT_FOUND: '购物车中没有这件商品',
   CART_FULL: '购物车已满，请先清理部分商品',
@@ -48,6 +49,12 @@ export const ERROR_MESSAGES = {
   NETWORK: '网络不给力，请检查网络后重试',
   OUTBOX_DELIVERY_NOT_FOUND: '事件投递记录不存在',
   OUTBOX_DELIVERY_DONE: '该事件已处理完成，无需重试',
+  // --- refunds (common/order/refund-state.ts) ---
+  REFUND_STATE_CONFLICT: '退款状态已变化，请刷新后重试',
+  // --- hardening: malformed bodies and database faults ---
+  BODY_ENCODING_INVALID: '请求内容与声明的压缩格式不符，请重新提交',
+  CONTENT_ENCODING_UNSUPPORTED: '不支持该压缩格式，请以 JSON 提交',
+  DB_UNAVAILABLE: '当前访问人数较多，请稍后重试',
   // --- guides (stores, guides, attribution, commission, WeCom) ---
   STORE_NOT_FOUND: '门店不存在',
   STORE_CODE_TAKEN: '门店编码已存在',

@@ -8,7 +8,8 @@ import { Transactor } from './db/transaction';
 import { ApiRouter } from './http/api-router';
 import { AppError } from './http/app-error';
 import type { AppState } from './http/context';
-import { errorHandler, isClientAbort, requestContext } from './http/middleware';
+import { bodyParseError, isClientAbort } from './http/faults';
+import { errorHandler, requestContext } from './http/middleware';
 import { serveDir } from './http/static';
 import type { Logger } from './logger';
 import { makeAuthenticator } from './modules/auth/authenticate';
@@ -23,13 +24,23 @@ import { CatalogueAdmin } from './modules/catalogue/catalogue.admin';
 import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { CatalogueService } from './modules/catalogue/catalogue.service';
 import { registerHealth } from './modules/health/health.routes';
-import { registerJobRoutes } from './modules/jobs/jobs.routes';
 import { Scheduler } from './modules/jobs/scheduler';
+import { cartContributor } from './modules/cart/cart.contributor';
+import { StockContributor } from './modules/catalogue/stock.contributor';
+import { CheckoutContributors } from './modules/orders/checkout/contributor';
+import { registerReleaseHooks } from './modules/orders/checkout/release';
 import { CheckoutService } from './modules/orders/checkout.service';
+import { OrderHooks } from './modules/orders/order-hooks';
+import { OrderTransitions } from './modules/orders/order-transitions';
+import { registerShareRoutes } from './modules/share/share.routes';
+import { ShareTokens } from './modules/share/share-tokens';
 import { OrderLifecycle } from './modules/orders/order-lifecycle';
 import { OrderReads } from './modules/orders/orders.query';
 import { registerOrderRoutes } from './modules/orders/orders.routes';
+import { registerOrderJobs } from './modules/orders/orders.jobs';
 import { Outbox } from './modules/outbox/outbox';
+import { registerOutboxJobs } from './modules/outbox/outbox.jobs';
+import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
 import { buildOpenApi } from './openapi/openapi';
 import { WeChatClient } from './wechat/client';
 import type { FakeWeChat } from './wechat/fake-wechat';
@@ -37,6 +48,7 @@ import type { FakeWeChatPay } from './wechatpay/fake-wechatpay';
 import type { FakeWeCom } from './wecom/fake-wecom';
 import { wechatPayClientFrom } from './wechatpay/from-config';
 import { registerPaymentRoutes } from './modules/payments/payments.routes';
+import { registerPaymentJobs } from './modules/payments/payments.jobs';
 import { PaymentsService } from './modules/payments/payments.service';
 import { RefundsService } from './modules/payments/refunds.service';
 import { subscribeShippingUpload } from './modules/payments/shipping';
@@ -72,32 +84,43 @@ export function createServices(deps: AppDeps) {
     now: () => now().getTime(),
   });
   const tokens = new TokenService(config.SESSION_SECRET, { shopperSeconds: config.SESSION_TTL_SECONDS, hqSeconds: config.HQ_TOKEN_TTL_SECONDS }, now);
-  const auth = new AuthService(deps.ds, tx, wechat, tokens, now);
-  const catalogue = new CatalogueService(deps.ds);
-  const catalogueAdmin = new CatalogueAdmin(tx, catalogue, now);
   // Side effects after commit (points, commission, shipping upload …) go through the outbox.
   const outbox = new Outbox(deps.ds, tx, deps.log, now);
+  // Scheduled jobs: every module registers its own (name, run) with the one scheduler.
+  const scheduler = new Scheduler({ tx, log: deps.log, now, intervalMs: config.JOBS_INTERVAL_MS });
+  const shareTokens = new ShareTokens(config.SESSION_SECRET, now);
+  const auth = new AuthService(deps.ds, tx, wechat, tokens, outbox, now);
+  const catalogue = new CatalogueService(deps.ds);
+  const catalogueAdmin = new CatalogueAdmin(tx, catalogue, now);
   // --- cart & addresses (cart/, address/) ---
   const cart = new CartService(deps.ds, tx, now);
   const addresses = new AddressService(deps.ds, tx, now);
-  // --- orders (orders/) ---
+  // --- orders (orders/): the extension points every loop feature registers with ---
   const orderReads = new OrderReads(deps.ds);
-  const checkout = new CheckoutService(deps.ds, tx, addresses, cart, orderReads, config.ORDER_PAY_TIMEOUT_MINUTES, now);
+  const hooks = new OrderHooks();
+  const transitions = new OrderTransitions(hooks);
+  const contributors = new CheckoutContributors();
+  const stock = new StockContributor();
+  contributors.register(cartContributor(cart)).register(stock);
+  registerReleaseHooks(hooks, contributors);
   // --- payments (payments/, wechatpay/) ---
   const wxpay = config.PAYMENT_MODE === 'wechat' ? wechatPayClientFrom(config, deps.fakeWechatPay ?? null) : null;
-  const refunds = new RefundsService(deps.ds, tx, outbox, deps.log, wxpay, now);
-  const payments = new PaymentsService({ ds: deps.ds, tx, outbox, log: deps.log, reads: orderReads, refunds, mode: config.PAYMENT_MODE, wxpay, now });
+  const refunds = new RefundsService(deps.ds, tx, transitions, outbox, deps.log, wxpay, now);
+  const payments = new PaymentsService({ ds: deps.ds, tx, transitions, outbox, log: deps.log, reads: orderReads, refunds, mode: config.PAYMENT_MODE, wxpay, now });
   subscribeShippingUpload(outbox, deps.ds, wechat, now);
-  // Built after payments: a shopper's cancel first closes the WeChat Pay order.
-  const orderLifecycle = new OrderLifecycle(deps.ds, tx, outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
-  // --- jobs (jobs/) ---
-  const scheduler = new Scheduler({
-    ds: deps.ds, tx, log: deps.log, now, lifecycle: orderLifecycle, payments, outbox,
-    intervalMs: config.JOBS_INTERVAL_MS, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS,
+  const checkout = new CheckoutService({
+    ds: deps.ds, tx, contributors, addresses, reads: orderReads, payTimeoutMinutes: config.ORDER_PAY_TIMEOUT_MINUTES, now,
+    payZeroCash: (m, order) => payments.payZeroCashIn(m, order),
   });
+  // Built after payments: a shopper's cancel first closes the WeChat Pay order.
+  const orderLifecycle = new OrderLifecycle(deps.ds, tx, transitions, outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
+  // --- jobs: each module registers its own with the scheduler ---
+  registerOrderJobs(scheduler, { lifecycle: orderLifecycle, payments, log: deps.log, now, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS });
+  registerPaymentJobs(scheduler, { ds: deps.ds, payments, log: deps.log, now, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES });
+  registerOutboxJobs(scheduler, outbox);
   // --- guides (guides/, wecom/) ---
-  const guides = createGuideServices(deps, { tx, outbox, now });
-  return { guides, tx, wechat, tokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
+  const guides = createGuideServices(deps, { tx, outbox, contributors, shareTokens, now });
+  return { guides, tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -114,8 +137,8 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   const app = new Koa<AppState>();
   app.proxy = true;
   // Errors Koa itself sees after the response started (a client gone mid-stream) are not ours.
-  app.on('error', (err) => {
-    if (!isClientAbort(err)) deps.log.error({ err }, 'koa error');
+  app.on('error', (err, ctx?: Koa.Context) => {
+    if (!isClientAbort(err, ctx?.req)) deps.log.error({ err }, 'koa error');
   });
 
   const api = new ApiRouter(makeAuthenticator(services.tokens, services.auth));
@@ -126,11 +149,12 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerCartRoutes(api, services.cart);
   registerAddressRoutes(api, services.addresses);
   // --- routes: orders ---
-  registerOrderRoutes(api, services.checkout, services.orderReads, services.orderLifecycle);
+  registerOrderRoutes(api, services.checkout, services.contributors, services.orderReads, services.orderLifecycle);
+  registerShareRoutes(api, services.shareTokens);
   // --- routes: payments ---
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
-  // --- routes: jobs / outbox (HQ) ---
-  registerJobRoutes(api, deps.ds, services.outbox);
+  // --- routes: outbox (HQ) ---
+  registerOutboxRoutes(api, deps.ds, services.outbox);
   // --- routes: guides ---
   registerGuideRoutes(api, services.guides);
   registerWecomRoutes(api.router, services.guides.wecom, () => {
@@ -150,7 +174,18 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   app.use(serveDir('/assets/', ASSETS_DIR, 7 * 24 * 3600 * 1000));
   if (deps.config.SERVE_H5) app.use(serveDir('/', deps.config.h5Dir, 0));
   app.use(requireJsonBodies);
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  // gzip/deflate/br bodies are inflated (the 256 kB limit applies after inflating); a body that
+  // is not what its Content-Encoding says is a 400, an unknown encoding a 415.
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: '256kb',
+      encoding: 'utf-8',
+      onError: (err) => {
+        throw bodyParseError(err);
+      },
+    }),
+  );
   app.use(api.router.routes());
   return app;
 }

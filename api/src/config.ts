@@ -27,6 +27,9 @@ const schema = z
     DATABASE_URL: mysqlUrl.optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    // Requests waiting for a pooled connection beyond this many get an immediate 503 + Retry-After.
+    DB_POOL_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(200),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(3000),
     SEED_DEMO: bool.default(true),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),

@@ -35,6 +35,8 @@ export interface StartOptions {
   /** Overrides the database chosen by the config (tests give each file its own schema). */
   db?: DbTarget;
   now?: () => Date;
+  /** Runs after the services are built and before the routes are: tests register extra contributors or hooks here. */
+  extend?: (services: Services) => void;
 }
 
 export async function startLoopmall(config: Config, log: Logger, opts: StartOptions = {}): Promise<Running> {
@@ -57,6 +59,7 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   let shuttingDown = false;
   const deps = { config, log, ds, fakeWechat, fakeWechatPay, fakeWecom, now, isShuttingDown: () => shuttingDown };
   const services = createServices(deps);
+  opts.extend?.(services);
   const seeded = config.SEED_DEMO ? await seedDemoStore(ds, services, log, now) : false;
   if (await services.auth.bootstrapOwner(config.HQ_ADMIN_USERNAME, config.HQ_ADMIN_PASSWORD)) {
     log.info({ username: config.HQ_ADMIN_USERNAME }, 'created the HQ owner account');

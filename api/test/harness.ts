@@ -10,8 +10,8 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { loadConfig } from '../src/config';
 import type { DbTarget } from '../src/db/data-source';
-import { createLogger } from '../src/logger';
-import { startLoopmall, type Running } from '../src/server';
+import { createLogger, type Logger } from '../src/logger';
+import { startLoopmall, type Running, type StartOptions } from '../src/server';
 
 export type TestDb = 'mysql' | 'sqlite';
 export const TEST_DB: TestDb = process.env.LOOPMALL_TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
@@ -49,11 +49,22 @@ export interface TestApp extends Running {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  now?: () => Date;
+  /** Registers extra contributors or hooks before the routes are built (StartOptions.extend). */
+  extend?: StartOptions['extend'];
+  /** Reshapes the fresh database's target (a pool of one, a proxy in front of the server). */
+  db?: (target: DbTarget) => DbTarget;
+  log?: Logger;
+}
+
 /** Boots Loopmall on a fresh database; env overrides the test defaults (seed off, fake WeChat on, job timers off: tests run jobs by hand). */
-export async function startTestApp(env: Record<string, string> = {}, opts: { now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const db = await freshDatabase();
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SERVE_H5: 'false', SEED_DEMO: 'false', JOBS_ENABLED: 'false', HQ_ADMIN_PASSWORD: HQ_TEST_PASSWORD, ...env });
-  const running = await startLoopmall(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), { db: db.target, now: opts.now });
+  const log = opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const target = opts.db ? opts.db(db.target) : db.target;
+  const running = await startLoopmall(config, log, { db: target, now: opts.now, extend: opts.extend });
   return {
     ...running,
     api: new ApiClient(running.url),

@@ -55,3 +55,12 @@ export async function orderStatus(ds: DataSource, orderId: number): Promise<stri
   const [row] = await ds.query('SELECT status FROM shop_order WHERE id = ?', [orderId]);
   return row.status;
 }
+
+/** An order placed and paid through the fake WeChat Pay (prepay, then the payment notification). */
+export async function paidOrder(app: TestApp, opts: Parameters<typeof placeOrder>[1] = {}): Promise<UnpaidOrder> {
+  const o = await placeOrder(app, opts);
+  await startPay(app, o);
+  const paid = await app.fakeWechatPay!.pay(o.orderNo);
+  if (paid.status !== 204) throw new Error(`payment notification answered ${paid.status}`);
+  return o;
+}

@@ -20,12 +20,6 @@ export interface ShopperSession {
 export const HQ_ROLES = ['owner', 'operator', 'analyst'] as const;
 export type HqRole = (typeof HQ_ROLES)[number];
 
-export const HQ_ROLE_LABELS: Record<HqRole, string> = {
-  owner: '总部管理员',
-  operator: '运营',
-  analyst: '数据分析',
-};
-
 export interface HqSession {
   token: string;
   expiresAt: string;

@@ -9,13 +9,6 @@ export type SkuStatus = (typeof SKU_STATUSES)[number];
 export const PRODUCT_SORTS = ['newest', 'price_asc', 'price_desc', 'sales'] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
-export const PRODUCT_SORT_LABELS: Record<ProductSort, string> = {
-  newest: '最新',
-  price_asc: '价格从低到高',
-  price_desc: '价格从高到低',
-  sales: '销量',
-};
-
 /** A spec dimension of a product, e.g. { name: '颜色', values: ['白色', '黑色'] }. */
 export interface SpecDef {
   name: string;

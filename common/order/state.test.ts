@@ -1,71 +1,104 @@
-import { decideTransition, isTerminal, ORDER_EVENTS, ORDER_STATUSES, ORDER_TABS, ORDER_TRANSITIONS, shopperActions, type OrderStatus } from './state';
+import {
+  canFire,
+  decideTransition,
+  extendTable,
+  isTerminal,
+  NORMAL_TRANSITIONS,
+  ORDER_EVENTS,
+  ORDER_KINDS,
+  ORDER_STATUSES,
+  ORDER_TABLES,
+  ORDER_TABS,
+  shopperActions,
+  statesOf,
+  statusesAllowing,
+  type OrderKind,
+  type OrderStatus,
+} from './state';
 
-describe('order state table', () => {
-  const reachable = (): Set<OrderStatus> => {
-    const seen = new Set<OrderStatus>(['pending_payment']);
-    const queue: OrderStatus[] = ['pending_payment'];
-    while (queue.length) {
-      const from = queue.shift()!;
-      for (const targets of Object.values(ORDER_TRANSITIONS[from])) {
-        for (const to of targets ?? []) if (!seen.has(to)) (seen.add(to), queue.push(to));
-      }
-    }
-    return seen;
-  };
+const exits = (kind: OrderKind, from: OrderStatus): OrderStatus[] => Object.values(ORDER_TABLES[kind][from] ?? {}).flatMap((t) => [...(t ?? [])]);
+
+describe.each(ORDER_KINDS)('the %s order table', (kind) => {
+  const states = statesOf(kind);
 
   it('every state is reachable from pending_payment', () => {
-    expect([...reachable()].sort()).toEqual([...ORDER_STATUSES].sort());
+    const seen = new Set<OrderStatus>(['pending_payment']);
+    const queue: OrderStatus[] = ['pending_payment'];
+    while (queue.length) for (const to of exits(kind, queue.shift()!)) if (!seen.has(to)) (seen.add(to), queue.push(to));
+    expect([...seen].sort()).toEqual([...states].sort());
   });
 
-  it('terminal states have no exits, and exactly completed, cancelled and refunded are terminal', () => {
-    const terminal = ORDER_STATUSES.filter(isTerminal);
-    expect(terminal.sort()).toEqual(['cancelled', 'completed', 'refunded']);
-    for (const s of terminal) {
-      for (const e of ORDER_EVENTS) expect(decideTransition(s, e).ok).toBe(false);
+  it('terminal states have no exits, and every other state can still end in one', () => {
+    for (const s of states.filter((x) => isTerminal(x, kind))) {
+      for (const e of ORDER_EVENTS) expect(decideTransition(kind, s, e).ok).toBe(false);
     }
-  });
-
-  it('every non-terminal state can still end in a terminal one', () => {
-    for (const s of ORDER_STATUSES.filter((x) => !isTerminal(x))) {
+    for (const s of states.filter((x) => !isTerminal(x, kind))) {
       const seen = new Set<OrderStatus>([s]);
       const queue = [s];
-      while (queue.length) for (const t of Object.values(ORDER_TRANSITIONS[queue.shift()!]).flat()) if (t && !seen.has(t)) (seen.add(t), queue.push(t));
-      expect([...seen].some(isTerminal)).toBe(true);
+      while (queue.length) for (const t of exits(kind, queue.shift()!)) if (!seen.has(t)) (seen.add(t), queue.push(t));
+      expect([...seen].some((x) => isTerminal(x, kind))).toBe(true);
     }
   });
 
-  it('decideTransition allows exactly the edges of the table and refuses everything else', () => {
+  it('decideTransition allows exactly the cells of the table and refuses everything else', () => {
     for (const from of ORDER_STATUSES) {
       for (const event of ORDER_EVENTS) {
-        const targets = ORDER_TRANSITIONS[from][event] ?? [];
+        const targets = ORDER_TABLES[kind][from]?.[event] ?? [];
+        expect(canFire(kind, from, event)).toBe(targets.length > 0);
         for (const to of ORDER_STATUSES) {
-          expect(decideTransition(from, event, to)).toEqual(
+          expect(decideTransition(kind, from, event, to)).toEqual(
             targets.includes(to) ? { ok: true, to } : expect.objectContaining({ ok: false, code: 'ORDER_STATE_CONFLICT' }),
           );
         }
         // Without a target: allowed only when the event has exactly one.
-        const implicit = decideTransition(from, event);
+        const implicit = decideTransition(kind, from, event);
         expect(implicit).toEqual(targets.length === 1 ? { ok: true, to: targets[0] } : expect.objectContaining({ ok: false }));
       }
     }
   });
 
-  it('the main road and its side roads', () => {
-    expect(decideTransition('pending_payment', 'pay')).toEqual({ ok: true, to: 'paid' });
-    expect(decideTransition('paid', 'ship')).toEqual({ ok: true, to: 'shipped' });
-    expect(decideTransition('shipped', 'complete')).toEqual({ ok: true, to: 'completed' });
-    expect(decideTransition('pending_payment', 'cancel')).toEqual({ ok: true, to: 'cancelled' });
-    expect(decideTransition('paid', 'cancel').ok).toBe(false);
-    expect(decideTransition('pending_payment', 'ship').ok).toBe(false);
-    expect(decideTransition('refunding', 'refund_close').ok).toBe(false); // ambiguous without a target
-    expect(decideTransition('refunding', 'refund_close', 'shipped')).toEqual({ ok: true, to: 'shipped' });
-    expect(decideTransition('refunding', 'refund_close', 'completed').ok).toBe(false);
+  it('statusesAllowing lists exactly the states an event fires from', () => {
+    for (const e of ORDER_EVENTS) expect(statusesAllowing(kind, e).sort()).toEqual(states.filter((s) => canFire(kind, s, e)).sort());
   });
 
-  it('tabs list real statuses and shopper actions follow the state', () => {
+  it('shopper actions follow the table: nothing on a terminal order, a refund only before shipment', () => {
+    for (const s of states) {
+      const a = shopperActions(s, kind);
+      expect(a.cancel).toBe(canFire(kind, s, 'cancel'));
+      expect(a.pay).toBe(canFire(kind, s, 'pay'));
+      expect(a.refund).toBe(canFire(kind, s, 'refund_request') && canFire(kind, s, 'ship'));
+      if (isTerminal(s, kind)) expect(Object.values(a).some(Boolean)).toBe(false);
+    }
+  });
+});
+
+describe('the normal order', () => {
+  it('the main road and its side roads', () => {
+    expect(decideTransition('normal', 'pending_payment', 'pay')).toEqual({ ok: true, to: 'paid' });
+    expect(decideTransition('normal', 'paid', 'ship')).toEqual({ ok: true, to: 'shipped' });
+    expect(decideTransition('normal', 'shipped', 'complete')).toEqual({ ok: true, to: 'completed' });
+    expect(decideTransition('normal', 'pending_payment', 'cancel')).toEqual({ ok: true, to: 'cancelled' });
+    expect(decideTransition('normal', 'paid', 'cancel').ok).toBe(false);
+    expect(decideTransition('normal', 'pending_payment', 'ship').ok).toBe(false);
+    expect(decideTransition('normal', 'refunding', 'refund_close').ok).toBe(false); // ambiguous without a target
+    expect(decideTransition('normal', 'refunding', 'refund_close', 'shipped')).toEqual({ ok: true, to: 'shipped' });
+    expect(decideTransition('normal', 'refunding', 'refund_close', 'completed').ok).toBe(false);
+    expect(statusesAllowing('normal', 'refund_request').sort()).toEqual(['paid', 'shipped']);
+  });
+
+  it('tabs list real statuses; a shopper may pay or cancel unpaid, ask a refund when paid, confirm when shipped', () => {
     for (const tab of ORDER_TABS) for (const s of tab.statuses) expect(ORDER_STATUSES).toContain(s);
     expect(shopperActions('pending_payment')).toEqual({ cancel: true, pay: true, refund: false, confirm: false });
+    expect(shopperActions('paid')).toEqual({ cancel: false, pay: false, refund: true, confirm: false });
     expect(shopperActions('shipped')).toEqual({ cancel: false, pay: false, refund: false, confirm: true });
-    for (const s of ORDER_STATUSES.filter(isTerminal)) expect(Object.values(shopperActions(s)).some(Boolean)).toBe(false);
+  });
+});
+
+describe('extendTable', () => {
+  it('replaces the named states and keeps the rest of the base table', () => {
+    const t = extendTable(NORMAL_TRANSITIONS, { paid: { refund_request: ['refunding'] } });
+    expect(t.paid).toEqual({ refund_request: ['refunding'] });
+    expect(t.shipped).toBe(NORMAL_TRANSITIONS.shipped);
+    expect(NORMAL_TRANSITIONS.paid).toEqual({ ship: ['shipped'], refund_request: ['refunding'] });
   });
 });

@@ -12,6 +12,13 @@
  * the refunded total up to what was paid ends in `refunded`.
  */
 
+/**
+ * Order kinds. Each kind has its own table (below); a kind may add states and events of its own
+ * (a paid group seat waits for its group before it can ship) without touching another kind's.
+ */
+export const ORDER_KINDS = ['normal', 'group_seat', 'points_redemption'] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];
+
 export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'completed', 'cancelled', 'refunding', 'refunded'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -28,10 +35,11 @@ export const ORDER_EVENTS = [
 ] as const;
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
 
-type Table = Record<OrderStatus, Partial<Record<OrderEvent, readonly OrderStatus[]>>>;
-
 /** from -> event -> the states the event may lead to (more than one only where the caller picks). */
-export const ORDER_TRANSITIONS: Table = {
+export type TransitionTable = Partial<Record<OrderStatus, Partial<Record<OrderEvent, readonly OrderStatus[]>>>>;
+
+/** The table every kind starts from: an ordinary order. */
+export const NORMAL_TRANSITIONS = {
   pending_payment: { pay: ['paid'], cancel: ['cancelled'] },
   paid: { ship: ['shipped'], refund_request: ['refunding'] },
   shipped: { complete: ['completed'], refund_request: ['refunding'] },
@@ -39,7 +47,43 @@ export const ORDER_TRANSITIONS: Table = {
   completed: {},
   cancelled: {},
   refunded: {},
+} as const satisfies TransitionTable;
+
+/**
+ * A kind's table: the normal one with some states' edges replaced or added. Replacing a state's
+ * edges replaces all of them (say every event the state keeps).
+ */
+export function extendTable(base: TransitionTable, changes: TransitionTable): TransitionTable {
+  return { ...base, ...changes };
+}
+
+/** One table per kind: the data every transition in api/ asks. */
+export const ORDER_TABLES: Record<OrderKind, TransitionTable> = {
+  normal: NORMAL_TRANSITIONS,
+  group_seat: NORMAL_TRANSITIONS,
+  points_redemption: NORMAL_TRANSITIONS,
 };
+
+/** The normal kind's table (kept under its old name for the table tests). */
+export const ORDER_TRANSITIONS: TransitionTable = NORMAL_TRANSITIONS;
+
+/** The states of a kind: every state its table names. */
+export function statesOf(kind: OrderKind): OrderStatus[] {
+  const t = ORDER_TABLES[kind];
+  const seen = new Set<OrderStatus>(Object.keys(t) as OrderStatus[]);
+  for (const edges of Object.values(t)) for (const targets of Object.values(edges ?? {})) for (const s of targets ?? []) seen.add(s);
+  return [...seen];
+}
+
+/** May `event` fire from `status` for an order of `kind`? */
+export function canFire(kind: OrderKind, status: OrderStatus, event: OrderEvent): boolean {
+  return !!ORDER_TABLES[kind][status]?.[event]?.length;
+}
+
+/** Every state of `kind` from which `event` may fire (e.g. where a refund may be opened). */
+export function statusesAllowing(kind: OrderKind, event: OrderEvent): OrderStatus[] {
+  return (Object.keys(ORDER_TABLES[kind]) as OrderStatus[]).filter((s) => canFire(kind, s, event));
+}
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   pending_payment: '待付款',
@@ -64,28 +108,31 @@ export type OrderTabKey = (typeof ORDER_TABS)[number]['key'];
 export type TransitionDecision = { ok: true; to: OrderStatus } | { ok: false; code: 'ORDER_STATE_CONFLICT'; detail: string };
 
 /**
- * May `event` move an order in `from` to `to`? `to` may be omitted when the event has exactly
- * one target. A pure rule: the API asks it, then writes with compare-and-set on `from`.
+ * May `event` move an order of `kind` in `from` to `to`? `to` may be omitted when the event has
+ * exactly one target. A pure rule: the API asks it, then writes with compare-and-set on `from`.
  */
-export function decideTransition(from: OrderStatus, event: OrderEvent, to?: OrderStatus): TransitionDecision {
-  const targets = ORDER_TRANSITIONS[from][event];
-  if (!targets?.length) return { ok: false, code: 'ORDER_STATE_CONFLICT', detail: `${event} is not allowed from ${from}` };
+export function decideTransition(kind: OrderKind, from: OrderStatus, event: OrderEvent, to?: OrderStatus): TransitionDecision {
+  const targets = ORDER_TABLES[kind][from]?.[event];
+  if (!targets?.length) return { ok: false, code: 'ORDER_STATE_CONFLICT', detail: `${event} is not allowed from ${from} (${kind})` };
   const target = to ?? (targets.length === 1 ? targets[0] : undefined);
-  if (!target || !targets.includes(target)) return { ok: false, code: 'ORDER_STATE_CONFLICT', detail: `${event} cannot lead ${from} to ${to}` };
+  if (!target || !targets.includes(target)) return { ok: false, code: 'ORDER_STATE_CONFLICT', detail: `${event} cannot lead ${from} to ${to} (${kind})` };
   return { ok: true, to: target };
 }
 
-export function isTerminal(status: OrderStatus): boolean {
-  return Object.keys(ORDER_TRANSITIONS[status]).length === 0;
+export function isTerminal(status: OrderStatus, kind: OrderKind = 'normal'): boolean {
+  return Object.keys(ORDER_TABLES[kind][status] ?? {}).length === 0;
 }
 
-/** What a shopper may do with an order in this state: drives the buttons of 订单详情. */
-export function shopperActions(status: OrderStatus): { cancel: boolean; pay: boolean; refund: boolean; confirm: boolean } {
+/**
+ * What a shopper may do with an order in this state: drives the buttons of 订单详情. Asked of the
+ * table: a shopper asks for a refund only while the order can still ship (before shipment;
+ * after it, returns go through customer service).
+ */
+export function shopperActions(status: OrderStatus, kind: OrderKind = 'normal'): { cancel: boolean; pay: boolean; refund: boolean; confirm: boolean } {
   return {
-    cancel: status === 'pending_payment',
-    pay: status === 'pending_payment',
-    // Shoppers ask for a refund before shipment; after it, returns go through customer service.
-    refund: status === 'paid',
-    confirm: status === 'shipped',
+    cancel: canFire(kind, status, 'cancel'),
+    pay: canFire(kind, status, 'pay'),
+    refund: canFire(kind, status, 'refund_request') && canFire(kind, status, 'ship'),
+    confirm: canFire(kind, status, 'complete'),
   };
 }

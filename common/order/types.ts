@@ -1,7 +1,7 @@
 /** Order, checkout and refund DTOs shared by the API and the mini-program. Money is integer fen. */
 import type { AddressSnapshot } from '../address/types';
-import type { Adjustment } from './pricing';
-import type { OrderStatus } from './state';
+import type { AppliedAdjustment } from './pricing';
+import type { OrderKind, OrderStatus } from './state';
 
 /** What the client sends to check out: SKU ids and quantities, nothing priced. */
 export interface CheckoutLineInput {
@@ -16,6 +16,17 @@ export interface CheckoutRequest {
   /** Remove the bought SKUs from the cart once the order is placed (checkout from the cart). */
   fromCart?: boolean;
 }
+
+/**
+ * The fields checkout contributors read (each optional; a feature adds its own here): ids and
+ * counts only, never an amount.
+ */
+export interface CheckoutContributions {
+  [field: string]: unknown;
+}
+
+/** 确认订单 asks for a price without placing: the same body, the address optional. */
+export type CheckoutPreviewRequest = Omit<CheckoutRequest, 'addressId'> & { addressId?: number } & CheckoutContributions;
 
 export interface OrderLineDto {
   skuId: number;
@@ -32,17 +43,22 @@ export interface OrderLineDto {
 
 /** 确认订单: the server's pricing of a prospective order, before it is placed. */
 export interface CheckoutPreviewDto {
+  kind: OrderKind;
   lines: OrderLineDto[];
   goodsFen: number;
   discountFen: number;
   freightFen: number;
   payableFen: number;
-  adjustments: Adjustment[];
+  /** Every adjustment asked for, in the order applied, with what it really took. */
+  adjustments: AppliedAdjustment[];
+  /** What each contributor tells the page (usable coupons, points balance …), by contributor name. */
+  notes: Record<string, unknown>;
 }
 
 export interface OrderSummaryDto {
   id: number;
   orderNo: string;
+  kind: OrderKind;
   status: OrderStatus;
   payableFen: number;
   itemCount: number;
@@ -79,6 +95,8 @@ export interface OrderDetailDto extends OrderSummaryDto {
   discountFen: number;
   freightFen: number;
   refundedFen: number;
+  /** What each discount really took (member price, coupon, points …). */
+  adjustments: AppliedAdjustment[];
   address: AddressSnapshot;
   remark: string;
   paidAt: string | null;

@@ -1,6 +1,7 @@
 /** Mini-program: fill the address form from wx.chooseAddress (the shopper's WeChat addresses). */
 import Taro from '@tarojs/taro';
 import type { AddressInput } from '@common/address/types';
+import { toast } from '../utils/toast';
 
 export const canChooseWechatAddress = true;
 
@@ -20,7 +21,7 @@ export async function chooseWechatAddress(): Promise<Omit<AddressInput, 'isDefau
     // authorisation refused, the API not declared or not allowed) is said, so the form is filled by hand.
     const errMsg = (e as { errMsg?: unknown } | null)?.errMsg;
     if (!(typeof errMsg === 'string' && errMsg.includes('cancel'))) {
-      void Taro.showToast({ title: '无法获取微信地址，请手动填写', icon: 'none' });
+      toast('无法获取微信地址，请手动填写');
     }
     return null;
   }

@@ -1,8 +1,9 @@
 /** Checkout, orders and refunds. Prices are never sent: the server prices every order. */
 import type { Page } from '@common/paging';
 import type {
-  CheckoutLineInput,
+  CheckoutContributions,
   CheckoutPreviewDto,
+  CheckoutPreviewRequest,
   CheckoutRequest,
   OrderDetailDto,
   OrderSummaryDto,
@@ -11,15 +12,16 @@ import type {
 import type { OrderTabKey } from '@common/order/state';
 import { request } from './http';
 
-export function previewCheckout(lines: CheckoutLineInput[]): Promise<CheckoutPreviewDto> {
-  return request<CheckoutPreviewDto>('POST', '/api/checkout/preview', { body: { lines } });
+/** The server's pricing of a prospective order, with every extra (coupon, points …) it names. */
+export function previewCheckout(body: CheckoutPreviewRequest): Promise<CheckoutPreviewDto> {
+  return request<CheckoutPreviewDto>('POST', '/api/checkout/preview', { body });
 }
 
 /**
  * Places an order. `idempotencyKey` is made once per 确认订单 visit, so a double tap or a retry
  * after a lost answer returns the same order instead of placing a second one.
  */
-export function createOrder(body: CheckoutRequest, idempotencyKey: string): Promise<OrderDetailDto> {
+export function createOrder(body: CheckoutRequest & CheckoutContributions, idempotencyKey: string): Promise<OrderDetailDto> {
   return request<OrderDetailDto>('POST', '/api/orders', { body, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 

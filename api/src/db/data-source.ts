@@ -11,7 +11,19 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming';
 
-export type DbTarget = { kind: 'mysql'; url: string; poolSize: number } | { kind: 'sqlite'; file: string };
+export interface MysqlTarget {
+  kind: 'mysql';
+  url: string;
+  poolSize: number;
+  /** Callers allowed to wait for a pooled connection; one more fails at once (answered 503). */
+  queueLimit?: number;
+  /** How long opening a connection may take before it fails (answered 503). */
+  connectTimeoutMs?: number;
+}
+export type DbTarget = MysqlTarget | { kind: 'sqlite'; file: string };
+
+const DEFAULT_QUEUE_LIMIT = 200;
+const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
 
 export function createDataSource(target: DbTarget): DataSource {
   const common = {
@@ -31,7 +43,14 @@ export function createDataSource(target: DbTarget): DataSource {
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
       poolSize: target.poolSize,
-      extra: { connectionLimit: target.poolSize, waitForConnections: true, queueLimit: 0 },
+      // A bounded wait queue: under overload (a flash sale) the caller past the limit gets a fast
+      // "Queue limit reached" (a 503 with Retry-After) instead of joining a pile of timeouts.
+      extra: {
+        connectionLimit: target.poolSize,
+        waitForConnections: true,
+        queueLimit: target.queueLimit ?? DEFAULT_QUEUE_LIMIT,
+        connectTimeout: target.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      },
     };
   } else {
     if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
@@ -50,8 +69,14 @@ export function createDataSource(target: DbTarget): DataSource {
 }
 
 /** `mysql://…` from the environment, or the embedded file under the data dir. */
-export function dbTargetFrom(config: { DATABASE_URL?: string; DB_POOL_SIZE: number; dataDir: string }): DbTarget {
+export function dbTargetFrom(config: {
+  DATABASE_URL?: string;
+  DB_POOL_SIZE: number;
+  DB_POOL_QUEUE_LIMIT: number;
+  DB_CONNECT_TIMEOUT_MS: number;
+  dataDir: string;
+}): DbTarget {
   return config.DATABASE_URL
-    ? { kind: 'mysql', url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE }
+    ? { kind: 'mysql', url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE, queueLimit: config.DB_POOL_QUEUE_LIMIT, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS }
     : { kind: 'sqlite', file: path.join(config.dataDir, 'loopmall.sqlite') };
 }

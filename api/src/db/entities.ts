@@ -4,7 +4,7 @@ import { CartItem } from '../modules/cart/cart.entities';
 import { Banner, Category, Product, Sku, StockAdjustment } from '../modules/catalogue/catalogue.entities';
 import { JobLease } from '../modules/jobs/jobs.entities';
 import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
-import { Payment, Refund } from '../modules/payments/payments.entities';
+import { Payment, Refund, RefundStateLog } from '../modules/payments/payments.entities';
 import { GUIDE_ENTITIES } from '../modules/guides/guides.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
 
@@ -26,5 +26,6 @@ export const ENTITIES = [
   OutboxEvent,
   OutboxDelivery,
   JobLease,
+  RefundStateLog,
   ...GUIDE_ENTITIES,
 ];

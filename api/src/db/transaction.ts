@@ -1,5 +1,5 @@
 /**
- * withTransaction(work): the one way to write.
+ * Transactor.run(work): the one way to write.
  * - MySQL/MariaDB: retries deadlocks and lock-wait timeouts with jittered backoff. `work` may run
  *   more than once, so it must not call external services (WeChat, WeChat Pay): do those after
  *   commit, through the outbox.
@@ -11,7 +11,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 const RETRYABLE_MYSQL = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const MAX_ATTEMPTS = 5;
 
-export function isRetryable(err: unknown): boolean {
+function isRetryable(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string } } | null;
   const code = e?.driverError?.code ?? e?.code;
   return !!code && RETRYABLE_MYSQL.has(code);

@@ -27,6 +27,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ADDRESS_LIMIT_REACHED: 409,
   SKU_SPEC_DUPLICATE: 409,
   STOCK_WOULD_GO_NEGATIVE: 409,
+  STOCK_OVER_LIMIT: 409,
   CATEGORY_NAME_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -35,6 +36,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   WECHAT_UNAVAILABLE: 502,
   PAYMENT_UNAVAILABLE: 502,
   SERVICE_UNAVAILABLE: 503,
+  // --- refunds ---
+  REFUND_STATE_CONFLICT: 409,
+  // --- hardening ---
+  CONTENT_ENCODING_UNSUPPORTED: 415,
+  DB_UNAVAILABLE: 503,
   // --- guides ---
   STORE_NOT_FOUND: 404,
   GUIDE_NOT_FOUND: 404,
@@ -47,7 +53,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ATTRIBUTION_RULES_CHANGED: 409,
 };
 
-export function statusOf(code: ErrorCode): number {
+function statusOf(code: ErrorCode): number {
   return STATUS[code] ?? 400;
 }
 
@@ -57,7 +63,7 @@ export interface FieldIssue {
 }
 
 /**
- * The one error type services throw. Throwing inside withTransaction rolls the writes back;
+ * The one error type services throw. Throwing inside Transactor.run rolls the writes back;
  * the error middleware turns it into `{ ok:false, code, message }` with the status above.
  */
 export class AppError extends Error {

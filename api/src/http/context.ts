@@ -10,10 +10,11 @@ export interface AppState {
   requestId: string;
   log: Logger;
   principal?: Principal;
-  /** Set by validate(): the parsed, typed inputs. */
-  query?: unknown;
-  body?: unknown;
-  params?: unknown;
 }
 
 export type AppContext = ParameterizedContext<AppState>;
+
+/** The signed-in HQ admin's id, for audit columns; null when the caller is not HQ. */
+export function adminIdOf(ctx: AppContext): number | null {
+  return ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null;
+}

@@ -8,8 +8,10 @@ import { ERROR_MESSAGES } from '@common/errors';
 import type { Logger } from '../logger';
 import { AppError } from './app-error';
 import type { AppState } from './context';
+import { BurstLog, DB_RETRY_AFTER_SECONDS, fromHttpError, isClientAbort, isDbUnavailable } from './faults';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const MAX_ISSUES = 20;
 
 export function requestContext(log: Logger): Middleware<AppState> {
   return async (ctx, next) => {
@@ -31,40 +33,24 @@ export function requestContext(log: Logger): Middleware<AppState> {
   };
 }
 
-/** Errors from a client going away mid-response are the client's business, not ours. */
-export function isClientAbort(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code;
-  return code === 'EPIPE' || code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE';
-}
-
-/** Maps koa/body-parser HTTP errors (413, 415, 400 on bad JSON) to our codes. */
-function fromHttpError(err: { status?: number; expose?: boolean }): AppError | null {
-  switch (err.status) {
-    case 400:
-      return new AppError('VALIDATION_FAILED', 'body is not valid JSON', [{ field: 'body', message: '请求体不是合法的 JSON' }]);
-    case 404:
-      return new AppError('NOT_FOUND');
-    case 413:
-      return new AppError('PAYLOAD_TOO_LARGE');
-    case 415:
-      return new AppError('UNSUPPORTED_MEDIA_TYPE');
-    default:
-      return null;
-  }
-}
-
 export function errorHandler(): Middleware<AppState> {
+  // An unreachable database fails every request at once: one log line per burst, not per request.
+  const dbDown = new BurstLog(10_000);
   return async (ctx, next) => {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) throw new AppError('NOT_FOUND');
     } catch (raw) {
-      if (isClientAbort(raw)) {
+      if (isClientAbort(raw, ctx.req)) {
         ctx.state.log?.debug({ code: (raw as { code?: string }).code }, 'client went away');
         return;
       }
-      const err = raw instanceof AppError ? raw : fromHttpError(raw as { status?: number });
-      if (!err) {
+      let err = raw instanceof AppError ? raw : fromHttpError(raw);
+      if (!err && isDbUnavailable(raw)) {
+        err = new AppError('DB_UNAVAILABLE');
+        ctx.set('Retry-After', String(DB_RETRY_AFTER_SECONDS));
+        dbDown.hit((suppressed) => ctx.state.log.error({ err: raw, suppressed }, 'database unavailable: answering 503'));
+      } else if (!err) {
         ctx.state.log.error({ err: raw }, 'unhandled error');
       } else if (err.status >= 500) {
         ctx.state.log.error({ err: raw, code: err.code }, 'request failed');
@@ -77,7 +63,8 @@ export function errorHandler(): Middleware<AppState> {
         ok: false,
         code: appErr.code,
         message: first ? `${ERROR_MESSAGES[appErr.code]}：${first.field} ${first.message}` : ERROR_MESSAGES[appErr.code],
-        ...(first ? { field: first.field, issues: appErr.issues } : {}),
+        // A body of 20,000 unknown keys gets a short answer, not one issue per key.
+        ...(first ? { field: first.field, issues: appErr.issues!.slice(0, MAX_ISSUES) } : {}),
         requestId: ctx.state.requestId,
       };
     }

@@ -26,19 +26,38 @@ export function parseOrThrow<S extends ZodType>(schema: S, value: unknown, prefi
   return result.data;
 }
 
+const MAX_INT = 2_147_483_647;
+
+/**
+ * A positive integer written in plain decimal, as paths and query strings carry it. Only the
+ * canonical form is accepted: `0x1`, `+1`, `1e0`, `1.0`, ` 1`, `01` and arrays (a repeated query
+ * parameter) are refused rather than read as 1. The OpenAPI document still says integer.
+ */
+const decimal = (max: number) =>
+  z
+    .string({ error: '须为正整数' })
+    .regex(/^[1-9][0-9]{0,9}$/, '须为正整数（十进制数字）')
+    .transform(Number)
+    .pipe(z.number().max(max, `不能大于 ${max}`))
+    .meta(integerDoc(max));
+
+/** What the OpenAPI document says of a decimal parameter (zod would describe the string it parses). */
+const integerDoc = (max: number, dflt?: number) => ({ type: 'integer', minimum: 1, maximum: max, pattern: undefined, ...(dflt === undefined ? {} : { default: dflt }) });
+
 /** Shared building blocks for route schemas. */
 export const zs = {
-  id: () => z.coerce.number().int().min(1).max(2_147_483_647),
+  /** An id in a path or query string. */
+  id: () => decimal(MAX_INT),
+  /** An id in a JSON body: a JSON integer only (no `true`, `"3"`, `[2]`). */
+  bodyId: () => z.number({ error: '须为整数' }).int('须为整数').min(1).max(MAX_INT),
   fen: () => z.number().int().min(0).max(99_999_999),
   /** Page size is capped rather than refused: a client asking for 500 gets the maximum. */
   paging: (maxPageSize: number, dflt: number) => ({
-    page: z.coerce.number().int().min(1).max(10_000).default(1),
-    pageSize: z.coerce
-      .number()
-      .int()
-      .min(1)
+    page: decimal(10_000).default(1).meta(integerDoc(10_000, 1)),
+    pageSize: decimal(MAX_INT)
       .default(dflt)
-      .transform((n) => Math.min(n, maxPageSize)),
+      .transform((n) => Math.min(n, maxPageSize))
+      .meta({ ...integerDoc(MAX_INT, dflt), description: `at most ${maxPageSize} are returned` }),
   }),
   /** Trimmed text with no control characters. */
   text: (max: number) =>

@@ -8,7 +8,17 @@ import type { AnyRouteDef } from '../http/api-router';
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
 
 const toSchema = (schema: ZodType): JsonSchema =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io: 'input',
+    unrepresentable: 'any',
+    // zod leaves the default of a transforming schema (a decimal query parameter) out of the
+    // input document; a default stated in .meta() is put back.
+    override: ({ zodSchema, jsonSchema }) => {
+      const dflt = (z.globalRegistry.get(zodSchema) as { default?: unknown } | undefined)?.default;
+      if (dflt !== undefined) jsonSchema.default = dflt;
+    },
+  }) as JsonSchema;
 
 function parameters(schema: ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];

@@ -41,7 +41,7 @@ export interface ShippingUpload {
 }
 
 /** `2022-12-15T13:29:35.120+08:00`: RFC 3339 in China time, as WeChat writes it. */
-export function rfc3339Cst(d: Date): string {
+function rfc3339Cst(d: Date): string {
   return `${new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 23)}+08:00`;
 }
 

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin';
 
 /** A config value is either PEM text (newlines possibly escaped as `\n`) or a path to a PEM file. */
-export function pemText(value: string): string {
+function pemText(value: string): string {
   const text = value.includes('-----BEGIN') ? value : fs.readFileSync(value, 'utf8');
   return text.replace(/\\n/g, '\n');
 }

@@ -15,9 +15,8 @@ import { EmptyState, ErrorState } from '../../components/empty-state';
 import { Check } from '../../components/check';
 import { Price } from '../../components/price';
 import { CartItem } from './cart-item';
+import { toast } from '../../utils/toast';
 import './index.scss';
-
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
 
 /** 满99元包邮, or how far the selected goods are from it. */
 function freeShippingNote(selectedGoodsFen: number): string {

@@ -8,6 +8,7 @@ import { currentMember, login, onSessionChange, readSession } from '../../servic
 import { assetUrl, messageOf } from '../../services/http';
 import { formatDateCn } from '../../utils/format';
 import guestAvatar from '../../assets/tabbar/mine.png';
+import { toast } from '../../utils/toast';
 import './index.scss';
 
 const ORDER_LIST = '/packages/order/list/index';
@@ -45,10 +46,10 @@ export default function MinePage() {
     try {
       const session = await login();
       setMember(session.member);
-      void Taro.showToast({ title: session.isNew ? '欢迎加入 Loopmall' : '登录成功', icon: 'success' });
+      toast(session.isNew ? '欢迎加入 Loopmall' : '登录成功', 'success');
       return true;
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      toast(messageOf(e));
       return false;
     } finally {
       setBusy(false);

@@ -6,8 +6,7 @@ import { addToCart, fetchCart } from '../../services/cart';
 import { messageOf } from '../../services/http';
 import { encodeLines } from '../../services/orders';
 import { ensureSession, readSession } from '../../services/session';
-
-const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
+import { toast } from '../../utils/toast';
 
 export function usePurchase(sku: SkuDto | null, quantity: number, missing: string[]) {
   const [adding, setAdding] = useState(false);

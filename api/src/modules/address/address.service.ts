@@ -8,7 +8,7 @@ import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import { Address } from './address.entities';
 
-export const toAddressDto = (a: Address): AddressDto => ({
+const toAddressDto = (a: Address): AddressDto => ({
   id: a.id,
   name: a.name,
   phone: a.phone,

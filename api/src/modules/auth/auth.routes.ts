@@ -7,7 +7,11 @@ import type { AppContext } from '../../http/context';
 import type { FakeWeChat } from '../../wechat/fake-wechat';
 import { toMemberDto, type AuthService } from './auth.service';
 
-const WeChatLoginBody = z.strictObject({ code: z.string().trim().min(1).max(128) });
+const WeChatLoginBody = z.strictObject({
+  code: z.string().trim().min(1).max(128),
+  /** The `t` parameter of the share path the shopper arrived by (a referral's evidence). */
+  shareToken: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+});
 const DevCodeBody = z.strictObject({ deviceId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional() });
 const HqLoginBody = z.strictObject({ username: z.string().trim().min(1).max(32), password: z.string().min(1).max(128) });
 
@@ -20,7 +24,7 @@ export function memberIdOf(ctx: AppContext): number {
 export function registerAuthRoutes(api: ApiRouter, auth: AuthService, fake: FakeWeChat | null): void {
   api.route(
     { method: 'post', path: '/api/auth/wechat-login', tag: 'auth', summary: '小程序登录：用 wx.login 的 code 换取会话', access: 'public', body: WeChatLoginBody },
-    (_ctx, { body }) => auth.shopperLogin(body.code),
+    (_ctx, { body }) => auth.shopperLogin(body.code, body.shareToken ?? null),
   );
 
   api.route({ method: 'get', path: '/api/me', tag: 'auth', summary: '当前会员', access: 'shopper' }, async (ctx) => {

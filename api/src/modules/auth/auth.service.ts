@@ -10,9 +10,10 @@ import { AppError } from '../../http/app-error';
 import { WeChatApiError, WeChatUnavailableError, type WeChatClient } from '../../wechat/client';
 import { HqAdmin, Member } from './auth.entities';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+import type { Outbox } from '../outbox/outbox';
 import { AUD_HQ, AUD_SHOPPER, type TokenService } from './tokens';
 
-export const DEFAULT_NICKNAME = '微信用户';
+const DEFAULT_NICKNAME = '微信用户';
 
 export function toMemberDto(m: Member): MemberDto {
   return { id: m.id, nickname: m.nickname, avatarUrl: m.avatarUrl, hasUnionId: m.unionid !== null, createdAt: m.createdAt.toISOString() };
@@ -36,29 +37,39 @@ export class AuthService {
     private readonly tx: Transactor,
     private readonly wechat: WeChatClient,
     private readonly tokens: TokenService,
+    private readonly outbox: Outbox,
     private readonly now: () => Date,
   ) {}
 
-  async shopperLogin(code: string): Promise<ShopperSession> {
+  /**
+   * `shareToken`: the token of the share path the shopper arrived by, if any. Recorded (unverified)
+   * on MemberRegistered when this login creates the member; the referral and guide features
+   * verify it themselves.
+   */
+  async shopperLogin(code: string, shareToken: string | null = null): Promise<ShopperSession> {
     // The WeChat call happens before any transaction: a retried transaction must not re-spend
     // the one-time code.
     const session = await this.wechat.code2Session(code).catch((err) => {
       throw mapWeChatError(err);
     });
-    const { member, isNew } = await this.upsertMember(session.openid, session.unionid);
+    const { member, isNew } = await this.upsertMember(session.openid, session.unionid, shareToken);
     const { token, expiresAt } = await this.tokens.issue({ aud: AUD_SHOPPER, memberId: member.id });
     return { token, expiresAt: expiresAt.toISOString(), member: toMemberDto(member), isNew };
   }
 
-  private async upsertMember(openid: string, unionid: string | null): Promise<{ member: Member; isNew: boolean }> {
+  private async upsertMember(openid: string, unionid: string | null, shareToken: string | null): Promise<{ member: Member; isNew: boolean }> {
     const repo = this.ds.getRepository(Member);
     const now = this.now();
     const existing = await repo.findOneBy({ openid });
     if (!existing) {
       try {
-        const member = await this.tx.run((m) =>
-          m.save(m.create(Member, { openid, unionid, nickname: DEFAULT_NICKNAME, avatarUrl: null, createdAt: now, lastLoginAt: now })),
-        );
+        const member = await this.tx.run(async (m) => {
+          const created = await m.save(m.create(Member, { openid, unionid, nickname: DEFAULT_NICKNAME, avatarUrl: null, createdAt: now, lastLoginAt: now }));
+          // In the creating transaction: exactly one MemberRegistered per member, even when two
+          // first logins race (the loser's insert fails on the unique openid and rolls back).
+          await this.outbox.enqueue(m, 'MemberRegistered', created.id, { memberId: created.id, shareToken });
+          return created;
+        });
         return { member, isNew: true };
       } catch (err) {
         // Two first logins of one shopper raced; the unique openid let exactly one insert win.

@@ -1,3 +1,4 @@
+import { OutboxEvent } from '../outbox/outbox.entities';
 import { SignJWT } from 'jose';
 import { DEV_SESSION_SECRET } from '../../config';
 import { HQ_TEST_PASSWORD, loginHq, loginShopper, startTestApp, type TestApp } from '../../../test/harness';
@@ -38,12 +39,20 @@ describe('login and sessions', () => {
     expect(row.unionid).toMatch(/^o6_/);
   });
 
-  it('creates exactly one member when one shopper’s first logins race', async () => {
-    const codes = Array.from({ length: 8 }, () => app.fakeWechat!.mintCode('o_racer'));
-    const results = await Promise.all(codes.map((code) => app.api.post('/api/auth/wechat-login', { code })));
-    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+  it('creates exactly one member, and one MemberRegistered, when one shopper’s first logins race', async () => {
+    const codes = Array.from({ length: 20 }, () => app.fakeWechat!.mintCode('o_racer'));
+    const results = await Promise.all(codes.map((code) => app.api.post('/api/auth/wechat-login', { code, shareToken: 'm1.abc.0123456789abcdef' })));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(new Set(results.map((r) => r.body.data.member.id)).size).toBe(1);
     expect(await app.ds.getRepository(Member).countBy({ openid: 'o_racer' })).toBe(1);
+    const memberId = results[0].body.data.member.id;
+    const events = await app.ds.getRepository(OutboxEvent).findBy({ type: 'MemberRegistered', aggregateId: String(memberId) });
+    expect(events.map((e) => JSON.parse(e.payload))).toEqual([{ memberId, shareToken: 'm1.abc.0123456789abcdef' }]);
+    // A later login is no registration.
+    await app.api.post('/api/auth/wechat-login', { code: app.fakeWechat!.mintCode('o_racer') });
+    expect(await app.ds.getRepository(OutboxEvent).countBy({ type: 'MemberRegistered', aggregateId: String(memberId) })).toBe(1);
+    const bad = await app.api.post('/api/auth/wechat-login', { code: app.fakeWechat!.mintCode('o_racer'), shareToken: 'no spaces<>' });
+    expect([bad.status, bad.body.field]).toEqual([400, 'shareToken']);
   });
 
   it('maps WeChat errcodes to clear errors and writes nothing', async () => {

@@ -10,7 +10,7 @@ export const CartItemParams = z.object({ id: zs.id() });
  */
 const quantity = z.number().int().min(1).max(9_999);
 
-export const AddCartItemBody = z.strictObject({ skuId: zs.id(), quantity: quantity.default(1) });
+export const AddCartItemBody = z.strictObject({ skuId: zs.bodyId(), quantity: quantity.default(1) });
 
 export const PatchCartItemBody = z
   .strictObject({ quantity, selected: z.boolean() })

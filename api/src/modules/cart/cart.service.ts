@@ -1,9 +1,10 @@
 /**
- * The server-side cart, one per shopper. Every write runs in withTransaction and names the
+ * The server-side cart, one per shopper. Every write runs in Transactor.run and names the
  * shopper in its WHERE clause, so another shopper's line is simply "not found" (404).
  * Catalogue tables are read here, never written.
  */
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { buyProblem } from '@common/catalogue/buyable';
 import type { CartDto } from '@common/cart/types';
 import { MAX_LINE_QUANTITY } from '@common/order/pricing';
 import type { Transactor } from '../../db/transaction';
@@ -42,9 +43,11 @@ export class CartService {
     await this.tx.run(async (m) => {
       const sku = await m.findOneBy(Sku, { id: skuId });
       const product = sku ? await m.findOneBy(Product, { id: sku.productId }) : null;
-      // A draft product was never visible to shoppers: same answer as an unknown id.
-      if (!sku || !product || product.status === 'draft') throw new AppError('SKU_NOT_FOUND', `sku ${skuId}`);
-      if (sku.status !== 'on_sale' || product.status !== 'on_sale') throw new AppError('SKU_OFF_SALE', `sku ${skuId}`);
+      // The catalogue's rule: a draft product's SKU is as unknown as a missing one. Stock is left
+      // to the conditional increment below, which judges it atomically with this shopper's line.
+      const problem = buyProblem(product, sku, quantity);
+      if (!sku || problem === 'not_found') throw new AppError('SKU_NOT_FOUND', `sku ${skuId}`);
+      if (problem === 'off_sale') throw new AppError('SKU_OFF_SALE', `sku ${skuId}`);
 
       const existing = await m.findOneBy(CartItem, { memberId, skuId });
       if (!existing && (await m.countBy(CartItem, { memberId })) >= MAX_CART_LINES) throw new AppError('CART_FULL');

@@ -5,18 +5,18 @@
  */
 import { In, type EntityManager } from 'typeorm';
 import type { CartDto, CartItemDto, CartProblem } from '@common/cart/types';
+import { buyProblem } from '@common/catalogue/buyable';
 import { specLabel } from '@common/catalogue/sku';
 import { Product, Sku } from '../catalogue/catalogue.entities';
 import { CartItem } from './cart.entities';
 
+/** The catalogue's buyability rule, in the cart's words: a line that no longer exists shows as off sale. */
 export function problemOf(product: Product | undefined, sku: Sku | undefined, quantity: number): CartProblem | null {
-  if (!product || !sku || product.status !== 'on_sale' || sku.status !== 'on_sale') return 'off_sale';
-  if (sku.stock <= 0) return 'out_of_stock';
-  if (sku.stock < quantity) return 'insufficient_stock';
-  return null;
+  const problem = buyProblem(product, sku, quantity);
+  return problem === 'not_found' ? 'off_sale' : problem;
 }
 
-export function toCartItemDto(item: CartItem, sku: Sku | undefined, product: Product | undefined): CartItemDto {
+function toCartItemDto(item: CartItem, sku: Sku | undefined, product: Product | undefined): CartItemDto {
   return {
     id: item.id,
     skuId: item.skuId,
@@ -34,7 +34,7 @@ export function toCartItemDto(item: CartItem, sku: Sku | undefined, product: Pro
   };
 }
 
-export function summarise(items: CartItemDto[]): CartDto {
+function summarise(items: CartItemDto[]): CartDto {
   const buyable = items.filter((i) => i.selected && i.problem === null);
   return {
     items,

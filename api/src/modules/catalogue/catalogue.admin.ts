@@ -1,6 +1,6 @@
 /**
- * HQ's writes to the catalogue. Every write runs in withTransaction; rules come from
- * common/catalogue/sku.ts; stock only ever changes by a conditional update.
+ * HQ's writes to the catalogue. Every write runs in one Transactor.run; rules come from
+ * common/catalogue/sku.ts; stock only ever changes through stock.ts (conditional updates).
  */
 import type { EntityManager } from 'typeorm';
 import type { ProductDetailDto, ProductStatus, SkuDto, SkuSpecs, SkuStatus, SpecDef } from '@common/catalogue/types';
@@ -8,9 +8,10 @@ import { checkSkuSpecs, specKey } from '@common/catalogue/sku';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
-import { Category, Product, Sku, StockAdjustment } from './catalogue.entities';
+import { Category, Product, Sku } from './catalogue.entities';
 import { toCategoryDto, toSkuDto } from './catalogue.mappers';
 import type { CatalogueService } from './catalogue.service';
+import { adjustStock } from './stock';
 
 export interface SkuInput {
   specs: SkuSpecs;
@@ -141,23 +142,7 @@ export class CatalogueAdmin {
    * value: "set stock to 50" would silently undo orders placed since the operator loaded the page.
    */
   async adjustStock(id: number, delta: number, reason: string, adminId: number | null): Promise<SkuDto> {
-    const sku = await this.tx.run(async (m) => {
-      // Conditional update: the WHERE refuses to take stock below zero, atomically, whatever
-      // orders are doing at the same moment. Affected rows tell which case we are in.
-      const res = await m
-        .createQueryBuilder()
-        .update(Sku)
-        .set({ stock: () => 'stock + :delta', updatedAt: this.now() })
-        .where('id = :id AND stock + :delta >= 0', { id, delta })
-        .execute();
-      if (!res.affected) {
-        const exists = await m.existsBy(Sku, { id });
-        throw exists ? new AppError('STOCK_WOULD_GO_NEGATIVE', `sku ${id} delta ${delta}`) : new AppError('SKU_NOT_FOUND', `sku ${id}`);
-      }
-      const after = await m.findOneByOrFail(Sku, { id });
-      await m.insert(StockAdjustment, { skuId: id, delta, stockAfter: after.stock, reason, adminId, createdAt: this.now() });
-      return after;
-    });
+    const sku = await this.tx.run((m) => adjustStock(m, { skuId: id, delta, reason, adminId }, this.now()));
     return toSkuDto(sku);
   }
 }

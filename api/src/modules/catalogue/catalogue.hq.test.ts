@@ -1,5 +1,7 @@
+import { MAX_STOCK } from '@common/catalogue/buyable';
+import { anAddress } from '../../../test/shopping';
 import { createCategory, createProduct, TEE_SPECS } from '../../../test/fixtures';
-import { loginHq, startTestApp, type TestApp } from '../../../test/harness';
+import { loginHq, loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { Product, Sku, StockAdjustment } from './catalogue.entities';
 
 describe('catalogue for HQ', () => {
@@ -126,5 +128,27 @@ describe('catalogue for HQ', () => {
     expect(back.body.data.stock).toBe(5);
     expect((await app.api.post(`/api/hq/skus/${skuId}/stock-adjustments`, { delta: 0, reason: 'x' }, hq)).body.field).toBe('delta');
     expect((await app.api.post(`/api/hq/skus/424242/stock-adjustments`, { delta: 1, reason: 'x' }, hq)).status).toBe(404);
+  });
+
+  it('caps stock at MAX_STOCK with a 409, and a shopper cancel still returns units to a SKU at the cap', async () => {
+    const p = await createProduct(app, hq, { categoryId, skus: [{ specs: {}, priceFen: 100, stock: 10 }] });
+    const skuId = p.skus[0].id;
+    const adjust = (delta: number) => app.api.post(`/api/hq/skus/${skuId}/stock-adjustments`, { delta, reason: '补货' }, hq);
+    const over = await adjust(MAX_STOCK);
+    expect([over.status, over.body.code, over.body.field]).toEqual([409, 'STOCK_OVER_LIMIT', 'delta']);
+    expect((await adjust(MAX_STOCK + 1)).status).toBe(400);
+    expect((await adjust(MAX_STOCK - 10)).status).toBe(201);
+    // A shopper orders 5 at the cap, HQ fills the gap, then the cancel returns 5: above the cap, never refused.
+    const shopper = await loginShopper(app);
+    const address = (await app.api.post('/api/addresses', anAddress(), shopper.token)).body.data;
+    const order = await app.api.post('/api/orders', { lines: [{ skuId, quantity: 5 }], addressId: address.id }, shopper.token);
+    expect(order.status).toBe(201);
+    expect((await adjust(5)).status).toBe(201);
+    expect((await adjust(1)).body.code).toBe('STOCK_OVER_LIMIT');
+    const cancelled = await app.api.post(`/api/orders/${order.body.data.id}/cancel`, {}, shopper.token);
+    expect([cancelled.status, cancelled.body.data.status]).toEqual([200, 'cancelled']);
+    expect((await app.ds.getRepository(Sku).findOneByOrFail({ id: skuId })).stock).toBe(MAX_STOCK + 5);
+    // Removing is always allowed, even from above the cap.
+    expect((await adjust(-6)).body.data.stock).toBe(MAX_STOCK - 1);
   });
 });

@@ -1,12 +1,12 @@
 import { HQ_ROLES, type HqRole } from '@common/auth/types';
 import type { ApiRouter } from '../../http/api-router';
-import type { AppContext } from '../../http/context';
+import { adminIdOf } from '../../http/context';
+import { IdParams } from '../../http/params';
 import type { CatalogueAdmin } from './catalogue.admin';
 import {
   CategoryBody,
   CategoryPatchBody,
   HqProductListQuery,
-  IdParams,
   ProductBody,
   ProductListQuery,
   ProductPatchBody,
@@ -19,7 +19,6 @@ import type { CatalogueService } from './catalogue.service';
 /** Who may change the catalogue; analysts read only. */
 const EDITORS: readonly HqRole[] = ['owner', 'operator'];
 
-const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null);
 
 export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueService, admin: CatalogueAdmin): void {
   // Shopper routes: public, on-sale products only.

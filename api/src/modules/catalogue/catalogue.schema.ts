@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { MAX_STOCK } from '@common/catalogue/buyable';
 import { PRODUCT_SORTS, PRODUCT_STATUSES, SKU_STATUSES } from '@common/catalogue/types';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@common/paging';
 import { zs } from '../../http/validate';
-
-export const IdParams = z.object({ id: zs.id() });
 
 export const ProductListQuery = z.object({
   categoryId: zs.id().optional(),
@@ -33,7 +32,7 @@ const SkuFields = {
   specs: z.record(specValue, specValue),
   priceFen: zs.fen().min(1),
   originalPriceFen: zs.fen().nullable().default(null),
-  stock: z.number().int().min(0).max(9_999_999),
+  stock: z.number().int().min(0).max(MAX_STOCK),
   status: z.enum(SKU_STATUSES).default('on_sale'),
 };
 
@@ -46,7 +45,7 @@ export const SkuPatchBody = z
 
 /** Product fields without defaults: a PATCH must never fill in a value the caller did not send. */
 const ProductFields = {
-  categoryId: zs.id(),
+  categoryId: zs.bodyId(),
   title: zs.text(60).pipe(z.string().min(2)),
   subtitle: zs.text(120),
   images: z.array(imageUrl).min(1).max(9),
@@ -75,8 +74,8 @@ export const StockAdjustmentBody = z.strictObject({
   delta: z
     .number()
     .int()
-    .min(-9_999_999)
-    .max(9_999_999)
+    .min(-MAX_STOCK)
+    .max(MAX_STOCK)
     .refine((n) => n !== 0, '变动数量不能为 0'),
   reason: zs.text(64).pipe(z.string().min(1)),
 });

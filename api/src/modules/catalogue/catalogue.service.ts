@@ -23,7 +23,7 @@ const ORDER: Record<ProductSort, [string, 'ASC' | 'DESC']> = {
 };
 
 /** Escapes LIKE wildcards so a search for "100%" or "_" matches those characters literally. */
-export function likePattern(keyword: string): string {
+function likePattern(keyword: string): string {
   return `%${keyword.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 

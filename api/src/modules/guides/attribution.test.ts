@@ -8,7 +8,7 @@ import { loginShopper, startTestApp, type TestApp } from '../../../test/harness'
 import { count, placeOrder } from '../../../test/payments';
 import { ok } from '../../../test/shopping';
 import { aGuide, attributeNow, bindingOf, type GuideFixture, hqToken, touch } from './guides.test-support';
-import { makeShareTokens } from './share-tokens';
+import { ShareTokens } from '../share/share-tokens';
 
 describe('touches, binding and attribution', () => {
   let clock = Date.now();
@@ -34,7 +34,7 @@ describe('touches, binding and attribution', () => {
   it('ignores forged, foreign-key, truncated and shopper tokens; the request still succeeds', async () => {
     const s = await loginShopper(app);
     const forged = a.shareToken.slice(0, -1) + (a.shareToken.endsWith('A') ? 'B' : 'A');
-    const otherKey = makeShareTokens('another-secret-of-at-least-32-chars!!', () => new Date(clock)).sign({ kind: 'guide', id: a.id });
+    const otherKey = new ShareTokens('another-secret-of-at-least-32-chars!!', () => new Date(clock)).sign({ kind: 'guide', id: a.id });
     const member = app.services.guides.shareTokens.sign({ kind: 'member', id: s.memberId });
     const before = await touches();
     expect(await touch(app, s.token, forged)).toEqual({ recorded: false, reason: 'invalid_token' });

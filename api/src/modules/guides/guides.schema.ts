@@ -3,8 +3,7 @@ import { RULE_BOUNDS } from '@common/attribution/rules';
 import { MAX_COMMISSION_BP } from '@common/attribution/commission';
 import { zs } from '../../http/validate';
 
-/** JSON body ids: integers only (becomes zs.bodyId() after the extension points). */
-const bodyId = () => z.number().int().min(1).max(2_147_483_647);
+const bodyId = zs.bodyId;
 const ruleInt = (k: keyof typeof RULE_BOUNDS) => z.number().int().min(RULE_BOUNDS[k].min).max(RULE_BOUNDS[k].max);
 
 export const IdParams = z.object({ id: zs.id() });

@@ -3,6 +3,8 @@ import type { AppDeps } from '../../app';
 import type { Transactor } from '../../db/transaction';
 import { WeComClient } from '../../wecom/client';
 import type { Outbox } from '../outbox/outbox';
+import type { CheckoutContributors } from '../orders/checkout/contributor';
+import { attributionContributor } from './attribution.contributor';
 import { AttributionService } from './attribution.service';
 import { CommissionService } from './commission.service';
 import { GuidesAdmin } from './guides.admin';
@@ -11,14 +13,16 @@ import type { GuideServices } from './guides.routes';
 import { GuidesShopper } from './guides.shopper';
 import { GuidesWorkbench } from './guides.workbench';
 import { RuleSets } from './rule-sets';
-import { makeShareTokens, type ShareTokens } from './share-tokens';
+import type { ShareTokens } from '../share/share-tokens';
 import { TouchService } from './touches.service';
 import { WecomService } from './wecom.service';
 
-export function createGuideServices(deps: AppDeps, core: { tx: Transactor; outbox: Outbox; now: () => Date }): GuideServices & { wecomClient: WeComClient; shareTokens: ShareTokens } {
+export function createGuideServices(
+  deps: AppDeps,
+  core: { tx: Transactor; outbox: Outbox; contributors: CheckoutContributors; shareTokens: ShareTokens; now: () => Date },
+): GuideServices & { wecomClient: WeComClient; shareTokens: ShareTokens } {
   const { config, ds, log } = deps;
-  const { tx, outbox, now } = core;
-  const shareTokens = makeShareTokens(config.SESSION_SECRET, now);
+  const { tx, outbox, shareTokens, now } = core;
   const rules = new RuleSets(ds, tx, now);
   const wecomClient = new WeComClient({
     baseUrl: deps.fakeWecom?.baseUrl ?? config.WECOM_API_BASE,
@@ -41,12 +45,15 @@ export function createGuideServices(deps: AppDeps, core: { tx: Transactor; outbo
   wecom.subscribe();
   const commission = new CommissionService(ds, tx, now);
   commission.subscribe(outbox);
+  const attribution = new AttributionService(ds, rules, shareTokens);
+  // Every order snapshots its attribution at creation (rank RANK.attribution, body field shareToken).
+  core.contributors.register(attributionContributor(attribution));
   return {
     admin: new GuidesAdmin(ds, tx, now),
     shopper: new GuidesShopper(ds, tx, now),
     workbench: new GuidesWorkbench(ds, shareTokens),
     touches: new TouchService(tx, shareTokens, rules, now),
-    attribution: new AttributionService(ds, rules, shareTokens),
+    attribution,
     commission,
     reports: new GuidesReports(ds),
     rules,

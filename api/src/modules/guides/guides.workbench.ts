@@ -4,7 +4,7 @@ import type { GuideCustomer, GuideMe, GuideMonth } from '@common/attribution/typ
 import { AppError } from '../../http/app-error';
 import { ShopOrder } from '../orders/orders.entities';
 import { CommissionAccount, Guide, GuideBinding, OrderAttribution, WecomContact } from './guides.entities';
-import type { ShareTokens } from './share-tokens';
+import type { ShareTokens } from '../share/share-tokens';
 
 export class GuidesWorkbench {
   constructor(

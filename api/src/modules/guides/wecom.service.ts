@@ -18,7 +18,7 @@ import type { Outbox } from '../outbox/outbox';
 import { applySignal } from './bindings';
 import { Guide, GuideAddTap, GuideBinding, GuidePrompt, WecomContact, WecomEvent } from './guides.entities';
 import type { RuleSets } from './rule-sets';
-import type { ShareTokens } from './share-tokens';
+import type { ShareTokens } from '../share/share-tokens';
 
 export interface WecomSettings {
   keys: CallbackKeys;

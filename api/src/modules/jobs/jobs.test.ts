@@ -2,7 +2,7 @@ import { loginHq, loginShopper, startTestApp, type TestApp } from '../../../test
 import { count, orderStatus } from '../../../test/payments';
 import { anAddress, createSku, ok } from '../../../test/shopping';
 import { acquireLease, releaseLease } from './lease';
-import { runOrderTimeout, type OrderTimeoutResult } from './order-jobs';
+import type { OrderTimeoutResult } from '../orders/orders.jobs';
 import type { JobRun } from './scheduler';
 
 const MIN = 60_000;
@@ -56,8 +56,8 @@ describe('order jobs (development payments, injected clock)', () => {
       s.withHolder('instance-b').runOnce('order-timeout'),
       s.withHolder('instance-c').runOnce('order-timeout'),
       // Bare passes with no lease at all: the compare-and-set alone must hold.
-      runOrderTimeout(s.jobDeps),
-      runOrderTimeout(s.jobDeps),
+      s.definition('order-timeout')!.run() as Promise<OrderTimeoutResult>,
+      s.definition('order-timeout')!.run() as Promise<OrderTimeoutResult>,
     ]);
     const results = runs.map((r) => ('job' in r ? (r.result as OrderTimeoutResult | undefined) : r)).filter((r): r is OrderTimeoutResult => !!r);
     expect(runs.filter((r) => 'job' in r && r.skipped === 'busy')).toHaveLength(1);
@@ -114,8 +114,7 @@ describe('order jobs (development payments, injected clock)', () => {
     const unshipped = await order(app, sku.skuId, 1);
     ok(await app.api.post(`/api/orders/${unshipped.id}/dev-pay`, {}, unshipped.token));
 
-    const days = app.services.scheduler.deps.autoCompleteDays;
-    expect(days).toBe(7);
+    const days = 7; // ORDER_AUTO_COMPLETE_DAYS by default
     advance(days * DAY - MIN);
     expect(await app.services.scheduler.runOnce('order-auto-complete')).toMatchObject({ ran: true, result: { completed: [] } });
     expect(await orderStatus(app.ds, o.id)).toBe('shipped');
@@ -133,6 +132,23 @@ describe('order jobs (development payments, injected clock)', () => {
 
     expect(await s.runOnce('order-auto-complete')).toMatchObject({ ran: true, result: { completed: [] } });
     expect(await events(app, 'OrderCompleted', o.id)).toBe(1);
+  });
+
+  test('modules register their jobs: names unique, one lease per name, an unknown name is a run with an error', async () => {
+    const s = app.services.scheduler;
+    expect([...s.names].sort()).toEqual(['order-auto-complete', 'order-timeout', 'outbox', 'payment-reconcile', 'refund-poll']);
+    expect(() => s.register({ name: 'outbox', run: async () => null })).toThrow(/twice/);
+    let passes = 0;
+    s.register({ name: 'probe', run: async () => ({ pass: ++passes }) });
+    expect(await s.withHolder('instance-b').runOnce('probe')).toMatchObject({ ran: true, result: { pass: 1 } });
+    const now = new Date(clock);
+    expect(await acquireLease(app.services.tx, 'job:probe', 'elsewhere', 60_000, now)).toBe(true);
+    expect(await s.runOnce('probe')).toMatchObject({ ran: false, skipped: 'lease-held' });
+    // Another job's lease is its own.
+    expect(await s.runOnce('outbox')).toMatchObject({ ran: true });
+    expect(await releaseLease(app.services.tx, 'job:probe', 'elsewhere', now)).toBe(true);
+    expect(passes).toBe(1);
+    expect(await s.runOnce('nope')).toMatchObject({ ran: false, error: expect.stringContaining('nope') });
   });
 
   test('the outbox and refund-poll jobs run through the scheduler too', async () => {

@@ -4,7 +4,7 @@
  */
 import { loginHq, startTestApp, type TestApp } from '../../../test/harness';
 import { count, orderStatus, placeOrder, startPay, WECHAT_PAY_ENV, type UnpaidOrder } from '../../../test/payments';
-import type { OrderTimeoutResult } from './order-jobs';
+import type { OrderTimeoutResult } from '../orders/orders.jobs';
 
 const MIN = 60_000;
 let app: TestApp;

@@ -1,6 +1,8 @@
 /**
- * Runs the scheduled jobs of this process: each named job every JOBS_INTERVAL_MS, under a database
- * lease so that of several API instances only one runs a given job at a time.
+ * Runs the scheduled jobs of this process. Each module registers its own jobs
+ * (`scheduler.register({ name, run, intervalMs? })`: orders.jobs.ts, payments.jobs.ts,
+ * outbox.jobs.ts); each runs every `intervalMs` (default JOBS_INTERVAL_MS) under a database lease
+ * named after it, so that of several API instances only one runs a given job at a time.
  *
  * - Timers are unref'd (they never keep a process alive) and a job never overlaps itself inside
  *   one process: a tick that finds the previous run still going skips.
@@ -12,33 +14,32 @@
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import type { DataSource } from 'typeorm';
 import type { Transactor } from '../../db/transaction';
 import type { Logger } from '../../logger';
-import type { OrderLifecycle } from '../orders/order-lifecycle';
-import type { Outbox } from '../outbox/outbox';
-import type { PaymentsService } from '../payments/payments.service';
 import { acquireLease, releaseLease } from './lease';
-import { errText, runAutoComplete, runOrderTimeout, runPaymentReconcile, type OrderJobDeps } from './order-jobs';
 
-export const JOB_NAMES = ['order-timeout', 'payment-reconcile', 'order-auto-complete', 'outbox', 'refund-poll'] as const;
-export type JobName = (typeof JOB_NAMES)[number];
+/** How many rows one pass of a job looks at; the next tick takes the rest. */
+export const JOB_BATCH = 100;
 
 export interface SchedulerDeps {
-  ds: DataSource;
   tx: Transactor;
   log: Logger;
   now: () => Date;
-  lifecycle: OrderLifecycle;
-  payments: PaymentsService;
-  outbox: Outbox;
+  /** JOBS_INTERVAL_MS: how often a job runs unless it says otherwise. */
   intervalMs: number;
-  payQueryAfterMinutes: number;
-  autoCompleteDays: number;
+}
+
+/** A job as its module registers it: one bounded pass, safe to run twice at once (CAS inside). */
+export interface JobDefinition {
+  /** Unique; also the lease name (`job:<name>`). */
+  name: string;
+  /** One pass; what it answers is reported in the JobRun (and logged at debug). */
+  run: () => Promise<unknown>;
+  intervalMs?: number;
 }
 
 export interface JobRun {
-  job: JobName;
+  job: string;
   /** false: another run of this job was in progress (here: 'busy', elsewhere: 'lease-held'). */
   ran: boolean;
   skipped?: 'busy' | 'lease-held' | 'stopped';
@@ -52,35 +53,53 @@ export interface JobRun {
  * with a WeChat call each), so a live holder never loses it mid-run; a dead one blocks the job
  * for at most this long.
  */
-export function leaseTtlMs(intervalMs: number): number {
+function leaseTtlMs(intervalMs: number): number {
   return Math.max(5 * 60_000, 3 * intervalMs);
 }
 
 export class Scheduler {
   private readonly timers: NodeJS.Timeout[] = [];
-  private readonly running = new Map<JobName, Promise<JobRun>>();
+  private readonly running = new Map<string, Promise<JobRun>>();
   private stopped = false;
 
   constructor(
     readonly deps: SchedulerDeps,
     /** Who we are in job_lease: unique per process (host, pid and a random part). */
     readonly holder = `${os.hostname().slice(0, 24)}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    private readonly jobs = new Map<string, JobDefinition>(),
   ) {}
 
-  /** A scheduler sharing our services under another holder id: a second "instance" in tests. */
+  /** Adds a job (at service construction, before start). Names are unique: a second one throws. */
+  register(job: JobDefinition): void {
+    if (this.jobs.has(job.name)) throw new Error(`job ${job.name} is registered twice`);
+    if (this.timers.length) throw new Error(`job ${job.name} registered after the scheduler started`);
+    this.jobs.set(job.name, job);
+  }
+
+  /** The registered job names, in registration order. */
+  get names(): string[] {
+    return [...this.jobs.keys()];
+  }
+
+  /** A registered job's definition: tests run its pass bare, without the lease. */
+  definition(name: string): JobDefinition | undefined {
+    return this.jobs.get(name);
+  }
+
+  /** A scheduler sharing our jobs under another holder id: a second "instance" in tests. */
   withHolder(holder: string): Scheduler {
-    return new Scheduler(this.deps, holder);
+    return new Scheduler(this.deps, holder, this.jobs);
   }
 
   /** Starts the timers (server start, when JOBS_ENABLED). */
   start(): void {
     if (this.timers.length || this.stopped) return;
-    for (const job of JOB_NAMES) {
-      const timer = setInterval(() => void this.runOnce(job), this.deps.intervalMs);
+    for (const job of this.jobs.values()) {
+      const timer = setInterval(() => void this.runOnce(job.name), this.intervalOf(job));
       timer.unref();
       this.timers.push(timer);
     }
-    this.deps.log.info({ holder: this.holder, intervalMs: this.deps.intervalMs, jobs: JOB_NAMES }, 'scheduler started');
+    this.deps.log.info({ holder: this.holder, intervalMs: this.deps.intervalMs, jobs: this.names }, 'scheduler started');
   }
 
   /** Stops the timers and waits for the runs in progress. */
@@ -90,39 +109,32 @@ export class Scheduler {
     await Promise.allSettled([...this.running.values()]);
   }
 
-  /** Runs `job` once now, under its lease; never throws. */
-  runOnce(job: JobName): Promise<JobRun> {
+  /** Runs `job` once now, under its lease; never throws (an unknown name is a run with an error). */
+  runOnce(job: string): Promise<JobRun> {
+    const def = this.jobs.get(job);
+    if (!def) return Promise.resolve({ job, ran: false, error: `no job named ${job}`, ms: 0 });
     if (this.stopped) return Promise.resolve({ job, ran: false, skipped: 'stopped', ms: 0 });
     // No overlap inside one process: a second call while one runs answers 'busy' at once.
     if (this.running.has(job)) return Promise.resolve({ job, ran: false, skipped: 'busy', ms: 0 });
-    const run = this.leased(job).finally(() => this.running.delete(job));
+    const run = this.leased(def).finally(() => this.running.delete(job));
     this.running.set(job, run);
     return run;
   }
 
-  /** The job bodies' dependencies: tests call the order jobs directly, without any lease. */
-  get jobDeps(): OrderJobDeps {
-    const d = this.deps;
-    return {
-      ds: d.ds,
-      lifecycle: d.lifecycle,
-      payments: d.payments,
-      outbox: d.outbox,
-      log: d.log,
-      now: d.now,
-      payQueryAfterMinutes: d.payQueryAfterMinutes,
-      autoCompleteDays: d.autoCompleteDays,
-    };
+  private intervalOf(job: JobDefinition): number {
+    return job.intervalMs ?? this.deps.intervalMs;
   }
 
-  private async leased(job: JobName): Promise<JobRun> {
+  private async leased(def: JobDefinition): Promise<JobRun> {
     const started = Date.now();
     const { tx, log, now } = this.deps;
+    const job = def.name;
     let held = false;
     try {
-      held = await acquireLease(tx, `job:${job}`, this.holder, leaseTtlMs(this.deps.intervalMs), now());
+      // One lease per job name: of several instances, one runs this job at a time.
+      held = await acquireLease(tx, `job:${job}`, this.holder, leaseTtlMs(this.intervalOf(def)), now());
       if (!held) return { job, ran: false, skipped: 'lease-held', ms: Date.now() - started };
-      const result = await this.body(job);
+      const result = await def.run();
       log.debug({ job, result }, 'job ran');
       return { job, ran: true, result, ms: Date.now() - started };
     } catch (err) {
@@ -135,20 +147,6 @@ export class Scheduler {
       }
     }
   }
-
-  private body(job: JobName): Promise<unknown> {
-    const deps = this.jobDeps;
-    switch (job) {
-      case 'order-timeout':
-        return runOrderTimeout(deps);
-      case 'payment-reconcile':
-        return runPaymentReconcile(deps);
-      case 'order-auto-complete':
-        return runAutoComplete(deps);
-      case 'outbox':
-        return this.deps.outbox.processDue().then((delivered) => ({ delivered }));
-      case 'refund-poll':
-        return this.deps.payments.pollRefunds().then((settled) => ({ settled }));
-    }
-  }
 }
+
+export const errText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 300);

@@ -1,24 +1,26 @@
 /**
- * Placing an order. One transaction writes the order, its number, its lines, empties the bought
- * SKUs from the cart and reserves stock by conditional UPDATE; any refusal rolls all of it back,
- * so a failed checkout leaves nothing half-written.
+ * Placing an order. The contributors (checkout/contributor.ts) quote it outside the transaction;
+ * then one transaction writes the order, its number and its lines, and runs every contributor's
+ * reserve (the cart removal, stock, and whatever the loop features register) in rank order; any
+ * refusal rolls all of it back, so a failed checkout leaves nothing half-written. This file names
+ * no contributor: adding a discount or a reservation is a registration, not an edit here.
  *
- * Idempotency-Key: stored on the order with a hash of the request, unique per shopper. A retry
- * with the same body gets the order already made (created = false); a different body is a 409.
- * Two identical requests racing each other both get past the first lookup, but only one insert
- * survives the unique key; the loser rolls back (its stock reservation with it) and returns the
- * winner's order.
+ * Idempotency-Key: stored on the order with a hash of the whole request, unique per shopper. A
+ * retry with the same body gets the order already made (created = false); a different body is a
+ * 409. Two identical requests racing each other both get past the first lookup, but only one
+ * insert survives the unique key; the loser rolls back (every reservation with it) and returns
+ * the winner's order.
  */
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AddressDto } from '@common/address/types';
 import { snapshotOf } from '@common/address/rules';
-import type { CheckoutLineInput, CheckoutPreviewDto, OrderDetailDto } from '@common/order/types';
+import type { CheckoutPreviewDto, OrderDetailDto } from '@common/order/types';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
-import { Product, Sku } from '../catalogue/catalogue.entities';
-import { quoteLines, toPreviewDto, type Quote } from './checkout.quote';
+import type { CheckoutBodyCore, CheckoutContributors, PlacedOrderRef } from './checkout/contributor';
+import { quoteCheckout, toPreviewDto, type Quote } from './checkout/quote';
 import { orderNoFor } from './order-no';
 import { OrderLine, ShopOrder } from './orders.entities';
 import { toDetailDto, type OrderReads } from './orders.query';
@@ -28,10 +30,9 @@ import type { CheckoutInput } from './orders.schema';
 export interface AddressLookup {
   getOwned(memberId: number, addressId: number): Promise<AddressDto>;
 }
-/** What checkout needs of the cart module (runs inside the order transaction). */
-export interface CartSkuRemover {
-  removeSkus(m: EntityManager, memberId: number, skuIds: number[]): Promise<void>;
-}
+
+/** Marks a zero-cash order paid inside the creating transaction (the payments module's markPaid path). */
+export type ZeroCashPayer = (m: EntityManager, order: PlacedOrderRef) => Promise<void>;
 
 export interface PlacedOrder {
   order: OrderDetailDto;
@@ -39,27 +40,39 @@ export interface PlacedOrder {
   created: boolean;
 }
 
-/** sha256 of the request in a canonical form: line order and key order do not matter. */
-export function requestHash(input: CheckoutInput): string {
+/** JSON with object keys sorted at every depth: the same body always gives the same text. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  return value;
+}
+
+/** sha256 of the whole request (every contributor field included); line order does not matter. */
+export function requestHash(input: CheckoutBodyCore): string {
   const lines = [...input.lines].sort((a, b) => a.skuId - b.skuId).map((l) => [l.skuId, l.quantity]);
-  const canonical = JSON.stringify({ lines, addressId: input.addressId, remark: input.remark, fromCart: input.fromCart });
-  return createHash('sha256').update(canonical).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical({ ...input, lines })))
+    .digest('hex');
+}
+
+export interface CheckoutDeps {
+  ds: DataSource;
+  tx: Transactor;
+  contributors: CheckoutContributors;
+  addresses: AddressLookup;
+  reads: OrderReads;
+  payZeroCash: ZeroCashPayer;
+  payTimeoutMinutes: number;
+  now: () => Date;
 }
 
 export class CheckoutService {
-  constructor(
-    private readonly ds: DataSource,
-    private readonly tx: Transactor,
-    private readonly addresses: AddressLookup,
-    private readonly cart: CartSkuRemover,
-    private readonly reads: OrderReads,
-    private readonly payTimeoutMinutes: number,
-    private readonly now: () => Date,
-  ) {}
+  constructor(private readonly d: CheckoutDeps) {}
 
-  /** 确认订单: prices the lines as they would be ordered now; writes nothing. */
-  async preview(lines: readonly CheckoutLineInput[]): Promise<CheckoutPreviewDto> {
-    return toPreviewDto(await quoteLines(this.ds.manager, lines));
+  /** 确认订单: prices the order as it would be placed now, with every contributor's say; writes nothing. */
+  async preview(memberId: number, body: CheckoutBodyCore): Promise<CheckoutPreviewDto> {
+    if (body.addressId !== undefined) await this.d.addresses.getOwned(memberId, body.addressId);
+    return toPreviewDto(await quoteCheckout(this.d.ds.manager, this.d.contributors, memberId, body, false, this.d.now()));
   }
 
   async placeOrder(memberId: number, input: CheckoutInput, idempotencyKey: string | null): Promise<PlacedOrder> {
@@ -68,17 +81,18 @@ export class CheckoutService {
       const replay = await this.replay(memberId, idempotencyKey, hash);
       if (replay) return replay;
     }
-    const address = await this.addresses.getOwned(memberId, input.addressId);
-    // Read and priced outside the transaction to keep it short; the conditional UPDATE below
-    // re-checks status and stock atomically, so a change in between can only refuse the order.
-    const quote = await quoteLines(this.ds.manager, input.lines);
+    const address = await this.d.addresses.getOwned(memberId, input.addressId);
+    // Quoted outside the transaction to keep it short; the reserve steps re-check whatever
+    // matters (stock, seats, coupons, points) atomically, so a change in between only refuses.
+    const quote = await quoteCheckout(this.d.ds.manager, this.d.contributors, memberId, input, true, this.d.now());
     try {
-      const order = await this.tx.run((m) => this.write(m, memberId, input, address, quote, idempotencyKey, hash));
+      const order = await this.d.tx.run((m) => this.write(m, memberId, input, address, quote, idempotencyKey, hash));
+      if (order.payableFen === 0) return { order: await this.d.reads.orderDetail(order.id, memberId), created: true };
       // Answered from what was just written: a new order has exactly these lines and no refunds.
       return { order: toDetailDto(order, quote.lines, []), created: true };
     } catch (err) {
       // A concurrent twin with the same key won the unique (member_id, idempotency_key) race;
-      // our transaction rolled back whole (stock included), so answer with the winner's order.
+      // our transaction rolled back whole (every reservation included): answer with the winner's order.
       if (idempotencyKey && isUniqueViolation(err)) {
         const replay = await this.replay(memberId, idempotencyKey, hash);
         if (replay) return replay;
@@ -88,27 +102,20 @@ export class CheckoutService {
   }
 
   private async replay(memberId: number, key: string, hash: string): Promise<PlacedOrder | null> {
-    const existing = await this.ds.manager.findOne(ShopOrder, { where: { memberId, idempotencyKey: key }, select: { id: true, requestHash: true } });
+    const existing = await this.d.ds.manager.findOne(ShopOrder, { where: { memberId, idempotencyKey: key }, select: { id: true, requestHash: true } });
     if (!existing) return null;
     if (existing.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED', `key ${key}`, [{ field: 'Idempotency-Key', message: '已用于另一笔不同的订单' }]);
-    return { order: await this.reads.orderDetail(existing.id, memberId), created: false };
+    return { order: await this.d.reads.orderDetail(existing.id, memberId), created: false };
   }
 
-  private async write(
-    m: EntityManager,
-    memberId: number,
-    input: CheckoutInput,
-    address: AddressDto,
-    quote: Quote,
-    idempotencyKey: string | null,
-    hash: string,
-  ): Promise<ShopOrder> {
-    const now = this.now();
+  private async write(m: EntityManager, memberId: number, input: CheckoutInput, address: AddressDto, quote: Quote, idempotencyKey: string | null, hash: string): Promise<ShopOrder> {
+    const now = this.d.now();
     const p = quote.pricing;
     const order = m.create(ShopOrder, {
       orderNo: null,
       memberId,
       status: 'pending_payment',
+      kind: quote.draft.kind,
       goodsFen: p.goodsFen,
       discountFen: p.discountFen,
       freightFen: p.freightFen,
@@ -118,10 +125,10 @@ export class CheckoutService {
       adjustments: p.adjustments,
       address: snapshotOf(address),
       remark: input.remark,
-      guideId: null,
+      guideId: quote.draft.guideId,
       idempotencyKey,
       requestHash: idempotencyKey ? hash : null,
-      payDeadline: new Date(now.getTime() + this.payTimeoutMinutes * 60_000),
+      payDeadline: new Date(now.getTime() + this.d.payTimeoutMinutes * 60_000),
       paidAt: null,
       shippedAt: null,
       completedAt: null,
@@ -129,6 +136,7 @@ export class CheckoutService {
       cancelReason: null,
       carrier: null,
       trackingNo: null,
+      releasedAt: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -144,34 +152,16 @@ export class CheckoutService {
       OrderLine,
       quote.lines.map((l) => ({ ...l, orderId })),
     );
-    if (input.fromCart) await this.cart.removeSkus(m, memberId, quote.lines.map((l) => l.skuId));
-    // Stock last, so the hot SKU rows stay locked for as short a time as possible, and in
-    // ascending SKU id order, so two orders sharing SKUs lock them in the same order (no deadlock).
-    const bySku = [...quote.lines].sort((a, b) => a.skuId - b.skuId);
-    for (const line of bySku) await reserveStock(m, line.skuId, line.quantity, now, `lines.${input.lines.findIndex((l) => l.skuId === line.skuId)}`);
+    const ref: PlacedOrderRef = { id: orderId, orderNo: order.orderNo, memberId, kind: order.kind, guideId: order.guideId, payableFen: order.payableFen };
+    const applied = (kind: string, r?: string) => p.adjustments.find((a) => a.kind === kind && (r === undefined || a.ref === r));
+    // Rank order (stock last, so the hot SKU rows stay locked as briefly as possible); any
+    // refusal throws and rolls back the order and every reservation before it.
+    for (const c of this.d.contributors.ordered) {
+      await c.reserve?.({ m, order: ref, draft: quote.draft, pricing: p, applied, now });
+    }
+    // Nothing to pay (points or coupons covered it all): paid now, through the same path a
+    // payment notification takes (Paid transition, payment row, OrderPaid), never WeChat Pay.
+    if (order.payableFen === 0) await this.d.payZeroCash(m, ref);
     return order;
   }
-}
-
-/**
- * Takes `quantity` off a SKU's stock, or throws (rolling the order back). Conditional UPDATE,
- * never read-then-write: the WHERE re-checks stock and sale status at the moment of the write,
- * under the row lock, so concurrent orders can never sell more than there is.
- */
-async function reserveStock(m: EntityManager, skuId: number, quantity: number, now: Date, field: string): Promise<void> {
-  const res = await m
-    .createQueryBuilder()
-    .update(Sku)
-    .set({ stock: () => 'stock - :q', updatedAt: now })
-    .where("id = :id AND stock >= :q AND status = 'on_sale'", { id: skuId, q: quantity })
-    .andWhere("EXISTS (SELECT 1 FROM product p WHERE p.id = sku.product_id AND p.status = 'on_sale')")
-    .execute();
-  if (res.affected === 1) return;
-  // Zero rows: say why (sold out, or taken off sale since we priced it).
-  const sku = await m.findOneBy(Sku, { id: skuId });
-  const product = sku && (await m.findOneBy(Product, { id: sku.productId }));
-  if (!sku || sku.status !== 'on_sale' || product?.status !== 'on_sale') {
-    throw new AppError('SKU_OFF_SALE', `sku ${skuId}`, [{ field: `${field}.skuId`, message: '已下架' }]);
-  }
-  throw new AppError('OUT_OF_STOCK', `sku ${skuId}`, [{ field: `${field}.quantity`, message: '库存不足' }]);
 }

@@ -1,17 +1,20 @@
 /**
  * The order transitions this module owns: cancel (shopper or timeout job), ship (HQ) and
  * complete (shopper's 确认收货 or the auto-complete job). Each runs in one transaction: the
- * compare-and-set through transitionOrder(), what the transition implies (stock back on cancel),
- * and its outbox event. Whoever loses a race changes nothing.
+ * compare-and-set through OrderTransitions (whose hooks give back what checkout reserved on a
+ * cancel, and run whatever else other modules registered), and its outbox event. Which states
+ * allow each event is the kind's table's business, not this file's. Whoever loses a race
+ * changes nothing.
  */
-import { LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
+import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
+import { statusesAllowing, ORDER_KINDS } from '@common/order/state';
 import type { OrderDetailDto } from '@common/order/types';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
-import { Sku } from '../catalogue/catalogue.entities';
+import { orderEventBase } from '../outbox/events';
 import type { Outbox } from '../outbox/outbox';
-import { transitionOrder } from './order-transitions';
-import { OrderLine, ShopOrder } from './orders.entities';
+import type { OrderTransitions } from './order-transitions';
+import { ShopOrder } from './orders.entities';
 import type { OrderReads } from './orders.query';
 
 export interface OrderRef {
@@ -25,12 +28,16 @@ export interface OrderRef {
  */
 export type RemoteCloser = (orderId: number) => Promise<'closed' | 'paid' | 'none'>;
 
+/** States an order waits in for its payment: those from which it can be paid, in any kind. */
+const UNPAID = [...new Set(ORDER_KINDS.flatMap((k) => statusesAllowing(k, 'pay')))];
+
 const isConflict = (err: unknown) => err instanceof AppError && (err.code === 'ORDER_STATE_CONFLICT' || err.code === 'ORDER_NOT_FOUND');
 
 export class OrderLifecycle {
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Transactor,
+    private readonly transitions: OrderTransitions,
     private readonly outbox: Outbox,
     private readonly reads: OrderReads,
     private readonly now: () => Date,
@@ -43,8 +50,8 @@ export class OrderLifecycle {
   }
 
   /**
-   * pending_payment → cancelled, stock returned, OrderCancelled; in its own transaction.
-   * false when the order was no longer pending (paid, or cancelled by someone else first).
+   * Cancels an unpaid order (what checkout reserved comes back once), OrderCancelled; in its own
+   * transaction. false when the order could no longer be cancelled (paid, or cancelled first).
    */
   async cancel(orderId: number, actor: string, reason: string): Promise<boolean> {
     try {
@@ -56,7 +63,7 @@ export class OrderLifecycle {
     }
   }
 
-  /** shipped → completed, OrderCompleted; false when the order was not shipped. */
+  /** Completes a received order (shipped → completed), OrderCompleted; false when it cannot complete now. */
   async complete(orderId: number, actor: string): Promise<boolean> {
     try {
       await this.tx.run((m) => this.completeIn(m, orderId, actor));
@@ -70,7 +77,7 @@ export class OrderLifecycle {
   /** The shopper's 取消订单: 404 for someone else's order, 409 when it is not pending. */
   async cancelByShopper(memberId: number, orderId: number): Promise<OrderDetailDto> {
     const order = await this.reads.requireOrder(orderId, memberId);
-    if (order.status === 'pending_payment') {
+    if (order.status === 'pending_payment' && order.payableFen > 0) {
       // Close the WeChat order first (outside any transaction): otherwise the shopper could still
       // pay the open prepay after cancelling, and a lost notification would keep the money here.
       // If WeChat says it is paid, it has just been applied: the cancel loses, as a race would.
@@ -87,21 +94,13 @@ export class OrderLifecycle {
     return this.reads.orderDetail(orderId, memberId);
   }
 
-  /** HQ: paid → shipped with the carrier and tracking number, OrderShipped. */
+  /** HQ: ships an order its kind's table lets ship (a waiting group seat cannot), OrderShipped. */
   async ship(orderId: number, adminId: number | null, carrier: string, trackingNo: string): Promise<OrderDetailDto> {
     await this.tx.run(async (m) => {
       const o = await this.load(m, orderId);
       const now = this.now();
-      await transitionOrder(m, {
-        orderId,
-        from: 'paid',
-        event: 'ship',
-        actor: `hq:${adminId ?? '?'}`,
-        note: `${carrier} ${trackingNo}`,
-        set: { shippedAt: now, carrier, trackingNo },
-        now,
-      });
-      await this.outbox.enqueue(m, 'OrderShipped', orderId, { orderId, orderNo: o.orderNo ?? '', memberId: o.memberId, carrier, trackingNo });
+      await this.transitions.apply(m, { order: o, event: 'ship', actor: `hq:${adminId ?? '?'}`, note: `${carrier} ${trackingNo}`, set: { shippedAt: now, carrier, trackingNo }, now });
+      await this.outbox.enqueue(m, 'OrderShipped', orderId, { ...orderEventBase(o), carrier, trackingNo });
     });
     return this.reads.orderDetail(orderId, null);
   }
@@ -110,7 +109,8 @@ export class OrderLifecycle {
   async findExpiredUnpaid(now: Date, limit: number): Promise<OrderRef[]> {
     const rows = await this.ds.getRepository(ShopOrder).find({
       select: { id: true, orderNo: true },
-      where: { status: 'pending_payment', payDeadline: LessThanOrEqual(now) },
+      // Every state from which some kind's order is cancelled for not paying (pending_payment).
+      where: { status: In(UNPAID), payDeadline: LessThanOrEqual(now) },
       order: { payDeadline: 'ASC', id: 'ASC' },
       take: limit,
     });
@@ -137,37 +137,16 @@ export class OrderLifecycle {
   private async cancelIn(m: EntityManager, orderId: number, actor: string, reason: string): Promise<void> {
     const o = await this.load(m, orderId);
     const now = this.now();
-    // The CAS on pending_payment comes first: only the one caller that wins it goes on to
-    // return stock, so stock comes back exactly once however many cancels race.
-    await transitionOrder(m, {
-      orderId,
-      from: 'pending_payment',
-      event: 'cancel',
-      actor,
-      note: reason,
-      set: { cancelledAt: now, cancelReason: reason.slice(0, 64), payDeadline: null },
-      now,
-    });
-    const lines = await m.find(OrderLine, { where: { orderId }, order: { skuId: 'ASC' } });
-    // Ascending SKU id, the same lock order as reservation at checkout (no deadlock).
-    for (const line of lines) {
-      // Relative update (never "set stock to x"): orders and HQ adjustments running at the same
-      // moment all keep their effect. SKUs are never deleted (only taken off sale), so the row
-      // is there; were it not, there would be no stock to return to and the cancel still stands.
-      await m
-        .createQueryBuilder()
-        .update(Sku)
-        .set({ stock: () => 'stock + :q', updatedAt: now })
-        .where('id = :id', { id: line.skuId, q: line.quantity })
-        .execute();
-    }
-    await this.outbox.enqueue(m, 'OrderCancelled', orderId, { orderId, orderNo: o.orderNo ?? '', memberId: o.memberId, reason });
+    // The CAS comes first: only the one caller that wins it runs the cancel hooks (which give
+    // back stock, seats, coupons and points), so they come back exactly once however many race.
+    await this.transitions.apply(m, { order: o, event: 'cancel', actor, note: reason, set: { cancelledAt: now, cancelReason: reason.slice(0, 64), payDeadline: null }, now });
+    await this.outbox.enqueue(m, 'OrderCancelled', orderId, { ...orderEventBase(o), reason });
   }
 
   private async completeIn(m: EntityManager, orderId: number, actor: string): Promise<void> {
     const o = await this.load(m, orderId);
     const now = this.now();
-    await transitionOrder(m, { orderId, from: 'shipped', event: 'complete', actor, set: { completedAt: now }, now });
-    await this.outbox.enqueue(m, 'OrderCompleted', orderId, { orderId, orderNo: o.orderNo ?? '', memberId: o.memberId, payableFen: o.payableFen, refundedFen: o.refundedFen });
+    await this.transitions.apply(m, { order: o, event: 'complete', actor, set: { completedAt: now }, now });
+    await this.outbox.enqueue(m, 'OrderCompleted', orderId, { ...orderEventBase(o), payableFen: o.payableFen, refundedFen: o.refundedFen });
   }
 }

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { AddressSnapshot } from '@common/address/types';
-import type { Adjustment } from '@common/order/pricing';
-import type { OrderStatus } from '@common/order/state';
+import type { AppliedAdjustment } from '@common/order/pricing';
+import type { OrderKind, OrderStatus } from '@common/order/state';
 import { DateTimeColumn, FenColumn, JsonColumn } from '../../db/columns';
 
 /** `order` is a reserved word in SQL; the table is shop_order. */
@@ -15,16 +15,19 @@ export class ShopOrder {
   @Column({ type: 'varchar', length: 32, unique: true, nullable: true }) orderNo!: string | null;
   @Column({ type: 'integer' }) memberId!: number;
   @Column({ type: 'varchar', length: 20 }) status!: OrderStatus;
+  /** normal, group_seat or points_redemption: picks the order's transition table and hooks. */
+  @Column({ type: 'varchar', length: 20, default: 'normal' }) kind!: OrderKind;
   @FenColumn() goodsFen!: number;
   @FenColumn() discountFen!: number;
   @FenColumn() freightFen!: number;
   @FenColumn() payableFen!: number;
   @FenColumn() refundedFen!: number;
   @Column({ type: 'int' }) itemCount!: number;
-  @JsonColumn() adjustments!: Adjustment[];
+  /** What each adjustment really took, per line (pricing's report): refunds and commission use it. */
+  @JsonColumn() adjustments!: AppliedAdjustment[];
   @JsonColumn() address!: AddressSnapshot;
   @Column({ type: 'varchar', length: 100 }) remark!: string;
-  /** The guide the order is attributed to (guide attribution lands later). */
+  /** The guide the order is attributed to (set by a checkout contributor; null when none). */
   @Column({ type: 'integer', nullable: true }) guideId!: number | null;
   /**
    * Idempotency-Key of the creating request, unique per shopper: a retried POST finds the order
@@ -41,6 +44,8 @@ export class ShopOrder {
   @Column({ type: 'varchar', length: 64, nullable: true }) cancelReason!: string | null;
   @Column({ type: 'varchar', length: 32, nullable: true }) carrier!: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) trackingNo!: string | null;
+  /** Set once, by the transaction that gave back what checkout reserved (see order-release.ts). */
+  @DateTimeColumn({ nullable: true }) releasedAt!: Date | null;
   @DateTimeColumn() createdAt!: Date;
   @DateTimeColumn() updatedAt!: Date;
 }

@@ -44,6 +44,8 @@ describe('order reads and transitions', () => {
     const sku = await createSku(app, hq, 2000, 5, { categoryId });
     const o = await order(a, sku.skuId, 2);
     await markPaid(app, o.id);
+    expect(await eventsOf(app, 'OrderPaid', o.id)).toBe(1);
+    expect(await app.ds.query('SELECT transaction_id FROM payment WHERE order_id = ?', [o.id])).toEqual([{ transaction_id: `TEST${o.orderNo}` }]);
     const res = await app.api.post(`/api/orders/${o.id}/cancel`, {}, a.token);
     expect([res.status, res.body.code]).toEqual([409, 'ORDER_STATE_CONFLICT']);
     expect(await stockOf(app, sku.skuId)).toBe(3);

@@ -10,7 +10,7 @@ import { OrderLine, ShopOrder } from './orders.entities';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const toLineDto = (l: OrderLine): OrderLineDto => ({
+const toLineDto = (l: OrderLine): OrderLineDto => ({
   skuId: l.skuId,
   productId: l.productId,
   title: l.title,
@@ -23,10 +23,11 @@ export const toLineDto = (l: OrderLine): OrderLineDto => ({
   payableFen: l.payableFen,
 });
 
-export function toSummaryDto(o: ShopOrder, lines: OrderLine[]): OrderSummaryDto {
+function toSummaryDto(o: ShopOrder, lines: OrderLine[]): OrderSummaryDto {
   return {
     id: o.id,
     orderNo: o.orderNo ?? '',
+    kind: o.kind,
     status: o.status,
     payableFen: o.payableFen,
     itemCount: o.itemCount,
@@ -43,6 +44,7 @@ export function toDetailDto(o: ShopOrder, lines: Pick<OrderLine, keyof OrderLine
     discountFen: o.discountFen,
     freightFen: o.freightFen,
     refundedFen: o.refundedFen,
+    adjustments: o.adjustments,
     address: o.address,
     remark: o.remark,
     paidAt: iso(o.paidAt),

@@ -1,21 +1,24 @@
 import { HQ_ROLES, type HqRole } from '@common/auth/types';
 import { Reply, type ApiRouter } from '../../http/api-router';
-import type { AppContext } from '../../http/context';
+import { adminIdOf } from '../../http/context';
+import { IdParams } from '../../http/params';
 import { memberIdOf } from '../auth/auth.routes';
 import type { CheckoutService } from './checkout.service';
 import type { OrderLifecycle } from './order-lifecycle';
 import type { OrderReads } from './orders.query';
-import { CheckoutBody, CheckoutPreviewBody, HqOrderListQuery, IdParams, OrderListQuery, parseIdempotencyKey, ShipBody } from './orders.schema';
+import type { CheckoutContributors } from './checkout/contributor';
+import { checkoutSchemas, HqOrderListQuery, OrderListQuery, parseIdempotencyKey, ShipBody } from './orders.schema';
 
 /** Who may ship orders; analysts read only. */
 const EDITORS: readonly HqRole[] = ['owner', 'operator'];
 
-const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null);
 
-export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, reads: OrderReads, lifecycle: OrderLifecycle): void {
+export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, contributors: CheckoutContributors, reads: OrderReads, lifecycle: OrderLifecycle): void {
+  // Built once from the registered contributors' fields (couponId, pointsToUse, …).
+  const { CheckoutBody, CheckoutPreviewBody } = checkoutSchemas(contributors.fields());
   api.route(
-    { method: 'post', path: '/api/checkout/preview', tag: 'orders', summary: '确认订单：服务端计价（不下单）', access: 'shopper', body: CheckoutPreviewBody },
-    (_ctx, { body }) => checkout.preview(body.lines),
+    { method: 'post', path: '/api/checkout/preview', tag: 'orders', summary: '确认订单：服务端计价（不下单），含各项优惠的实际抵扣', access: 'shopper', body: CheckoutPreviewBody },
+    (ctx, { body }) => checkout.preview(memberIdOf(ctx), body),
   );
 
   api.route(

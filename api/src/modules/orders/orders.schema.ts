@@ -6,23 +6,28 @@
  *     naming `lines.N.quantity`), so the page can say exactly what is wrong.
  * Both throw AppError from zod's preprocess step, which zod lets through unchanged.
  */
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
 import { CARRIER_CODES } from '@common/order/carriers';
 import { ORDER_STATUSES, ORDER_TABS } from '@common/order/state';
 import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '@common/order/pricing';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@common/paging';
 import { AppError } from '../../http/app-error';
 import { zs } from '../../http/validate';
+import type { CheckoutBodyCore } from './checkout/contributor';
 
 /** Keys that carry money or a total: a client never sends these. */
 const PRICE_KEY = /(fen$|price|amount|total|payable|discount|freight)/i;
 
-/** The dotted path of the first price-like key in `value`, or null. */
-export function findPriceField(value: unknown, path = '', depth = 0): string | null {
+/**
+ * The dotted path of the first price-like key in `value`, or null. `allowed` names top-level keys
+ * that are never price fields themselves (contributor fields such as `pointsToUse`), though what
+ * they contain is still scanned.
+ */
+export function findPriceField(value: unknown, path = '', depth = 0, allowed: ReadonlySet<string> = new Set()): string | null {
   if (depth > 8 || value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
     const here = path ? `${path}.${key}` : key;
-    if (!Array.isArray(value) && PRICE_KEY.test(key)) return here;
+    if (!Array.isArray(value) && PRICE_KEY.test(key) && !(depth === 0 && allowed.has(key))) return here;
     const deeper = findPriceField(child, here, depth + 1);
     if (deeper) return deeper;
   }
@@ -45,12 +50,12 @@ function checkQuantities(lines: unknown): void {
   if (lines.length === 0) throw new AppError('CART_EMPTY', 'no lines', [{ field: 'lines', message: '请至少选择一件商品' }]);
 }
 
-function gate(body: unknown): unknown {
-  const priceField = findPriceField(body);
+const gate = (allowed: ReadonlySet<string>) => (body: unknown): unknown => {
+  const priceField = findPriceField(body, '', 0, allowed);
   if (priceField) throw new AppError('PRICE_FIELD_REFUSED', priceField, [{ field: priceField, message: '价格由服务端计算' }]);
   if (body && typeof body === 'object') checkQuantities((body as { lines?: unknown }).lines);
   return body;
-}
+};
 
 const LineInput = z.strictObject({
   skuId: z.number().int().min(1).max(2_147_483_647),
@@ -70,20 +75,25 @@ const Lines = z
     });
   });
 
-export const CheckoutPreviewBody = z.preprocess(gate, z.strictObject({ lines: Lines }));
+const AddressId = z.number().int().min(1).max(2_147_483_647);
 
-export const CheckoutBody = z.preprocess(
-  gate,
-  z.strictObject({
-    lines: Lines,
-    addressId: z.number().int().min(1).max(2_147_483_647),
-    remark: zs.text(100).default(''),
-    fromCart: z.boolean().default(false),
-  }),
-);
-export type CheckoutInput = z.output<typeof CheckoutBody>;
+/**
+ * The checkout bodies, built once from the fields the registered contributors read, so a new
+ * contributor's field is validated, documented in OpenAPI and covered by the request hash
+ * without an edit here.
+ */
+export function checkoutSchemas(fields: readonly { name: string; schema: ZodType }[]) {
+  const extra = Object.fromEntries(fields.map((f) => [f.name, f.schema]));
+  const allowed = new Set(fields.map((f) => f.name));
+  const core = { lines: Lines, remark: zs.text(100).default(''), ...extra };
+  return {
+    CheckoutBody: z.preprocess(gate(allowed), z.strictObject({ ...core, addressId: AddressId })),
+    CheckoutPreviewBody: z.preprocess(gate(allowed), z.strictObject({ ...core, addressId: AddressId.optional() })),
+  };
+}
 
-export const IdParams = z.object({ id: zs.id() });
+/** The parsed body of POST /api/orders: the core fields plus each contributor's own. */
+export type CheckoutInput = CheckoutBodyCore & { addressId: number; remark: string };
 
 const TAB_KEYS = ORDER_TABS.map((t) => t.key) as [string, ...string[]];
 export const OrderListQuery = z.object({

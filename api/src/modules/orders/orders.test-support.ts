@@ -4,7 +4,6 @@ import { loginShopper } from '../../../test/harness';
 import { addressesOf, anAddress, ok } from '../../../test/shopping';
 import { Sku } from '../catalogue/catalogue.entities';
 import { OutboxEvent } from '../outbox/outbox.entities';
-import { transitionOrder } from './order-transitions';
 import { OrderLine, OrderStateLog, ShopOrder } from './orders.entities';
 
 export interface Shopper {
@@ -49,12 +48,15 @@ export async function stateLog(app: TestApp, orderId: number): Promise<string[]>
   return rows.map((r) => `${r.fromStatus}>${r.toStatus}`);
 }
 
-/** Stands in for the payment module: the real Paid transition, as a notification would make it. */
+/**
+ * Pays an order through the real path, PaymentsService.markPaid (what a WeChat Pay notification
+ * and dev-pay call): a payment row with a transaction id, pending_payment → paid, and OrderPaid in
+ * the outbox, in one transaction. Works in either PAYMENT_MODE.
+ */
 export async function markPaid(app: TestApp, orderId: number): Promise<void> {
-  const now = new Date();
-  await app.services.tx.run((m) =>
-    transitionOrder(m, { orderId, from: 'pending_payment', event: 'pay', actor: 'test', set: { paidAt: now, payDeadline: null }, now }),
-  );
+  const order = await app.ds.manager.findOneByOrFail(ShopOrder, { id: orderId });
+  const result = await app.services.payments.markPaid({ outTradeNo: order.orderNo!, transactionId: `TEST${order.orderNo}`, amountFen: order.payableFen, mode: 'dev', actor: 'test' });
+  if (result !== 'paid') throw new Error(`order ${orderId} was not paid: ${result}`);
 }
 
 /**

@@ -51,7 +51,7 @@ async function delivery(eventId: number, handler: string) {
 describe('outbox', () => {
   test('a handler failing twice then succeeding ends done after 3 attempts, effect applied once, backoff honoured', async () => {
     const { outbox, tx } = app.services;
-    const eventId = await tx.run((m) => outbox.enqueue(m, 'OrderCompleted', 501, { orderId: 501, orderNo: 'N501', memberId: 1, payableFen: 100, refundedFen: 0 }));
+    const eventId = await tx.run((m) => outbox.enqueue(m, 'OrderCompleted', 501, { orderId: 501, orderNo: 'N501', memberId: 1, kind: 'normal', guideId: null, payableFen: 100, refundedFen: 0 }));
     const key = `${eventId}:test-flaky`;
 
     expect(await outbox.processDue()).toBe(1);
@@ -83,7 +83,7 @@ describe('outbox', () => {
   test('a handler always failing goes dead after MAX_ATTEMPTS, shows in stuck, and HQ retry puts it back', async () => {
     const { outbox, tx } = app.services;
     const eventId = await tx.run((m) =>
-      outbox.enqueue(m, 'OrderRefunded', 777, { orderId: 777, orderNo: 'N777', memberId: 1, refundNo: 'R1', amountFen: 50, fullyRefunded: false }),
+      outbox.enqueue(m, 'OrderRefunded', 777, { orderId: 777, orderNo: 'N777', memberId: 1, kind: 'normal', guideId: null, refundNo: 'R1', amountFen: 50, fullyRefunded: false }),
     );
     for (let i = 1; i <= MAX_ATTEMPTS + 2; i++) {
       await outbox.processDue();
@@ -132,7 +132,7 @@ describe('outbox', () => {
   });
   test('a run that outlives its claim cannot overwrite the outcome of the processor that took over', async () => {
     const { outbox, tx } = app.services;
-    const eventId = await tx.run((m) => outbox.enqueue(m, 'OrderCancelled', 601, { orderId: 601, orderNo: 'N601', memberId: 1, reason: 'test' }));
+    const eventId = await tx.run((m) => outbox.enqueue(m, 'OrderCancelled', 601, { orderId: 601, orderNo: 'N601', memberId: 1, kind: 'normal', guideId: null, reason: 'test' }));
     const first = outbox.processDue();
     for (let i = 0; i < 100 && slowRuns === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(slowRuns).toBe(1);

@@ -1,7 +1,7 @@
 /**
  * The transactional outbox. `enqueue` writes an event and one delivery row per subscribed
  * handler inside the caller's transaction, so the event exists if and only if the change
- * committed. `processDue` runs after commit (a scheduled job, or right after a request): it
+ * committed. `processDue` runs after commit, as the scheduled `outbox` job (outbox.jobs.ts): it
  * claims due deliveries, runs their handlers, and retries failures with exponential backoff;
  * after MAX_ATTEMPTS a delivery is `dead` and shows up for HQ.
  *

@@ -17,7 +17,7 @@ import { PaymentRefused, type PaymentsService } from './payments.service';
 import type { RefundsService } from './refunds.service';
 
 export const NOTIFY_PATH = '/api/payments/wechat/notify';
-export const REFUND_NOTIFY_PATH = '/api/payments/wechat/refund-notify';
+const REFUND_NOTIFY_PATH = '/api/payments/wechat/refund-notify';
 
 function answer(ctx: AppContext, status: number, message?: string): void {
   ctx.set('Cache-Control', 'no-store');

@@ -12,7 +12,8 @@ export class Payment {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'integer', unique: true }) orderId!: number;
   @Column({ type: 'varchar', length: 32, unique: true }) outTradeNo!: string;
-  @Column({ type: 'varchar', length: 8 }) mode!: 'wechat' | 'dev';
+  /** wechat: WeChat Pay; dev: the development pay sheet; zero: nothing to pay (points or coupons covered it). */
+  @Column({ type: 'varchar', length: 8 }) mode!: 'wechat' | 'dev' | 'zero';
   @FenColumn() amountFen!: number;
   @Column({ type: 'varchar', length: 64, nullable: true }) prepayId!: string | null;
   /** WeChat keeps a prepay_id for 2 hours; past this we ask for a new one. */
@@ -38,6 +39,27 @@ export class Refund {
   /** 'shopper:12' or 'hq:3'. */
   @Column({ type: 'varchar', length: 40 }) requestedBy!: string;
   @Column({ type: 'varchar', length: 64, nullable: true }) wxRefundId!: string | null;
+  /**
+   * When a successful refund gave back what checkout reserved (set once, by a conditional
+   * `WHERE released_at IS NULL`: the exactly-once guard of that release). Null until then.
+   */
+  @DateTimeColumn({ nullable: true }) releasedAt!: Date | null;
   @DateTimeColumn() createdAt!: Date;
   @DateTimeColumn() updatedAt!: Date;
+}
+
+/** One row per refund transition (refund-transitions.ts); fromStatus null for the row that opened it. */
+@Entity('refund_state_log')
+@Index(['refundId'])
+export class RefundStateLog {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
+  @Column({ type: 'integer' }) refundId!: number;
+  @Column({ type: 'varchar', length: 16, nullable: true }) fromStatus!: RefundStatus | null;
+  @Column({ type: 'varchar', length: 16 }) toStatus!: RefundStatus;
+  /** A RefundEvent, or 'open' for the first row. */
+  @Column({ type: 'varchar', length: 16 }) event!: string;
+  /** 'shopper:12', 'hq:3', 'wechatpay'. */
+  @Column({ type: 'varchar', length: 40 }) actor!: string;
+  @Column({ type: 'varchar', length: 120 }) note!: string;
+  @DateTimeColumn() createdAt!: Date;
 }

@@ -1,17 +1,17 @@
 import type { HqRole } from '@common/auth/types';
 import type { ApiRouter } from '../../http/api-router';
-import type { AppContext } from '../../http/context';
+import { adminIdOf } from '../../http/context';
+import { IdParams } from '../../http/params';
 import type { WeChatPayClient } from '../../wechatpay/client';
 import { memberIdOf } from '../auth/auth.routes';
 import { registerNotifyRoutes } from './notify';
-import { HqRefundBody, IdParams, RefundRequestBody } from './payments.schema';
+import { HqRefundBody, RefundRequestBody } from './payments.schema';
 import type { PaymentsService } from './payments.service';
 import type { RefundsService } from './refunds.service';
 
 /** Who may decide and issue refunds; analysts read only. */
 const REFUNDERS: readonly HqRole[] = ['owner', 'operator'];
 
-const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null);
 
 export function registerPaymentRoutes(api: ApiRouter, payments: PaymentsService, refunds: RefundsService, wxpay: WeChatPayClient | null, now: () => Date): void {
   api.route(
@@ -35,7 +35,7 @@ export function registerPaymentRoutes(api: ApiRouter, payments: PaymentsService,
   );
   api.route(
     { method: 'post', path: '/api/hq/refunds/:id/approve', tag: 'hq', summary: '总部：同意退款申请', access: { hq: REFUNDERS }, params: IdParams },
-    (_ctx, { params }) => refunds.approve(params.id),
+    (ctx, { params }) => refunds.approve(params.id, adminIdOf(ctx)),
   );
   api.route(
     { method: 'post', path: '/api/hq/refunds/:id/reject', tag: 'hq', summary: '总部：拒绝退款申请', access: { hq: REFUNDERS }, params: IdParams },

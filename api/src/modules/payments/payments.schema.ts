@@ -2,8 +2,6 @@
 import { z } from 'zod';
 import { zs } from '../../http/validate';
 
-export const IdParams = z.object({ id: zs.id() });
-
 const reason = zs.text(80).pipe(z.string().min(1, '请填写退款原因'));
 
 /** 申请退款 (shopper): the amount defaults to everything not yet refunded. */

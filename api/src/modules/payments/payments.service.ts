@@ -4,6 +4,7 @@
  * lost notification) and dev-pay. Calls to WeChat Pay always happen outside transactions.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import { canFire } from '@common/order/state';
 import type { OrderDetailDto, PayStartDto } from '@common/order/types';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
@@ -11,9 +12,11 @@ import { AppError } from '../../http/app-error';
 import type { Logger } from '../../logger';
 import { WeChatPayApiError, type WeChatPayClient, type WxTransaction } from '../../wechatpay/client';
 import { Member } from '../auth/auth.entities';
-import { transitionOrder } from '../orders/order-transitions';
+import type { PlacedOrderRef } from '../orders/checkout/contributor';
+import type { OrderTransitions } from '../orders/order-transitions';
 import { OrderLine, ShopOrder } from '../orders/orders.entities';
 import type { OrderReads } from '../orders/orders.query';
+import { orderEventBase } from '../outbox/events';
 import type { Outbox } from '../outbox/outbox';
 import { Payment } from './payments.entities';
 import type { RefundsService } from './refunds.service';
@@ -31,12 +34,23 @@ export class PaymentRefused extends Error {
 
 export type MarkPaidResult = 'paid' | 'duplicate' | 'refund_started';
 
+/** A payment as reported by a notification, the order query, dev pay or a zero-cash checkout. */
+export interface PaidReport {
+  outTradeNo: string;
+  transactionId: string;
+  amountFen: number;
+  mode: Payment['mode'];
+  actor: string;
+  paidAt?: Date;
+}
+
 /** WeChat keeps a prepay_id for 2 hours; we ask for a new one a little before. */
 const PREPAY_TTL_MS = 2 * 3600_000 - 10 * 60_000;
 
 export interface PaymentsDeps {
   ds: DataSource;
   tx: Transactor;
+  transitions: OrderTransitions;
   outbox: Outbox;
   log: Logger;
   reads: OrderReads;
@@ -116,7 +130,7 @@ export class PaymentsService {
    * (same transaction id) changes nothing. A payment for an order cancelled meanwhile is recorded
    * and fully refunded, never resurrected.
    */
-  async markPaid(p: { outTradeNo: string; transactionId: string; amountFen: number; mode: 'wechat' | 'dev'; actor: string; paidAt?: Date }): Promise<MarkPaidResult> {
+  async markPaid(p: PaidReport): Promise<MarkPaidResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.d.tx.run((m) => this.markPaidIn(m, p));
@@ -131,7 +145,17 @@ export class PaymentsService {
     }
   }
 
-  private async markPaidIn(m: EntityManager, p: Parameters<PaymentsService['markPaid']>[0]): Promise<{ outcome: MarkPaidResult; refundId?: number }> {
+  /**
+   * A zero-cash order (points or coupons covered everything) is paid inside the transaction that
+   * creates it, through the same Paid transition, payment row and OrderPaid event a notification
+   * makes; WeChat Pay is never asked.
+   */
+  async payZeroCashIn(m: EntityManager, order: PlacedOrderRef): Promise<void> {
+    const res = await this.markPaidIn(m, { outTradeNo: order.orderNo, transactionId: `ZERO${order.orderNo}`, amountFen: 0, mode: 'zero', actor: 'checkout:zero-cash' });
+    if (res.outcome !== 'paid') throw new AppError('ORDER_STATE_CONFLICT', `zero-cash order ${order.id} was not payable`);
+  }
+
+  private async markPaidIn(m: EntityManager, p: PaidReport): Promise<{ outcome: MarkPaidResult; refundId?: number }> {
     const order = await m.findOneBy(ShopOrder, { orderNo: p.outTradeNo });
     if (!order) throw new PaymentRefused(404, `unknown out_trade_no ${p.outTradeNo}`);
     if (p.amountFen !== order.payableFen) throw new PaymentRefused(400, `amount ${p.amountFen} != payable ${order.payableFen}`);
@@ -157,14 +181,12 @@ export class PaymentsService {
         await m.insert(Payment, { orderId: order.id, outTradeNo: p.outTradeNo, mode: p.mode, amountFen: p.amountFen, prepayId: null, prepayExpiresAt: null, transactionId: p.transactionId, paidAt, createdAt: now, updatedAt: now });
       }
     };
-    if (order.status === 'pending_payment') {
-      // CAS on pending_payment: of 16 concurrent duplicates exactly one gets here and commits.
-      await transitionOrder(m, { orderId: order.id, from: 'pending_payment', event: 'pay', actor: p.actor, note: p.transactionId, set: { paidAt, payDeadline: null }, now });
+    if (canFire(order.kind, order.status, 'pay')) {
+      // CAS on the unpaid status: of 16 concurrent duplicates exactly one gets here and commits.
+      await this.d.transitions.apply(m, { order, event: 'pay', actor: p.actor, note: p.transactionId, set: { paidAt, payDeadline: null }, now });
       await attach();
       await this.d.outbox.enqueue(m, 'OrderPaid', order.id, {
-        orderId: order.id,
-        orderNo: p.outTradeNo,
-        memberId: order.memberId,
+        ...orderEventBase(order),
         payableFen: order.payableFen,
         transactionId: p.transactionId,
         paidAt: paidAt.toISOString(),
@@ -233,7 +255,7 @@ export class PaymentsService {
   private async payableOrder(memberId: number, orderId: number): Promise<ShopOrder> {
     const order = await this.d.ds.manager.findOneBy(ShopOrder, { id: orderId });
     if (!order || order.memberId !== memberId) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
-    if (order.status !== 'pending_payment' || !order.orderNo) throw new AppError('ORDER_STATE_CONFLICT', `order ${orderId} is ${order.status}`);
+    if (!canFire(order.kind, order.status, 'pay') || !order.orderNo) throw new AppError('ORDER_STATE_CONFLICT', `order ${orderId} is ${order.status}`);
     if (order.payDeadline && new Date(order.payDeadline).getTime() <= this.d.now().getTime()) throw new AppError('ORDER_PAY_EXPIRED');
     return order;
   }

@@ -1,31 +1,35 @@
 /**
- * Refunds: requested by a shopper (paid orders) and approved or rejected by HQ, or issued by HQ
- * (paid or shipped, partial allowed). The order's CAS into `refunding` allows one open refund at
- * a time. WeChat is called outside transactions with the refund's own out_refund_no, reused on
- * every retry; acceptance is not success: a REFUND.* notification or the refund query decides.
+ * Refunds: requested by a shopper (before shipment) and approved or rejected by HQ, or issued by
+ * HQ (wherever the order table allows `refund_request`, partial allowed). The order's CAS into
+ * `refunding` allows one open refund at a time. A refund's own status moves only along the table
+ * in common/order/refund-state.ts, through transitionRefund (CAS + refund_state_log row). WeChat
+ * is called outside transactions with the refund's own out_refund_no, reused on every retry;
+ * acceptance is not success: a REFUND.* notification or the refund query decides.
  */
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { OrderStatus } from '@common/order/state';
+import { OPEN_REFUND_STATUSES, REFUND_OPENINGS, WECHAT_REFUND_EVENTS, decideRefund } from '@common/order/refund-state';
+import { canFire, statusesAllowing, type OrderKind, type OrderStatus } from '@common/order/state';
 import type { RefundDto } from '@common/order/types';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { Logger } from '../../logger';
 import { WeChatPayApiError, type RefundState, type WeChatPayClient, type WxRefund } from '../../wechatpay/client';
-import { transitionOrder } from '../orders/order-transitions';
+import { hookOrder, type OrderTransitions } from '../orders/order-transitions';
 import { ShopOrder } from '../orders/orders.entities';
+import { orderEventBase } from '../outbox/events';
 import type { Outbox } from '../outbox/outbox';
 import { Payment, Refund } from './payments.entities';
+import { logRefundOpened, transitionRefund } from './refund-transitions';
 import { toRefundDto } from './refunds.read';
 
-const OPEN: Refund['status'][] = ['requested', 'processing', 'abnormal'];
 /** Sent to WeChat Pay, outcome not known yet. */
 const WAITING: Refund['status'][] = ['processing', 'abnormal'];
-/** The refund statuses each outcome may settle. SUCCESS is WeChat's final word, even after a failure on our side. */
-const ACCEPTS: Record<Exclude<RefundState, 'PROCESSING'>, Refund['status'][]> = {
-  SUCCESS: ['processing', 'abnormal', 'failed'],
-  ABNORMAL: ['processing'],
-  CLOSED: ['processing', 'abnormal'],
-};
+
+/** Where a refund may be opened: HQ wherever the table allows refund_request; a shopper only before shipment. */
+function refundableFrom(kind: OrderKind, by: 'shopper' | 'hq'): OrderStatus[] {
+  const all = statusesAllowing(kind, 'refund_request');
+  return by === 'hq' ? all : all.filter((s) => canFire(kind, s, 'ship'));
+}
 /**
  * WeChat Pay refusals that no retry of the same request can turn into a refund. Everything else
  * (FREQUENCY_LIMITED, NOT_ENOUGH, NO_AUTH, SIGN_ERROR, SYSTEM_ERROR, …) is retried later.
@@ -36,6 +40,7 @@ export class RefundsService {
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Transactor,
+    private readonly transitions: OrderTransitions,
     private readonly outbox: Outbox,
     private readonly log: Logger,
     private readonly wxpay: WeChatPayClient | null,
@@ -47,7 +52,7 @@ export class RefundsService {
     const id = await this.tx.run(async (m) => {
       const order = await m.findOneBy(ShopOrder, { id: orderId });
       if (!order || order.memberId !== memberId) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
-      return this.open(m, order, ['paid'], body.amountFen, body.reason, 'requested', `shopper:${memberId}`);
+      return this.open(m, order, refundableFrom(order.kind, 'shopper'), body.amountFen, body.reason, REFUND_OPENINGS.request, `shopper:${memberId}`);
     });
     return this.dto(id);
   }
@@ -57,26 +62,21 @@ export class RefundsService {
     const id = await this.tx.run(async (m) => {
       const order = await m.findOneBy(ShopOrder, { id: orderId });
       if (!order) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
-      return this.open(m, order, ['paid', 'shipped'], body.amountFen, body.reason, 'processing', `hq:${adminId ?? '?'}`);
+      return this.open(m, order, refundableFrom(order.kind, 'hq'), body.amountFen, body.reason, REFUND_OPENINGS.issue, `hq:${adminId ?? '?'}`);
     });
     await this.submit(id);
     return this.dto(id);
   }
 
   /** HQ approves a requested refund: processing, then the refund is sent to WeChat Pay. */
-  async approve(refundId: number): Promise<RefundDto> {
+  async approve(refundId: number, adminId: number | null = null): Promise<RefundDto> {
     const r = await this.ds.manager.findOneBy(Refund, { id: refundId });
     if (!r) throw new AppError('REFUND_NOT_FOUND');
-    if (r.status === 'requested') {
-      // CAS requested → processing: an approve and a reject racing cannot both win.
-      const res = await this.tx.run((m) =>
-        m.createQueryBuilder().update(Refund).set({ status: 'processing', updatedAt: this.now() }).where("id = :id AND status = 'requested'", { id: refundId }).execute(),
-      );
-      if (res.affected !== 1) throw new AppError('ORDER_STATE_CONFLICT', 'refund was decided concurrently');
-    } else if (r.status !== 'processing') {
-      throw new AppError('ORDER_STATE_CONFLICT', `refund ${refundId} is ${r.status}`);
-    }
     // Approving a processing refund again re-submits it (same out_refund_no: WeChat dedups).
+    if (r.status !== 'processing') {
+      // CAS requested → processing: an approve and a reject racing cannot both win.
+      await this.tx.run((m) => transitionRefund(m, { refundId, from: r.status, event: 'approve', actor: `hq:${adminId ?? '?'}`, now: this.now() }));
+    }
     await this.submit(refundId, true);
     return this.dto(refundId);
   }
@@ -86,9 +86,10 @@ export class RefundsService {
     await this.tx.run(async (m) => {
       const r = await m.findOneBy(Refund, { id: refundId });
       if (!r) throw new AppError('REFUND_NOT_FOUND');
-      const res = await m.createQueryBuilder().update(Refund).set({ status: 'rejected', updatedAt: this.now() }).where("id = :id AND status = 'requested'", { id: refundId }).execute();
-      if (res.affected !== 1) throw new AppError('ORDER_STATE_CONFLICT', `refund ${refundId} is ${r.status}`);
-      await transitionOrder(m, { orderId: r.orderId, from: 'refunding', event: 'refund_close', to: r.returnStatus, actor: `hq:${adminId ?? '?'}`, note: '退款申请被拒绝', now: this.now() });
+      // CAS requested → rejected, then the order back out of refunding in the same transaction.
+      await transitionRefund(m, { refundId, from: r.status, event: 'reject', actor: `hq:${adminId ?? '?'}`, now: this.now() });
+      const order = await m.findOneByOrFail(ShopOrder, { id: r.orderId });
+      await this.transitions.apply(m, { order, from: 'refunding', event: 'refund_close', to: r.returnStatus, actor: `hq:${adminId ?? '?'}`, note: '退款申请被拒绝', now: this.now() });
     });
     return this.dto(refundId);
   }
@@ -97,8 +98,11 @@ export class RefundsService {
   async createAutoRefund(m: EntityManager, order: ShopOrder, reason: string): Promise<number> {
     const refundNo = `${order.orderNo}R${(await m.countBy(Refund, { orderId: order.id })) + 1}`;
     const now = this.now();
-    const ins = await m.insert(Refund, { refundNo, orderId: order.id, amountFen: order.payableFen, reason, status: 'processing', returnStatus: order.status, requestedBy: 'wechatpay', wxRefundId: null, createdAt: now, updatedAt: now });
-    return Number(ins.identifiers[0].id);
+    const status = REFUND_OPENINGS.issue;
+    const ins = await m.insert(Refund, { refundNo, orderId: order.id, amountFen: order.payableFen, reason, status, returnStatus: order.status, requestedBy: 'wechatpay', wxRefundId: null, releasedAt: null, createdAt: now, updatedAt: now });
+    const id = Number(ins.identifiers[0].id);
+    await logRefundOpened(m, id, status, 'wechatpay', reason, now);
+    return id;
   }
 
   /**
@@ -164,7 +168,7 @@ export class RefundsService {
     for (let attempt = 1; ; attempt++) {
       const res = await this.tx.run((m) => this.applyIn(m, p));
       if (res !== 'again') return res;
-      if (attempt >= 3) throw new AppError('ORDER_STATE_CONFLICT', `refund ${p.outRefundNo} keeps changing`);
+      if (attempt >= 3) throw new AppError('REFUND_STATE_CONFLICT', `refund ${p.outRefundNo} keeps changing`);
     }
   }
 
@@ -172,18 +176,17 @@ export class RefundsService {
     const r = await m.findOneBy(Refund, { refundNo: p.outRefundNo });
     if (!r) return false;
     if (p.refundFen !== r.amountFen) throw new AppError('REFUND_AMOUNT_INVALID', `refund ${p.refundFen} != ${r.amountFen}`);
-    const from = ACCEPTS[p.status as Exclude<RefundState, 'PROCESSING'>];
-    if (!from.includes(r.status)) return true; // already settled (or a stale report): nothing to do
-    const to = p.status === 'SUCCESS' ? 'succeeded' : p.status === 'ABNORMAL' ? 'abnormal' : 'failed';
+    const event = WECHAT_REFUND_EVENTS[p.status as Exclude<RefundState, 'PROCESSING'>];
+    if (!decideRefund(r.status, event).ok) return true; // already settled (or a stale report): nothing to do
     const now = this.now();
-    // CAS on the status read: the notification and the poller may both report; one applies.
-    const res = await m
-      .createQueryBuilder()
-      .update(Refund)
-      .set({ status: to, wxRefundId: p.wxRefundId ?? r.wxRefundId, updatedAt: now })
-      .where('id = :id AND status = :was', { id: r.id, was: r.status })
-      .execute();
-    if (res.affected !== 1) return 'again';
+    let to: Refund['status'];
+    try {
+      // CAS on the status read: the notification and the poller may both report; one applies.
+      to = await transitionRefund(m, { refundId: r.id, from: r.status, event, actor: 'wechatpay', note: p.status, set: { wxRefundId: p.wxRefundId ?? r.wxRefundId }, now });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'REFUND_STATE_CONFLICT') return 'again'; // nothing written yet
+      throw err;
+    }
     if (to === 'abnormal') return true; // still open: the order stays refunding
     const ok = to === 'succeeded';
     // A refund that had failed no longer holds the order's refunding (another refund may).
@@ -204,15 +207,20 @@ export class RefundsService {
     const note = `${r.refundNo} ${p.status}`;
     if (owned && order.status === 'refunding') {
       const event = ok && full ? 'refund_succeed' : 'refund_close';
-      await transitionOrder(m, { orderId: order.id, from: 'refunding', event, to: event === 'refund_close' ? r.returnStatus : undefined, actor: 'wechatpay', note, now });
-    } else if (!owned && ok && full && (order.status === 'paid' || order.status === 'shipped')) {
+      await this.transitions.apply(m, { order, from: 'refunding', event, to: event === 'refund_close' ? r.returnStatus : undefined, actor: 'wechatpay', note, now });
+    } else if (!owned && ok && full && canFire(order.kind, order.status, 'refund_request')) {
       // A late SUCCESS emptied an order that had gone back to paid/shipped: it is refunded.
-      await transitionOrder(m, { orderId: order.id, from: order.status, event: 'refund_request', actor: 'wechatpay', note, now });
-      await transitionOrder(m, { orderId: order.id, from: 'refunding', event: 'refund_succeed', actor: 'wechatpay', note, now });
+      await this.transitions.apply(m, { order, event: 'refund_request', actor: 'wechatpay', note, now });
+      await this.transitions.apply(m, { order, from: 'refunding', event: 'refund_succeed', actor: 'wechatpay', note, now });
     }
     // A cancelled order refunded automatically earned nothing: no OrderRefunded to reverse.
     if (ok && order.status !== 'cancelled') {
-      await this.outbox.enqueue(m, 'OrderRefunded', order.id, { orderId: order.id, orderNo: order.orderNo ?? '', memberId: order.memberId, refundNo: r.refundNo, amountFen: r.amountFen, fullyRefunded: full });
+      const refund = { refundNo: r.refundNo, amountFen: r.amountFen, fullyRefunded: full };
+      // Once per refund, guarded by a compare-and-set on released_at: points, coupons and whatever
+      // else checkout reserved come back in proportion, and other modules react.
+      const stamp = await m.createQueryBuilder().update(Refund).set({ releasedAt: now }).where('id = :id AND released_at IS NULL', { id: r.id }).execute();
+      if (stamp.affected === 1) await this.transitions.hooks.afterRefund({ m, order: hookOrder(order), refund, now });
+      await this.outbox.enqueue(m, 'OrderRefunded', order.id, { ...orderEventBase(order), ...refund });
     }
     return true;
   }
@@ -239,8 +247,8 @@ export class RefundsService {
     return settled;
   }
 
-  private async open(m: EntityManager, order: ShopOrder, from: OrderStatus[], amountFen: number | undefined, reason: string, status: 'requested' | 'processing', by: string): Promise<number> {
-    if (order.status === 'refunding' || (await m.countBy(Refund, { orderId: order.id, status: In(OPEN) }))) throw new AppError('REFUND_IN_PROGRESS');
+  private async open(m: EntityManager, order: ShopOrder, from: OrderStatus[], amountFen: number | undefined, reason: string, status: Refund['status'], by: string): Promise<number> {
+    if (order.status === 'refunding' || (await m.countBy(Refund, { orderId: order.id, status: In([...OPEN_REFUND_STATUSES]) }))) throw new AppError('REFUND_IN_PROGRESS');
     if (!from.includes(order.status)) throw new AppError('ORDER_STATE_CONFLICT', `order ${order.id} is ${order.status}`);
     const left = order.payableFen - order.refundedFen;
     const amount = amountFen ?? left;
@@ -249,11 +257,13 @@ export class RefundsService {
     }
     const now = this.now();
     // CAS into refunding: the one open refund per order (a second request loses this race).
-    await transitionOrder(m, { orderId: order.id, from: order.status, event: 'refund_request', actor: by, note: reason, now });
+    await this.transitions.apply(m, { order, event: 'refund_request', actor: by, note: reason, now });
     // Unique out_refund_no, fixed once here and reused on every retry to WeChat.
     const refundNo = `${order.orderNo}R${(await m.countBy(Refund, { orderId: order.id })) + 1}`;
-    const ins = await m.insert(Refund, { refundNo, orderId: order.id, amountFen: amount, reason, status, returnStatus: order.status, requestedBy: by, wxRefundId: null, createdAt: now, updatedAt: now });
-    return Number(ins.identifiers[0].id);
+    const ins = await m.insert(Refund, { refundNo, orderId: order.id, amountFen: amount, reason, status, returnStatus: order.status, requestedBy: by, wxRefundId: null, releasedAt: null, createdAt: now, updatedAt: now });
+    const id = Number(ins.identifiers[0].id);
+    await logRefundOpened(m, id, status, by, reason, now);
+    return id;
   }
 
   private async dto(id: number): Promise<RefundDto> {

@@ -1,7 +1,7 @@
 /** Refunds through the fake WeChat Pay: requests, approvals, HQ-issued partial refunds, outcomes. */
 import { deliver } from '../../wechatpay/fake-notifications';
 import { loginShopper, startTestApp, type TestApp } from '../../../test/harness';
-import { count, orderStatus, paymentSnapshot, placeOrder, startPay, WECHAT_PAY_ENV, type UnpaidOrder } from '../../../test/payments';
+import { count, orderStatus, paidOrder, paymentSnapshot, placeOrder, startPay, WECHAT_PAY_ENV } from '../../../test/payments';
 import { ok } from '../../../test/shopping';
 
 describe('refunds with WeChat Pay', () => {
@@ -12,17 +12,12 @@ describe('refunds with WeChat Pay', () => {
   afterAll(() => app.close());
   const fake = () => app.fakeWechatPay!;
 
-  async function paidOrder(): Promise<UnpaidOrder> {
-    const o = await placeOrder(app, { priceFen: 2590, quantity: 2 });
-    await startPay(app, o);
-    expect((await fake().pay(o.orderNo)).status).toBe(204);
-    return o;
-  }
+  const paid = () => paidOrder(app, { priceFen: 2590, quantity: 2 });
   const refundCalls = (no: string) => fake().calls.filter((c) => c.path === '/v3/refund/domestic/refunds' && c.body?.out_refund_no === no);
   const refundedEvents = (orderId: number) => count(app.ds, "SELECT COUNT(*) AS n FROM outbox_event WHERE type = 'OrderRefunded' AND aggregate_id = ?", [String(orderId)]);
 
   it('shopper asks, HQ approves; a failed call is retried with the same out_refund_no; REFUND.SUCCESS ends it', async () => {
-    const o = await paidOrder();
+    const o = await paid();
     const stranger = await loginShopper(app);
     expect((await app.api.post(`/api/orders/${o.orderId}/refunds`, { reason: '不想要了' }, stranger.token)).status).toBe(404);
     const r = ok(await app.api.post(`/api/orders/${o.orderId}/refunds`, { reason: '不想要了' }, o.token), 201);
@@ -57,7 +52,7 @@ describe('refunds with WeChat Pay', () => {
   });
 
   it('HQ rejects a request: the order goes back to paid', async () => {
-    const o = await paidOrder();
+    const o = await paid();
     const r = ok(await app.api.post(`/api/orders/${o.orderId}/refunds`, { reason: '拍错了/多拍了', amountFen: 100 }, o.token), 201);
     const rejected = ok(await app.api.post(`/api/hq/refunds/${r.id}/reject`, {}, o.hq));
     expect(rejected.status).toBe('rejected');
@@ -67,7 +62,7 @@ describe('refunds with WeChat Pay', () => {
   });
 
   it('HQ refunds part, then the rest after shipping (settled by query); never more than paid', async () => {
-    const o = await paidOrder();
+    const o = await paid();
     const over = await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: o.payableFen + 1, reason: '补偿' }, o.hq);
     expect(over.status).toBe(400);
     expect(over.body.code).toBe('REFUND_AMOUNT_INVALID');
@@ -94,7 +89,7 @@ describe('refunds with WeChat Pay', () => {
   const refundRow = async (id: number) => (await app.ds.query('SELECT status, wx_refund_id FROM refund WHERE id = ?', [id]))[0];
 
   it('ABNORMAL keeps the refund open and the order refunding; the SUCCESS that follows refunds once', async () => {
-    const o = await paidOrder();
+    const o = await paid();
     const r = ok(await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 500, reason: '补偿' }, o.hq), 201);
     expect((await fake().settleRefund(r.refundNo, 'ABNORMAL'))!.status).toBe(204);
     const abnormal = fake().refundNotification(r.refundNo);
@@ -118,7 +113,7 @@ describe('refunds with WeChat Pay', () => {
   });
 
   it('ABNORMAL then CLOSED: the refund fails and the order returns to where it was', async () => {
-    const o = await paidOrder();
+    const o = await paid();
     const r = ok(await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 500, reason: '补偿' }, o.hq), 201);
     expect((await fake().settleRefund(r.refundNo, 'ABNORMAL'))!.status).toBe(204);
     // The CLOSED notification is lost: the poller follows abnormal refunds too.
@@ -130,7 +125,7 @@ describe('refunds with WeChat Pay', () => {
   });
 
   it('a 4xx that may pass later (429 FREQUENCY_LIMITED, 403 NOT_ENOUGH) keeps the refund processing; the poller resends the same out_refund_no', async () => {
-    const o = await paidOrder();
+    const o = await paid();
     fake().failNext(429, 'FREQUENCY_LIMITED', '频率限制');
     const issued = ok(await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 700, reason: '补偿' }, o.hq), 201);
     expect(issued.status).toBe('processing');
@@ -154,7 +149,7 @@ describe('refunds with WeChat Pay', () => {
   });
 
   it('a definitive refusal fails the refund only when WeChat has no such refund', async () => {
-    const o = await paidOrder();
+    const o = await paid();
     // WeChat has it (an earlier attempt got through): the refusal of a resend changes nothing.
     const r = ok(await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 400, reason: '补偿' }, o.hq), 201);
     fake().failNext(400, 'INVALID_REQUEST', '退款单号已存在，参数与首次请求不一致');
@@ -173,7 +168,7 @@ describe('refunds with WeChat Pay', () => {
   });
 
   it("a SUCCESS after the refund was marked failed still counts, once (WeChat's word is the truth)", async () => {
-    const o = await paidOrder();
+    const o = await paid();
     const req = ok(await app.api.post(`/api/orders/${o.orderId}/refunds`, { reason: '不想要了' }, o.token), 201);
     ok(await app.api.post(`/api/hq/refunds/${req.id}/approve`, {}, o.hq));
     // A resend is refused and the query (wrongly) finds nothing: failed, order back to paid.
@@ -209,7 +204,7 @@ describe('refunds with WeChat Pay', () => {
   });
 
   it('refuses refund notifications that are forged or name an unknown refund', async () => {
-    const o = await paidOrder();
+    const o = await paid();
     const r = ok(await app.api.post(`/api/hq/orders/${o.orderId}/refunds`, { amountFen: 300, reason: '补偿' }, o.hq), 201);
     await fake().settleRefund(r.refundNo, 'SUCCESS', false);
     const forged = await deliver(fake().refundNotification(r.refundNo, { tamperBody: true }));

@@ -15,7 +15,7 @@ import { OrderLine, ShopOrder } from '../orders/orders.entities';
 import type { Outbox } from '../outbox/outbox';
 import { Payment } from './payments.entities';
 
-export const SHIPPING_HANDLER = 'wechat.upload-shipping';
+const SHIPPING_HANDLER = 'wechat.upload-shipping';
 
 /**
  * The phone as WeChat wants it in contact.receiver_contact: masked, the last 4 digits in clear

@@ -1,7 +1,7 @@
 /** The money block: 商品金额, 运费, discounts, and the total the shopper pays. */
 import { Text, View } from '@tarojs/components';
 import { formatFen } from '@common/money';
-import type { Adjustment } from '@common/order/pricing';
+import type { AppliedAdjustment } from '@common/order/pricing';
 import { Price } from '../../../components/price';
 import './amounts.scss';
 
@@ -10,13 +10,15 @@ interface AmountsProps {
   freightFen: number;
   discountFen: number;
   payableFen: number;
-  adjustments?: Adjustment[];
+  /** What each discount really took; one that took nothing is not shown. */
+  adjustments?: AppliedAdjustment[];
   /** 确认订单 shows 优惠券 even when there is none to use (coupons and points plug in here). */
   showCouponRow?: boolean;
   totalLabel?: string;
 }
 
-export function Amounts({ goodsFen, freightFen, discountFen, payableFen, adjustments = [], showCouponRow = false, totalLabel = '实付款' }: AmountsProps) {
+export function Amounts({ goodsFen, freightFen, discountFen, payableFen, adjustments: all = [], showCouponRow = false, totalLabel = '实付款' }: AmountsProps) {
+  const adjustments = all.filter((a) => a.appliedFen > 0);
   return (
     <View className='amounts'>
       <View className='amounts__row'>
@@ -28,9 +30,9 @@ export function Amounts({ goodsFen, freightFen, discountFen, payableFen, adjustm
         <Text className='amounts__freight'>{freightFen > 0 ? `+${formatFen(freightFen)}` : '免运费'}</Text>
       </View>
       {adjustments.map((a) => (
-        <View key={`${a.kind}-${a.label}`} className='amounts__row'>
+        <View key={`${a.kind}-${a.ref ?? a.label}`} className='amounts__row'>
           <Text>{a.label}</Text>
-          <Text className='amounts__minus'>-{formatFen(a.amountFen)}</Text>
+          <Text className='amounts__minus'>-{formatFen(a.appliedFen)}</Text>
         </View>
       ))}
       {showCouponRow && adjustments.length === 0 && (

@@ -3,15 +3,13 @@
  * 订单详情: confirm where it matters, one action at a time, then tell the page to re-read.
  */
 import { useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { cancelOrder, confirmReceipt, requestRefund } from '../../../services/orders';
 import { payOrder } from '../../../services/pay';
 import { messageOf } from '../../../services/http';
 import { ConfirmDialog, type ConfirmRequest } from './confirm-dialog';
 import { RefundSheet } from './refund-sheet';
 import { DevPaySheet } from './dev-pay-sheet';
-
-const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
+import { toast } from '../../../utils/toast';
 
 export function useOrderActions(onChanged: () => void) {
   const [dialog, setDialog] = useState<ConfirmRequest | null>(null);

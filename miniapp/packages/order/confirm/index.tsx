@@ -1,5 +1,6 @@
 /**
- * 确认订单: address, lines and the server's pricing; 提交订单 places the order (one
+ * 确认订单: address, lines, the loop features' extras (extras.tsx) and the server's pricing of
+ * all of it; 提交订单 places the order (one
  * Idempotency-Key per visit, so a double tap or a retry never makes two orders), then hands
  * over to 订单详情, which opens the payment.
  */
@@ -8,7 +9,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { AddressDto } from '@common/address/types';
 import { snapshotOf } from '@common/address/rules';
-import type { CheckoutPreviewDto } from '@common/order/types';
+import type { CheckoutContributions, CheckoutPreviewDto } from '@common/order/types';
 import { fetchAddresses, takeChosenAddress } from '../../../services/address';
 import { createOrder, decodeLines, newIdempotencyKey, previewCheckout } from '../../../services/orders';
 import { isApiError, messageOf } from '../../../services/http';
@@ -17,9 +18,9 @@ import { Price } from '../../../components/price';
 import { AddressCard } from '../components/address-card';
 import { Amounts } from '../components/amounts';
 import { OrderLines } from '../components/order-lines';
+import { CheckoutExtras } from './extras';
+import { toast } from '../../../utils/toast';
 import './index.scss';
-
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
 
 export default function ConfirmPage() {
   const { params } = useRouter();
@@ -31,6 +32,8 @@ export default function ConfirmPage() {
   const [addressCount, setAddressCount] = useState(0);
   const [remark, setRemark] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  // The extras' request fields (couponId, pointsToUse …): sent with every preview and the order.
+  const [fields, setFields] = useState<CheckoutContributions>({});
   // One key per visit of this page: the same order comes back however often 提交订单 is sent.
   const key = useRef(newIdempotencyKey());
 
@@ -38,7 +41,7 @@ export default function ConfirmPage() {
     setError(null);
     if (lines.length === 0) return setError('请先选择要结算的商品');
     try {
-      const [p, list] = await Promise.all([previewCheckout(lines), fetchAddresses()]);
+      const [p, list] = await Promise.all([previewCheckout({ lines, ...fields }), fetchAddresses()]);
       setPreview(p);
       setAddressCount(list.length);
       setAddress((current) => (current && list.find((a) => a.id === current.id)) || list[0] || null);
@@ -52,6 +55,15 @@ export default function ConfirmPage() {
     // the lines of a page instance never change
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // An extra changed its field: price again (a refusal, e.g. a coupon no longer usable, shows as a toast).
+  const setField = (name: string, value: unknown) => {
+    const next = { ...fields };
+    if (value === undefined) delete next[name];
+    else next[name] = value;
+    setFields(next);
+    previewCheckout({ lines, ...next }).then(setPreview, (e) => toast(messageOf(e)));
+  };
 
   // Back from 地址管理: take the chosen address (or re-read the list after an edit there).
   useDidShow(() => {
@@ -79,7 +91,7 @@ export default function ConfirmPage() {
     if (!address) return toast('请先添加收货地址');
     setSubmitting(true);
     try {
-      const order = await createOrder({ lines, addressId: address.id, remark: remark.trim() || undefined, fromCart }, key.current);
+      const order = await createOrder({ ...fields, lines, addressId: address.id, remark: remark.trim() || undefined, fromCart }, key.current);
       // The order exists: its page opens the payment sheet, and shows 待付款 with 去支付 if the
       // shopper closes it. Redirect, so 返回 never lands on a form that would order again.
       void Taro.redirectTo({ url: `/packages/order/detail/index?id=${order.id}&pay=1` });
@@ -137,6 +149,8 @@ export default function ConfirmPage() {
           />
         </View>
       </View>
+
+      <CheckoutExtras preview={preview} fields={fields} setField={setField} />
 
       <View className='confirm-block'>
         <Amounts

@@ -54,7 +54,7 @@ export default function OrderDetailPage() {
     );
   }
 
-  const can = shopperActions(order.status);
+  const can = shopperActions(order.status, order.kind);
   const hasBar = can.cancel || can.pay || can.refund || can.confirm;
   return (
     <View className={`detail-page${hasBar ? ' detail-page--bar' : ''}`}>
@@ -70,6 +70,7 @@ export default function OrderDetailPage() {
           freightFen={order.freightFen}
           discountFen={order.discountFen}
           payableFen={order.payableFen}
+          adjustments={order.adjustments}
           totalLabel={order.paidAt ? '实付款' : order.status === 'pending_payment' ? '需付款' : '订单金额'}
         />
         {order.refundedFen > 0 && (

@@ -9,6 +9,7 @@ import { canChooseWechatAddress, chooseWechatAddress } from '../../../../service
 import { messageOf } from '../../../../services/http';
 import { Check } from '../../../../components/check';
 import { RegionPicker, type Region } from './region-picker';
+import { toast } from '../../../../utils/toast';
 import './index.scss';
 
 const EMPTY: AddressInput = { name: '', phone: '', province: '', city: '', district: '', detail: '', isDefault: false };
@@ -51,7 +52,7 @@ export default function AddressEditPage() {
         const a = list.find((x) => x.id === id);
         if (a) setForm({ name: a.name, phone: a.phone, province: a.province, city: a.city, district: a.district, detail: a.detail, isDefault: a.isDefault });
       })
-      .catch((e) => void Taro.showToast({ title: messageOf(e), icon: 'none' }));
+      .catch((e) => toast(messageOf(e)));
   }, [id]);
 
   const set = (patch: Partial<AddressInput>) => setForm((f) => ({ ...f, ...patch }));
@@ -69,10 +70,10 @@ export default function AddressEditPage() {
     try {
       const saved = id ? await updateAddress(id, trimmed(form)) : await createAddress(trimmed(form));
       if (choosing) setChosenAddress(saved);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
+      toast('已保存', 'success');
       void Taro.navigateBack({ delta: choosing ? Number(params.back) || 1 : 1 });
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      toast(messageOf(e));
     } finally {
       setSaving(false);
     }
@@ -86,7 +87,7 @@ export default function AddressEditPage() {
       await deleteAddress(id);
       void Taro.navigateBack();
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      toast(messageOf(e));
     }
   };
 

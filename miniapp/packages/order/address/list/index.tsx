@@ -12,6 +12,7 @@ import { fetchAddresses, setChosenAddress } from '../../../../services/address';
 import { messageOf } from '../../../../services/http';
 import { EmptyState, ErrorState } from '../../../../components/empty-state';
 import { Check } from '../../../../components/check';
+import { toast } from '../../../../utils/toast';
 import './index.scss';
 
 export default function AddressListPage() {
@@ -38,7 +39,7 @@ export default function AddressListPage() {
   };
   const edit = (a: AddressDto | null) => {
     if (!a && list && list.length >= MAX_ADDRESSES) {
-      void Taro.showToast({ title: `最多保存 ${MAX_ADDRESSES} 个收货地址`, icon: 'none' });
+      toast(`最多保存 ${MAX_ADDRESSES} 个收货地址`);
       return;
     }
     // A new address added while choosing is chosen at once, back past the form and this list.

@@ -6,14 +6,14 @@ import type { HqRole } from '@common/auth/types';
 import type { DataSource } from 'typeorm';
 import type { ApiRouter } from '../../http/api-router';
 import { AppError } from '../../http/app-error';
-import type { Outbox } from '../outbox/outbox';
-import { OutboxDelivery } from '../outbox/outbox.entities';
-import { DeliveryIdParams } from './jobs.schema';
+import { IdParams } from '../../http/params';
+import type { Outbox } from './outbox';
+import { OutboxDelivery } from './outbox.entities';
 
 const READERS: readonly HqRole[] = ['owner', 'operator', 'analyst'];
 const OPERATORS: readonly HqRole[] = ['owner', 'operator'];
 
-export function registerJobRoutes(api: ApiRouter, ds: DataSource, outbox: Outbox): void {
+export function registerOutboxRoutes(api: ApiRouter, ds: DataSource, outbox: Outbox): void {
   api.route(
     { method: 'get', path: '/api/hq/outbox/stuck', tag: 'hq', summary: '总部：卡住的事件投递（重试中或已放弃）', access: { hq: READERS } },
     () => outbox.stuck(),
@@ -25,7 +25,7 @@ export function registerJobRoutes(api: ApiRouter, ds: DataSource, outbox: Outbox
       tag: 'hq',
       summary: '总部：立即重试一条事件投递',
       access: { hq: OPERATORS },
-      params: DeliveryIdParams,
+      params: IdParams,
     },
     async (_ctx, { params }) => {
       if (await outbox.retry(params.id)) return null;

@@ -1,0 +1,102 @@
+/**
+ * SKU stock has one owner: this file. Checkout reserves, a cancel releases, HQ (and a campaign
+ * taking its allocation) adjusts — all through these functions, inside the caller's transaction,
+ * and always by a relative conditional UPDATE whose affected-row count is checked, never by
+ * "read, compute, write" (which oversells under concurrency). No other module writes sku.stock.
+ */
+import { In, type EntityManager } from 'typeorm';
+import { buyProblem, MAX_STOCK } from '@common/catalogue/buyable';
+import { AppError } from '../../http/app-error';
+import { Product, Sku, StockAdjustment } from './catalogue.entities';
+
+export interface StockLine {
+  skuId: number;
+  quantity: number;
+  /** The request field to name when this line is refused (`lines.2`). */
+  field?: string;
+}
+
+/**
+ * Takes each line's quantity off its SKU, or throws (rolling the caller's transaction back).
+ * Ascending SKU id, so two orders sharing SKUs lock them in the same order (no deadlock).
+ */
+export async function reserveStock(m: EntityManager, lines: readonly StockLine[], now: Date): Promise<void> {
+  for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
+    // Conditional UPDATE: the WHERE re-checks stock and sale status at the moment of the write,
+    // under the row lock, so concurrent orders can never sell more than there is.
+    const res = await m
+      .createQueryBuilder()
+      .update(Sku)
+      .set({ stock: () => 'stock - :q', updatedAt: now })
+      .where("id = :id AND stock >= :q AND status = 'on_sale'", { id: line.skuId, q: line.quantity })
+      .andWhere("EXISTS (SELECT 1 FROM product p WHERE p.id = sku.product_id AND p.status = 'on_sale')")
+      .execute();
+    if (res.affected !== 1) await explainRefusal(m, line);
+  }
+}
+
+/** Zero rows: say why, with the same rule the cart and the quote use. Always throws. */
+async function explainRefusal(m: EntityManager, line: StockLine): Promise<never> {
+  const sku = await m.findOneBy(Sku, { id: line.skuId });
+  const product = sku && (await m.findOneBy(Product, { id: sku.productId }));
+  const problem = buyProblem(product, sku, line.quantity) ?? 'insufficient_stock';
+  const field = line.field ?? `sku.${line.skuId}`;
+  if (problem === 'not_found') throw new AppError('SKU_NOT_FOUND', `sku ${line.skuId}`, [{ field: `${field}.skuId`, message: '不存在' }]);
+  if (problem === 'off_sale') throw new AppError('SKU_OFF_SALE', `sku ${line.skuId}`, [{ field: `${field}.skuId`, message: '已下架' }]);
+  throw new AppError('OUT_OF_STOCK', `sku ${line.skuId}`, [{ field: `${field}.quantity`, message: '库存不足' }]);
+}
+
+/**
+ * Gives reserved units back (cancel, timeout). Relative (never "set stock to x"), so orders and
+ * HQ adjustments at the same moment all keep their effect; and it cannot be refused: reserved
+ * units always fit (stock is capped at MAX_STOCK far below the INT limit, and a release adds
+ * back at most what was taken). A SKU row is never deleted, so there is always a row to return to.
+ */
+export async function releaseStock(m: EntityManager, lines: readonly StockLine[], now: Date): Promise<void> {
+  for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
+    await m.createQueryBuilder().update(Sku).set({ stock: () => 'stock + :q', updatedAt: now }).where('id = :id', { id: line.skuId, q: line.quantity }).execute();
+  }
+}
+
+export interface StockAdjustmentInput {
+  skuId: number;
+  /** Change, negative to remove. HQ sends a change, never an absolute value. */
+  delta: number;
+  reason: string;
+  /** The HQ admin, or null for a system actor (a campaign taking or returning its allocation). */
+  adminId: number | null;
+}
+
+/**
+ * Adds `delta` to a SKU's stock with an audit row, or throws: STOCK_WOULD_GO_NEGATIVE below
+ * zero, STOCK_OVER_LIMIT above MAX_STOCK (a removal is always allowed, even from a SKU that
+ * releases pushed past the cap), SKU_NOT_FOUND.
+ */
+export async function adjustStock(m: EntityManager, input: StockAdjustmentInput, now: Date): Promise<Sku> {
+  const { skuId, delta } = input;
+  // Conditional update: the WHERE keeps stock within [0, MAX_STOCK] atomically, whatever orders
+  // are doing at the same moment. Affected rows tell whether it applied.
+  const res = await m
+    .createQueryBuilder()
+    .update(Sku)
+    .set({ stock: () => 'stock + :delta', updatedAt: now })
+    .where('id = :id AND stock + :delta >= 0 AND (:delta <= 0 OR stock + :delta <= :max)', { id: skuId, delta, max: MAX_STOCK })
+    .execute();
+  if (res.affected !== 1) {
+    const sku = await m.findOneBy(Sku, { id: skuId });
+    if (!sku) throw new AppError('SKU_NOT_FOUND', `sku ${skuId}`);
+    if (delta < 0) throw new AppError('STOCK_WOULD_GO_NEGATIVE', `sku ${skuId} delta ${delta}`, [{ field: 'delta', message: `当前库存 ${sku.stock} 件` }]);
+    throw new AppError('STOCK_OVER_LIMIT', `sku ${skuId} delta ${delta}`, [{ field: 'delta', message: `库存最多 ${MAX_STOCK} 件，当前 ${sku.stock} 件` }]);
+  }
+  const after = await m.findOneByOrFail(Sku, { id: skuId });
+  await m.insert(StockAdjustment, { skuId, delta, stockAfter: after.stock, reason: input.reason, adminId: input.adminId, createdAt: now });
+  return after;
+}
+
+/** The SKUs and their products for `skuIds`, for readers that judge buyability (quote, cart). */
+export async function loadSkusWithProducts(m: EntityManager, skuIds: readonly number[]): Promise<{ skus: Map<number, Sku>; products: Map<number, Product> }> {
+  const skus = new Map((skuIds.length ? await m.find(Sku, { where: { id: In([...skuIds]) } }) : []).map((s) => [s.id, s]));
+  const productIds = [...new Set([...skus.values()].map((s) => s.productId))];
+  const products = new Map((productIds.length ? await m.find(Product, { where: { id: In(productIds) } }) : []).map((p) => [p.id, p]));
+  return { skus, products };
+}

@@ -1,0 +1,166 @@
+/**
+ * Checkout contributors: the extension point through which stock, the cart, group-buy, coupons,
+ * points and guide attribution take part in placing an order, without checkout naming any of
+ * them. A contributor brings up to three parts:
+ *
+ * - `quote`   read-only, outside the transaction, for preview and for placing alike: it may set
+ *             the order's kind, change a line's unit price (a group price), add an order-level
+ *             adjustment (a coupon, a points deduction, a member discount), waive freight, set
+ *             the order's guide, refuse (throw AppError naming its field), and leave notes for
+ *             its own `reserve` and for the preview page.
+ * - `reserve` inside the order transaction, after the order and its lines are written:
+ *             conditional writes only (`UPDATE … WHERE n >= ?`, affected rows checked), throwing
+ *             AppError to refuse; any throw rolls back every contributor's writes and the order.
+ *             Never an external call (the transaction may be retried).
+ * - `release` inside the transaction that cancels, times out or refunds the order: gives back
+ *             what `reserve` took. The runner calls it at most once per order for a cancel and
+ *             once per refund (a guard row decides; see order-release.ts), so a contributor's
+ *             release need not guard itself, but it must never fail for lack of room (returning
+ *             stock cannot be refused).
+ *
+ * Each contributor reads only its own named field of the checkout body (`couponId`,
+ * `pointsToUse`, `groupId`, `shareToken` …); the field's zod schema joins the checkout body
+ * schema and the OpenAPI document, and the request hash covers it. `rank` orders them: quote and
+ * reserve run in ascending rank, release in descending.
+ */
+import type { EntityManager } from 'typeorm';
+import type { ZodType } from 'zod';
+import type { AppliedAdjustment, Adjustment, OrderPricing, PriceChange } from '@common/order/pricing';
+import type { OrderKind } from '@common/order/state';
+
+/** Ranks of the built-in contributors; features pick a rank between them. */
+export const RANK = {
+  /** Price changes that decide the kind (group seat, points mall): first. */
+  kind: 100,
+  cart: 200,
+  memberDiscount: 300,
+  coupon: 400,
+  points: 500,
+  attribution: 600,
+  /** Stock last: the hot SKU rows stay locked as briefly as possible. */
+  stock: 900,
+} as const;
+
+/** One line as checkout knows it, loaded from the catalogue before any contributor runs. */
+export interface DraftLine {
+  skuId: number;
+  productId: number;
+  categoryId: number;
+  title: string;
+  specLabel: string;
+  image: string | null;
+  quantity: number;
+  /** The SKU's own price now. */
+  skuPriceFen: number;
+  /** The SKU's stock now (advisory; reservation decides). */
+  stock: number;
+  /** Index of the line in the request (for naming fields: `lines.N.quantity`). */
+  index: number;
+}
+
+/** The body of POST /api/orders and /api/checkout/preview, as parsed. */
+export interface CheckoutBodyCore {
+  lines: { skuId: number; quantity: number }[];
+  addressId?: number;
+  remark?: string;
+  fromCart?: boolean;
+  /** Every contributor field, by its name, as its schema parsed it. */
+  [field: string]: unknown;
+}
+
+/** What the contributors build together during `quote`. */
+export interface CheckoutDraft {
+  memberId: number;
+  /** 'normal' unless a contributor says otherwise (one kind per order; a second claim is refused). */
+  kind: OrderKind;
+  body: CheckoutBodyCore;
+  lines: DraftLine[];
+  priceChanges: PriceChange[];
+  adjustments: Adjustment[];
+  freightWaived: boolean;
+  /** The guide the order is attributed to (set by the attribution contributor). */
+  guideId: number | null;
+  /** true while placing an order, false for a preview (a contributor may be lenient in preview). */
+  placing: boolean;
+  /** Per contributor: what its reserve needs and what the preview page shows (by contributor name). */
+  notes: Record<string, unknown>;
+  now: Date;
+}
+
+/** The order as written, for reserve. */
+export interface PlacedOrderRef {
+  id: number;
+  orderNo: string;
+  memberId: number;
+  kind: OrderKind;
+  guideId: number | null;
+  payableFen: number;
+}
+
+export interface ReserveContext {
+  m: EntityManager;
+  order: PlacedOrderRef;
+  draft: CheckoutDraft;
+  pricing: OrderPricing;
+  /** This contributor's own applied adjustments (matched by kind and ref), with real amounts. */
+  applied(kind: Adjustment['kind'], ref?: string): AppliedAdjustment | undefined;
+  now: Date;
+}
+
+/** One order line as stored, for release. */
+export interface ReleaseLine {
+  skuId: number;
+  productId: number;
+  quantity: number;
+  subtotalFen: number;
+  discountFen: number;
+  payableFen: number;
+}
+
+export interface ReleaseContext {
+  m: EntityManager;
+  order: PlacedOrderRef & { status: string; refundedFen: number; adjustments: AppliedAdjustment[] };
+  lines: ReleaseLine[];
+  /** cancel: the whole order is given up (shopper, timeout, group failed before paying). refund: money went back. */
+  reason: 'cancel' | 'refund';
+  /** For reason 'refund': which refund, how much, and whether the order is now fully refunded. */
+  refund?: { refundNo: string; amountFen: number; fullyRefunded: boolean };
+  now: Date;
+}
+
+export interface CheckoutContributor {
+  /** Unique, short: 'stock', 'cart', 'coupon'. Names its notes and its release guard. */
+  name: string;
+  rank: number;
+  /** The body field it reads, with its schema (optional fields: use `.optional()`). */
+  field?: { name: string; schema: ZodType; description?: string };
+  quote?(draft: CheckoutDraft): Promise<void> | void;
+  reserve?(ctx: ReserveContext): Promise<void>;
+  release?(ctx: ReleaseContext): Promise<void>;
+}
+
+/** The ordered registry. Registered while the services are built, before the routes. */
+export class CheckoutContributors {
+  private readonly list: CheckoutContributor[] = [];
+  private frozen = false;
+
+  register(c: CheckoutContributor): this {
+    if (this.frozen) throw new Error(`checkout contributor ${c.name} registered after the routes were built`);
+    if (this.list.some((x) => x.name === c.name)) throw new Error(`checkout contributor ${c.name} registered twice`);
+    if (c.field && this.list.some((x) => x.field?.name === c.field!.name)) throw new Error(`checkout field ${c.field.name} claimed twice`);
+    this.list.push(c);
+    this.list.sort((a, b) => a.rank - b.rank);
+    return this;
+  }
+
+  /** Ascending rank: the order of quote and reserve. */
+  get ordered(): readonly CheckoutContributor[] {
+    return this.list;
+  }
+
+  /** The body fields contributors read (the route schema is built from these, once). */
+  fields(): { name: string; schema: ZodType; description?: string }[] {
+    this.frozen = true;
+    return this.list.flatMap((c) => (c.field ? [c.field] : []));
+  }
+}

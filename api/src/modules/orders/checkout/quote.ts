@@ -1,0 +1,123 @@
+/**
+ * Quoting a prospective order: load the SKUs the client named, let every contributor shape the
+ * draft (kind, unit prices, adjustments, guide), then price it with common/order/pricing.ts.
+ * Every figure comes from the database and the contributors; the body never carries one. Used
+ * by 确认订单 (preview) and by placing an order, outside the transaction: the contributors'
+ * reserve steps re-check everything that matters with conditional writes.
+ */
+import type { EntityManager } from 'typeorm';
+import { buyProblem } from '@common/catalogue/buyable';
+import { specLabel } from '@common/catalogue/sku';
+import { formatFen } from '@common/money';
+import { applyPriceChanges, MAX_ORDER_FEN, priceOrder, type OrderPricing } from '@common/order/pricing';
+import type { OrderKind } from '@common/order/state';
+import type { CheckoutPreviewDto, OrderLineDto } from '@common/order/types';
+import { AppError } from '../../../http/app-error';
+import { loadSkusWithProducts } from '../../catalogue/stock';
+import type { CheckoutBodyCore, CheckoutContributors, CheckoutDraft, DraftLine } from './contributor';
+
+export interface Quote {
+  draft: CheckoutDraft;
+  pricing: OrderPricing;
+  /** One per input line, in input order: snapshot and figures of each. */
+  lines: OrderLineDto[];
+}
+
+const field = (i: number, f: string, message: string) => [{ field: `lines.${i}.${f}`, message }];
+
+/** Sets the draft's kind; an order has one kind, so a second, different claim is refused. */
+export function claimKind(draft: CheckoutDraft, kind: OrderKind, field: string): void {
+  if (draft.kind !== 'normal' && draft.kind !== kind) {
+    throw new AppError('VALIDATION_FAILED', `order is already ${draft.kind}`, [{ field, message: '不能与其他活动同时使用' }]);
+  }
+  draft.kind = kind;
+}
+
+async function loadLines(m: EntityManager, body: CheckoutBodyCore): Promise<DraftLine[]> {
+  const { skus, products } = await loadSkusWithProducts(
+    m,
+    body.lines.map((l) => l.skuId),
+  );
+  return body.lines.map((line, i) => {
+    const sku = skus.get(line.skuId);
+    const product = sku && products.get(sku.productId);
+    // Existence and sale status are everyone's concern; stock is the stock contributor's.
+    const problem = buyProblem(product, sku, 0);
+    if (!sku || !product || problem === 'not_found') throw new AppError('SKU_NOT_FOUND', `sku ${line.skuId}`, field(i, 'skuId', '不存在'));
+    if (problem === 'off_sale') throw new AppError('SKU_OFF_SALE', `sku ${line.skuId}`, field(i, 'skuId', '已下架'));
+    return {
+      skuId: sku.id,
+      productId: product.id,
+      categoryId: product.categoryId,
+      title: product.title.slice(0, 60),
+      specLabel: specLabel(product.specs, sku.specs).slice(0, 120),
+      image: product.images[0] ?? null,
+      quantity: line.quantity,
+      skuPriceFen: sku.priceFen,
+      stock: sku.stock,
+      index: i,
+    };
+  });
+}
+
+export async function quoteCheckout(
+  m: EntityManager,
+  contributors: CheckoutContributors,
+  memberId: number,
+  body: CheckoutBodyCore,
+  placing: boolean,
+  now: Date,
+): Promise<Quote> {
+  const draft: CheckoutDraft = {
+    memberId,
+    kind: 'normal',
+    body,
+    lines: await loadLines(m, body),
+    priceChanges: [],
+    adjustments: [],
+    freightWaived: false,
+    guideId: null,
+    placing,
+    notes: {},
+    now,
+  };
+  for (const c of contributors.ordered) await c.quote?.(draft);
+
+  const priced = applyPriceChanges(
+    draft.lines.map((l) => ({ skuId: l.skuId, unitPriceFen: l.skuPriceFen, quantity: l.quantity })),
+    draft.priceChanges,
+  );
+  if (priced.reduce((s, l) => s + l.unitPriceFen * l.quantity, 0) > MAX_ORDER_FEN) {
+    throw new AppError('ORDER_AMOUNT_TOO_LARGE', 'goods over the limit', [{ field: 'lines', message: `商品金额不能超过 ${formatFen(MAX_ORDER_FEN)}` }]);
+  }
+  const pricing = priceOrder(priced, draft.adjustments, { freightWaived: draft.freightWaived });
+  const lines = draft.lines.map((l, i) => {
+    const p = pricing.lines[i];
+    return {
+      skuId: l.skuId,
+      productId: l.productId,
+      title: l.title,
+      specLabel: l.specLabel,
+      image: l.image,
+      unitPriceFen: p.unitPriceFen,
+      quantity: p.quantity,
+      subtotalFen: p.subtotalFen,
+      discountFen: p.discountFen,
+      payableFen: p.payableFen,
+    };
+  });
+  return { draft, pricing, lines };
+}
+
+export function toPreviewDto(q: Quote): CheckoutPreviewDto {
+  return {
+    kind: q.draft.kind,
+    lines: q.lines,
+    goodsFen: q.pricing.goodsFen,
+    discountFen: q.pricing.discountFen,
+    freightFen: q.pricing.freightFen,
+    payableFen: q.pricing.payableFen,
+    adjustments: q.pricing.adjustments,
+    notes: q.draft.notes,
+  };
+}
