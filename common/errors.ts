@@ -102,6 +102,17 @@ export const ERROR_MESSAGES = {
   BIRTHDAY_INVALID: '生日日期不正确',
   MEMBER_NOT_FOUND: '会员不存在',
   MEMBERSHIP_SETTINGS_INVALID: '会员规则设置有误',
+  // --- guides (stores, guides, attribution, commission, WeCom) ---
+  STORE_NOT_FOUND: '门店不存在',
+  STORE_CODE_TAKEN: '门店编码已存在',
+  GUIDE_NOT_FOUND: '导购不存在或已离职',
+  GUIDE_WECOM_USER_TAKEN: '该企业微信账号已绑定其他导购',
+  GUIDE_ALREADY_LEFT: '该导购已离职',
+  GUIDE_CODE_INVALID: '绑定码无效或已过期，请向总部重新获取',
+  GUIDE_ACCOUNT_TAKEN: '当前微信账号已绑定其他导购',
+  NOT_A_GUIDE: '仅导购可使用此功能',
+  WECOM_CALLBACK_REJECTED: '企业微信回调校验失败',
+  ATTRIBUTION_RULES_CHANGED: '归属规则刚被他人修改，请刷新后重试',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

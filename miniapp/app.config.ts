@@ -22,7 +22,11 @@ export default defineAppConfig({
     { root: 'packages/coupons', pages: ['mine/index', 'center/index'] },
     { root: 'packages/pointsmall', pages: ['list/index', 'detail/index', 'records/index'] },
     { root: 'packages/points', pages: ['signin/index', 'ledger/index'] },
+    // 我的导购 and the guide workbench.
+    { root: 'packages/guide', pages: ['mine/index', 'workbench/index'] },
   ],
+  // WeCom's contact plugin (「联系我」 in the mini-program): the add-your-guide prompt and 我的导购.
+  plugins: { contactPlugin: { version: '1.4.3', provider: 'wx104a1a20c3f81ec2' } },
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f6f6f6',

@@ -45,6 +45,7 @@ import { buildOpenApi } from './openapi/openapi';
 import { WeChatClient } from './wechat/client';
 import type { FakeWeChatHandle } from './wechat/fake-wechat';
 import type { FakeWeChatPay } from './wechatpay/fake-wechatpay';
+import type { FakeWeCom } from './wecom/fake-wecom';
 import { wechatPayClientFrom } from './wechatpay/from-config';
 import { registerPaymentRoutes } from './modules/payments/payments.routes';
 import { registerPaymentJobs } from './modules/payments/payments.jobs';
@@ -57,6 +58,9 @@ import { createCouponServices } from './modules/coupons/coupons.module';
 import { registerCouponRoutes } from './modules/coupons/coupons.routes';
 import { createPointsServices } from './modules/points/points.module';
 import { registerPointsRoutes } from './modules/points/points.routes';
+import { createGuideServices } from './modules/guides/guides.wiring';
+import { registerGuideRoutes } from './modules/guides/guides.routes';
+import { registerWecomRoutes, WECOM_CALLBACK_PATH } from './modules/guides/wecom.routes';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -68,6 +72,8 @@ export interface AppDeps {
   fakeWechat: FakeWeChatHandle | null;
   /** The loopback fake WeChat Pay (PAYMENT_MODE=wechat with WECHATPAY_FAKE); null or absent otherwise. */
   fakeWechatPay?: FakeWeChatPay | null;
+  /** The loopback fake WeCom (development and tests); null or absent otherwise. */
+  fakeWecom?: FakeWeCom | null;
   now?: () => Date;
   isShuttingDown?: () => boolean;
 }
@@ -124,7 +130,9 @@ export function createServices(deps: AppDeps) {
   const groupBuy = createGroupBuy({ ...deps, now, tx, wechat, outbox, scheduler, catalogue, hooks, transitions, contributors, stock, refunds, checkout });
   // --- coupons (coupons/) ---
   const coupons = createCouponServices({ ds: deps.ds, tx, auth, now, contributors, hooks, outbox, scheduler });
-  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, points, groupBuy, coupons };
+  // --- guides (guides/, wecom/) ---
+  const guides = createGuideServices(deps, { tx, outbox, contributors, shareTokens, now });
+  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, points, groupBuy, coupons, guides };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -132,7 +140,8 @@ export type Services = ReturnType<typeof createServices>;
 /** Mutating requests with a body must send JSON; anything else is a 415, not a silent `{}`. */
 const requireJsonBodies: Koa.Middleware<AppState> = async (ctx, next) => {
   const hasBody = Number(ctx.get('content-length') || 0) > 0 || !!ctx.get('transfer-encoding');
-  if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && hasBody && !ctx.is('json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  // The WeCom callback posts XML and reads its own body.
+  if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && hasBody && !ctx.is('json') && ctx.path !== WECOM_CALLBACK_PATH) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   await next();
 };
 
@@ -164,6 +173,11 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerGroupBuyRoutes(api, services.groupBuy);
   // --- routes: membership & points ---
   registerPointsRoutes(api, services.points);
+  // --- routes: guides ---
+  registerGuideRoutes(api, services.guides);
+  registerWecomRoutes(api.router, services.guides.wecom, () => {
+    if (deps.config.JOBS_ENABLED) void services.outbox.processDue().catch((err) => deps.log.error({ err }, 'outbox after WeCom callback'));
+  });
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 
 export const DEV_SESSION_SECRET = 'loopmall-development-secret-do-not-use-in-prod';
 export const DEV_HQ_PASSWORD = 'loopmall-admin';
+export const DEV_WECOM_AES_KEY = 'LoopmallDevelopmentEncodingAesKey0123456789';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -68,6 +69,13 @@ const schema = z
     // Group-buy: the subscribe-message templates of the group result notices (empty: no notice sent).
     GROUPBUY_TMPL_SUCCESS: z.string().max(64).default('tmpl-group-success'),
     GROUPBUY_TMPL_FAIL: z.string().max(64).default('tmpl-group-fail'),
+    // WeCom customer contact (guides): the fake runs with WECHAT_FAKE.
+    WECOM_CORP_ID: z.string().regex(/^ww[0-9a-zA-Z]{8,30}$/, 'must be the corp id (ww…)').default('ww0000000000000000'),
+    WECOM_SECRET: z.string().min(1).default('loopmall-dev-wecom-secret'),
+    WECOM_API_BASE: z.url().default('https://qyapi.weixin.qq.com'),
+    WECOM_CALLBACK_TOKEN: z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'letters and digits, at most 32').default('loopmallDevToken'),
+    WECOM_CALLBACK_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey').default(DEV_WECOM_AES_KEY),
+    WECOM_WELCOME_PIC_MEDIA_ID: z.string().min(1).max(128).default('loopmall-dev-welcome-pic'),
   })
   .transform((env) => ({
     ...env,
@@ -101,6 +109,7 @@ const schema = z
     if (env.WECHAT_FAKE) refuse('WECHAT_FAKE', 'the fake WeChat server is for development and tests only');
     if (env.WECHAT_APPID === 'wx0000000000000000') refuse('WECHAT_APPID', 'production needs the real appid');
     if (env.WECHAT_SECRET === 'loopmall-dev-wechat-secret') refuse('WECHAT_SECRET', 'production needs the real secret');
+    if (env.WECOM_CALLBACK_AES_KEY === DEV_WECOM_AES_KEY) refuse('WECOM_CALLBACK_AES_KEY', 'production needs its own key');
     if (!env.DATABASE_URL) refuse('DATABASE_URL', 'production runs on MySQL/MariaDB, not the embedded database');
   });
 

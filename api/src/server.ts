@@ -12,9 +12,11 @@ import { createDataSource, dbTargetFrom, type DbTarget } from './db/data-source'
 import type { Logger } from './logger';
 import { seedDemoStore } from './seed/seed';
 import { FakeWeChat, type FakeWeChatHandle } from './wechat/fake-wechat';
+import { FakeWeCom } from './wecom/fake-wecom';
 import { generateMerchant } from './wechatpay/crypto';
 import { FakeWeChatPay } from './wechatpay/fake-wechatpay';
 import { NOTIFY_PATH } from './modules/payments/notify';
+import { WECOM_CALLBACK_PATH } from './modules/guides/wecom.routes';
 
 export interface Running {
   url: string;
@@ -23,6 +25,8 @@ export interface Running {
   fakeWechat: FakeWeChat | null;
   /** The loopback fake WeChat Pay when PAYMENT_MODE=wechat and WECHATPAY_FAKE; else null. */
   fakeWechatPay: FakeWeChatPay | null;
+  /** The loopback fake WeCom (with the fake WeChat); null otherwise. */
+  fakeWecom: FakeWeCom | null;
   seeded: boolean;
   stop(): Promise<void>;
 }
@@ -44,6 +48,10 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   // A merchant identity made up at start: the fake knows its public key, the client its private key.
   const fakeWechatPay = config.PAYMENT_MODE === 'wechat' && config.WECHATPAY_FAKE ? new FakeWeChatPay({ appid: config.WECHAT_APPID, merchant: generateMerchant() }) : null;
   if (fakeWechatPay) log.warn({ baseUrl: await fakeWechatPay.start() }, 'using the fake WeChat Pay server (development only)');
+  const fakeWecom = config.WECHAT_FAKE
+    ? new FakeWeCom({ corpId: config.WECOM_CORP_ID, secret: config.WECOM_SECRET, token: config.WECOM_CALLBACK_TOKEN, encodingAesKey: config.WECOM_CALLBACK_AES_KEY })
+    : null;
+  if (fakeWecom) log.warn({ baseUrl: await fakeWecom.start() }, 'using the fake WeCom server (development only)');
 
   const ds = createDataSource(opts.db ?? dbTargetFrom(config));
   await ds.initialize();
@@ -51,7 +59,7 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
 
   let shuttingDown = false;
-  const deps = { config, log, ds, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, now, isShuttingDown: () => shuttingDown };
+  const deps = { config, log, ds, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, fakeWecom, now, isShuttingDown: () => shuttingDown };
   const services = createServices(deps);
   opts.extend?.(services);
   const seeded = config.SEED_DEMO ? await seedDemoStore(ds, services, log, now) : false;
@@ -71,6 +79,7 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
 
   // Only now is our own URL known: with the fake and no configured notify_url, WeChat Pay calls us here.
   if (services.wxpay && !config.WECHATPAY_NOTIFY_URL) services.wxpay.setNotifyUrl(`${url}${NOTIFY_PATH}`);
+  if (fakeWecom) fakeWecom.callbackUrl = `${url}${WECOM_CALLBACK_PATH}`;
 
   // Scheduled jobs (lease-guarded, so every instance may run them); tests drive them by hand.
   if (config.JOBS_ENABLED) services.scheduler.start();
@@ -90,7 +99,8 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
       await ds.destroy();
       await fakeWechat?.stop();
       await fakeWechatPay?.stop();
+      await fakeWecom?.stop();
     })());
 
-  return { url, ds, services, fakeWechat, fakeWechatPay, seeded, stop };
+  return { url, ds, services, fakeWechat, fakeWechatPay, fakeWecom, seeded, stop };
 }

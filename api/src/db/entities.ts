@@ -5,6 +5,7 @@ import { Banner, Category, Product, Sku, StockAdjustment } from '../modules/cata
 import { JobLease } from '../modules/jobs/jobs.entities';
 import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
 import { Payment, Refund, RefundStateLog } from '../modules/payments/payments.entities';
+import { GUIDE_ENTITIES } from '../modules/guides/guides.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
 import { GbCampaign, GbGroup, GbSeat, GbShopper } from '../modules/groupbuy/groupbuy.entities';
 import { MallHolding, MallItem, MallRedemption } from '../modules/pointsmall/pointsmall.entities';
@@ -53,4 +54,5 @@ export const ENTITIES = [
   MemberGrowthEntry,
   MemberTierLog,
   MembershipSetting,
+  ...GUIDE_ENTITIES,
 ];

@@ -225,7 +225,7 @@ export class FakeWeChat implements FakeWeChatHandle {
   }
 }
 
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
+export async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown> | null> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   try {

@@ -5,6 +5,7 @@ import type { BannerDto, CategoryDto } from '@common/catalogue/types';
 import { fetchHome } from '../../services/catalogue';
 import { assetUrl, messageOf } from '../../services/http';
 import { usePagedProducts } from '../../hooks/usePagedProducts';
+import { useShareEntry } from '../../hooks/use-share';
 import { openProduct } from '../../components/product-card';
 import { ProductGrid } from '../../components/product-grid';
 import { ListFooter } from '../../components/list-footer';
@@ -32,6 +33,7 @@ export default function HomePage() {
   const [homeError, setHomeError] = useState<string | null>(null);
   const [homeLoaded, setHomeLoaded] = useState(false);
   const list = usePagedProducts();
+  useShareEntry(); // the WeCom welcome card and posters land here with a guide's token
 
   const loadAll = async () => {
     const home = fetchHome()

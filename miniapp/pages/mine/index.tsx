@@ -26,7 +26,7 @@ const SERVICE_ENTRIES: { name: string; url?: string }[] = [
   { name: '我的积分', url: '/packages/points/ledger/index' },
   { name: '优惠券', url: '/packages/coupons/mine/index' },
   { name: '积分商城', url: '/packages/pointsmall/list/index' },
-  { name: '我的导购' },
+  { name: '我的导购', url: '/packages/guide/mine/index' },
 ];
 
 export default function MinePage() {

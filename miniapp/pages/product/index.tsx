@@ -16,6 +16,8 @@ import { usePurchase } from './purchase';
 import { Stepper } from '../../components/stepper';
 import { MAX_LINE_QUANTITY } from '@common/order/pricing';
 import { ProductCoupons } from '../../components/product-coupons';
+import { useMyShareToken, useShareEntry } from '../../hooks/use-share';
+import { sharePath } from '../../services/share';
 import './index.scss';
 
 type Load =
@@ -84,9 +86,12 @@ export default function ProductPage() {
     );
   });
 
+  // Guides' cards carry their token (t), shoppers' cards a referral token; see services/share.ts.
+  useShareEntry();
+  const myToken = useMyShareToken();
   useShareAppMessage(() => {
     const title = load.state === 'ready' ? load.product.title : 'Loopmall 好物推荐';
-    return { title, path: `/pages/product/index?id=${id ?? ''}` };
+    return { title, path: sharePath(`/pages/product/index?id=${id ?? ''}`, myToken) };
   });
 
   const product = load.state === 'ready' ? load.product : null;

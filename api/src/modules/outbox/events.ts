@@ -35,6 +35,9 @@ export interface OutboxEvents {
   // --- membership & points ---
   /** Points of a member's lots expire at `expiresAt` (sent 30 days before, once per member and date). */
   PointsExpiring: { memberId: number; points: number; expiresAt: string };
+  // --- guides ---
+  /** A WeCom customer-contact callback was accepted; linking and the welcome message run after the reply. */
+  WecomContactChanged: { wecomEventId: number };
 }
 
 export type OutboxEventType = keyof OutboxEvents;

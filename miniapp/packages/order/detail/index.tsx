@@ -12,6 +12,7 @@ import { AddressCard } from '../components/address-card';
 import { Amounts } from '../components/amounts';
 import { OrderLines } from '../components/order-lines';
 import { useOrderActions } from '../components/use-order-actions';
+import { AddGuidePrompt } from '../components/add-guide-prompt';
 import { InfoBlock, RefundsBlock, ShippingBlock, StatusHeader } from './sections';
 import '../components/order-card.scss';
 import './index.scss';
@@ -108,6 +109,7 @@ export default function OrderDetailPage() {
         </View>
       )}
       {actions.overlays}
+      <AddGuidePrompt order={order} />
     </View>
   );
 }

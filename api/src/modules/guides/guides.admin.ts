@@ -1,0 +1,150 @@
+/** HQ: stores, guides, binding codes, a guide leaving (customers reassigned, logged), commission rates. */
+import { randomInt } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../../db/errors';
+import type { Transactor } from '../../db/transaction';
+import { AppError } from '../../http/app-error';
+import { reassignAll } from './bindings';
+import { CommissionRate, Guide, Store } from './guides.entities';
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const CODE_TTL_MS = 24 * 3600_000;
+
+export interface GuideDto {
+  id: number;
+  name: string;
+  wecomUserId: string;
+  storeId: number;
+  status: Guide['status'];
+  avatarUrl: string | null;
+  linked: boolean;
+  contactConfigId: string | null;
+  qrCodeUrl: string | null;
+}
+
+export const guideDto = (g: Guide): GuideDto => ({
+  id: g.id,
+  name: g.name,
+  wecomUserId: g.wecomUserId,
+  storeId: g.storeId,
+  status: g.status,
+  avatarUrl: g.avatarUrl,
+  linked: g.memberId !== null,
+  contactConfigId: g.contactConfigId,
+  qrCodeUrl: g.qrCodeUrl,
+});
+
+export class GuidesAdmin {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Transactor,
+    private readonly now: () => Date,
+  ) {}
+
+  async createStore(input: { name: string; code: string; city: string }): Promise<Store> {
+    try {
+      return await this.tx.run(async (m) => {
+        const ins = await m.insert(Store, { ...input, defaultGuideId: null, createdAt: this.now() });
+        return m.findOneByOrFail(Store, { id: Number(ins.identifiers[0].id) });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('STORE_CODE_TAKEN', undefined, [{ field: 'body.code', message: 'taken' }]);
+      throw err;
+    }
+  }
+
+  listStores(): Promise<Store[]> {
+    return this.ds.manager.find(Store, { order: { id: 'ASC' } });
+  }
+
+  async setDefaultGuide(storeId: number, guideId: number): Promise<void> {
+    const g = await this.ds.manager.findOneBy(Guide, { id: guideId, storeId, status: 'active' });
+    if (!g) throw new AppError('GUIDE_NOT_FOUND');
+    const res = await this.tx.run((m) => m.update(Store, { id: storeId }, { defaultGuideId: guideId }));
+    if (res.affected !== 1) throw new AppError('STORE_NOT_FOUND');
+  }
+
+  async createGuide(input: { name: string; wecomUserId: string; storeId: number; avatarUrl?: string }): Promise<GuideDto> {
+    if (!(await this.ds.manager.existsBy(Store, { id: input.storeId }))) throw new AppError('STORE_NOT_FOUND', undefined, [{ field: 'body.storeId', message: 'not found' }]);
+    try {
+      const g = await this.tx.run(async (m) => {
+        const ins = await m.insert(Guide, {
+          name: input.name,
+          wecomUserId: input.wecomUserId,
+          storeId: input.storeId,
+          status: 'active',
+          avatarUrl: input.avatarUrl ?? null,
+          memberId: null,
+          bindingCode: null,
+          bindingCodeExpiresAt: null,
+          contactConfigId: null,
+          qrConfigId: null,
+          qrCodeUrl: null,
+          leftAt: null,
+          createdAt: this.now(),
+        });
+        return m.findOneByOrFail(Guide, { id: Number(ins.identifiers[0].id) });
+      });
+      return guideDto(g);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('GUIDE_WECOM_USER_TAKEN', undefined, [{ field: 'body.wecomUserId', message: 'taken' }]);
+      throw err;
+    }
+  }
+
+  async listGuides(storeId?: number): Promise<GuideDto[]> {
+    return (await this.ds.manager.find(Guide, { where: storeId ? { storeId } : {}, order: { id: 'ASC' } })).map(guideDto);
+  }
+
+  /** A one-time code (8 characters, 24 hours) the guide types into the mini-program to link their account. */
+  async issueBindingCode(guideId: number): Promise<{ code: string; expiresAt: string }> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+      const expiresAt = new Date(this.now().getTime() + CODE_TTL_MS);
+      try {
+        const res = await this.tx.run((m) => m.update(Guide, { id: guideId, status: 'active' }, { bindingCode: code, bindingCodeExpiresAt: expiresAt }));
+        if (res.affected !== 1) throw new AppError('GUIDE_NOT_FOUND');
+        return { code, expiresAt: expiresAt.toISOString() };
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+      }
+    }
+    throw new AppError('INTERNAL', 'no free binding code');
+  }
+
+  /** The guide leaves: no new attribution from now on; their customers go to `reassignTo` when given. */
+  async leave(guideId: number, reassignTo: number | undefined, actor: string): Promise<{ reassigned: number }> {
+    return this.tx.run(async (m) => {
+      const now = this.now();
+      if (reassignTo !== undefined) {
+        const target = await m.findOneBy(Guide, { id: reassignTo, status: 'active' });
+        if (!target || target.id === guideId) throw new AppError('GUIDE_NOT_FOUND', undefined, [{ field: 'body.reassignTo', message: 'not an active guide' }]);
+      }
+      // Conditional on 'active': leaving twice is a 409, not a second reassignment.
+      const res = await m.update(Guide, { id: guideId, status: 'active' }, { status: 'left', leftAt: now, bindingCode: null, bindingCodeExpiresAt: null, memberId: null });
+      if (res.affected !== 1) {
+        if (await m.existsBy(Guide, { id: guideId })) throw new AppError('GUIDE_ALREADY_LEFT');
+        throw new AppError('GUIDE_NOT_FOUND');
+      }
+      return { reassigned: reassignTo === undefined ? 0 : await reassignAll(m, guideId, reassignTo, actor, now) };
+    });
+  }
+
+  async reassign(fromGuideId: number, toGuideId: number, actor: string): Promise<{ reassigned: number }> {
+    return this.tx.run(async (m) => {
+      if (fromGuideId === toGuideId || !(await m.existsBy(Guide, { id: toGuideId, status: 'active' }))) {
+        throw new AppError('GUIDE_NOT_FOUND', undefined, [{ field: 'body.toGuideId', message: 'not an active guide' }]);
+      }
+      return { reassigned: await reassignAll(m, fromGuideId, toGuideId, actor, this.now()) };
+    });
+  }
+
+  async setRate(scope: 'product' | 'category', refId: number, rateBp: number): Promise<void> {
+    await this.tx.run(async (m) => {
+      // Update-then-insert on the unique (scope, ref): a concurrent setter's insert loses and updates.
+      const res = await m.update(CommissionRate, { scope, refId }, { rateBp });
+      if (res.affected === 1) return;
+      await m.insert(CommissionRate, { scope, refId, rateBp });
+    });
+  }
+}

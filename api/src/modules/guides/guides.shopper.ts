@@ -1,0 +1,81 @@
+/**
+ * The shopper's side: linking a guide account by binding code, 我的导购 (the bound guide, else the
+ * store's default guide), and the add-your-guide prompt after the first paid order — shown once,
+ * recorded by a unique row per shopper.
+ */
+import type { DataSource } from 'typeorm';
+import type { GuideCard } from '@common/attribution/types';
+import { isUniqueViolation } from '../../db/errors';
+import type { Transactor } from '../../db/transaction';
+import { AppError } from '../../http/app-error';
+import { ShopOrder } from '../orders/orders.entities';
+import { Guide, GuideBinding, GuidePrompt, Store } from './guides.entities';
+
+export class GuidesShopper {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Transactor,
+    private readonly now: () => Date,
+  ) {}
+
+  async link(memberId: number, code: string): Promise<{ guideId: number; name: string }> {
+    return this.tx.run(async (m) => {
+      const g = await m.findOneBy(Guide, { bindingCode: code, status: 'active' });
+      if (!g || !g.bindingCodeExpiresAt || g.bindingCodeExpiresAt.getTime() < this.now().getTime()) {
+        throw new AppError('GUIDE_CODE_INVALID', undefined, [{ field: 'body.code', message: 'invalid' }]);
+      }
+      try {
+        // One-time: the update is conditional on the code still being there.
+        const res = await m.update(Guide, { id: g.id, bindingCode: code }, { memberId, bindingCode: null, bindingCodeExpiresAt: null });
+        if (res.affected !== 1) throw new AppError('GUIDE_CODE_INVALID', undefined, [{ field: 'body.code', message: 'used' }]);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError('GUIDE_ACCOUNT_TAKEN');
+        throw err;
+      }
+      return { guideId: g.id, name: g.name };
+    });
+  }
+
+  /** The guide a shopper is shown: the bound, active guide, else the default guide of the first store. */
+  async cardFor(memberId: number): Promise<GuideCard | null> {
+    const m = this.ds.manager;
+    const b = await m.findOneBy(GuideBinding, { memberId });
+    const bound = b ? await m.findOneBy(Guide, { id: b.guideId, status: 'active' }) : null;
+    if (bound) return this.card(bound, 'bound');
+    const store = await m.findOne(Store, { where: {}, order: { id: 'ASC' } });
+    const dflt = store?.defaultGuideId ? await m.findOneBy(Guide, { id: store.defaultGuideId, status: 'active' }) : null;
+    return dflt ? this.card(dflt, 'store_default') : null;
+  }
+
+  private async card(g: Guide, source: GuideCard['source']): Promise<GuideCard> {
+    const store = await this.ds.manager.findOneBy(Store, { id: g.storeId });
+    return { id: g.id, name: g.name, avatarUrl: g.avatarUrl, storeName: store?.name ?? '', contactConfigId: g.contactConfigId, qrCodeUrl: g.qrCodeUrl, source };
+  }
+
+  /**
+   * Called by the order page after payment: answers the card to show when this is the shopper's
+   * first paid order and the prompt was never shown; records the showing in the same step (the
+   * unique member key makes "once" hold under double calls).
+   */
+  async promptAfterOrder(memberId: number, orderId: number): Promise<{ show: boolean; guide: GuideCard | null }> {
+    const m = this.ds.manager;
+    const order = await m.findOne(ShopOrder, { where: { id: orderId, memberId }, select: { id: true, paidAt: true } });
+    if (!order) throw new AppError('ORDER_NOT_FOUND');
+    if (!order.paidAt) return { show: false, guide: null };
+    const earlier = await m
+      .getRepository(ShopOrder)
+      .createQueryBuilder('o')
+      .where('o.member_id = :m AND o.paid_at IS NOT NULL AND (o.paid_at < :p OR (o.paid_at = :p AND o.id < :id))', { m: memberId, p: order.paidAt, id: orderId })
+      .getCount();
+    if (earlier > 0) return { show: false, guide: null };
+    const guide = await this.cardFor(memberId);
+    if (!guide) return { show: false, guide: null };
+    try {
+      await this.tx.run((tm) => tm.insert(GuidePrompt, { memberId, orderId, shownAt: this.now() }));
+    } catch (err) {
+      if (isUniqueViolation(err)) return { show: false, guide: null };
+      throw err;
+    }
+    return { show: true, guide };
+  }
+}

@@ -1,0 +1,67 @@
+/** The guide's own pages: my share token, my customers, my attributed orders and commission by month. */
+import type { DataSource } from 'typeorm';
+import type { GuideCustomer, GuideMe, GuideMonth } from '@common/attribution/types';
+import { AppError } from '../../http/app-error';
+import { ShopOrder } from '../orders/orders.entities';
+import { CommissionAccount, Guide, GuideBinding, OrderAttribution, WecomContact } from './guides.entities';
+import type { ShareTokens } from '../share/share-tokens';
+
+export class GuidesWorkbench {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly shareTokens: ShareTokens,
+  ) {}
+
+  /** The active guide linked to this shopper account; 403 for a plain shopper. */
+  async guideOf(memberId: number): Promise<Guide> {
+    const g = await this.ds.manager.findOneBy(Guide, { memberId, status: 'active' });
+    if (!g) throw new AppError('NOT_A_GUIDE');
+    return g;
+  }
+
+  /** The token a shopper's own shares carry: the guide's token for a linked guide, else a referral token. */
+  async shareToken(memberId: number): Promise<{ kind: 'guide' | 'member'; token: string }> {
+    const g = await this.ds.manager.findOne(Guide, { where: { memberId, status: 'active' }, select: { id: true } });
+    return g ? { kind: 'guide', token: this.shareTokens.sign({ kind: 'guide', id: g.id }) } : { kind: 'member', token: this.shareTokens.sign({ kind: 'member', id: memberId }) };
+  }
+
+  async me(memberId: number): Promise<GuideMe> {
+    const g = await this.guideOf(memberId);
+    return { id: g.id, name: g.name, storeId: g.storeId, shareToken: this.shareTokens.sign({ kind: 'guide', id: g.id }) };
+  }
+
+  async customers(memberId: number): Promise<GuideCustomer[]> {
+    const g = await this.guideOf(memberId);
+    const m = this.ds.manager;
+    const bindings = await m.find(GuideBinding, { where: { guideId: g.id }, order: { boundAt: 'DESC' }, take: 200 });
+    const out = [];
+    for (const b of bindings) {
+      const last = await m.findOne(ShopOrder, { where: { memberId: b.memberId }, order: { createdAt: 'DESC' }, select: { id: true, createdAt: true } });
+      const onWecom = await m.existsBy(WecomContact, { guideId: g.id, memberId: b.memberId, status: 'added' });
+      out.push({ memberId: b.memberId, boundAt: b.boundAt.toISOString(), lastOrderAt: last ? last.createdAt.toISOString() : null, onWecom });
+    }
+    return out;
+  }
+
+  /** Attributed orders and commission, grouped by month (Asia/Shanghai), newest first. */
+  async months(memberId: number): Promise<GuideMonth[]> {
+    const g = await this.guideOf(memberId);
+    const m = this.ds.manager;
+    const rows = await m.find(OrderAttribution, { where: { guideId: g.id }, order: { id: 'DESC' }, take: 500 });
+    const byMonth = new Map<string, GuideMonth>();
+    for (const r of rows) {
+      const o = await m.findOne(ShopOrder, { where: { id: r.orderId }, select: { id: true, orderNo: true, payableFen: true, status: true } });
+      const acc = await m.findOneBy(CommissionAccount, { orderId: r.orderId });
+      const month = new Date(r.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+      const bucket = byMonth.get(month) ?? { month, orders: [], heldFen: 0, releasedFen: 0, reversedFen: 0 };
+      bucket.orders.push({ orderId: r.orderId, orderNo: o?.orderNo ?? null, payableFen: o?.payableFen ?? 0, status: o?.status ?? 'unknown', commission: acc ? { heldFen: acc.heldFen, releasedFen: acc.releasedFen, reversedFen: acc.reversedFen } : null });
+      if (acc) {
+        bucket.heldFen += acc.heldFen;
+        bucket.releasedFen += acc.releasedFen;
+        bucket.reversedFen += acc.reversedFen;
+      }
+      byMonth.set(month, bucket);
+    }
+    return [...byMonth.values()];
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * A fake of the WeCom server API on loopback, speaking the real protocol: gettoken (40013 bad
+ * corpid, 40001 bad secret), access_token checks (40014 invalid, 42001 expired), add_contact_way
+ * (40003 unknown userid, 40058 bad scene/type), externalcontact/get (84061 no relation),
+ * send_welcome_msg (41051-style refusal of an unknown or used welcome_code, 20 s validity).
+ * It also plays WeCom's side of the callback: `addCustomer` makes an external contact and posts
+ * the encrypted, signed `add_external_contact` event to the configured callback URL.
+ */
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readJson } from '../wechat/fake-wechat';
+import { type CallbackKeys, sealCallback, toXml } from './callback-crypto';
+
+const WELCOME_CODE_TTL_MS = 20_000;
+/** The picture behind every fake 「联系我」 QR URL (a small checkerboard PNG), served by the fake itself. */
+const QR_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAJMAAACTCAAAAACvjnTJAAAAkklEQVR42u3WsQkAQAgEweu/aT8QW3gUxsxsouWSvupb8YWJiem/aRNmPiYmJknQcSYmEdBxJiZJ0HEmJhHQcSYmSdBxJiYR0HEmJknQcSYmEdBxJia7QMeZmOwCHWdisgt0nInJLtBxJia7QMeZmOwCHWdisgt0nInJLtBxJia7QMeZmOwCHWdisgt0nInptOkBQEf0TBkrOykAAAAASUVORK5CYII=', 'base64');
+
+export interface FakeWeComOptions extends CallbackKeys {
+  secret: string;
+  now?: () => number;
+}
+
+interface Customer {
+  externalUserId: string;
+  name: string;
+  unionid: string | null;
+  followers: Set<string>;
+}
+
+export class FakeWeCom {
+  private server: http.Server | null = null;
+  private tokenSeq = 0;
+  private readonly now: () => number;
+  private readonly customers = new Map<string, Customer>();
+  private readonly welcomeCodes = new Map<string, { expiresAt: number; used: boolean }>();
+  readonly contactWays: { configId: string; scene: number; user: string[]; state: string; qrCode: string | null }[] = [];
+  readonly welcomeMessages: Record<string, any>[] = [];
+  readonly requests: { method: string; path: string }[] = [];
+  /** WeCom userids that exist in the corp; when set, add_contact_way refuses others (40003). */
+  knownUsers: Set<string> | null = null;
+  baseUrl = '';
+  /** Where WeCom posts callbacks (set when the API knows its own URL). */
+  callbackUrl = '';
+
+  constructor(private readonly opts: FakeWeComOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  get keys(): CallbackKeys {
+    return { token: this.opts.token, encodingAesKey: this.opts.encodingAesKey, corpId: this.opts.corpId };
+  }
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.baseUrl;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = null;
+  }
+
+  /** Expire the current access token (the next call gets 42001). */
+  expireToken(): void {
+    this.tokenSeq++;
+  }
+
+  /**
+   * A WeChat user adds guide `userId` through a contact way with `state`: WeCom creates the
+   * external contact and a welcome code, and posts the callback. Answers the event's XML and
+   * the HTTP answer of the callback URL.
+   */
+  async addCustomer(input: { userId: string; state: string; unionid: string | null; name?: string }): Promise<{ externalUserId: string; welcomeCode: string; status: number; text: string; xml: string }> {
+    const { externalUserId, welcomeCode } = this.newCustomer(input);
+    const xml = this.eventXml({ ChangeType: 'add_external_contact', UserID: input.userId, ExternalUserID: externalUserId, State: input.state, WelcomeCode: welcomeCode });
+    const res = await this.post(xml);
+    return { externalUserId, welcomeCode, xml, ...res };
+  }
+
+  /** WeCom's side of an add without the callback: the contact exists and a welcome code is issued. */
+  newCustomer(input: { userId: string; unionid: string | null; name?: string }): { externalUserId: string; welcomeCode: string } {
+    const externalUserId = `wm${randomBytes(12).toString('hex')}`;
+    this.customers.set(externalUserId, { externalUserId, name: input.name ?? '微信用户', unionid: input.unionid, followers: new Set([input.userId]) });
+    const welcomeCode = randomBytes(16).toString('hex');
+    this.welcomeCodes.set(welcomeCode, { expiresAt: this.now() + WELCOME_CODE_TTL_MS, used: false });
+    return { externalUserId, welcomeCode };
+  }
+
+  /** The customer deleted guide `userId`. */
+  async deleteFollow(userId: string, externalUserId: string): Promise<{ status: number; text: string }> {
+    this.customers.get(externalUserId)?.followers.delete(userId);
+    return this.post(this.eventXml({ ChangeType: 'del_follow_user', UserID: userId, ExternalUserID: externalUserId }));
+  }
+
+  eventXml(fields: Record<string, string>): string {
+    return toXml({ ToUserName: this.opts.corpId, FromUserName: 'sys', CreateTime: Math.floor(this.now() / 1000), MsgType: 'event', Event: 'change_external_contact', ...fields });
+  }
+
+  /** Posts an already-built event XML (tests replay one with it). */
+  async post(xml: string, timestamp = Math.floor(this.now() / 1000), nonce = randomBytes(6).toString('hex')): Promise<{ status: number; text: string }> {
+    const sealed = sealCallback(this.keys, xml, timestamp, nonce);
+    const res = await fetch(`${this.callbackUrl}?${new URLSearchParams(sealed.query)}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: sealed.body });
+    return { status: res.status, text: await res.text() };
+  }
+
+  private currentToken(): string {
+    return `wecom-token-${this.tokenSeq}`;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    this.requests.push({ method: req.method ?? '', path: url.pathname });
+    const send = (body: object) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(body));
+    };
+    const fail = (errcode: number, errmsg: string) => send({ errcode, errmsg: `${errmsg}, hint: [${randomBytes(4).toString('hex')}]` });
+
+    if (req.method === 'GET' && /^\/wwpic\/[0-9a-f]{32}\.png$/.test(url.pathname)) {
+      res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' });
+      return void res.end(QR_PNG);
+    }
+    if (req.method === 'GET' && url.pathname === '/cgi-bin/gettoken') {
+      if (url.searchParams.get('corpid') !== this.opts.corpId) return fail(40013, 'invalid corpid');
+      if (url.searchParams.get('corpsecret') !== this.opts.secret) return fail(40001, 'invalid credential');
+      if (this.tokenSeq === 0) this.tokenSeq = 1;
+      return send({ errcode: 0, errmsg: 'ok', access_token: this.currentToken(), expires_in: 7200 });
+    }
+    const token = url.searchParams.get('access_token') ?? '';
+    if (url.pathname.startsWith('/cgi-bin/externalcontact/') && token !== this.currentToken()) {
+      return token.startsWith('wecom-token-') ? fail(42001, 'access_token expired') : fail(40014, 'invalid access_token');
+    }
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/externalcontact/add_contact_way') {
+      const b = await readJson(req);
+      if (!b || b.type !== 1 || (b.scene !== 1 && b.scene !== 2)) return fail(40058, 'invalid type or scene');
+      const users = b.user as unknown;
+      if (!Array.isArray(users) || users.length !== 1 || (this.knownUsers && !this.knownUsers.has(String(users[0])))) return fail(40003, 'invalid userid');
+      if (typeof b.state === 'string' && b.state.length > 30) return fail(40058, 'state exceed max length');
+      const configId = randomBytes(16).toString('hex');
+      const qrCode = b.scene === 2 ? `${this.baseUrl}/wwpic/${configId}.png` : null;
+      this.contactWays.push({ configId, scene: b.scene as number, user: users.map(String), state: String(b.state ?? ''), qrCode });
+      return send(qrCode ? { errcode: 0, errmsg: 'ok', config_id: configId, qr_code: qrCode } : { errcode: 0, errmsg: 'ok', config_id: configId });
+    }
+    if (req.method === 'GET' && url.pathname === '/cgi-bin/externalcontact/get') {
+      const c = this.customers.get(url.searchParams.get('external_userid') ?? '');
+      if (!c) return fail(84061, 'not external contact');
+      const ec: Record<string, unknown> = { external_userid: c.externalUserId, name: c.name, type: 1 };
+      if (c.unionid) ec.unionid = c.unionid;
+      return send({ errcode: 0, errmsg: 'ok', external_contact: ec, follow_user: [...c.followers].map((userid) => ({ userid })) });
+    }
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/externalcontact/send_welcome_msg') {
+      const b = await readJson(req);
+      const code = this.welcomeCodes.get(String(b?.welcome_code ?? ''));
+      if (!code || code.used || code.expiresAt < this.now()) return fail(41051, 'invalid welcome_code');
+      const att = (b!.attachments as any[] | undefined)?.[0];
+      if (att && (att.msgtype !== 'miniprogram' || !att.miniprogram?.appid || !att.miniprogram?.page || !att.miniprogram?.pic_media_id || !att.miniprogram?.title)) return fail(41052, 'invalid miniprogram attachment');
+      code.used = true;
+      this.welcomeMessages.push(b!);
+      return send({ errcode: 0, errmsg: 'ok' });
+    }
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ errcode: 60011, errmsg: 'invalid url' }));
+  }
+}

@@ -1,0 +1,40 @@
+/** Guide DTOs shared by the API and the mini-program. Money is integer fen. */
+
+export interface GuideCard {
+  id: number;
+  name: string;
+  avatarUrl: string | null;
+  storeName: string;
+  /** 「联系我」 scene 1, for the contact plugin's `cell` (weapp). */
+  contactConfigId: string | null;
+  /** 「联系我」 scene 2 QR picture (H5). */
+  qrCodeUrl: string | null;
+  /** 'bound': the shopper's own guide; 'store_default': no guide yet. */
+  source: 'bound' | 'store_default';
+}
+
+export interface GuideMe {
+  id: number;
+  name: string;
+  storeId: number;
+  shareToken: string;
+}
+
+export interface GuideCustomer {
+  memberId: number;
+  boundAt: string;
+  lastOrderAt: string | null;
+  onWecom: boolean;
+}
+
+export interface CommissionBuckets {
+  heldFen: number;
+  releasedFen: number;
+  reversedFen: number;
+}
+
+export interface GuideMonth extends CommissionBuckets {
+  /** YYYY-MM in Asia/Shanghai. */
+  month: string;
+  orders: { orderId: number; orderNo: string | null; payableFen: number; status: string; commission: CommissionBuckets | null }[];
+}

@@ -1,0 +1,45 @@
+/** 我的 → 我的导购: the shopper's guide (or the store's default guide) and the add-on-WeCom control. */
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { GuideContact } from '../../../components/guide-contact';
+import { fetchMyGuide, type GuideCard } from '../../../services/guides';
+import { assetUrl, messageOf } from '../../../services/http';
+import { ensureSession } from '../../../services/session';
+import '../workbench/index.scss';
+import './index.scss';
+
+export default function MyGuidePage() {
+  const [guide, setGuide] = useState<GuideCard | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useDidShow(() => {
+    ensureSession()
+      .then(() => fetchMyGuide())
+      .then(setGuide, (e: unknown) => setError(messageOf(e)));
+  });
+  if (error) return <View className='guide-page guide-error'>{error}</View>;
+  if (guide === undefined) return <View className='guide-page shimmer' />;
+  return (
+    <View className='guide-page'>
+      {guide ? (
+        <View className='guide-block my-guide'>
+          <View className='my-guide__card'>
+            {guide.avatarUrl ? <Image className='my-guide__avatar' src={assetUrl(guide.avatarUrl)} /> : <View className='my-guide__avatar'>{guide.name.slice(0, 1)}</View>}
+            <View className='my-guide__who'>
+              <Text className='my-guide__name'>{guide.name}</Text>
+              <Text className='my-guide__store'>{guide.storeName}{guide.source === 'store_default' ? ' · 门店导购' : ' · 专属导购'}</Text>
+            </View>
+          </View>
+          <GuideContact guide={guide} />
+        </View>
+      ) : (
+        <View className='guide-block'>
+          <Text className='guide-empty'>暂无专属导购</Text>
+        </View>
+      )}
+      <View className='my-guide__workbench' onClick={() => void Taro.navigateTo({ url: '/packages/guide/workbench/index' })}>
+        我是导购，进入工作台
+      </View>
+    </View>
+  );
+}

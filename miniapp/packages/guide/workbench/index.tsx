@@ -1,0 +1,142 @@
+/**
+ * 导购工作台 (also used in H5, e.g. inside the WeCom sidebar): link my account with HQ's binding
+ * code; share a product card carrying my token; my customers; my orders and commission by month.
+ */
+import { useState } from 'react';
+import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
+import type { ProductCardDto } from '@common/catalogue/types';
+import { formatFen } from '@common/money';
+import { ORDER_STATUS_LABELS } from '@common/order/state';
+import { fetchProducts } from '../../../services/catalogue';
+import { fetchGuideCustomers, fetchGuideMe, fetchGuideMonths, type GuideCustomer, type GuideMe, type GuideMonth, linkGuide } from '../../../services/guides';
+import { isApiError, messageOf } from '../../../services/http';
+import { ensureSession } from '../../../services/session';
+import { sharePath } from '../../../services/share';
+import { formatDateCn } from '../../../utils/format';
+import './index.scss';
+
+type State = { kind: 'loading' } | { kind: 'not_guide' } | { kind: 'error'; message: string } | { kind: 'guide'; me: GuideMe; products: ProductCardDto[]; customers: GuideCustomer[]; months: GuideMonth[] };
+
+export default function GuideWorkbench() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = async () => {
+    try {
+      await ensureSession();
+      const me = await fetchGuideMe();
+      const [products, customers, months] = await Promise.all([fetchProducts({ page: 1, pageSize: 10 }), fetchGuideCustomers(), fetchGuideMonths()]);
+      setState({ kind: 'guide', me, products: products.items, customers, months });
+    } catch (e) {
+      setState(isApiError(e) && e.code === 'NOT_A_GUIDE' ? { kind: 'not_guide' } : { kind: 'error', message: messageOf(e) });
+    }
+  };
+  useDidShow(() => void load());
+
+  useShareAppMessage((res) => {
+    const id = Number((res.target as { dataset?: { id?: string } } | undefined)?.dataset?.id);
+    const token = state.kind === 'guide' ? state.me.shareToken : null;
+    const product = state.kind === 'guide' ? state.products.find((p) => p.id === id) : undefined;
+    return { title: product?.title ?? 'Loopmall 好物推荐', path: sharePath(product ? `/pages/product/index?id=${product.id}` : '/pages/index/index', token) };
+  });
+
+  const submit = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const r = await linkGuide(code.trim().toUpperCase());
+      void Taro.showToast({ title: `已绑定：${r.name}`, icon: 'success' });
+      await load();
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (state.kind === 'loading') return <View className='guide-page shimmer' />;
+  if (state.kind === 'error') return <View className='guide-page guide-error'>{state.message}</View>;
+  if (state.kind === 'not_guide') {
+    return (
+      <View className='guide-page guide-link'>
+        <Text className='guide-link__title'>输入总部发放的绑定码，开通导购工作台</Text>
+        <Input className='guide-link__code' value={code} maxlength={8} placeholder='8 位绑定码' onInput={(e) => setCode(e.detail.value)} onConfirm={() => void submit()} />
+        <View className='guide-link__submit' onClick={() => void submit()}>
+          {busy ? '绑定中…' : '绑定'}
+        </View>
+      </View>
+    );
+  }
+
+  const { me, products, customers, months } = state;
+  return (
+    <View className='guide-page'>
+      <View className='guide-head'>
+        <Text className='guide-head__name'>{me.name}</Text>
+        <Text className='guide-head__hint'>分享的卡片带有您的专属标识，顾客下单即归属于您</Text>
+      </View>
+
+      <View className='guide-block'>
+        <Text className='guide-block__title'>分享商品</Text>
+        {products.map((p) => {
+          const path = sharePath(`/pages/product/index?id=${p.id}`, me.shareToken);
+          return (
+            <View key={p.id} className='guide-share'>
+              <View className='guide-share__info'>
+                <Text className='guide-share__title'>{p.title}</Text>
+                <Text className='guide-share__path' selectable>
+                  {path}
+                </Text>
+              </View>
+              {process.env.TARO_ENV === 'weapp' ? (
+                <Button className='guide-share__button' openType='share' data-id={String(p.id)} size='mini'>
+                  分享
+                </Button>
+              ) : (
+                <View className='guide-share__button' onClick={() => void Taro.setClipboardData({ data: path })}>
+                  复制
+                </View>
+              )}
+            </View>
+          );
+        })}
+      </View>
+
+      <View className='guide-block'>
+        <Text className='guide-block__title'>我的客户（{customers.length}）</Text>
+        {customers.length === 0 && <Text className='guide-empty'>还没有客户，分享商品卡片试试吧</Text>}
+        {customers.map((c) => (
+          <View key={c.memberId} className='guide-customer'>
+            <Text>会员 {c.memberId}</Text>
+            <Text className='guide-customer__meta'>{c.lastOrderAt ? `最近下单 ${formatDateCn(c.lastOrderAt)}` : '尚未下单'}</Text>
+            <Text className={`guide-customer__wecom${c.onWecom ? ' guide-customer__wecom--yes' : ''}`}>{c.onWecom ? '已加企微' : '未加企微'}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='guide-block'>
+        <Text className='guide-block__title'>订单与佣金</Text>
+        {months.length === 0 && <Text className='guide-empty'>暂无归属订单</Text>}
+        {months.map((m) => (
+          <View key={m.month} className='guide-month'>
+            <View className='guide-month__head'>
+              <Text className='guide-month__name'>{m.month}</Text>
+              <Text className='guide-month__figures'>
+                待结算 {formatFen(m.heldFen)} · 已结算 {formatFen(m.releasedFen)} · 已冲回 {formatFen(m.reversedFen)}
+              </Text>
+            </View>
+            {m.orders.map((o) => (
+              <View key={o.orderId} className='guide-order'>
+                <Text className='guide-order__no'>{o.orderNo ?? `#${o.orderId}`}</Text>
+                <Text>{ORDER_STATUS_LABELS[o.status as keyof typeof ORDER_STATUS_LABELS] ?? o.status}</Text>
+                <Text>{formatFen(o.payableFen)}</Text>
+              </View>
+            ))}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
