@@ -1,6 +1,7 @@
 import { loginHq, loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { ok } from '../../../test/shopping';
-import { backoffMs, MAX_ATTEMPTS } from './outbox';
+import { createLogger } from '../../logger';
+import { backoffMs, MAX_ATTEMPTS, Outbox } from './outbox';
 
 let app: TestApp;
 let clock = new Date('2026-03-01T08:00:00.000Z').getTime();
@@ -14,9 +15,16 @@ let brokenFixed = false;
 let slowRuns = 0;
 let releaseSlow: () => void = () => undefined;
 
+/**
+ * An outbox of the test's own over the app's database: only the test handlers below subscribe to
+ * it, so the features' real handlers (points, commission …) neither see these made-up orders nor
+ * change the counts; it claims only deliveries it has a handler for.
+ */
+let outbox: Outbox;
+
 beforeAll(async () => {
   app = await startTestApp({}, { now: () => new Date(clock) });
-  const { outbox } = app.services;
+  outbox = new Outbox(app.ds, app.services.tx, createLogger('silent'), () => new Date(clock));
   // A handler that fails twice, then succeeds. Its effect is keyed by the idempotency key, as a
   // real handler's write would be (a unique key in its own table).
   outbox.subscribe('OrderCompleted', 'test-flaky', async (p, ctx) => {
@@ -50,7 +58,7 @@ async function delivery(eventId: number, handler: string) {
 
 describe('outbox', () => {
   test('a handler failing twice then succeeding ends done after 3 attempts, effect applied once, backoff honoured', async () => {
-    const { outbox, tx } = app.services;
+    const { tx } = app.services;
     const eventId = await tx.run((m) => outbox.enqueue(m, 'OrderCompleted', 501, { orderId: 501, orderNo: 'N501', memberId: 1, kind: 'normal', guideId: null, payableFen: 100, refundedFen: 0 }));
     const key = `${eventId}:test-flaky`;
 
@@ -81,7 +89,7 @@ describe('outbox', () => {
   });
 
   test('a handler always failing goes dead after MAX_ATTEMPTS, shows in stuck, and HQ retry puts it back', async () => {
-    const { outbox, tx } = app.services;
+    const { tx } = app.services;
     const eventId = await tx.run((m) =>
       outbox.enqueue(m, 'OrderRefunded', 777, { orderId: 777, orderNo: 'N777', memberId: 1, kind: 'normal', guideId: null, refundNo: 'R1', amountFen: 50, fullyRefunded: false }),
     );
@@ -131,7 +139,7 @@ describe('outbox', () => {
     expect((await app.api.post('/api/hq/outbox/deliveries/1/retry', {})).status).toBe(401);
   });
   test('a run that outlives its claim cannot overwrite the outcome of the processor that took over', async () => {
-    const { outbox, tx } = app.services;
+    const { tx } = app.services;
     const eventId = await tx.run((m) => outbox.enqueue(m, 'OrderCancelled', 601, { orderId: 601, orderNo: 'N601', memberId: 1, kind: 'normal', guideId: null, reason: 'test' }));
     const first = outbox.processDue();
     for (let i = 0; i < 100 && slowRuns === 0; i++) await new Promise((r) => setTimeout(r, 10));

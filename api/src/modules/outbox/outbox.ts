@@ -94,10 +94,16 @@ export class Outbox {
   /** Runs every due delivery once; answers how many ran (succeeded or not). */
   async processDue(): Promise<number> {
     const now = this.now();
+    const names = [...this.handlers.keys()];
+    if (!names.length) return 0;
     const due = await this.ds
       .getRepository(OutboxDelivery)
       .createQueryBuilder('d')
       .where("d.status = 'pending' AND d.next_attempt_at <= :now AND (d.locked_until IS NULL OR d.locked_until < :now)", { now })
+      // Only deliveries this process has a handler for: during a rolling deploy an instance
+      // without a new handler leaves its deliveries to the instances that have it, instead of
+      // spending their attempts on "no handler" until they are dead.
+      .andWhere('d.handler IN (:...names)', { names })
       .orderBy('d.id', 'ASC')
       .limit(BATCH)
       .getMany();
