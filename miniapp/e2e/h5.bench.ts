@@ -4,8 +4,10 @@
  * (562.5 ms latency, 1.44 Mbit/s down) and 4× CPU slowdown, on a cold cache. The storefront is the
  * real `npm start` (embedded database, demo store) serving the H5 build. A figure, not a test.
  *
- * Knobs: BENCH_RUNS (default 3); LOOPMALL_E2E_SKIP_BUILD=1 reuses dist/h5.
+ * Knobs: BENCH_RUNS (default 3); LOOPMALL_E2E_SKIP_BUILD=1 reuses dist/h5; BENCH_ROOT=<checkout>
+ * measures another version (its API and its dist/h5, built beforehand there with npm run build:h5).
  */
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { taroBuild } from './build';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './h5-driver';
@@ -78,8 +80,9 @@ const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
-  if (process.env.LOOPMALL_E2E_SKIP_BUILD !== '1') console.log(`H5 build: ${(taroBuild('h5').ms / 1000).toFixed(1)} s`);
-  const store = await startStorefront('bench-h5');
+  const root = process.env.BENCH_ROOT ? path.resolve(process.env.BENCH_ROOT) : undefined;
+  if (!root && process.env.LOOPMALL_E2E_SKIP_BUILD !== '1') console.log(`H5 build: ${(taroBuild('h5').ms / 1000).toFixed(1)} s`);
+  const store = await startStorefront('bench-h5', 60_000, root);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     console.log(`\nbench:h5 — 首页, navigation → first product title, cold cache, ${RUNS} runs each\n`);

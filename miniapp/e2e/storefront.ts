@@ -29,11 +29,12 @@ export function apiGetter(base: string): ApiGet {
 
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
-export async function startStorefront(name: string, timeoutMs = 60_000): Promise<Storefront> {
+/** `root`: another checkout to run (its API and its dist/h5), for benchmarks of an earlier version. */
+export async function startStorefront(name: string, timeoutMs = 60_000, root = ROOT): Promise<Storefront> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `loopmall-e2e-${name}-`));
-  const child: ChildProcess = spawn(TSX, ['api/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, H5_DIR, SEED_DEMO: 'true', LOG_LEVEL: 'info' },
+  const child: ChildProcess = spawn(root === ROOT ? TSX : path.join(root, 'node_modules/.bin/tsx'), ['api/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, H5_DIR: root === ROOT ? H5_DIR : path.join(root, 'dist/h5'), SEED_DEMO: 'true', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
