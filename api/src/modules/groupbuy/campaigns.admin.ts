@@ -6,7 +6,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CampaignDto } from '@common/groupbuy/types';
 import { campaignNext, type CampaignEvent, type CampaignStatus } from '@common/groupbuy/state';
-import { canChangeStock, checkCampaignTerms } from '@common/groupbuy/rules';
+import { CAMPAIGN_STOCK_MAX, canChangeStock, checkCampaignTerms } from '@common/groupbuy/rules';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { CampaignView } from './campaign.view';
@@ -94,12 +94,14 @@ export class CampaignAdmin {
    * refuses to take `left` below zero, so sold and held units stay covered whatever races it.
    */
   private async changeStock(m: EntityManager, c: GbCampaign, delta: number, now: Date): Promise<void> {
-    if (!canChangeStock({ total: c.stockTotal, left: c.stockLeft }, delta) && delta < 0) throw new AppError('GROUPBUY_STOCK_BELOW_COMMITTED');
+    if (!canChangeStock({ total: c.stockTotal, left: c.stockLeft }, delta)) {
+      throw new AppError(delta < 0 ? 'GROUPBUY_STOCK_BELOW_COMMITTED' : 'VALIDATION_FAILED', `stock change ${delta}`, [{ field: 'stockDelta', message: `活动库存最多 ${CAMPAIGN_STOCK_MAX} 件` }]);
+    }
     const r = await m
       .createQueryBuilder()
       .update(GbCampaign)
       .set({ stockTotal: () => 'stock_total + :delta', stockLeft: () => 'stock_left + :delta', updatedAt: now })
-      .where('id = :id AND status = :status AND stock_left + :delta >= 0 AND stock_total + :delta <= :max', { id: c.id, status: c.status, delta, max: 100_000 })
+      .where('id = :id AND status = :status AND stock_left + :delta >= 0 AND stock_total + :delta <= :max', { id: c.id, status: c.status, delta, max: CAMPAIGN_STOCK_MAX })
       .execute();
     if (!r.affected) throw new AppError('GROUPBUY_STOCK_BELOW_COMMITTED');
     // A draft holds nothing of the SKU yet; a scheduled or running campaign trades units with it.

@@ -40,6 +40,13 @@ it('a group of 2: the leader pays and waits (待成团), the second paid seat ma
   expect(sends.map((s) => s.touser).sort()).toEqual([a.openid, b.openid].sort());
   expect(sends.every((s) => s.templateId === 'tmpl-group-success')).toBe(true);
 
+  // A poster: a real PNG mini-program code whose scene opens this group.
+  const poster = ok(await app.api.get(`/api/groupbuy/groups/${sa.groupId}/poster`, a.token));
+  expect(poster.scene).toBe(`g=${sa.groupId}`);
+  expect(Buffer.from(poster.image.replace(/^data:image\/png;base64,/, ''), 'base64').subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect(app.fakeWechat!.codesMade).toContainEqual({ scene: `g=${sa.groupId}`, page: 'packages/groupbuy/group/index' });
+  expect((await app.api.get('/api/groupbuy/groups/999999/poster', a.token)).status).toBe(404);
+
   // C opening the full group is offered a new one.
   const cShopper = await shopper(app);
   const seen = ok(await app.api.get(`/api/groupbuy/groups/${sa.groupId}`, cShopper.token));
