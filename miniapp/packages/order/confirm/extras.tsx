@@ -7,6 +7,7 @@
 import type { ComponentType } from 'react';
 import { View } from '@tarojs/components';
 import type { CheckoutContributions, CheckoutPreviewDto } from '@common/order/types';
+import { ShareTokenExtra } from '../components/share-token-extra';
 
 export interface CheckoutExtraProps {
   preview: CheckoutPreviewDto;
@@ -17,7 +18,7 @@ export interface CheckoutExtraProps {
 }
 
 /** Each feature's extra, in the order they show. */
-export const CHECKOUT_EXTRAS: ComponentType<CheckoutExtraProps>[] = [];
+export const CHECKOUT_EXTRAS: ComponentType<CheckoutExtraProps>[] = [ShareTokenExtra];
 
 export function CheckoutExtras(props: CheckoutExtraProps) {
   if (CHECKOUT_EXTRAS.length === 0) return null;
