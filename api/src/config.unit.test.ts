@@ -19,6 +19,7 @@ const PROD = {
   WECHAT_APPID: 'wx1234567890abcdef',
   WECHAT_SECRET: 'real-secret',
   DATABASE_URL: 'mysql://loopmall:pw@db:3306/loopmall',
+  WECOM_CALLBACK_AES_KEY: 'R'.repeat(43),
 };
 
 const problems = (env: Record<string, string>) => {
@@ -52,7 +53,7 @@ describe('config', () => {
 
   it('refuses development defaults in production, naming each', () => {
     const found = problems({ NODE_ENV: 'production' });
-    for (const key of ['SESSION_SECRET', 'HQ_ADMIN_PASSWORD', 'WECHAT_APPID', 'WECHAT_SECRET', 'DATABASE_URL']) {
+    for (const key of ['SESSION_SECRET', 'HQ_ADMIN_PASSWORD', 'WECHAT_APPID', 'WECHAT_SECRET', 'DATABASE_URL', 'WECOM_CALLBACK_AES_KEY']) {
       expect(found.some((p) => p.startsWith(`${key}:`))).toBe(true);
     }
   });
@@ -65,6 +66,7 @@ describe('config', () => {
       WECHAT_APPID: 'wx1234567890abcdef',
       WECHAT_SECRET: 'real-secret',
       DATABASE_URL: 'mysql://loopmall:pw@db:3306/loopmall',
+      WECOM_CALLBACK_AES_KEY: 'R'.repeat(43),
       ...REAL_WECHATPAY,
     });
     expect(c.WECHAT_FAKE).toBe(false);

@@ -5,6 +5,7 @@
  * The server verifies everything: a forged or expired token is simply ignored there.
  */
 import Taro from '@tarojs/taro';
+import { fetchShareToken } from './guides';
 import { request } from './http';
 import { onSessionChange, readSession } from './token';
 
@@ -92,7 +93,7 @@ let myToken: Promise<string | null> | null = null;
 /** The token my own shares carry: a guide's token for a guide, a referral token for a shopper. */
 export function myShareToken(): Promise<string | null> {
   if (!readSession()) return Promise.resolve(null);
-  myToken ??= request<{ token: string }>('GET', '/api/guides/share-token').then(
+  myToken ??= fetchShareToken().then(
     (r) => r.token,
     () => {
       myToken = null;

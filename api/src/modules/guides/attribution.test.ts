@@ -7,7 +7,7 @@
 import { loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { count, placeOrder } from '../../../test/payments';
 import { ok } from '../../../test/shopping';
-import { aGuide, attributeNow, bindingOf, type GuideFixture, hqToken, touch } from './guides.test-support';
+import { aGuide, bindingOf, type GuideFixture, hqToken, touch } from './guides.test-support';
 import { ShareTokens } from '../share/share-tokens';
 
 describe('touches, binding and attribution', () => {
@@ -98,8 +98,6 @@ describe('touches, binding and attribution', () => {
     await advance(2 * 24 * 3600_000, s);
     expect(await touch(app, s.token, tb)).toMatchObject({ recorded: true });
     const o = await placeOrder(app, { hq, shopper: { token: s.token, memberId: s.memberId, openid: '' } });
-    const decided = await attributeNow(app, o.orderId, s.memberId, new Date(clock));
-    expect(decided.guideId).toBe(a.id);
 
     const preview = ok(await app.api.post('/api/hq/attribution/rules/preview', { protectionDays: 1, sharingWindowHours: 72, tokenMaxAgeDays: 90 }, hq));
     expect(preview.changed).toContainEqual({ orderId: o.orderId, guideId: a.id, wouldBe: b.id });
@@ -138,5 +136,30 @@ describe('touches, binding and attribution', () => {
     expect((await app.api.get('/api/hq/guides', s.token)).status).toBe(403);
     const badStore = await app.api.post('/api/hq/guides', { name: '某', wecomUserId: 'x1', storeId: 999999 }, hq);
     expect([badStore.status, badStore.body.code]).toEqual([404, 'STORE_NOT_FOUND']);
+  });
+
+  it('checkout takes the entry token as shareToken: a valid one attributes the order, a forged one is ignored, a bad one is a 400', async () => {
+    await advance(0, a);
+    const token = ok(await app.api.get('/api/guide/me', a.token)).shareToken;
+    const good = await placeOrder(app, { hq });
+    const body = async (o: typeof good, extra: Record<string, unknown>) => {
+      const [line] = await app.ds.query('SELECT sku_id FROM order_line WHERE order_id = ?', [o.orderId]);
+      const [addr] = await app.ds.query('SELECT id FROM address WHERE member_id = ?', [o.memberId]);
+      return { lines: [{ skuId: Number(line.sku_id), quantity: 1 }], addressId: Number(addr.id), ...extra };
+    };
+    const placed = ok(await app.api.post('/api/orders', await body(good, { shareToken: token }), good.token), 201);
+    expect(ok(await app.api.get(`/api/hq/orders/${placed.id}/attribution`, hq))).toMatchObject({ guideId: a.id, sharingGuideId: a.id, tokenId: token, reason: 'sharing_touch' });
+
+    const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    const plain = ok(await app.api.post('/api/orders', await body(good, { shareToken: forged }), good.token), 201);
+    const snap = ok(await app.api.get(`/api/hq/orders/${plain.id}/attribution`, hq));
+    expect([snap.guideId, snap.tokenId, snap.reason]).toEqual([null, null, 'none']);
+
+    const orders = await count(app.ds, 'SELECT COUNT(*) AS n FROM shop_order');
+    for (const bad of ['x'.repeat(65), 42, ['t']]) {
+      const res = await app.api.post('/api/orders', await body(good, { shareToken: bad }), good.token);
+      expect([res.status, res.body.field]).toEqual([400, 'shareToken']);
+    }
+    expect(await count(app.ds, 'SELECT COUNT(*) AS n FROM shop_order')).toBe(orders);
   });
 });

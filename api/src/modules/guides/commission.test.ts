@@ -3,12 +3,12 @@
  * reversed (prorated) on refunds — once per (order, event) even when an event is delivered twice
  * — and the ledger sums match each guide's figures.
  */
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { placeOrder, type UnpaidOrder } from '../../../test/payments';
 import { ok } from '../../../test/shopping';
 import { OutboxEvent } from '../outbox/outbox.entities';
 import { CommissionAccount } from './guides.entities';
-import { aGuide, attributeNow, type GuideFixture, hqToken, touch } from './guides.test-support';
+import { aGuide, type GuideFixture, hqToken, touch } from './guides.test-support';
 
 describe('commission', () => {
   let app: TestApp;
@@ -22,11 +22,14 @@ describe('commission', () => {
   afterAll(() => app.close());
   const account = (orderId: number) => app.ds.manager.findOneBy(CommissionAccount, { orderId });
 
-  /** A shopper opens the guide's card, orders and pays; the snapshot is written as checkout's attribution step writes it. */
+  /** A new shopper opens the guide's card, orders (checkout snapshots the attribution) and pays. */
+  async function cardShopper() {
+    const s = await loginShopper(app);
+    await touch(app, s.token, guide.shareToken);
+    return s;
+  }
   async function paidOrder(priceFen: number, quantity: number): Promise<UnpaidOrder> {
-    const o = await placeOrder(app, { priceFen, quantity, hq });
-    await touch(app, o.token, guide.shareToken);
-    await attributeNow(app, o.orderId, o.memberId);
+    const o = await placeOrder(app, { priceFen, quantity, hq, shopper: await cardShopper() });
     ok(await app.api.post(`/api/orders/${o.orderId}/dev-pay`, {}, o.token));
     await app.services.outbox.drain();
     return o;
@@ -40,6 +43,11 @@ describe('commission', () => {
 
   it('holds 3 % on payment and releases it on completion; a duplicated event changes nothing', async () => {
     const o = await paidOrder(10_000, 2);
+    // Checkout attributed the order (the contributor), and OrderPaid carried the guide.
+    const [order] = await app.ds.query('SELECT guide_id FROM shop_order WHERE id = ?', [o.orderId]);
+    expect(Number(order.guide_id)).toBe(guide.id);
+    const paid = await app.ds.manager.findOneByOrFail(OutboxEvent, { type: 'OrderPaid', aggregateId: String(o.orderId) });
+    expect(JSON.parse(paid.payload)).toMatchObject({ guideId: guide.id, memberId: o.memberId, kind: 'normal' });
     expect(await account(o.orderId)).toMatchObject({ guideId: guide.id, accruedFen: 600, heldFen: 600, releasedFen: 0, reversedFen: 0 });
     await duplicateLast('OrderPaid', o.orderId);
     expect(await account(o.orderId)).toMatchObject({ accruedFen: 600, heldFen: 600 });
@@ -53,11 +61,9 @@ describe('commission', () => {
   });
 
   it('uses the product rate before the category rate before the default', async () => {
-    const o = await placeOrder(app, { priceFen: 10_000, quantity: 1, hq });
+    const o = await placeOrder(app, { priceFen: 10_000, quantity: 1, hq, shopper: await cardShopper() });
     const [line] = await app.ds.query('SELECT product_id FROM order_line WHERE order_id = ?', [o.orderId]);
     ok(await app.api.call('PUT', '/api/hq/commission-rates', { body: { scope: 'product', refId: Number(line.product_id), rateBp: 1000 }, token: hq }));
-    await touch(app, o.token, guide.shareToken);
-    await attributeNow(app, o.orderId, o.memberId);
     ok(await app.api.post(`/api/orders/${o.orderId}/dev-pay`, {}, o.token));
     await app.services.outbox.drain();
     expect((await account(o.orderId))?.accruedFen).toBe(1000);

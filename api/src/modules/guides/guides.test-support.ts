@@ -46,13 +46,3 @@ export async function bindingOf(app: TestApp, memberId: number): Promise<{ guide
   return row ? { guide_id: Number(row.guide_id), source: row.source } : undefined;
 }
 
-/**
- * Writes an order's attribution snapshot as checkout's attribution step does (decide, then
- * snapshot in a transaction); for tests that make orders before the contributor is plugged in.
- */
-export async function attributeNow(app: TestApp, orderId: number, memberId: number, now = new Date()) {
-  const svc = app.services.guides.attribution;
-  const decided = await svc.decide(memberId, now);
-  await app.services.tx.run((m) => svc.snapshot(m, orderId, memberId, decided, now));
-  return decided;
-}

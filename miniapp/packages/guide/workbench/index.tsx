@@ -9,7 +9,7 @@ import type { ProductCardDto } from '@common/catalogue/types';
 import { formatFen } from '@common/money';
 import { ORDER_STATUS_LABELS } from '@common/order/state';
 import { fetchProducts } from '../../../services/catalogue';
-import { fetchGuideCustomers, fetchGuideMe, fetchGuideMonths, type GuideCustomer, type GuideMe, type GuideMonth, linkGuide } from '../../../services/guides';
+import { fetchGuideCustomers, fetchGuideMe, fetchShareToken, fetchGuideMonths, type GuideCustomer, type GuideMe, type GuideMonth, linkGuide } from '../../../services/guides';
 import { isApiError, messageOf } from '../../../services/http';
 import { ensureSession } from '../../../services/session';
 import { sharePath } from '../../../services/share';
@@ -26,6 +26,8 @@ export default function GuideWorkbench() {
   const load = async () => {
     try {
       await ensureSession();
+      // Whether this account is a guide, without a 403 (the link form is the normal first visit).
+      if ((await fetchShareToken()).kind !== 'guide') return setState({ kind: 'not_guide' });
       const me = await fetchGuideMe();
       const [products, customers, months] = await Promise.all([fetchProducts({ page: 1, pageSize: 10 }), fetchGuideCustomers(), fetchGuideMonths()]);
       setState({ kind: 'guide', me, products: products.items, customers, months });

@@ -9,6 +9,7 @@ import { View } from '@tarojs/components';
 import type { CheckoutContributions, CheckoutPreviewDto } from '@common/order/types';
 import { CouponChoice } from '../components/coupon-choice';
 import { PointsChoice } from '../components/points-choice';
+import { ShareTokenExtra } from '../components/share-token-extra';
 
 export interface CheckoutExtraProps {
   preview: CheckoutPreviewDto;
@@ -19,7 +20,7 @@ export interface CheckoutExtraProps {
 }
 
 /** Each feature's extra, in the order they show. */
-export const CHECKOUT_EXTRAS: ComponentType<CheckoutExtraProps>[] = [CouponChoice, PointsChoice];
+export const CHECKOUT_EXTRAS: ComponentType<CheckoutExtraProps>[] = [ShareTokenExtra, CouponChoice, PointsChoice];
 
 export function CheckoutExtras(props: CheckoutExtraProps) {
   if (CHECKOUT_EXTRAS.length === 0) return null;
