@@ -46,7 +46,7 @@ export interface MembershipSettings {
 
 export const DEFAULT_SETTINGS: MembershipSettings = {
   tiers: [
-    { code: 'basic', label: '普通会员', minGrowth: 0, pointsMultiplierPct: 100, discountPct: 0, birthdayMultiplierPct: 200 },
+    { code: 'basic', label: '基础会员', minGrowth: 0, pointsMultiplierPct: 100, discountPct: 0, birthdayMultiplierPct: 200 },
     { code: 'silver', label: '银卡会员', minGrowth: 1_000, pointsMultiplierPct: 120, discountPct: 2, birthdayMultiplierPct: 200 },
     { code: 'gold', label: '金卡会员', minGrowth: 5_000, pointsMultiplierPct: 150, discountPct: 5, birthdayMultiplierPct: 200 },
     { code: 'black', label: '黑卡会员', minGrowth: 20_000, pointsMultiplierPct: 200, discountPct: 10, birthdayMultiplierPct: 300 },

@@ -13,6 +13,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { growthOf, isBirthdayMonth, purchasePoints, refundPoints } from '@common/membership/rules';
 import type { Transactor } from '../../db/transaction';
+import { AppError } from '../../http/app-error';
 import type { Logger } from '../../logger';
 import type { MemberProfiles } from '../membership/profile.service';
 import type { MembershipSettingsService } from '../membership/settings.service';
@@ -47,9 +48,26 @@ async function takenBack(m: EntityManager, orderId: number): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/**
+ * The order an event names, as its member sees it; null when there is none (an event about an
+ * order that does not exist has nothing to earn, and retrying would not change that).
+ */
+async function orderOf(d: EarningDeps, m: EntityManager, memberId: number, orderId: number) {
+  try {
+    return await d.reads.orderDetail(orderId, memberId, m);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'ORDER_NOT_FOUND') {
+      d.log.warn({ orderId, memberId }, 'points: event for an order that does not exist, ignored');
+      return null;
+    }
+    throw err;
+  }
+}
+
 /** Growth of an order = ¥ kept once completed; written as the difference to what is recorded. */
 async function reconcileGrowth(d: EarningDeps, m: EntityManager, memberId: number, orderId: number, now: Date): Promise<void> {
-  const order = await d.reads.orderDetail(orderId, memberId, m);
+  const order = await orderOf(d, m, memberId, orderId);
+  if (!order) return;
   const target = order.status === 'completed' || order.completedAt ? growthOf(order.payableFen - order.refundedFen) : 0;
   const row = await m.query('SELECT COALESCE(SUM(delta), 0) AS n FROM member_growth_entry WHERE entry_key LIKE ?', [`order:${orderId}:growth:%`]);
   const delta = target - Number(row[0]?.n ?? 0);
@@ -88,8 +106,8 @@ export function subscribeEarning(d: EarningDeps): void {
       await lockAccount(m, e.memberId, now);
       const earned = await findEntry(m, earnKey(e.orderId));
       if (earned) {
-        const order = await d.reads.orderDetail(e.orderId, e.memberId, m);
-        const due = refundPoints(earned.points, order.payableFen, 0, order.refundedFen) - (await takenBack(m, e.orderId));
+        const order = await orderOf(d, m, e.memberId, e.orderId);
+        const due = !order ? 0 : refundPoints(earned.points, order.payableFen, 0, order.refundedFen) - (await takenBack(m, e.orderId));
         if (due > 0) {
           const confirmed = await findEntry(m, `${earnKey(e.orderId)}:confirm`);
           if (confirmed) {

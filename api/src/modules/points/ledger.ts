@@ -67,6 +67,12 @@ export interface Balance {
   debt: number;
 }
 
+/**
+ * The entry a settlement refers to, by a plain read: entries never change once written, so no
+ * lock is needed, and taking none keeps the lock order "account first" everywhere.
+ */
+const peekEntry = (m: EntityManager, key: string) => m.findOneBy(PointsEntry, { key });
+
 type EntryFields = Pick<PointsEntry, 'memberId' | 'key' | 'kind' | 'points' | 'reason'> & Partial<PointsEntry>;
 
 async function insertEntry(m: EntityManager, f: EntryFields, now: Date): Promise<PointsEntry> {
@@ -122,7 +128,7 @@ async function pendingOutstanding(m: EntityManager, pendingEntry: PointsEntry): 
 /** Pending → available (the order completed). Null when nothing is pending under `key`. */
 export async function confirmPending(m: EntityManager, input: { key: string; confirmKey: string; reason?: string; now?: Date }): Promise<PointsEntry | null> {
   const now = input.now ?? new Date();
-  const source = await findEntry(m, input.key);
+  const source = await peekEntry(m, input.key);
   if (!source || source.pendingDelta <= 0) return null;
   const acct = await lockAccount(m, source.memberId, now);
   const existing = await findEntry(m, input.confirmKey);
@@ -136,7 +142,7 @@ export async function confirmPending(m: EntityManager, input: { key: string; con
 /** Takes back (part of) a pending credit: a refund before the order completed. */
 export async function voidPending(m: EntityManager, input: { key: string; voidKey: string; points?: number; reason?: string; now?: Date }): Promise<PointsEntry | null> {
   const now = input.now ?? new Date();
-  const source = await findEntry(m, input.key);
+  const source = await peekEntry(m, input.key);
   if (!source || source.pendingDelta <= 0) return null;
   await lockAccount(m, source.memberId, now);
   const existing = await findEntry(m, input.voidKey);
@@ -223,7 +229,7 @@ export async function clawback(m: EntityManager, input: { memberId: number; poin
  */
 export async function returnDebit(m: EntityManager, input: ReturnInput): Promise<PointsEntry | null> {
   const now = input.now ?? new Date();
-  const source = await findEntry(m, input.key);
+  const source = await peekEntry(m, input.key);
   if (!source || source.balanceDelta >= 0) return null;
   await lockAccount(m, source.memberId, now);
   const existing = await findEntry(m, input.returnKey);

@@ -32,8 +32,11 @@ export class PointsJobs {
         .orderBy('l.id', 'ASC')
         .limit(BATCH)
         .getMany();
-      for (const lot of due) if (await this.tx.run((m) => expireLot(m, lot.id, now))) expired++;
-      if (due.length < BATCH) return expired;
+      let round = 0;
+      for (const lot of due) if (await this.tx.run((m) => expireLot(m, lot.id, now))) round++;
+      expired += round;
+      // A full batch where nothing expired (another run took them all) must not spin.
+      if (due.length < BATCH || round === 0) return expired;
     }
   }
 

@@ -12,7 +12,7 @@ export const MemberIdParams = z.object({ id: zs.id() });
 export const pointsAmount = () => z.number().int('须为整数').min(1, '须为正整数').max(MAX_POINTS_PER_ENTRY);
 
 export const AdjustBody = z.strictObject({
-  memberId: z.number().int().min(1).max(2_147_483_647),
+  memberId: zs.bodyId(),
   points: pointsAmount(),
   reason: zs.text(64).pipe(z.string().min(1, '请填写原因')),
 });

@@ -46,7 +46,7 @@ describe('points and membership routes', () => {
       expect(['BIRTHDAY_INVALID', 'VALIDATION_FAILED']).toContain(res.body.code);
     }
     const card = ok(await app.api.call('PUT', '/api/membership/birthday', { body: { birthday: '1992-02-29' }, token: s.token }));
-    expect(card).toMatchObject({ birthday: '1992-02-29', tier: 'basic', tierLabel: '普通会员', next: { tier: 'silver', missing: 1000 } });
+    expect(card).toMatchObject({ birthday: '1992-02-29', tier: 'basic', tierLabel: '基础会员', next: { tier: 'silver', missing: 1000 } });
     const change = await app.api.call('PUT', '/api/membership/birthday', { body: { birthday: '1992-03-01' }, token: s.token });
     expect([change.status, change.body.code]).toEqual([409, 'BIRTHDAY_ALREADY_SET']);
     expect(ok(await app.api.get('/api/membership/card', s.token)).birthday).toBe('1992-02-29');
@@ -95,6 +95,8 @@ describe('points and membership routes', () => {
     const theirs = ok(await app.api.get('/api/points/ledger', b.token));
     expect(theirs.items.map((e: { kind: string }) => e.kind)).toEqual(['signin']);
     expect((await app.api.get('/api/points/ledger')).status).toBe(401);
+    // Another member's ledger: shoppers have no route naming a member; HQ's route is 403 to them.
+    expect((await app.api.get(`/api/hq/points/members/${b.memberId}/ledger`, a.token)).status).toBe(403);
     expect(ok(await app.api.get(`/api/hq/points/members/${a.memberId}/ledger`, hq)).total).toBe(1);
     expect((await app.api.get('/api/hq/points/members/0x6/ledger', hq)).status).toBe(400);
     const report = ok(await app.api.get('/api/hq/points/consistency', hq));
