@@ -14,19 +14,26 @@ describe('priceOrder', () => {
     expect(p).toMatchObject({ goodsFen: 13790, discountFen: 0, freightFen: 0, payableFen: 13790, adjustments: [] });
   });
 
-  describe('free shipping is judged on the goods after every discount', () => {
+  describe('free shipping is judged on the goods after promotions and the member discount, before coupons and points', () => {
     it.each([
       ['one fen below the threshold', [line(1, 9899)], [], FREIGHT_FEN],
       ['exactly the threshold', [line(1, 9900)], [], 0],
       ['reached by quantity', [line(1, 3300, 3)], [], 0],
-      ['above before a coupon, below after it', [line(1, 10_000)], [adj('coupon', 101)], FREIGHT_FEN],
-      ['still exactly the threshold after a coupon', [line(1, 10_000)], [adj('coupon', 100)], 0],
-      ['points taking it below', [line(1, 12_000)], [adj('points', 2101)], FREIGHT_FEN],
+      ['a member discount taking it below', [line(1, 10_000)], [adj('member', 101)], FREIGHT_FEN],
+      ['a member discount leaving exactly the threshold', [line(1, 10_000)], [adj('member', 100)], 0],
+      ['a promotion taking it below', [line(1, 10_000)], [adj('promotion', 5000)], FREIGHT_FEN],
+      ['a coupon does not take the free shipping away', [line(1, 10_000)], [adj('coupon', 5000)], 0],
+      ['nor do points, even paying everything', [line(1, 12_000)], [adj('points', 12_000)], 0],
+      ['points on a small order still leave its freight to pay', [line(1, 5000)], [adj('points', 5000)], FREIGHT_FEN],
       ['no lines, no freight', [], [], 0],
     ] as const)('%s', (_name, lines, adjustments, freight) => {
       const p = priceOrder(lines, adjustments);
       expect(p.freightFen).toBe(freight);
       expect(p.payableFen).toBe(p.goodsFen - p.discountFen + freight);
+    });
+
+    it('an order of ¥99 or more paid wholly by points or coupons costs nothing', () => {
+      expect(priceOrder([line(1, 9900)], [adj('coupon', 4000), adj('points', 9999)])).toMatchObject({ freightFen: 0, payableFen: 0, discountFen: 9900 });
     });
 
     it('the rule itself at its edge', () => {

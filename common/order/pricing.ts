@@ -12,10 +12,12 @@
  * it, and prorated over them by what each still has left. The result reports, per adjustment,
  * the amount it really took and each line's share, so refunds and commission use real figures.
  *
- * Free shipping (满 ¥99 包邮): judged on the goods amount after every discount, i.e. what the
- * shopper really pays for the goods; at or above FREE_SHIPPING_THRESHOLD_FEN ships free, below it
- * FREIGHT_FEN is added. A contributor may waive freight (a points-mall redemption ships free).
- * Freight is never discounted by coupons or points.
+ * Free shipping (满 ¥99 包邮): judged on the goods' price after unit-price changes, store
+ * promotions and the member discount — what the goods cost this shopper — and before coupons and
+ * points, which are ways of paying for them (a coupon that brings ¥120 down to ¥95 does not cost
+ * the shopper the free shipping; an order paid wholly by points can ship free). At or above
+ * FREE_SHIPPING_THRESHOLD_FEN it ships free, below it FREIGHT_FEN is added. A contributor may
+ * waive freight (a points-mall redemption ships free). Freight itself is never discounted.
  */
 import { prorate } from './prorate';
 
@@ -98,10 +100,13 @@ export interface PricingOptions {
   freightWaived?: boolean;
 }
 
-/** The free-shipping rule on the goods amount after discounts. */
-export function freightFor(goodsAfterDiscountFen: number): number {
-  return goodsAfterDiscountFen >= FREE_SHIPPING_THRESHOLD_FEN ? 0 : FREIGHT_FEN;
+/** The free-shipping rule on the goods' price (after promotions and the member discount). */
+export function freightFor(goodsPriceFen: number): number {
+  return goodsPriceFen >= FREE_SHIPPING_THRESHOLD_FEN ? 0 : FREIGHT_FEN;
 }
+
+/** Adjustments that lower what the goods cost (free shipping is judged after them); the others are ways to pay. */
+export const PRICE_LOWERING_KINDS: readonly AdjustmentKind[] = ['promotion', 'member'];
 
 /** Applies unit-price changes to lines (the first change for a SKU wins; later ones are ignored). */
 export function applyPriceChanges<L extends PricedLineInput>(lines: readonly L[], changes: readonly PriceChange[]): L[] {
@@ -135,6 +140,7 @@ export function priceOrder(lines: readonly PricedLineInput[], adjustments: reado
   });
   const priced = lines.map((l, i) => ({ ...l, subtotalFen: subtotals[i], discountFen: subtotals[i] - left[i], payableFen: left[i] }));
   const discountFen = goodsFen - left.reduce((a, b) => a + b, 0);
-  const freightFen = !lines.length || options.freightWaived ? 0 : freightFor(goodsFen - discountFen);
+  const goodsPriceFen = goodsFen - applied.filter((a) => PRICE_LOWERING_KINDS.includes(a.kind)).reduce((s, a) => s + a.appliedFen, 0);
+  const freightFen = !lines.length || options.freightWaived ? 0 : freightFor(goodsPriceFen);
   return { lines: priced, goodsFen, discountFen, freightFen, payableFen: goodsFen - discountFen + freightFen, adjustments: applied };
 }
