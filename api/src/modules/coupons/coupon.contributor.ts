@@ -45,9 +45,11 @@ export function couponContributor(wallet: CouponWallet, facts: MemberFacts): Che
         if (chosen !== undefined) throw new AppError('VALIDATION_FAILED', 'coupon on a redemption', [{ field: COUPON_FIELD, message: '积分兑换不能使用优惠券' }]);
         return;
       }
+      // Placing without a coupon: nothing to check; the list of options is for 确认订单 only.
+      if (draft.placing && chosen === undefined) return;
       const lines = couponLines(draft);
       const ctx = { now: draft.now, isFirstOrder: await facts.isFirstOrder(draft.memberId) };
-      draft.notes.coupon = await wallet.options(draft.memberId, lines, ctx, chosen ?? null);
+      if (!draft.placing) draft.notes.coupon = await wallet.options(draft.memberId, lines, ctx, chosen ?? null);
       if (chosen === undefined) return;
       const { check, label } = await wallet.checkChosen(draft.memberId, chosen, lines, ctx).catch((err: unknown) => {
         // Name the field, so the page knows which choice was refused.

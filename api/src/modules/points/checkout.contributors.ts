@@ -70,6 +70,8 @@ export class PointsContributor implements CheckoutContributor {
   async quote(draft: CheckoutDraft): Promise<void> {
     if (draft.kind === 'points_redemption') return;
     const want = (draft.body.pointsToUse as number | undefined) ?? 0;
+    // Placing without points: nothing to check, and the note is for 确认订单 only (two reads saved).
+    if (draft.placing && want === 0) return;
     const s = await this.settings.get();
     const { balance } = await balanceOf(this.ds.manager, draft.memberId);
     const goodsFen = unitPrices(draft).reduce((sum, l) => sum + l.unitFen * l.quantity, 0);
