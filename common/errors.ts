@@ -55,6 +55,15 @@ export const ERROR_MESSAGES = {
   BODY_ENCODING_INVALID: '请求内容与声明的压缩格式不符，请重新提交',
   CONTENT_ENCODING_UNSUPPORTED: '不支持该压缩格式，请以 JSON 提交',
   DB_UNAVAILABLE: '当前访问人数较多，请稍后重试',
+  // --- membership & points ---
+  POINTS_INSUFFICIENT: '积分不足',
+  POINTS_AMOUNT_INVALID: '积分数量须为正整数',
+  POINTS_OVER_CAP: '超出本单可用积分上限',
+  POINTS_ALREADY_SIGNED_IN: '今天已经签到过了',
+  BIRTHDAY_ALREADY_SET: '生日设置后不可修改，如需更正请联系客服',
+  BIRTHDAY_INVALID: '生日日期不正确',
+  MEMBER_NOT_FOUND: '会员不存在',
+  MEMBERSHIP_SETTINGS_INVALID: '会员规则设置有误',
   // --- coupons & new-member gift ---
   COUPON_TEMPLATE_NOT_FOUND: '优惠券不存在',
   COUPON_NOT_FOUND: '优惠券不存在',

@@ -14,6 +14,7 @@ export default defineAppConfig({
       root: 'packages/order',
       pages: ['confirm/index', 'list/index', 'detail/index', 'address/list/index', 'address/edit/index'],
     },
+    { root: 'packages/points', pages: ['signin/index', 'ledger/index'] },
     { root: 'packages/coupons', pages: ['mine/index', 'center/index'] },
     { root: 'packages/pointsmall', pages: ['list/index', 'detail/index', 'records/index'] },
   ],

@@ -51,8 +51,12 @@ import { registerPaymentJobs } from './modules/payments/payments.jobs';
 import { PaymentsService } from './modules/payments/payments.service';
 import { RefundsService } from './modules/payments/refunds.service';
 import { subscribeShippingUpload } from './modules/payments/shipping';
+import { createPointsServices } from './modules/points/points.module';
+import { registerPointsRoutes } from './modules/points/points.routes';
 import { createCouponServices } from './modules/coupons/coupons.module';
 import { registerCouponRoutes } from './modules/coupons/coupons.routes';
+import { createPointsMallServices } from './modules/pointsmall/pointsmall.module';
+import { registerPointsMallRoutes } from './modules/pointsmall/pointsmall.routes';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -114,9 +118,12 @@ export function createServices(deps: AppDeps) {
   registerOrderJobs(scheduler, { lifecycle: orderLifecycle, payments, log: deps.log, now, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS });
   registerPaymentJobs(scheduler, { ds: deps.ds, payments, log: deps.log, now, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES });
   registerOutboxJobs(scheduler, outbox);
-  // --- coupons (coupons/) ---
-  const coupons = createCouponServices({ ds: deps.ds, tx, auth, now, contributors, hooks, outbox, scheduler });
-  return { coupons, tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
+  // --- membership & points (membership/, points/) ---
+  const points = createPointsServices({ ds: deps.ds, tx, outbox, log: deps.log, now, reads: orderReads, scheduler, contributors, shareTokens, memberExists: async (id) => !!(await auth.memberById(id)) });
+  // --- coupons, 新人礼 and the points mall (coupons/, pointsmall/) ---
+  const coupons = createCouponServices({ ds: deps.ds, tx, auth, now, contributors, hooks, outbox, scheduler, profiles: points.profiles });
+  const pointsMall = createPointsMallServices({ ds: deps.ds, tx, coupons, contributors, now });
+  return { coupons, pointsMall, points, tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -150,8 +157,11 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
   // --- routes: coupons ---
   registerCouponRoutes(api, services.coupons, services.catalogue, deps.now ?? (() => new Date()));
+  registerPointsMallRoutes(api, services.pointsMall);
   // --- routes: outbox (HQ) ---
   registerOutboxRoutes(api, deps.ds, services.outbox);
+  // --- routes: membership & points ---
+  registerPointsRoutes(api, services.points);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

@@ -6,6 +6,8 @@ import { JobLease } from '../modules/jobs/jobs.entities';
 import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
 import { Payment, Refund, RefundStateLog } from '../modules/payments/payments.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
+import { MemberGrowthEntry, MemberProfile, MembershipSetting, MemberTierLog } from '../modules/membership/membership.entities';
+import { MemberReferral, PointsAccount, PointsEntry, PointsLot, PointsLotUse, PointsSignin } from '../modules/points/points.entities';
 import { MallHolding, MallItem, MallRedemption } from '../modules/pointsmall/pointsmall.entities';
 import { CouponHolding, CouponTemplate, MemberCoupon, NewMemberGift, NewMemberPack } from '../modules/coupons/coupons.entities';
 
@@ -28,6 +30,16 @@ export const ENTITIES = [
   OutboxDelivery,
   JobLease,
   RefundStateLog,
+  PointsAccount,
+  PointsEntry,
+  PointsLot,
+  PointsLotUse,
+  PointsSignin,
+  MemberReferral,
+  MemberProfile,
+  MemberGrowthEntry,
+  MemberTierLog,
+  MembershipSetting,
   CouponTemplate,
   CouponHolding,
   MemberCoupon,

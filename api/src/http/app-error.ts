@@ -41,6 +41,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   // --- hardening ---
   CONTENT_ENCODING_UNSUPPORTED: 415,
   DB_UNAVAILABLE: 503,
+  // --- membership & points ---
+  POINTS_INSUFFICIENT: 409,
+  POINTS_ALREADY_SIGNED_IN: 409,
+  BIRTHDAY_ALREADY_SET: 409,
+  MEMBER_NOT_FOUND: 404,
   // --- coupons & new-member gift (threshold, scope, first order, not started: 400) ---
   COUPON_TEMPLATE_NOT_FOUND: 404,
   COUPON_NOT_FOUND: 404,

@@ -7,6 +7,7 @@ import type { MemberDto } from '@common/auth/types';
 import { currentMember, login, onSessionChange, readSession } from '../../services/session';
 import { assetUrl, messageOf } from '../../services/http';
 import { formatDateCn } from '../../utils/format';
+import { MemberCard } from '../../components/member-card';
 import guestAvatar from '../../assets/tabbar/mine.png';
 import { toast } from '../../utils/toast';
 import './index.scss';
@@ -21,7 +22,7 @@ const ORDER_ENTRIES = [
 const SERVICE_ENTRIES: { name: string; url?: string }[] = [
   { name: '我的订单', url: ORDER_LIST },
   { name: '收货地址', url: '/packages/order/address/list/index' },
-  { name: '我的积分' },
+  { name: '我的积分', url: '/packages/points/ledger/index' },
   { name: '优惠券', url: '/packages/coupons/mine/index' },
   { name: '积分商城', url: '/packages/pointsmall/list/index' },
   { name: '我的导购' },
@@ -105,6 +106,8 @@ export default function MinePage() {
           ))}
         </View>
       </View>
+
+      <MemberCard signedIn={!!member} />
 
       <View className='mine-panel'>
         {SERVICE_ENTRIES.map((e) => (

@@ -7,6 +7,7 @@ import { fetchProduct } from '../../services/catalogue';
 import { isApiError, messageOf } from '../../services/http';
 import { EmptyState, ErrorState } from '../../components/empty-state';
 import { OriginalPrice, Price } from '../../components/price';
+import { MemberPrice } from '../../components/member-price';
 import { formatCount } from '../../utils/format';
 import { Gallery } from './gallery';
 import { SpecPicker } from './spec-picker';
@@ -151,6 +152,7 @@ export default function ProductPage() {
               fen={sku ? sku.priceFen : product.priceFen}
               original={sku ? sku.originalPriceFen : product.originalPriceFen}
             />
+            <MemberPrice fen={sku ? sku.priceFen : product.priceFen} />
           </View>
           <Text className='product-summary__sales'>已售 {formatCount(product.salesCount)}</Text>
         </View>

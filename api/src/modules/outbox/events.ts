@@ -27,6 +27,9 @@ export interface OutboxEvents {
    * shareToken: the token of the share path they arrived by, unverified (a referral's evidence).
    */
   MemberRegistered: { memberId: number; shareToken: string | null };
+  // --- membership & points ---
+  /** Points of a member's lots expire at `expiresAt` (sent 30 days before, once per member and date). */
+  PointsExpiring: { memberId: number; points: number; expiresAt: string };
 }
 
 export type OutboxEventType = keyof OutboxEvents;

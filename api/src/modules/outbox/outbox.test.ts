@@ -54,7 +54,8 @@ describe('outbox', () => {
     const eventId = await tx.run((m) => outbox.enqueue(m, 'OrderCompleted', 501, { orderId: 501, orderNo: 'N501', memberId: 1, kind: 'normal', guideId: null, payableFen: 100, refundedFen: 0 }));
     const key = `${eventId}:test-flaky`;
 
-    expect(await outbox.processDue()).toBe(1);
+    // Features subscribe to OrderCompleted too (points): theirs run beside the test's handler.
+    expect(await outbox.processDue()).toBeGreaterThanOrEqual(1);
     expect(await delivery(eventId, 'test-flaky')).toMatchObject({ status: 'pending', attempts: 1, lastError: 'flaky failure 1' });
 
     // Not due before its backoff has passed.

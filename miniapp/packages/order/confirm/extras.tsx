@@ -8,6 +8,7 @@ import type { ComponentType } from 'react';
 import { View } from '@tarojs/components';
 import type { CheckoutContributions, CheckoutPreviewDto } from '@common/order/types';
 import { CouponChoice } from '../components/coupon-choice';
+import { PointsChoice } from '../components/points-choice';
 
 export interface CheckoutExtraProps {
   preview: CheckoutPreviewDto;
@@ -18,7 +19,8 @@ export interface CheckoutExtraProps {
 }
 
 /** Each feature's extra, in the order they show. */
-export const CHECKOUT_EXTRAS: ComponentType<CheckoutExtraProps>[] = [CouponChoice];
+// In pricing's order: the coupon, then points.
+export const CHECKOUT_EXTRAS: ComponentType<CheckoutExtraProps>[] = [CouponChoice, PointsChoice];
 
 export function CheckoutExtras(props: CheckoutExtraProps) {
   if (CHECKOUT_EXTRAS.length === 0) return null;

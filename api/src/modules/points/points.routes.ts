@@ -1,0 +1,74 @@
+/** Points and membership routes: a shopper's own card, 积分明细, 签到 and birthday; HQ's settings, adjustments and report. */
+import { HQ_ROLES, type HqRole } from '@common/auth/types';
+import type { MembershipSettings } from '@common/membership/settings';
+import type { ApiRouter } from '../../http/api-router';
+import type { AppContext } from '../../http/context';
+import { memberIdOf } from '../auth/auth.routes';
+import type { MemberProfiles } from '../membership/profile.service';
+import type { MembershipSettingsService } from '../membership/settings.service';
+import { parseIdempotencyKey } from '../orders/orders.schema';
+import type { PointsAdmin } from './points.admin';
+import type { PointsReads } from './points.query';
+import { AdjustBody, BirthdayBody, LedgerQuery, MemberIdParams, SettingsBody, SigninQuery } from './points.schema';
+import type { SigninService } from './signin.service';
+
+const EDITORS: readonly HqRole[] = ['owner', 'operator'];
+const hq = (roles: readonly HqRole[]) => ({ hq: roles });
+const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : 0);
+
+export interface PointsRouteDeps {
+  reads: PointsReads;
+  signin: SigninService;
+  admin: PointsAdmin;
+  profiles: MemberProfiles;
+  settings: MembershipSettingsService;
+}
+
+export function registerPointsRoutes(api: ApiRouter, d: PointsRouteDeps): void {
+  const card = async (memberId: number) => d.profiles.card(memberId, await d.reads.summary(memberId));
+
+  api.route({ method: 'get', path: '/api/membership/card', tag: 'points', summary: '我的：会员卡（等级、成长值、权益）与积分', access: 'shopper' }, (ctx) => card(memberIdOf(ctx)));
+  api.route(
+    { method: 'put', path: '/api/membership/birthday', tag: 'points', summary: '填写生日（仅一次，之后不可修改）', access: 'shopper', body: BirthdayBody },
+    async (ctx, { body }) => {
+      await d.profiles.setBirthday(memberIdOf(ctx), body.birthday);
+      return card(memberIdOf(ctx));
+    },
+  );
+  api.route(
+    { method: 'get', path: '/api/points/ledger', tag: 'points', summary: '积分明细（本人，分页）', access: 'shopper', query: LedgerQuery },
+    (ctx, { query }) => d.reads.ledger(memberIdOf(ctx), query.page, query.pageSize),
+  );
+  api.route(
+    { method: 'get', path: '/api/points/signin', tag: 'points', summary: '签到日历与连续天数', access: 'shopper', query: SigninQuery },
+    (ctx, { query }) => d.signin.status(memberIdOf(ctx), query.month),
+  );
+  api.route({ method: 'post', path: '/api/points/signin', tag: 'points', summary: '今日签到（每天一次）', access: 'shopper', status: 201 }, (ctx) => d.signin.signIn(memberIdOf(ctx)));
+
+  // --- HQ ---
+  api.route({ method: 'get', path: '/api/hq/membership/settings', tag: 'hq', summary: '总部：会员等级与积分规则', access: hq(HQ_ROLES) }, () => d.settings.get());
+  api.route(
+    { method: 'put', path: '/api/hq/membership/settings', tag: 'hq', summary: '总部：修改会员等级与积分规则', access: hq(EDITORS), body: SettingsBody },
+    (ctx, { body }) => d.settings.put(body as MembershipSettings, adminIdOf(ctx)),
+  );
+  api.route(
+    { method: 'get', path: '/api/hq/membership/members/:id', tag: 'hq', summary: '总部：会员等级、积分与等级变更记录', access: hq(HQ_ROLES), params: MemberIdParams },
+    async (_ctx, { params }) => ({ card: await card(params.id), tierLog: await d.profiles.tierLog(params.id) }),
+  );
+  api.route(
+    { method: 'get', path: '/api/hq/points/members/:id/ledger', tag: 'hq', summary: '总部：会员积分明细', access: hq(HQ_ROLES), params: MemberIdParams, query: LedgerQuery },
+    (_ctx, { params, query }) => d.reads.ledger(params.id, query.page, query.pageSize),
+  );
+  api.route(
+    { method: 'post', path: '/api/hq/points/grant', tag: 'hq', summary: '总部：发放积分（须填原因，记录操作人；Idempotency-Key 可选）', access: hq(EDITORS), body: AdjustBody, status: 201 },
+    (ctx, { body }) => d.admin.grant(adminIdOf(ctx), { ...body, requestKey: parseIdempotencyKey(ctx.headers['idempotency-key']) ?? undefined }),
+  );
+  api.route(
+    { method: 'post', path: '/api/hq/points/deduct', tag: 'hq', summary: '总部：扣减积分（须填原因，记录操作人；不足时 409）', access: hq(EDITORS), body: AdjustBody, status: 201 },
+    (ctx, { body }) => d.admin.deduct(adminIdOf(ctx), { ...body, requestKey: parseIdempotencyKey(ctx.headers['idempotency-key']) ?? undefined }),
+  );
+  api.route(
+    { method: 'get', path: '/api/hq/points/consistency', tag: 'hq', summary: '总部：积分对账（余额 = 流水之和 = 批次之和）', access: hq(HQ_ROLES) },
+    () => d.reads.consistency(),
+  );
+}
