@@ -75,4 +75,23 @@ describe('积分商城: items, redemptions, points', () => {
     expect([two.status, two.body.code, two.body.field]).toEqual([400, 'MALL_LINES_MISMATCH', 'lines']);
     expect(await balance(s.memberId)).toBe(300);
   });
+
+  it('points + cash: the order waits for the cash; cancelling it (unshipped) returns points, unit and limit once', async () => {
+    const sku = await createSku(app, hq, 12900, 20);
+    const item = ok(await app.api.post('/api/hq/pointsmall/items', { title: '加价购', kind: 'goods', skuId: sku.skuId, pointsPrice: 300, cashFen: 990, stock: 3, perMemberLimit: 1 }, hq), 201);
+    const s = await shopperWithAddress(app);
+    await grantPoints(s.memberId, 500);
+    const order = ok(await postOrder(app, s, { lines: [{ skuId: sku.skuId, quantity: 1 }], mallItemId: item.id }), 201);
+    expect(order).toMatchObject({ kind: 'points_redemption', payableFen: 990, freightFen: 0, status: 'pending_payment' });
+    expect(await balance(s.memberId)).toBe(200);
+    expect((await app.ds.getRepository(MallItem).findOneByOrFail({ id: item.id })).stock).toBe(2);
+    const cancels = await Promise.all([0, 1, 2].map(() => app.api.post(`/api/orders/${order.id}/cancel`, {}, s.token)));
+    expect(cancels.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+    expect(await balance(s.memberId)).toBe(500);
+    expect((await app.ds.getRepository(MallItem).findOneByOrFail({ id: item.id })).stock).toBe(3);
+    expect(ok(await app.api.get('/api/pointsmall/redemptions', s.token))[0]).toMatchObject({ orderId: order.id, status: 'returned' });
+    // The limit came back with the unit: the member may redeem it again.
+    ok(await postOrder(app, s, { lines: [{ skuId: sku.skuId, quantity: 1 }], mallItemId: item.id }), 201);
+    expect(await balance(s.memberId)).toBe(200);
+  });
 });
