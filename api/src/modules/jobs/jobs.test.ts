@@ -136,7 +136,7 @@ describe('order jobs (development payments, injected clock)', () => {
 
   test('modules register their jobs: names unique, one lease per name, an unknown name is a run with an error', async () => {
     const s = app.services.scheduler;
-    expect([...s.names].sort()).toEqual(['membership-tier-review', 'order-auto-complete', 'order-timeout', 'outbox', 'payment-reconcile', 'points-expiry', 'points-expiry-reminder', 'refund-poll']);
+    expect([...s.names].sort()).toEqual(['coupon-expiry', 'membership-tier-review', 'order-auto-complete', 'order-timeout', 'outbox', 'payment-reconcile', 'points-expiry', 'points-expiry-reminder', 'refund-poll']);
     expect(() => s.register({ name: 'outbox', run: async () => null })).toThrow(/twice/);
     let passes = 0;
     s.register({ name: 'probe', run: async () => ({ pass: ++passes }) });
