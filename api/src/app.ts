@@ -61,6 +61,8 @@ import { registerPointsRoutes } from './modules/points/points.routes';
 import { createGuideServices } from './modules/guides/guides.wiring';
 import { registerGuideRoutes } from './modules/guides/guides.routes';
 import { registerWecomRoutes, WECOM_CALLBACK_PATH } from './modules/guides/wecom.routes';
+import { createPointsMallServices } from './modules/pointsmall/pointsmall.module';
+import { registerPointsMallRoutes } from './modules/pointsmall/pointsmall.routes';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -129,10 +131,11 @@ export function createServices(deps: AppDeps) {
   // --- group-buy (groupbuy/) ---
   const groupBuy = createGroupBuy({ ...deps, now, tx, wechat, outbox, scheduler, catalogue, hooks, transitions, contributors, stock, refunds, checkout });
   // --- coupons (coupons/) ---
-  const coupons = createCouponServices({ ds: deps.ds, tx, auth, now, contributors, hooks, outbox, scheduler });
+  const coupons = createCouponServices({ ds: deps.ds, tx, auth, now, contributors, hooks, outbox, scheduler, profiles: points.profiles });
+  const pointsMall = createPointsMallServices({ ds: deps.ds, tx, coupons, contributors, now });
   // --- guides (guides/, wecom/) ---
   const guides = createGuideServices(deps, { tx, outbox, contributors, shareTokens, now });
-  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, points, groupBuy, coupons, guides };
+  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, points, groupBuy, coupons, pointsMall, guides };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -167,6 +170,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
   // --- routes: coupons ---
   registerCouponRoutes(api, services.coupons, services.catalogue, deps.now ?? (() => new Date()));
+  registerPointsMallRoutes(api, services.pointsMall);
   // --- routes: outbox (HQ) ---
   registerOutboxRoutes(api, deps.ds, services.outbox);
   // --- routes: group-buy ---

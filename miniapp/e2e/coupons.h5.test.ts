@@ -15,8 +15,10 @@ process.env.JOBS_INTERVAL_MS = '1000';
 async function hqPoster(base: string): Promise<HqPost> {
   const login = await fetch(`${base}/api/hq/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'loopmall-admin' }) });
   const { data } = (await login.json()) as { data: { token: string } };
-  return async (path, body) => {
-    const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${data.token}` }, body: JSON.stringify(body) });
+  return async (path, body, method = 'POST') => {
+    const headers: Record<string, string> = { authorization: `Bearer ${data.token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const json = (await res.json()) as { ok: boolean; data: never };
     if (!json.ok) throw new Error(`${path}: ${JSON.stringify(json)}`);
     return json.data;

@@ -1,6 +1,6 @@
 /**
  * The coupons journey: a new shopper sees the 新人礼 popup on 首页, buys with the first-order
- * coupon (suggested as the best on 确认订单) and pays; then redeems a coupon in 积分商城 with the
+ * coupon (suggested as the best on 确认订单, picked in the sheet) and pays; then redeems a coupon in 积分商城 with the
  * gift's points, uses it on a second order left unpaid (我的优惠券 shows it 使用中), cancels that
  * order, and finds the coupon 可用 again. Figures come from the API and common/ rules.
  */
@@ -12,8 +12,10 @@ import type { Driver } from '../driver';
 import type { ApiGet } from './browse';
 import { ADDRESS } from './buy';
 
-/** POST to the API as HQ (the journey's own setup: a mall coupon HQ puts on sale). */
-export type HqPost = <T>(path: string, body: unknown) => Promise<T>;
+/** Calls the API as HQ (the journey's own setup: the gift's points, a mall coupon on sale). */
+export type HqPost = <T>(path: string, body?: unknown, method?: 'GET' | 'POST' | 'PUT') => Promise<T>;
+
+const GIFT_POINTS = 100;
 
 export const MALL_COUPON = { name: '积分兑换券', amountOffFen: 500, points: 50 };
 
@@ -51,12 +53,17 @@ const payableWith = (sku: SkuDto, offFen: number) =>
 export async function couponsJourney(d: Driver, api: ApiGet, hq: HqPost): Promise<void> {
   const pick = await pickOne(api);
 
+  // HQ adds points to the 新人礼 (the default pack holds the first-order coupon only).
+  const pack = await hq<{ templateIds: number[] }>('/api/hq/new-member-pack', undefined, 'GET');
+  await hq('/api/hq/new-member-pack', { templateIds: pack.templateIds, points: GIFT_POINTS }, 'PUT');
+
   // A new shopper logs in on 我的; 首页 then greets them with the 新人礼 popup, once.
   await d.open('pages/mine/index');
   await d.tap('.mine-login');
   await d.waitFor('.mine-nickname');
   await d.switchTab('pages/index/index');
   await d.waitFor('.new-member-popup', { text: '新人首单立减', timeoutMs: 20_000 });
+  await d.waitFor('.nm-popup__points', { text: `+${GIFT_POINTS} 积分` });
   await d.screenshot('coupons-new-member-popup');
   await d.tap('.nm-popup__close');
 
@@ -67,12 +74,13 @@ export async function couponsJourney(d: Driver, api: ApiGet, hq: HqPost): Promis
   for (const [field, value] of Object.entries(ADDRESS)) await d.type(`.address-form__${field}`, value);
   await d.tap('.address-form__save');
   await d.waitFor('.address-card__detail', { text: ADDRESS.detail });
-  await d.waitFor('.coupon-row__value', { text: `-${formatFen(1000)}` });
-  await d.waitFor('.confirm-payable', { text: formatFen(payableWith(pick.sku, 1000)) });
+  await d.waitFor('.coupon-row__value', { text: `最优减 ${formatFen(1000)}` });
   await d.tap('.coupon-row');
   await d.waitFor('.coupon-option', { text: '新人首单立减' });
   await d.screenshot('coupons-confirm-sheet');
   await d.tap('.coupon-option', { index: 0 });
+  await d.waitFor('.coupon-row__value', { text: `-${formatFen(1000)}` });
+  await d.waitFor('.confirm-payable', { text: formatFen(payableWith(pick.sku, 1000)) });
   await d.tap('.order-submit');
   await d.waitFor('.dev-pay-confirm');
   await d.tap('.dev-pay-confirm');
@@ -94,6 +102,10 @@ export async function couponsJourney(d: Driver, api: ApiGet, hq: HqPost): Promis
 
   // Second order: the mall coupon is now the best; the order is left unpaid, the coupon 使用中.
   await buyNow(d, pick);
+  await d.waitFor('.coupon-row__value', { text: `最优减 ${formatFen(MALL_COUPON.amountOffFen)}` });
+  await d.tap('.coupon-row');
+  await d.waitFor('.coupon-option', { text: MALL_COUPON.name });
+  await d.tap('.coupon-option', { index: 0 });
   await d.waitFor('.coupon-row__value', { text: `-${formatFen(MALL_COUPON.amountOffFen)}` });
   await d.waitFor('.confirm-payable', { text: formatFen(payableWith(pick.sku, MALL_COUPON.amountOffFen)) });
   await d.tap('.order-submit');

@@ -7,7 +7,7 @@
  *      idempotency key: a retried push or gift cannot hand out a second copy.
  * All three in the caller's transaction: a refusal at any step rolls back the others.
  */
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { receiveRefusal, validityWindow } from '@common/coupon/rules';
 import type { GrantSource } from '@common/coupon/types';
 import { ensureRow } from '../../db/ensure-row';
@@ -74,6 +74,7 @@ export async function grantInTx(m: EntityManager, req: GrantRequest, now: Date):
 
 export class CouponGrants {
   constructor(
+    private readonly ds: DataSource,
     private readonly tx: Transactor,
     private readonly facts: MemberFacts,
     private readonly now: () => Date,
@@ -112,7 +113,7 @@ export class CouponGrants {
   }
 
   private async checkAudience(memberId: number, templateId: number, now: Date): Promise<void> {
-    const t = await this.tx.run((m) => m.findOneBy(CouponTemplate, { id: templateId }));
+    const t = await this.ds.getRepository(CouponTemplate).findOneBy({ id: templateId });
     if (!t) throw new AppError('COUPON_TEMPLATE_NOT_FOUND', `template ${templateId}`);
     const member = await this.facts.receiver(memberId);
     if (!member) throw new AppError('NOT_FOUND', `member ${memberId}`);

@@ -10,6 +10,9 @@ import type { Scheduler } from '../jobs/scheduler';
 import type { CheckoutContributors } from '../orders/checkout/contributor';
 import type { OrderHooks } from '../orders/order-hooks';
 import type { Outbox } from '../outbox/outbox';
+import { credit } from '../points/ledger';
+import { TIER_CODES } from '@common/membership/settings';
+import type { MemberProfiles } from '../membership/profile.service';
 import { couponContributor, registerCouponHooks } from './coupon.contributor';
 import { CouponGrants } from './coupon-grants';
 import { CouponTemplates } from './coupon-templates';
@@ -27,16 +30,20 @@ export interface CouponDeps {
   hooks: OrderHooks;
   outbox: Outbox;
   scheduler: Scheduler;
-  /** The member's tier rank (membership); 0 for everyone when not given. */
-  tierRankOf?: TierRankOf;
-  /** The points ledger's credit, for the 新人礼 points; without it the pack grants coupons only. */
-  creditPoints?: PointsCredit | null;
+  /** Membership profiles: a member's tier decides the tier audience (rank in TIER_CODES). */
+  profiles: Pick<MemberProfiles, 'standing'>;
 }
 
+/** The 新人礼 points: a credit on the points ledger, inside the granting transaction. */
+const creditPoints: PointsCredit = async (m, memberId, points, key, reason) => {
+  await credit(m, { memberId, points, key, reason, kind: 'grant' });
+};
+
 export function createCouponServices(deps: CouponDeps) {
-  const facts = new MemberFacts(deps.ds, deps.auth, deps.tierRankOf);
+  const tierRankOf: TierRankOf = async (memberId) => TIER_CODES.indexOf((await deps.profiles.standing(deps.ds.manager, memberId)).tier);
+  const facts = new MemberFacts(deps.ds, deps.auth, tierRankOf);
   const wallet = new CouponWallet(deps.ds);
-  const gifts = new NewMemberGifts(deps.ds, deps.tx, deps.now, deps.creditPoints ?? null);
+  const gifts = new NewMemberGifts(deps.ds, deps.tx, deps.now, creditPoints);
   deps.contributors.register(couponContributor(wallet, facts));
   registerCouponHooks(deps.hooks, wallet);
   registerCouponJobs({ scheduler: deps.scheduler, outbox: deps.outbox, tx: deps.tx, wallet, gifts, now: deps.now });
@@ -44,7 +51,7 @@ export function createCouponServices(deps: CouponDeps) {
     facts,
     wallet,
     gifts,
-    grants: new CouponGrants(deps.tx, facts, deps.now),
+    grants: new CouponGrants(deps.ds, deps.tx, facts, deps.now),
     templates: new CouponTemplates(deps.ds, deps.tx, facts, deps.now),
   };
 }

@@ -1,7 +1,7 @@
 import { loginHq, loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { ok } from '../../../test/shopping';
 import { CouponHolding, CouponTemplate, MemberCoupon } from './coupons.entities';
-import { couponsOf, createTemplate } from './coupons.test-support';
+import { couponsOf, createTemplate, inBatches, persist } from './coupons.test-support';
 
 describe('coupons: templates, 领券中心, grants', () => {
   let app: TestApp;
@@ -21,8 +21,8 @@ describe('coupons: templates, 领券中心, grants', () => {
 
   it('200 members racing for a 50-quota coupon: exactly 50 issued, each to a different member', async () => {
     const id = await createTemplate(app, hq, { totalQuota: 50 });
-    const members = await Promise.all(Array.from({ length: 200 }, () => shopper()));
-    const results = await Promise.all(members.map((m) => m.coupons.claim(id)));
+    const members = await inBatches(200, shopper);
+    const results = await Promise.all(members.map((m) => persist(() => m.coupons.claim(id))));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(50);
     expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);

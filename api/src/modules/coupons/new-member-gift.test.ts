@@ -1,5 +1,6 @@
 import { loginHq, loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { ok } from '../../../test/shopping';
+import { balanceOf } from '../points/ledger';
 import { MemberCoupon, NewMemberGift } from './coupons.entities';
 import { couponsOf, createTemplate } from './coupons.test-support';
 
@@ -55,10 +56,14 @@ describe('新人礼: the new-member pack', () => {
   it('HQ sets the pack; a sold-out template is left out of a gift while the rest still arrives', async () => {
     const plenty = await createTemplate(app, hq, { name: '新人满减', claimable: false });
     const scarce = await createTemplate(app, hq, { name: '限量券', claimable: false, totalQuota: 1 });
-    ok(await app.api.call('PUT', '/api/hq/new-member-pack', { body: { templateIds: [plenty, scarce], points: 0 }, token: hq }));
+    ok(await app.api.call('PUT', '/api/hq/new-member-pack', { body: { templateIds: [plenty, scarce], points: 200 }, token: hq }));
     const [a, b] = [await loginShopper(app), await loginShopper(app)];
     await app.services.coupons.gifts.grant(a.memberId);
     await app.services.coupons.gifts.grant(b.memberId);
+    await app.services.coupons.gifts.grant(b.memberId);
+    // The pack's points go through the ledger, once per member.
+    for (const m of [a, b]) expect((await app.services.tx.run((tm) => balanceOf(tm, m.memberId))).balance).toBe(200);
+    expect(ok(await couponsOf(app, a.token).gift()).points).toBe(200);
     expect(ok(await couponsOf(app, a.token).gift()).coupons.map((c: { templateId: number }) => c.templateId).sort()).toEqual([plenty, scarce].sort());
     expect(ok(await couponsOf(app, b.token).gift()).coupons.map((c: { templateId: number }) => c.templateId)).toEqual([plenty]);
     expect(await app.ds.getRepository(MemberCoupon).countBy({ templateId: scarce })).toBe(1);

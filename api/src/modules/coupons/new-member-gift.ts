@@ -16,14 +16,18 @@ import type { NewMemberGiftDto } from '@common/coupon/types';
 
 const PACK_ID = 1;
 
-/** The default pack when HQ has set none: a first-order-only ¥10 coupon for 7 days, and 100 points. */
+/**
+ * The default pack when HQ has set none: a first-order-only ¥10 coupon for 7 days. Points are
+ * HQ's to add (PUT /api/hq/new-member-pack): none by default, so a member's first points come
+ * from what they do unless HQ decides otherwise.
+ */
 export const DEFAULT_PACK = {
   coupon: {
     name: '新人首单立减', kind: 'no_threshold' as const, amountOffFen: 1000, thresholdFen: 0, percentOff: 0, maxOffFen: 0,
     scope: { type: 'all' as const }, validity: { type: 'relative' as const, days: 7 }, audience: { type: 'new_members' as const },
     firstOrderOnly: true, totalQuota: 10_000_000, issuedCount: 0, perMemberLimit: 1, claimable: false, active: true,
   },
-  points: 100,
+  points: 0,
 };
 
 /** Credits points inside the granting transaction (the points ledger's credit), keyed for idempotency. */

@@ -1,9 +1,10 @@
 /**
- * 确认订单's coupon extra (confirm/extras.tsx), from the preview's notes.coupon: the best usable
- * coupon is chosen by itself on arrival; the sheet lists the usable ones to pick from and the
- * others with the reason they cannot be used, and 不使用优惠券. Sets the request field couponId.
+ * 确认订单's coupon extra (confirm/extras.tsx), from the preview's notes.coupon: the row suggests
+ * the best usable coupon (最优), the sheet lists the usable ones to pick from (best first) and
+ * the others with the reason they cannot be used, and 不使用优惠券. Sets the request field
+ * couponId. Nothing is applied until the shopper picks: the price shown is never a surprise.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { formatFen } from '@common/money';
 import type { CouponCheckoutNote } from '@common/coupon/types';
@@ -13,23 +14,13 @@ import './coupon-choice.scss';
 
 export function CouponChoice({ preview, fields, setField }: CheckoutExtraProps) {
   const [open, setOpen] = useState(false);
-  // Once the shopper picks (or declines), the page stops choosing for them.
-  const picked = useRef(false);
   const note = preview.notes.coupon as CouponCheckoutNote | undefined;
   const chosen = typeof fields.couponId === 'number' ? fields.couponId : null;
   const appliedFen = preview.adjustments.find((a) => a.kind === 'coupon')?.appliedFen ?? 0;
 
-  useEffect(() => {
-    if (!picked.current && chosen === null && note?.bestId) setField('couponId', note.bestId);
-    // only when a new preview arrives
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [note?.bestId]);
-
   if (!note) return null;
-  const onChoose = (id: number | null) => {
-    picked.current = true;
-    setField('couponId', id ?? undefined);
-  };
+  const onChoose = (id: number | null) => setField('couponId', id ?? undefined);
+  const best = note.options.find((o) => o.coupon.id === note.bestId);
   const usable = note.options.filter((o) => o.usable);
   const unusable = note.options.filter((o) => !o.usable);
   const pick = (id: number | null) => {
@@ -41,7 +32,7 @@ export function CouponChoice({ preview, fields, setField }: CheckoutExtraProps) 
       <View className='coupon-row' onClick={() => setOpen(true)}>
         <Text className='coupon-row__label'>优惠券</Text>
         <Text className={`coupon-row__value${chosen ? ' coupon-row__value--on' : ''}`}>
-          {chosen ? `-${formatFen(appliedFen)}` : usable.length ? `${usable.length} 张可用` : '暂无可用'}
+          {chosen ? `-${formatFen(appliedFen)}` : best ? `${usable.length} 张可用，最优减 ${formatFen(best.amountFen)}` : '暂无可用'}
         </Text>
       </View>
       {open && (

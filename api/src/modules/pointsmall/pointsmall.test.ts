@@ -1,0 +1,97 @@
+import { loginHq, loginShopper, startTestApp, type TestApp } from '../../../test/harness';
+import { createSku, ok } from '../../../test/shopping';
+import { postOrder, shopperWithAddress } from '../orders/orders.test-support';
+import { credit, balanceOf } from '../points/ledger';
+import { MemberCoupon } from '../coupons/coupons.entities';
+import { createTemplate, inBatches, persist } from '../coupons/coupons.test-support';
+import { MallItem, MallRedemption } from './pointsmall.entities';
+
+describe('积分商城: items, redemptions, points', () => {
+  let app: TestApp;
+  let hq: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    hq = await loginHq(app);
+  });
+  afterAll(() => app.close());
+
+  const grantPoints = (memberId: number, points: number) =>
+    app.services.tx.run((m) => credit(m, { memberId, points, key: `test:${memberId}:${Math.random()}`, reason: '测试', kind: 'grant' }));
+  const balance = (memberId: number) => app.services.tx.run((m) => balanceOf(m, memberId)).then((b) => b.balance);
+  const couponItem = async (over: Record<string, unknown> = {}) => {
+    const templateId = await createTemplate(app, hq, { claimable: false, totalQuota: 10_000, perMemberLimit: 100 });
+    return ok(await app.api.post('/api/hq/pointsmall/items', { title: '10元券', kind: 'coupon', templateId, pointsPrice: 100, stock: 30, perMemberLimit: 5, ...over }, hq), 201);
+  };
+  const redeem = (token: string, id: number) => app.api.post(`/api/pointsmall/items/${id}/redeem`, undefined, token);
+
+  it('100 parallel redemptions of a 30-stock item: 30 succeed, points debited exactly for those, one coupon each', async () => {
+    const item = await couponItem({ stock: 30, perMemberLimit: 1 });
+    const members = await inBatches(100, () => loginShopper(app));
+    for (const m of members) await grantPoints(m.memberId, 150);
+    const results = await Promise.all(members.map((m) => persist(() => redeem(m.token, item.id))));
+    const won = members.filter((_, i) => results[i].status === 201);
+    expect(won).toHaveLength(30);
+    expect(results.filter((r) => r.status !== 201).every((r) => r.status === 409 && r.body.code === 'MALL_ITEM_SOLD_OUT')).toBe(true);
+    const balances = await Promise.all(members.map((m) => balance(m.memberId)));
+    expect(balances.filter((b) => b === 50)).toHaveLength(30);
+    expect(balances.filter((b) => b === 150)).toHaveLength(70);
+    for (const m of won) expect(balances[members.indexOf(m)]).toBe(50);
+    expect((await app.ds.getRepository(MallItem).findOneByOrFail({ id: item.id })).stock).toBe(0);
+    expect(await app.ds.getRepository(MallRedemption).countBy({ itemId: item.id })).toBe(30);
+    expect(await app.ds.getRepository(MemberCoupon).countBy({ templateId: item.templateId, source: 'points_mall' })).toBe(30);
+  });
+
+  it('not enough points, above the limit, a stopped item: 4xx with nothing written', async () => {
+    const item = await couponItem({ perMemberLimit: 1 });
+    const s = await loginShopper(app);
+    const poor = await redeem(s.token, item.id);
+    expect([poor.status, poor.body.code]).toEqual([409, 'POINTS_INSUFFICIENT']);
+    await grantPoints(s.memberId, 300);
+    ok(await redeem(s.token, item.id), 201);
+    const again = await redeem(s.token, item.id);
+    expect([again.status, again.body.code]).toEqual([409, 'MALL_LIMIT_REACHED']);
+    expect(await balance(s.memberId)).toBe(200);
+    expect((await app.ds.getRepository(MallItem).findOneByOrFail({ id: item.id })).stock).toBe(29);
+    ok(await app.api.patch(`/api/hq/pointsmall/items/${item.id}`, { active: false }, hq));
+    expect((await redeem(s.token, item.id)).status).toBe(404);
+    expect((await app.api.get(`/api/pointsmall/items/${item.id}`)).status).toBe(404);
+    expect((await redeem(s.token, 999999)).status).toBe(404);
+    expect((await app.api.post('/api/pointsmall/items/0x6/redeem', undefined, s.token)).status).toBe(400);
+    expect(ok(await app.api.get('/api/pointsmall/redemptions', s.token))).toHaveLength(1);
+  });
+
+  it('goods: a points_redemption order, zero cash, freight waived, paid at creation; refused above the limit', async () => {
+    const sku = await createSku(app, hq, 5900, 20);
+    const item = ok(await app.api.post('/api/hq/pointsmall/items', { title: '保温杯', kind: 'goods', skuId: sku.skuId, pointsPrice: 500, stock: 5, perMemberLimit: 1 }, hq), 201);
+    const s = await shopperWithAddress(app);
+    await grantPoints(s.memberId, 800);
+    const order = ok(await postOrder(app, s, { lines: [{ skuId: sku.skuId, quantity: 1 }], mallItemId: item.id }), 201);
+    expect(order).toMatchObject({ kind: 'points_redemption', payableFen: 0, freightFen: 0, status: 'paid' });
+    expect(await balance(s.memberId)).toBe(300);
+    const second = await postOrder(app, s, { lines: [{ skuId: sku.skuId, quantity: 1 }], mallItemId: item.id });
+    expect([second.status, second.body.code]).toEqual([409, 'MALL_LIMIT_REACHED']);
+    const two = await postOrder(app, s, { lines: [{ skuId: sku.skuId, quantity: 2 }], mallItemId: item.id });
+    expect([two.status, two.body.code, two.body.field]).toEqual([400, 'MALL_LINES_MISMATCH', 'lines']);
+    expect(await balance(s.memberId)).toBe(300);
+  });
+
+  it('points + cash: the order waits for the cash; cancelling it (unshipped) returns points, unit and limit once', async () => {
+    const sku = await createSku(app, hq, 12900, 20);
+    const item = ok(await app.api.post('/api/hq/pointsmall/items', { title: '加价购', kind: 'goods', skuId: sku.skuId, pointsPrice: 300, cashFen: 990, stock: 3, perMemberLimit: 1 }, hq), 201);
+    const s = await shopperWithAddress(app);
+    await grantPoints(s.memberId, 500);
+    const order = ok(await postOrder(app, s, { lines: [{ skuId: sku.skuId, quantity: 1 }], mallItemId: item.id }), 201);
+    expect(order).toMatchObject({ kind: 'points_redemption', payableFen: 990, freightFen: 0, status: 'pending_payment' });
+    expect(await balance(s.memberId)).toBe(200);
+    expect((await app.ds.getRepository(MallItem).findOneByOrFail({ id: item.id })).stock).toBe(2);
+    const cancels = await Promise.all([0, 1, 2].map(() => app.api.post(`/api/orders/${order.id}/cancel`, {}, s.token)));
+    expect(cancels.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+    expect(await balance(s.memberId)).toBe(500);
+    expect((await app.ds.getRepository(MallItem).findOneByOrFail({ id: item.id })).stock).toBe(3);
+    expect(ok(await app.api.get('/api/pointsmall/redemptions', s.token))[0]).toMatchObject({ orderId: order.id, status: 'returned' });
+    // The limit came back with the unit: the member may redeem it again.
+    ok(await postOrder(app, s, { lines: [{ skuId: sku.skuId, quantity: 1 }], mallItemId: item.id }), 201);
+    expect(await balance(s.memberId)).toBe(200);
+  });
+});
