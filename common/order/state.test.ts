@@ -1,5 +1,6 @@
 import {
   canFire,
+  canShopperCancel,
   decideTransition,
   extendTable,
   isTerminal,
@@ -64,9 +65,14 @@ describe.each(ORDER_KINDS)('the %s order table', (kind) => {
   it('shopper actions follow the table: nothing on a terminal order, a refund only before shipment', () => {
     for (const s of states) {
       const a = shopperActions(s, kind);
-      expect(a.cancel).toBe(canFire(kind, s, 'cancel'));
+      // With money paid: a cancel only while unpaid; a refund only before shipment.
+      expect(a.cancel).toBe(canFire(kind, s, 'cancel') && canFire(kind, s, 'pay'));
       expect(a.pay).toBe(canFire(kind, s, 'pay'));
       expect(a.refund).toBe(canFire(kind, s, 'refund_request') && canFire(kind, s, 'ship'));
+      // Nothing paid (a zero-cash order): a cancel wherever the table allows one, never a refund.
+      const free = shopperActions(s, kind, 0);
+      expect(free.cancel).toBe(canFire(kind, s, 'cancel'));
+      expect(free.refund).toBe(false);
       if (isTerminal(s, kind)) expect(Object.values(a).some(Boolean)).toBe(false);
     }
   });
@@ -91,6 +97,17 @@ describe('the normal order', () => {
     expect(shopperActions('pending_payment')).toEqual({ cancel: true, pay: true, refund: false, confirm: false });
     expect(shopperActions('paid')).toEqual({ cancel: false, pay: false, refund: true, confirm: false });
     expect(shopperActions('shipped')).toEqual({ cancel: false, pay: false, refund: false, confirm: true });
+  });
+});
+
+describe('the points-mall redemption', () => {
+  it('paid wholly in points, it can be cancelled until it ships; with cash paid, it is refunded instead', () => {
+    expect(decideTransition('points_redemption', 'paid', 'cancel')).toEqual({ ok: true, to: 'cancelled' });
+    expect(decideTransition('points_redemption', 'shipped', 'cancel').ok).toBe(false);
+    expect(canShopperCancel('points_redemption', 'paid', 0)).toBe(true);
+    expect(canShopperCancel('points_redemption', 'paid', 990)).toBe(false);
+    expect(canShopperCancel('points_redemption', 'pending_payment', 990)).toBe(true);
+    expect(canShopperCancel('normal', 'paid', 0)).toBe(false);
   });
 });
 

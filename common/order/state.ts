@@ -85,7 +85,14 @@ export const ORDER_TABLES: Record<OrderKind, TransitionTable> = {
     grouping: { group_succeed: ['paid'], group_fail: ['refunding'] },
     refunding: { refund_close: ['paid', 'shipped', 'grouping'], refund_succeed: ['refunded'] },
   }),
-  points_redemption: NORMAL_TRANSITIONS,
+  /**
+   * A points-mall redemption: as a normal order, and one paid wholly in points (paid at creation,
+   * nothing to refund) may be cancelled until it ships — points, unit and limit come back through
+   * the cancel's release. One with cash paid is refunded instead (see canShopperCancel).
+   */
+  points_redemption: extendTable(NORMAL_TRANSITIONS, {
+    paid: { ship: ['shipped'], refund_request: ['refunding'], cancel: ['cancelled'] },
+  }),
 };
 
 /** The normal kind's table (kept under its old name for the table tests). */
@@ -150,15 +157,24 @@ export function isTerminal(status: OrderStatus, kind: OrderKind = 'normal'): boo
 }
 
 /**
+ * May the shopper cancel it? Where the kind's table allows a cancel, and either nothing has been
+ * paid yet (it can still be paid) or nothing was paid at all (a zero-cash order): money that was
+ * paid goes back through a refund, never a cancel.
+ */
+export function canShopperCancel(kind: OrderKind, status: OrderStatus, payableFen: number): boolean {
+  return canFire(kind, status, 'cancel') && (canFire(kind, status, 'pay') || payableFen === 0);
+}
+
+/**
  * What a shopper may do with an order in this state: drives the buttons of 订单详情. Asked of the
  * table: a shopper asks for a refund only while the order can still ship (before shipment;
- * after it, returns go through customer service).
+ * after it, returns go through customer service), and only of money actually paid.
  */
-export function shopperActions(status: OrderStatus, kind: OrderKind = 'normal'): { cancel: boolean; pay: boolean; refund: boolean; confirm: boolean } {
+export function shopperActions(status: OrderStatus, kind: OrderKind = 'normal', payableFen = 1): { cancel: boolean; pay: boolean; refund: boolean; confirm: boolean } {
   return {
-    cancel: canFire(kind, status, 'cancel'),
+    cancel: canShopperCancel(kind, status, payableFen),
     pay: canFire(kind, status, 'pay'),
-    refund: canFire(kind, status, 'refund_request') && canFire(kind, status, 'ship'),
+    refund: canFire(kind, status, 'refund_request') && canFire(kind, status, 'ship') && payableFen > 0,
     confirm: canFire(kind, status, 'complete'),
   };
 }

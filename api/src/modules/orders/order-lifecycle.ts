@@ -7,7 +7,7 @@
  * changes nothing.
  */
 import { In, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
-import { statusesAllowing, ORDER_KINDS } from '@common/order/state';
+import { canShopperCancel, statusesAllowing, ORDER_KINDS } from '@common/order/state';
 import type { OrderDetailDto } from '@common/order/types';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
@@ -74,9 +74,11 @@ export class OrderLifecycle {
     }
   }
 
-  /** The shopper's 取消订单: 404 for someone else's order, 409 when it is not pending. */
+  /** The shopper's 取消订单: 404 for someone else's order, 409 when it cannot be cancelled (paid with money: refund it). */
   async cancelByShopper(memberId: number, orderId: number): Promise<OrderDetailDto> {
     const order = await this.reads.requireOrder(orderId, memberId);
+    // Money that was paid goes back through a refund; a cancel is for unpaid or zero-cash orders.
+    if (!canShopperCancel(order.kind, order.status, order.payableFen)) throw new AppError('ORDER_STATE_CONFLICT', `order ${orderId} is ${order.status}`);
     if (order.status === 'pending_payment' && order.payableFen > 0) {
       // Close the WeChat order first (outside any transaction): otherwise the shopper could still
       // pay the open prepay after cancelling, and a lost notification would keep the money here.

@@ -76,6 +76,27 @@ describe('积分商城: items, redemptions, points', () => {
     expect(await balance(s.memberId)).toBe(300);
   });
 
+  it('wholly in points: paid at creation, cancelled before shipping gives back points, unit and limit once; not after shipping', async () => {
+    const sku = await createSku(app, hq, 5900, 20);
+    const item = ok(await app.api.post('/api/hq/pointsmall/items', { title: '帆布袋', kind: 'goods', skuId: sku.skuId, pointsPrice: 400, stock: 2, perMemberLimit: 1 }, hq), 201);
+    const s = await shopperWithAddress(app);
+    await grantPoints(s.memberId, 1000);
+    const order = ok(await postOrder(app, s, { lines: [{ skuId: sku.skuId, quantity: 1 }], mallItemId: item.id }), 201);
+    expect(order).toMatchObject({ status: 'paid', payableFen: 0 });
+    expect(await balance(s.memberId)).toBe(600);
+    const cancels = await Promise.all([0, 1, 2, 3].map(() => app.api.post(`/api/orders/${order.id}/cancel`, {}, s.token)));
+    expect(cancels.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(cancels.filter((r) => r.status === 409).every((r) => r.body.code === 'ORDER_STATE_CONFLICT')).toBe(true);
+    expect(await balance(s.memberId)).toBe(1000);
+    expect((await app.ds.getRepository(MallItem).findOneByOrFail({ id: item.id })).stock).toBe(2);
+    // Shipped, it can no longer be cancelled, and nothing moves.
+    const again = ok(await postOrder(app, s, { lines: [{ skuId: sku.skuId, quantity: 1 }], mallItemId: item.id }), 201);
+    ok(await app.api.post(`/api/hq/orders/${again.id}/ship`, { carrier: 'SF', trackingNo: 'SF1234567890' }, hq));
+    const late = await app.api.post(`/api/orders/${again.id}/cancel`, {}, s.token);
+    expect([late.status, late.body.code]).toEqual([409, 'ORDER_STATE_CONFLICT']);
+    expect(await balance(s.memberId)).toBe(600);
+  });
+
   it('points + cash: the order waits for the cash; cancelling it (unshipped) returns points, unit and limit once', async () => {
     const sku = await createSku(app, hq, 12900, 20);
     const item = ok(await app.api.post('/api/hq/pointsmall/items', { title: '加价购', kind: 'goods', skuId: sku.skuId, pointsPrice: 300, cashFen: 990, stock: 3, perMemberLimit: 1 }, hq), 201);

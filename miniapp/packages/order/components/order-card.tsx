@@ -16,7 +16,7 @@ interface OrderCardProps {
 }
 
 export function OrderCard({ order, busy, onCancel, onPay, onConfirm }: OrderCardProps) {
-  const actions = shopperActions(order.status, order.kind);
+  const actions = shopperActions(order.status, order.kind, order.payableFen);
   const open = () => void Taro.navigateTo({ url: `/packages/order/detail/index?id=${order.id}` });
   const act = (fn: (id: number) => void) => (e: { stopPropagation: () => void }) => {
     e.stopPropagation();

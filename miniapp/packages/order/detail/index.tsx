@@ -54,7 +54,7 @@ export default function OrderDetailPage() {
     );
   }
 
-  const can = shopperActions(order.status, order.kind);
+  const can = shopperActions(order.status, order.kind, order.payableFen);
   const hasBar = can.cancel || can.pay || can.refund || can.confirm;
   return (
     <View className={`detail-page${hasBar ? ' detail-page--bar' : ''}`}>
