@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const SRC = path.resolve(__dirname, '../..');
-const WRITES = [/update\(\s*Sku\s*\)/, /UPDATE\s+`?sku`?\s+SET/i, /\.set\(\s*\{[^}]*\bstock\s*:/, /getRepository\(\s*Sku\s*\)\s*\.(save|update|insert|increment|decrement)/, /\.(increment|decrement)\(\s*Sku\b/];
+/** Writes to the sku table: a query builder's update(Sku), EntityManager.update/increment(Sku, …), a repository's, or raw SQL. (Other tables' `stock` columns, such as a mall item's, are their modules' own.) */
+const WRITES = [/update\(\s*Sku\s*[,)]/, /UPDATE\s+[`"]?sku[`"]?\s+SET/i, /getRepository\(\s*Sku\s*\)\s*\.(save|update|insert|increment|decrement)/, /\.(increment|decrement)\(\s*Sku\b/];
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
