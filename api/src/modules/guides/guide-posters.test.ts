@@ -7,6 +7,7 @@
 import { parsePosterScene } from '@common/attribution/poster-scene';
 import { loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { createSku, ok } from '../../../test/shopping';
+import { Product } from '../catalogue/catalogue.entities';
 import { formatShanghai } from '../groupbuy/groupbuy.time';
 import { runningCampaign } from '../groupbuy/groupbuy.test-support';
 import { aGuide, type GuideFixture, hqToken, touch } from './guides.test-support';
@@ -109,5 +110,18 @@ describe('guide posters and campaign share cards', () => {
     const made = fake().codesMade.length;
     expect(ok(await poster('products', productId)).targetId).toBe(productId);
     expect(fake().codesMade.length).toBe(made + 1);
+  });
+
+  // Last: on MariaDB the product ids after this one continue from it.
+  it('refuses a product whose id does not fit beside the token in 32 characters (409), asking WeChat nothing', async () => {
+    const { productId } = await createSku(app, hq, 5900, 10);
+    const [p] = await app.ds.query('SELECT category_id FROM product WHERE id = ?', [productId]);
+    const now = new Date();
+    const big = 2_000_000_000; // 6 base62 characters: with this guide's token, 33 or more
+    await app.ds.manager.insert(Product, { id: big, categoryId: Number(p.category_id), title: '大编号商品', subtitle: '', images: [], description: '', tags: [], specs: [], status: 'on_sale', minPriceFen: 100, minOriginalPriceFen: null, salesCount: 0, createdAt: now, updatedAt: now });
+    const made = fake().codesMade.length;
+    const r = await poster('products', big);
+    expect({ status: r.status, code: r.body.code }).toEqual({ status: 409, code: 'GUIDE_POSTER_TOO_LONG' });
+    expect(fake().codesMade.length).toBe(made);
   });
 });
