@@ -113,6 +113,10 @@ export const ERROR_MESSAGES = {
   NOT_A_GUIDE: '仅导购可使用此功能',
   WECOM_CALLBACK_REJECTED: '企业微信回调校验失败',
   ATTRIBUTION_RULES_CHANGED: '归属规则刚被他人修改，请刷新后重试',
+  GUIDE_POSTER_TOO_LONG: '该商品编号过长，无法放入海报小程序码，请改用分享卡片',
+  GUIDE_POSTER_PAGE_MISSING: '海报对应的小程序页面尚未发布，请联系总部',
+  GUIDE_POSTER_QUOTA: '今日海报生成次数已达上限，请改用分享卡片',
+  GUIDE_POSTER_FAILED: '海报生成失败，请稍后再试',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -134,7 +134,7 @@ export function createServices(deps: AppDeps) {
   const coupons = createCouponServices({ ds: deps.ds, tx, auth, now, contributors, hooks, outbox, scheduler, profiles: points.profiles });
   const pointsMall = createPointsMallServices({ ds: deps.ds, tx, coupons, contributors, now });
   // --- guides (guides/, wecom/) ---
-  const guides = createGuideServices(deps, { tx, outbox, contributors, shareTokens, now });
+  const guides = createGuideServices(deps, { tx, outbox, contributors, shareTokens, wechat, now });
   return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, points, groupBuy, coupons, pointsMall, guides };
 }
 

@@ -38,3 +38,14 @@ export interface GuideMonth extends CommissionBuckets {
   month: string;
   orders: { orderId: number; orderNo: string | null; payableFen: number; status: string; commission: CommissionBuckets | null }[];
 }
+
+/** A guide's poster code for a product or a group-buy campaign (the image is a data URL). */
+export interface GuidePoster {
+  kind: 'product' | 'campaign';
+  targetId: number;
+  /** What the code's `scene` carries: the target and the guide's share token (common/attribution/poster-scene). */
+  scene: string;
+  /** The page the code opens, without a leading `/`. */
+  page: string;
+  image: string;
+}

@@ -3,6 +3,7 @@
  * shopper) against one storefront on the embedded database with the demo store.
  */
 import { H5Driver } from './h5-driver';
+import { guideCardsJourney } from './journeys/guide-cards';
 import { guidesJourney, hqClient } from './journeys/guides';
 import { startStorefront, type Storefront } from './storefront';
 
@@ -27,5 +28,20 @@ describe('guides journey (H5, Chromium)', () => {
     await guidesJourney(guide, shopper, await hqClient(server.url));
     expect(guide.problems()).toEqual([]);
     expect(shopper.problems()).toEqual([]);
+  });
+
+  it('a guide shares a campaign card and a poster → new shoppers land on the right page, touched and bound', async () => {
+    const guide2 = await H5Driver.launch(server.url);
+    const visitors: H5Driver[] = [];
+    try {
+      const newShopper = async () => {
+        visitors.push(await H5Driver.launch(server.url));
+        return visitors[visitors.length - 1];
+      };
+      await guideCardsJourney(guide2, newShopper, await hqClient(server.url));
+      for (const d of [guide2, ...visitors]) expect(d.problems()).toEqual([]);
+    } finally {
+      for (const d of [guide2, ...visitors]) await d.close();
+    }
   });
 });

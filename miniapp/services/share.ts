@@ -1,16 +1,17 @@
 /**
  * Share tokens in the mini-program. A page opened from a guide's card carries `t=<token>` in its
- * query (a poster's code carries the token in `scene`); the token is kept as the entry token,
- * reported as a touch once a shopper session exists, and sent with checkout as `shareToken`.
+ * query (a guide's poster code carries it in `scene`: common/attribution/poster-scene); the token
+ * is kept as the entry token, reported as a touch once a shopper session exists, and sent with
+ * checkout as `shareToken`.
  * The server verifies everything: a forged or expired token is simply ignored there.
  */
 import Taro from '@tarojs/taro';
+import { tokenFromParams } from '@common/attribution/poster-scene';
 import { fetchShareToken } from './guides';
 import { request } from './http';
 import { onSessionChange, readSession } from './token';
 
 const KEY = 'loopmall.entry';
-const TOKEN = /^[0-9A-Za-z.]{8,32}$/;
 
 export interface EntryToken {
   token: string;
@@ -20,18 +21,6 @@ export interface EntryToken {
   at: number;
   /** Already reported to the server (for the shopper logged in when it was). */
   reportedFor?: number;
-}
-
-/** The token in a page's query: `t`, or a poster's `scene` (`t=<token>` or the bare token). */
-export function tokenFromParams(params: Record<string, string | undefined>): string | null {
-  if (params.t && TOKEN.test(params.t)) return params.t;
-  if (params.scene) {
-    const scene = decodeURIComponent(params.scene);
-    const m = /(?:^|&)t=([^&]+)/.exec(scene);
-    const candidate = m ? m[1] : scene;
-    if (TOKEN.test(candidate)) return candidate;
-  }
-  return null;
 }
 
 export function readEntry(): EntryToken | null {

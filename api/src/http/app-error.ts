@@ -84,6 +84,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_A_GUIDE: 403,
   WECOM_CALLBACK_REJECTED: 403,
   ATTRIBUTION_RULES_CHANGED: 409,
+  GUIDE_POSTER_TOO_LONG: 409,
+  GUIDE_POSTER_PAGE_MISSING: 502,
+  GUIDE_POSTER_QUOTA: 429,
+  GUIDE_POSTER_FAILED: 502,
 };
 
 function statusOf(code: ErrorCode): number {

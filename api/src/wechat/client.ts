@@ -4,23 +4,9 @@
  * base URL so development and tests talk to the fake on loopback.
  */
 
-export class WeChatApiError extends Error {
-  constructor(
-    readonly errcode: number,
-    readonly errmsg: string,
-  ) {
-    super(`WeChat API error ${errcode}: ${errmsg}`);
-    this.name = 'WeChatApiError';
-  }
-}
+import { callJson, jsonBodyOf, sendJson, throwOnErrcode, type JsonEndpoint, WeChatApiError, WeChatUnavailableError } from './json-call';
 
-/** The network or WeChat itself failed (timeout, 5xx, not JSON): nothing the caller did wrong. */
-export class WeChatUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'WeChatUnavailableError';
-  }
-}
+export { WeChatApiError, WeChatUnavailableError };
 
 export interface WeChatSession {
   openid: string;
@@ -66,9 +52,11 @@ export class WeChatClient {
   private cached: TokenCache | null = null;
   private inflight: Promise<string> | null = null;
   private readonly now: () => number;
+  private readonly endpoint: JsonEndpoint;
 
   constructor(private readonly opts: WeChatClientOptions) {
     this.now = opts.now ?? Date.now;
+    this.endpoint = { baseUrl: opts.baseUrl, timeoutMs: opts.timeoutMs, service: 'WeChat' };
   }
 
   /** jscode2session: trades the one-time code from wx.login for the shopper's identity. */
@@ -133,10 +121,10 @@ export class WeChatClient {
     if (req.page.startsWith('/')) throw new RangeError('page must not start with /');
     const body = { scene: req.scene, page: req.page, width: req.width ?? 430, check_path: true, env_version: 'release' };
     return this.withToken(async (token) => {
-      const res = await this.send('POST', `/wxa/getwxacodeunlimit?access_token=${token}`, body);
+      const res = await sendJson(this.endpoint, 'POST', `/wxa/getwxacodeunlimit?access_token=${token}`, body);
       const type = res.headers.get('content-type') ?? '';
       if (type.startsWith('image/')) return { contentType: type, image: Buffer.from(await res.arrayBuffer()) };
-      this.errorOf(await this.jsonOf(res));
+      throwOnErrcode(this.endpoint, await jsonBodyOf(this.endpoint, res));
       throw new WeChatUnavailableError('getwxacodeunlimit answered neither an image nor an error');
     });
   }
@@ -177,41 +165,7 @@ export class WeChatClient {
     return body.access_token;
   }
 
-  private async call(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Record<string, any>> {
-    const body = await this.jsonOf(await this.send(method, path, json));
-    this.errorOf(body);
-    return body;
-  }
-
-  private async send(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Response> {
-    let res: Response;
-    try {
-      res = await fetch(new URL(path, this.opts.baseUrl), {
-        method,
-        headers: json ? { 'content-type': 'application/json' } : undefined,
-        body: json ? JSON.stringify(json) : undefined,
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
-      });
-    } catch (err) {
-      throw new WeChatUnavailableError(`WeChat request failed: ${(err as Error).message}`, { cause: err });
-    }
-    if (res.status >= 500) throw new WeChatUnavailableError(`WeChat answered HTTP ${res.status}`);
-    return res;
-  }
-
-  private async jsonOf(res: Response): Promise<Record<string, any>> {
-    try {
-      return (await res.json()) as Record<string, any>;
-    } catch (err) {
-      throw new WeChatUnavailableError('WeChat answered something that is not JSON', { cause: err });
-    }
-  }
-
-  /** WeChat reports failures as 200 with a non-zero errcode; -1 means "system busy, retry". */
-  private errorOf(body: Record<string, any>): void {
-    if (typeof body.errcode === 'number' && body.errcode !== 0) {
-      if (body.errcode === -1) throw new WeChatUnavailableError(`WeChat busy: ${body.errmsg}`);
-      throw new WeChatApiError(body.errcode, String(body.errmsg ?? ''));
-    }
+  private call(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Record<string, any>> {
+    return callJson(this.endpoint, method, path, json);
   }
 }

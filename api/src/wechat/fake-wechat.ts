@@ -113,6 +113,13 @@ export class FakeWeChat implements FakeWeChatHandle {
     return code;
   }
 
+  private readonly forcedCodes: number[] = [];
+
+  /** Make the next getwxacodeunlimit answer this errcode (41030 page not released, 45009 quota, -1 busy). */
+  failNextCode(errcode: 41030 | 45009 | -1): void {
+    this.forcedCodes.push(errcode);
+  }
+
   /** Make the next jscode2session answer this errcode (e.g. 45011, 40226, -1). */
   failNext(errcode: number): void {
     this.forced.push(errcode);
@@ -184,7 +191,10 @@ export class FakeWeChat implements FakeWeChatHandle {
       if (typeof scene !== 'string' || !scene || scene.length > 32 || !/^[\x21-\x7e]+$/.test(scene)) return fail(40169, 'invalid length for scene, or the data is not json string');
       const page = typeof body?.page === 'string' ? body.page : 'pages/index/index';
       if (page.startsWith('/') || (body?.check_path !== false && !(this.opts.pages ?? DEFAULT_PAGES).includes(page))) return fail(41030, 'invalid page');
-      if (this.codesMade.length >= (this.opts.codeQuota ?? Infinity)) return fail(45009, 'reach max api daily quota limit');
+      const forced = this.forcedCodes.shift();
+      if (forced === 41030) return fail(41030, 'invalid page');
+      if (forced === -1) return fail(-1, 'system error');
+      if (forced === 45009 || this.codesMade.length >= (this.opts.codeQuota ?? Infinity)) return fail(45009, 'reach max api daily quota limit');
       this.codesMade.push({ scene, page });
       const width = typeof body?.width === 'number' ? Math.min(1280, Math.max(280, body.width)) : 430;
       res.writeHead(200, { 'content-type': 'image/png' });

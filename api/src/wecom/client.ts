@@ -4,7 +4,7 @@
  * to the loopback fake); the corp access token is cached until shortly before it expires, shared
  * by concurrent callers, and refreshed once when WeCom says it is invalid or expired.
  */
-import { WeChatApiError, WeChatUnavailableError } from '../wechat/client';
+import { callJson, type JsonEndpoint, WeChatApiError, WeChatUnavailableError } from '../wechat/json-call';
 
 export interface WeComClientOptions {
   baseUrl: string;
@@ -43,8 +43,11 @@ export class WeComClient {
   /** How many times a token was fetched (the cache is observable in tests). */
   tokenFetches = 0;
 
+  private readonly endpoint: JsonEndpoint;
+
   constructor(private readonly opts: WeComClientOptions) {
     this.now = opts.now ?? Date.now;
+    this.endpoint = { baseUrl: opts.baseUrl, timeoutMs: opts.timeoutMs, service: 'WeCom' };
   }
 
   async accessToken(forceRefresh = false): Promise<string> {
@@ -100,32 +103,8 @@ export class WeComClient {
     return body.access_token;
   }
 
-  /**
-   * One JSON call, WeChat's conventions (WeCom shares them): network trouble, 5xx, non-JSON and
-   * errcode -1 are WeChatUnavailableError; any other non-zero errcode is WeChatApiError.
-   * (Same shape as WeChatClient's private call; fold the two once the branches touching
-   * wechat/client.ts have merged.)
-   */
-  private async call(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Record<string, any>> {
-    let res: Response;
-    try {
-      res = await fetch(new URL(path, this.opts.baseUrl), {
-        method,
-        headers: json ? { 'content-type': 'application/json' } : undefined,
-        body: json ? JSON.stringify(json) : undefined,
-        signal: AbortSignal.timeout(this.opts.timeoutMs),
-      });
-    } catch (err) {
-      throw new WeChatUnavailableError(`WeCom request failed: ${(err as Error).message}`, { cause: err });
-    }
-    if (res.status >= 500) throw new WeChatUnavailableError(`WeCom answered HTTP ${res.status}`);
-    const body = (await res.json().catch((err: unknown) => {
-      throw new WeChatUnavailableError('WeCom answered something that is not JSON', { cause: err });
-    })) as Record<string, any>;
-    if (typeof body.errcode === 'number' && body.errcode !== 0) {
-      if (body.errcode === -1) throw new WeChatUnavailableError(`WeCom busy: ${body.errmsg}`);
-      throw new WeChatApiError(body.errcode, String(body.errmsg ?? ''));
-    }
-    return body;
+  /** One JSON call with WeChat's conventions, which WeCom shares (wechat/json-call.ts). */
+  private call(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Record<string, any>> {
+    return callJson(this.endpoint, method, path, json);
   }
 }

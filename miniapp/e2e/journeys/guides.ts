@@ -64,8 +64,8 @@ export async function guidesJourney(guideDriver: Driver, shopper: Driver, hq: Hq
   await guideDriver.waitFor('.guide-link__code');
   await guideDriver.type('.guide-link__code', code);
   await guideDriver.waitFor('.guide-head__name', { text: guide.name });
-  await guideDriver.waitFor('.guide-share__path');
-  const paths = await guideDriver.texts('.guide-share__path');
+  await guideDriver.waitFor('.guide-share--product .guide-share__path');
+  const paths = await guideDriver.texts('.guide-share--product .guide-share__path');
   await guideDriver.screenshot('guides-workbench');
   const cards = paths.map((p) => /^\/pages\/product\/index\?id=(\d+)&t=([0-9A-Za-z.]{8,32})$/.exec(p));
   expect(cards.every((c) => c !== null)).toBe(true);

@@ -18,6 +18,7 @@ import { MAX_LINE_QUANTITY } from '@common/order/pricing';
 import { ProductCoupons } from '../../components/product-coupons';
 import { useMyShareToken, useShareEntry } from '../../hooks/use-share';
 import { sharePath } from '../../services/share';
+import { landingId } from '@common/attribution/poster-scene';
 import './index.scss';
 
 type Load =
@@ -25,12 +26,6 @@ type Load =
   | { state: 'ready'; product: ProductDetailDto }
   | { state: 'missing' }
   | { state: 'error'; message: string };
-
-function parseId(raw: string | undefined): number | null {
-  if (!raw || !/^\d{1,12}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id > 0 ? id : null;
-}
 
 /** The picks of a refreshed product that can still lead to a buyable SKU, else its first selection. */
 function keepSelection(product: ProductDetailDto, selected: SkuSpecs): SkuSpecs {
@@ -41,7 +36,8 @@ function keepSelection(product: ProductDetailDto, selected: SkuSpecs): SkuSpecs 
 
 export default function ProductPage() {
   const router = useRouter();
-  const id = parseId(router.params.id);
+  // `id` from a card or a link, or the product of a guide's poster code (`scene`).
+  const id = landingId(router.params);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [selected, setSelected] = useState<SkuSpecs>({});
   const [quantity, setQuantity] = useState(1);

@@ -4,6 +4,7 @@ import type { AppContext } from '../../http/context';
 import { memberIdOf } from '../auth/auth.routes';
 import type { AttributionService } from './attribution.service';
 import type { CommissionService } from './commission.service';
+import type { GuidePosters } from './guide-posters';
 import type { GuidesAdmin } from './guides.admin';
 import type { GuidesReports } from './guides.reports';
 import { AddTapBody, DefaultGuideBody, GuideBody, GuidesQuery, IdParams, LeaveBody, LinkBody, PeriodQuery, PromptBody, RateBody, ReassignBody, RuleBody, StoreBody, TouchBody } from './guides.schema';
@@ -17,6 +18,7 @@ export interface GuideServices {
   admin: GuidesAdmin;
   shopper: GuidesShopper;
   workbench: GuidesWorkbench;
+  posters: GuidePosters;
   touches: TouchService;
   attribution: AttributionService;
   commission: CommissionService;
@@ -52,6 +54,12 @@ export function registerGuideRoutes(api: ApiRouter, s: GuideServices): void {
   // --- guide workbench (a shopper account linked to an active guide) ---
   api.route({ method: 'get', path: '/api/guide/me', tag: 'guides', summary: '导购工作台：我的信息与分享令牌', access: 'shopper' }, (ctx) => s.workbench.me(memberIdOf(ctx)));
   api.route({ method: 'get', path: '/api/guide/customers', tag: 'guides', summary: '导购工作台：我的客户', access: 'shopper' }, (ctx) => s.workbench.customers(memberIdOf(ctx)));
+  api.route({ method: 'get', path: '/api/guide/products/:id/poster', tag: 'guides', summary: '导购工作台：带我的令牌的商品海报小程序码', access: 'shopper', params: IdParams }, (ctx, { params }) =>
+    s.posters.make(memberIdOf(ctx), 'product', params.id),
+  );
+  api.route({ method: 'get', path: '/api/guide/campaigns/:id/poster', tag: 'guides', summary: '导购工作台：带我的令牌的拼团活动海报小程序码', access: 'shopper', params: IdParams }, (ctx, { params }) =>
+    s.posters.make(memberIdOf(ctx), 'campaign', params.id),
+  );
   api.route({ method: 'get', path: '/api/guide/orders', tag: 'guides', summary: '导购工作台：按月的归属订单与佣金', access: 'shopper' }, (ctx) => s.workbench.months(memberIdOf(ctx)));
 
   // --- HQ ---

@@ -1,12 +1,14 @@
 /** Builds the guides feature's services from the app's dependencies (one call in createServices). */
 import type { AppDeps } from '../../app';
 import type { Transactor } from '../../db/transaction';
+import type { WeChatClient } from '../../wechat/client';
 import { WeComClient } from '../../wecom/client';
 import type { Outbox } from '../outbox/outbox';
 import type { CheckoutContributors } from '../orders/checkout/contributor';
 import { attributionContributor } from './attribution.contributor';
 import { AttributionService } from './attribution.service';
 import { CommissionService } from './commission.service';
+import { GuidePosters } from './guide-posters';
 import { GuidesAdmin } from './guides.admin';
 import { GuidesReports } from './guides.reports';
 import type { GuideServices } from './guides.routes';
@@ -19,7 +21,7 @@ import { WecomService } from './wecom.service';
 
 export function createGuideServices(
   deps: AppDeps,
-  core: { tx: Transactor; outbox: Outbox; contributors: CheckoutContributors; shareTokens: ShareTokens; now: () => Date },
+  core: { tx: Transactor; outbox: Outbox; contributors: CheckoutContributors; shareTokens: ShareTokens; wechat: WeChatClient; now: () => Date },
 ): GuideServices & { wecomClient: WeComClient; shareTokens: ShareTokens } {
   const { config, ds, log } = deps;
   const { tx, outbox, shareTokens, now } = core;
@@ -48,10 +50,12 @@ export function createGuideServices(
   const attribution = new AttributionService(ds, rules, shareTokens);
   // Every order snapshots its attribution at creation (rank RANK.attribution, body field shareToken).
   core.contributors.register(attributionContributor(attribution));
+  const workbench = new GuidesWorkbench(ds, shareTokens);
   return {
     admin: new GuidesAdmin(ds, tx, now),
     shopper: new GuidesShopper(ds, tx, now),
-    workbench: new GuidesWorkbench(ds, shareTokens),
+    workbench,
+    posters: new GuidePosters(ds, workbench, shareTokens, core.wechat, log, now),
     touches: new TouchService(tx, shareTokens, rules, now),
     attribution,
     commission,

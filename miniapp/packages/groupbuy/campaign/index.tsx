@@ -5,7 +5,10 @@
 import { useEffect } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { landingId } from '@common/attribution/poster-scene';
+import { useMyShareToken, useShareEntry } from '../../../hooks/use-share';
 import { assetUrl } from '../../../services/http';
+import { sharePath } from '../../../services/share';
 import { fetchCampaignPage, groupSharePath } from '../../../services/groupbuy';
 import { Price } from '../../../components/price';
 import { formatCountdown } from '../../../utils/format';
@@ -16,7 +19,11 @@ import '../components/page.scss';
 
 export default function CampaignPage() {
   const { params } = useRouter();
-  const id = Number(params.id);
+  // `id` from a card, or the campaign of a guide's poster code (`scene`); 0 shows the API's error.
+  const id = landingId(params) ?? 0;
+  // A guide's card or poster carries a token: recorded as a touch. My own shares carry mine.
+  useShareEntry();
+  const myToken = useMyShareToken();
   const { page, offset, error, reload: load } = useServerPage(id, fetchCampaignPage);
 
   const c = page?.campaign;
@@ -29,7 +36,7 @@ export default function CampaignPage() {
 
   useShareAppMessage(() => ({
     title: c ? `${c.title}，${c.groupSize}人团 ¥${(c.groupPriceFen / 100).toFixed(2)}` : '拼团秒杀',
-    path: `/packages/groupbuy/campaign/index?id=${id}`,
+    path: sharePath(`/packages/groupbuy/campaign/index?id=${id}`, myToken),
     imageUrl: c?.image ? assetUrl(c.image) : undefined,
   }));
 

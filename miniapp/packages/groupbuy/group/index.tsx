@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Image, View } from '@tarojs/components';
+import { useMyShareToken, useShareEntry } from '../../../hooks/use-share';
 import { assetUrl, messageOf, request } from '../../../services/http';
 import { fetchGroupPage, groupIdFrom, groupSharePath } from '../../../services/groupbuy';
 import { formatCountdown } from '../../../utils/format';
@@ -17,8 +18,10 @@ import '../components/page.scss';
 
 export default function GroupPage() {
   const { params } = useRouter();
-  // The sharer's token (a guide's, once guides exist) is passed on when this group is shared again.
-  const { id, token: shareToken } = groupIdFrom(params);
+  const { id } = groupIdFrom(params);
+  // A card's token is recorded as a touch; when I share this group, the card carries my token.
+  useShareEntry();
+  const myToken = useMyShareToken();
   const { page, offset, error } = useServerPage(id, fetchGroupPage);
   const [poster, setPoster] = useState<string | null>(null);
   const g = page?.group;
@@ -26,7 +29,7 @@ export default function GroupPage() {
 
   useShareAppMessage(() => ({
     title: page ? `还差${g!.seatsLeft}人，¥${(page.campaign.groupPriceFen / 100).toFixed(2)}拼${page.campaign.title}` : '一起拼团',
-    path: groupSharePath(id, shareToken),
+    path: groupSharePath(id, myToken),
     imageUrl: page?.campaign.image ? assetUrl(page.campaign.image) : undefined,
   }));
 

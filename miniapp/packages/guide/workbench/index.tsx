@@ -1,22 +1,26 @@
 /**
  * 导购工作台 (also used in H5, e.g. inside the WeCom sidebar): link my account with HQ's binding
- * code; share a product card carrying my token; my customers; my orders and commission by month.
+ * code; share a product or group-buy campaign card, or a poster, carrying my token; my customers;
+ * my orders and commission by month.
  */
 import { useState } from 'react';
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import type { ProductCardDto } from '@common/catalogue/types';
+import type { CampaignDto } from '@common/groupbuy/types';
 import { formatFen } from '@common/money';
 import { ORDER_STATUS_LABELS } from '@common/order/state';
 import { fetchProducts } from '../../../services/catalogue';
+import { fetchCurrentCampaigns } from '../../../services/groupbuy';
 import { fetchGuideCustomers, fetchGuideMe, fetchShareToken, fetchGuideMonths, type GuideCustomer, type GuideMe, type GuideMonth, linkGuide } from '../../../services/guides';
 import { isApiError, messageOf } from '../../../services/http';
 import { ensureSession } from '../../../services/session';
 import { sharePath } from '../../../services/share';
 import { formatDateCn } from '../../../utils/format';
+import { type ShareItem, ShareList } from './share-list';
 import './index.scss';
 
-type State = { kind: 'loading' } | { kind: 'not_guide' } | { kind: 'error'; message: string } | { kind: 'guide'; me: GuideMe; products: ProductCardDto[]; customers: GuideCustomer[]; months: GuideMonth[] };
+type State = { kind: 'loading' } | { kind: 'not_guide' } | { kind: 'error'; message: string } | { kind: 'guide'; me: GuideMe; products: ProductCardDto[]; campaigns: CampaignDto[]; customers: GuideCustomer[]; months: GuideMonth[] };
 
 export default function GuideWorkbench() {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -29,19 +33,25 @@ export default function GuideWorkbench() {
       // Whether this account is a guide, without a 403 (the link form is the normal first visit).
       if ((await fetchShareToken()).kind !== 'guide') return setState({ kind: 'not_guide' });
       const me = await fetchGuideMe();
-      const [products, customers, months] = await Promise.all([fetchProducts({ page: 1, pageSize: 10 }), fetchGuideCustomers(), fetchGuideMonths()]);
-      setState({ kind: 'guide', me, products: products.items, customers, months });
+      const [products, campaigns, customers, months] = await Promise.all([fetchProducts({ page: 1, pageSize: 10 }), fetchCurrentCampaigns(), fetchGuideCustomers(), fetchGuideMonths()]);
+      setState({ kind: 'guide', me, products: products.items, campaigns, customers, months });
     } catch (e) {
       setState(isApiError(e) && e.code === 'NOT_A_GUIDE' ? { kind: 'not_guide' } : { kind: 'error', message: messageOf(e) });
     }
   };
   useDidShow(() => void load());
 
+  // Cards and posters carry my token: a product card, a campaign card, or the home page.
+  const items = (kind: 'product' | 'campaign'): ShareItem[] => {
+    if (state.kind !== 'guide') return [];
+    const list = kind === 'product' ? state.products : state.campaigns;
+    const page = kind === 'product' ? '/pages/product/index' : '/packages/groupbuy/campaign/index';
+    return list.map((x) => ({ key: `${kind}:${x.id}`, kind, id: x.id, title: x.title, path: sharePath(`${page}?id=${x.id}`, state.me.shareToken) }));
+  };
   useShareAppMessage((res) => {
-    const id = Number((res.target as { dataset?: { id?: string } } | undefined)?.dataset?.id);
-    const token = state.kind === 'guide' ? state.me.shareToken : null;
-    const product = state.kind === 'guide' ? state.products.find((p) => p.id === id) : undefined;
-    return { title: product?.title ?? 'Loopmall 好物推荐', path: sharePath(product ? `/pages/product/index?id=${product.id}` : '/pages/index/index', token) };
+    const key = (res.target as { dataset?: { key?: string } } | undefined)?.dataset?.key;
+    const item = [...items('product'), ...items('campaign')].find((x) => x.key === key);
+    return { title: item?.title ?? 'Loopmall 好物推荐', path: item?.path ?? sharePath('/pages/index/index', state.kind === 'guide' ? state.me.shareToken : null) };
   });
 
   const submit = async () => {
@@ -72,7 +82,7 @@ export default function GuideWorkbench() {
     );
   }
 
-  const { me, products, customers, months } = state;
+  const { me, customers, months } = state;
   return (
     <View className='guide-page'>
       <View className='guide-head'>
@@ -80,31 +90,8 @@ export default function GuideWorkbench() {
         <Text className='guide-head__hint'>分享的卡片带有您的专属标识，顾客下单即归属于您</Text>
       </View>
 
-      <View className='guide-block'>
-        <Text className='guide-block__title'>分享商品</Text>
-        {products.map((p) => {
-          const path = sharePath(`/pages/product/index?id=${p.id}`, me.shareToken);
-          return (
-            <View key={p.id} className='guide-share'>
-              <View className='guide-share__info'>
-                <Text className='guide-share__title'>{p.title}</Text>
-                <Text className='guide-share__path' selectable>
-                  {path}
-                </Text>
-              </View>
-              {process.env.TARO_ENV === 'weapp' ? (
-                <Button className='guide-share__button' openType='share' data-id={String(p.id)} size='mini'>
-                  分享
-                </Button>
-              ) : (
-                <View className='guide-share__button' onClick={() => void Taro.setClipboardData({ data: path })}>
-                  复制
-                </View>
-              )}
-            </View>
-          );
-        })}
-      </View>
+      <ShareList title='分享商品' items={items('product')} empty='暂无在售商品' />
+      <ShareList title='分享拼团活动' items={items('campaign')} empty='暂无进行中的拼团活动' />
 
       <View className='guide-block'>
         <Text className='guide-block__title'>我的客户（{customers.length}）</Text>
