@@ -2,7 +2,7 @@
  * 首页 flash-sale strip: the current group-buy campaign with its countdown (from server time)
  * and progress 已拼 x / total. Renders nothing when no campaign is on.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { CampaignDto } from '@common/groupbuy/types';
@@ -16,8 +16,14 @@ export function FlashSaleStrip() {
   const [c, setC] = useState<CampaignDto | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const load = () => void fetchCurrentCampaigns().then((list) => setC(list[0] ?? null), () => undefined);
+  // Loaded on mount, and again each time 首页 shows after that (the first show is the mount:
+  // asking twice cost the first screen a request on a phone network).
+  const shown = useRef(false);
   useEffect(load, []);
-  useDidShow(load);
+  useDidShow(() => {
+    if (shown.current) load();
+    shown.current = true;
+  });
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
