@@ -9,9 +9,9 @@
  * production configuration refuses it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { fakeCodePng } from './fake-png';
+import { LoopbackServer } from '../http/loopback-server';
 
 const CODE_TTL_MS = 5 * 60_000;
 const DEV_MINT_PATH = '/__loopmall/mint-code';
@@ -72,7 +72,7 @@ export class FakeWeChat implements FakeWeChatHandle {
   private readonly codes = new Map<string, IssuedCode>();
   private readonly calls = new Map<string, number[]>();
   private readonly forced: number[] = [];
-  private server: http.Server | null = null;
+  private readonly server = new LoopbackServer((req, res) => this.handle(req, res));
   private tokenSeq = 0;
   private readonly now: () => number;
   /** Every request the fake saw, for tests that assert what the client sent. */
@@ -92,17 +92,12 @@ export class FakeWeChat implements FakeWeChatHandle {
   }
 
   async start(): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.baseUrl = await this.server.start();
     return this.baseUrl;
   }
 
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server = null;
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 
   /** What wx.login would hand the mini-program for this WeChat user: a one-time, 5-minute code. */

@@ -6,11 +6,11 @@
  * signed, encrypted notifications. Development and tests only; production refuses it.
  */
 import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { rfc3339, type WxRefund, type WxTransaction } from './client';
 import { certificateSerial, nonce, parseAuthorization, publicKeyFrom, requestMessage, responseMessage, sign, unixNow, verify } from './crypto';
 import { buildNotification, deliver, type BuiltNotification, type NotificationOverrides } from './fake-notifications';
+import { LoopbackServer } from '../http/loopback-server';
 
 export interface FakeMerchant {
   mchid: string;
@@ -52,7 +52,7 @@ export class FakeWeChatPay {
   private readonly orders = new Map<string, FakeOrder>();
   private readonly refunds = new Map<string, FakeRefund>();
   private readonly forced: Reply[] = [];
-  private server: http.Server | null = null;
+  private readonly server = new LoopbackServer((req, res) => this.handle(req, res));
   /** Every API request the fake saw (after signature checks), for tests. */
   readonly calls: { method: string; path: string; body: any; status: number }[] = [];
   baseUrl = '';
@@ -73,17 +73,12 @@ export class FakeWeChatPay {
   }
 
   async start(): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.baseUrl = await this.server.start();
     return this.baseUrl;
   }
 
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server = null;
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 
   /** Make the next API call answer this (e.g. 500 SYSTEM_ERROR) instead of its real answer. */

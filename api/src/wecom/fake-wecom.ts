@@ -7,10 +7,10 @@
  * the encrypted, signed `add_external_contact` event to the configured callback URL.
  */
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { readJson } from '../wechat/fake-wechat';
 import { type CallbackKeys, sealCallback, toXml } from './callback-crypto';
+import { LoopbackServer } from '../http/loopback-server';
 
 const WELCOME_CODE_TTL_MS = 20_000;
 /** The picture behind every fake 「联系我」 QR URL (a small checkerboard PNG), served by the fake itself. */
@@ -29,7 +29,7 @@ interface Customer {
 }
 
 export class FakeWeCom {
-  private server: http.Server | null = null;
+  private readonly server = new LoopbackServer((req, res) => this.handle(req, res));
   private tokenSeq = 0;
   private readonly now: () => number;
   private readonly customers = new Map<string, Customer>();
@@ -52,17 +52,12 @@ export class FakeWeCom {
   }
 
   async start(): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.baseUrl = await this.server.start();
     return this.baseUrl;
   }
 
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server = null;
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 
   /** Expire the current access token (the next call gets 42001). */
