@@ -11,6 +11,9 @@ import { assetUrl } from '../../../services/http';
 import { type GuideCard, promptAfterOrder } from '../../../services/guides';
 import './add-guide-prompt.scss';
 
+/** How long Taro's toast stays up by default. */
+const TOAST_MS = 1500;
+
 export function AddGuidePrompt({ order }: { order: OrderDetailDto }) {
   const [guide, setGuide] = useState<GuideCard | null>(null);
   const asked = useRef(false);
@@ -18,7 +21,9 @@ export function AddGuidePrompt({ order }: { order: OrderDetailDto }) {
     if (!order.paidAt || asked.current) return;
     asked.current = true;
     promptAfterOrder(order.id).then(
-      (r) => r.show && setGuide(r.guide),
+      // After the 支付成功 toast has been seen (it would otherwise sit on the guide's QR code).
+      // Not cancelled on unmount: the server has recorded this one showing.
+      (r) => r.show && setTimeout(() => setGuide(r.guide), TOAST_MS),
       () => undefined, // the prompt is a courtesy: never in the shopper's way
     );
   }, [order.id, order.paidAt]);
