@@ -106,7 +106,7 @@ export function freightFor(goodsPriceFen: number): number {
 }
 
 /** Adjustments that lower what the goods cost (free shipping is judged after them); the others are ways to pay. */
-export const PRICE_LOWERING_KINDS: readonly AdjustmentKind[] = ['promotion', 'member'];
+const PRICE_LOWERING_KINDS: readonly AdjustmentKind[] = ['promotion', 'member'];
 
 /** Applies unit-price changes to lines (the first change for a SKU wins; later ones are ignored). */
 export function applyPriceChanges<L extends PricedLineInput>(lines: readonly L[], changes: readonly PriceChange[]): L[] {

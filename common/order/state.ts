@@ -95,8 +95,6 @@ export const ORDER_TABLES: Record<OrderKind, TransitionTable> = {
   }),
 };
 
-/** The normal kind's table (kept under its old name for the table tests). */
-export const ORDER_TRANSITIONS: TransitionTable = NORMAL_TRANSITIONS;
 
 /** The states of a kind: every state its table names. */
 export function statesOf(kind: OrderKind): OrderStatus[] {

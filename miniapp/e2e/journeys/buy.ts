@@ -5,20 +5,15 @@
  * stock on a fresh product page, and cancelled on 订单详情 gives it back.
  * Expectations come from the API (prices, stock) and common/ rules, never from pinned numbers.
  */
-import type { ProductCardDto, ProductDetailDto, SkuDto } from '@common/catalogue/types';
+import type { ProductCardDto, ProductDetailDto } from '@common/catalogue/types';
 import { fenToYuanString, formatFen } from '@common/money';
 import { FREE_SHIPPING_THRESHOLD_FEN, priceOrder, type PricedLineInput } from '@common/order/pricing';
 import type { Page } from '@common/paging';
 import type { Driver } from '../driver';
 import { waitUntil } from '../driver';
 import type { ApiGet } from './browse';
+import { ADDRESS, fillAddress, openSku, type Pick } from './steps';
 
-export const ADDRESS = { name: '张三', phone: '13800138000', province: '广东省', city: '深圳市', district: '南山区', detail: '科技园南区 8 栋 1203' };
-
-interface Pick {
-  product: ProductDetailDto;
-  sku: SkuDto;
-}
 
 async function pickTwo(api: ApiGet): Promise<[Pick, Pick]> {
   const list = await api<Page<ProductCardDto>>('/api/products?pageSize=50');
@@ -30,17 +25,6 @@ async function pickTwo(api: ApiGet): Promise<[Pick, Pick]> {
     .sort((a, b) => b.product.specs.length - a.product.specs.length);
   expect(picks.length).toBeGreaterThanOrEqual(2);
   return [picks[0], picks[1]];
-}
-
-/** Opens a product and selects exactly this SKU (a tap on an active value would clear it). */
-async function openSku(d: Driver, { product, sku }: Pick): Promise<void> {
-  await d.open('pages/product/index', { id: String(product.id) });
-  await d.waitFor('.product-title', { text: product.title });
-  for (const def of product.specs) {
-    const active = await d.texts('.spec-value--active');
-    if (!active.includes(sku.specs[def.name])) await d.tap('.spec-value', { text: sku.specs[def.name] });
-  }
-  await d.waitFor('.product-price', { text: formatFen(sku.priceFen) });
 }
 
 async function stockOf(api: ApiGet, pick: Pick): Promise<number> {
@@ -66,12 +50,6 @@ async function expectCartBar(d: Driver, selected: PricedLineInput[]): Promise<vo
   const short = FREE_SHIPPING_THRESHOLD_FEN - goodsFen;
   const note = short > 0 ? `还差${formatFen(short)}免运费` : `满${fenToYuanString(FREE_SHIPPING_THRESHOLD_FEN).replace(/\.00$/, '')}元包邮`;
   await waitExact(d, '.cart-head__note', note);
-}
-
-async function fillAddress(d: Driver): Promise<void> {
-  await d.waitFor('.address-form__name');
-  for (const [field, value] of Object.entries(ADDRESS)) await d.type(`.address-form__${field}`, value);
-  await d.tap('.address-form__save');
 }
 
 export async function buyJourney(d: Driver, api: ApiGet): Promise<void> {

@@ -10,7 +10,7 @@ import { priceOrder } from '@common/order/pricing';
 import type { Page } from '@common/paging';
 import type { Driver } from '../driver';
 import type { ApiGet } from './browse';
-import { ADDRESS } from './buy';
+import { buyNowToConfirm, openSku, type Pick } from './steps';
 
 /** Calls the API as HQ (the journey's own setup: the gift's points, a mall coupon on sale). */
 export type HqPost = <T>(path: string, body?: unknown, method?: 'GET' | 'POST' | 'PUT') => Promise<T>;
@@ -19,10 +19,6 @@ const GIFT_POINTS = 100;
 
 export const MALL_COUPON = { name: '积分兑换券', amountOffFen: 500, points: 50 };
 
-interface Pick {
-  product: ProductDetailDto;
-  sku: SkuDto;
-}
 
 async function pickOne(api: ApiGet): Promise<Pick> {
   const list = await api<Page<ProductCardDto>>('/api/products?pageSize=50');
@@ -32,18 +28,6 @@ async function pickOne(api: ApiGet): Promise<Pick> {
     .filter((p): p is Pick => !!p.sku);
   expect(picks.length).toBeGreaterThanOrEqual(1);
   return picks[0];
-}
-
-async function buyNow(d: Driver, { product, sku }: Pick): Promise<void> {
-  await d.open('pages/product/index', { id: String(product.id) });
-  await d.waitFor('.product-title', { text: product.title });
-  for (const def of product.specs) {
-    const active = await d.texts('.spec-value--active');
-    if (!active.includes(sku.specs[def.name])) await d.tap('.spec-value', { text: sku.specs[def.name] });
-  }
-  await d.waitFor('.product-price', { text: formatFen(sku.priceFen) });
-  await d.tap('.buy-now');
-  await d.waitFor('.order-submit');
 }
 
 /** What 确认订单 must show with a coupon of `offFen` on one unit of the SKU. */
@@ -68,12 +52,8 @@ export async function couponsJourney(d: Driver, api: ApiGet, hq: HqPost): Promis
   await d.tap('.nm-popup__close');
 
   // First order: 确认订单 suggests the first-order coupon (¥10) and prices the order with it.
-  await buyNow(d, pick);
-  await d.tap('.address-card');
-  await d.waitFor('.address-form__name');
-  for (const [field, value] of Object.entries(ADDRESS)) await d.type(`.address-form__${field}`, value);
-  await d.tap('.address-form__save');
-  await d.waitFor('.address-card__detail', { text: ADDRESS.detail });
+  await openSku(d, pick);
+  await buyNowToConfirm(d, true);
   await d.waitFor('.coupon-row__value', { text: `最优减 ${formatFen(1000)}` });
   await d.tap('.coupon-row');
   await d.waitFor('.coupon-option', { text: '新人首单立减' });
@@ -101,7 +81,8 @@ export async function couponsJourney(d: Driver, api: ApiGet, hq: HqPost): Promis
   await d.screenshot('coupons-redeemed');
 
   // Second order: the mall coupon is now the best; the order is left unpaid, the coupon 使用中.
-  await buyNow(d, pick);
+  await openSku(d, pick);
+  await buyNowToConfirm(d, false);
   await d.waitFor('.coupon-row__value', { text: `最优减 ${formatFen(MALL_COUPON.amountOffFen)}` });
   await d.tap('.coupon-row');
   await d.waitFor('.coupon-option', { text: MALL_COUPON.name });

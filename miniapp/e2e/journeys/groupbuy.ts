@@ -8,7 +8,7 @@
 import type { ProductCardDto, ProductDetailDto } from '@common/catalogue/types';
 import type { Page } from '@common/paging';
 import type { Driver } from '../driver';
-import { ADDRESS } from './buy';
+import { ADDRESS, fillAddress } from './steps';
 
 export interface GroupBuyWorld {
   /** A fresh browser for a new shopper. */
@@ -48,12 +48,6 @@ async function scheduleCampaign(base: string): Promise<{ id: number; title: stri
   }, hq);
   await call(base, 'POST', `/api/hq/groupbuy/campaigns/${c.id}/schedule`, {}, hq);
   return { id: c.id, title };
-}
-
-async function fillAddress(d: Driver): Promise<void> {
-  await d.waitFor('.address-form__name');
-  for (const [field, value] of Object.entries(ADDRESS)) await d.type(`.address-form__${field}`, value);
-  await d.tap('.address-form__save');
 }
 
 /** From the join page: an address, 提交, the development cashier, then the group page. */

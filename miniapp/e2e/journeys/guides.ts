@@ -7,6 +7,7 @@
  */
 import type { Driver } from '../driver';
 import { waitUntil } from '../driver';
+import { buyNowToConfirm, type Address } from './steps';
 
 export interface HqApi {
   call<T = any>(method: string, path: string, body?: unknown): Promise<T>;
@@ -24,7 +25,7 @@ export async function hqClient(base: string): Promise<HqApi> {
   return { call: (method, path, body) => raw(method, path, body, token) };
 }
 
-const ADDRESS = { name: '李四', phone: '13900139000', province: '广东省', city: '广州市', district: '天河区', detail: '体育西路 100 号' };
+const ADDRESS: Address = { name: '李四', phone: '13900139000', province: '广东省', city: '广州市', district: '天河区', detail: '体育西路 100 号' };
 
 async function orderIdOf(hq: HqApi, orderNo: string): Promise<number> {
   const page = await hq.call<{ items: { id: number; orderNo: string }[] }>('GET', '/api/hq/orders?pageSize=50');
@@ -35,15 +36,7 @@ async function orderIdOf(hq: HqApi, orderNo: string): Promise<number> {
 
 /** 立即购买 on a product page already open → 确认订单 → (address) → pay → 订单详情 待发货; answers the order number. */
 async function buyNowAndPay(d: Driver, firstTime: boolean): Promise<string> {
-  await d.tap('.buy-now');
-  await d.waitFor('.order-submit');
-  if (firstTime) {
-    await d.tap('.address-card');
-    await d.waitFor('.address-form__name');
-    for (const [field, value] of Object.entries(ADDRESS)) await d.type(`.address-form__${field}`, value);
-    await d.tap('.address-form__save');
-  }
-  await d.waitFor('.address-card__detail', { text: ADDRESS.detail });
+  await buyNowToConfirm(d, firstTime, ADDRESS);
   await d.tap('.order-submit');
   await d.waitFor('.dev-pay-confirm');
   await d.tap('.dev-pay-confirm');

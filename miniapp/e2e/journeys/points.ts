@@ -12,7 +12,7 @@ import { priceOrder } from '@common/order/pricing';
 import type { Page } from '@common/paging';
 import type { Driver } from '../driver';
 import { waitUntil } from '../driver';
-import { ADDRESS } from './buy';
+import { buyNowToConfirm } from './steps';
 
 /** What the journey asks the API directly: public GETs, and HQ's reads and shipping (HQ's part of the story). */
 export interface PointsJourneyApi {
@@ -43,15 +43,7 @@ async function openLedger(d: Driver, until: (texts: string[]) => boolean, what: 
 async function buyOnce(d: Driver, product: ProductDetailDto, firstTime: boolean): Promise<void> {
   await d.open('pages/product/index', { id: String(product.id) });
   await d.waitFor('.product-title', { text: product.title });
-  await d.tap('.buy-now');
-  await d.waitFor('.order-submit');
-  if (firstTime) {
-    await d.tap('.address-card');
-    await d.waitFor('.address-form__name');
-    for (const [field, value] of Object.entries(ADDRESS)) await d.type(`.address-form__${field}`, value);
-    await d.tap('.address-form__save');
-  }
-  await d.waitFor('.address-card__detail', { text: ADDRESS.detail });
+  await buyNowToConfirm(d, firstTime);
 }
 
 export async function pointsJourney(d: Driver, api: PointsJourneyApi): Promise<void> {
