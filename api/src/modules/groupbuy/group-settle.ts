@@ -8,6 +8,7 @@
  */
 import { In, type EntityManager } from 'typeorm';
 import { groupNext } from '@common/groupbuy/state';
+import { locked } from '../../db/locked-read';
 import type { Transactor } from '../../db/transaction';
 import type { OrderHooks } from '../orders/order-hooks';
 import type { OrderTransitions } from '../orders/order-transitions';
@@ -54,8 +55,12 @@ export class GroupSettler {
     const to = groupNext('open', 'succeed')!;
     const r = await m.createQueryBuilder().update(GbGroup).set({ status: to, settledAt: now }).where("id = :id AND status = 'open' AND seats_paid >= size", { id: groupId }).execute();
     if (!r.affected) return;
-    const seats = await m.findBy(GbSeat, { groupId, status: 'paid' });
-    const orders = await m.findBy(ShopOrder, { id: In(seats.map((s) => s.orderId)) });
+    // Locking reads, not findBy: under REPEATABLE READ a plain SELECT answers from this
+    // transaction's snapshot, taken before the other last seat's payment committed, and missed
+    // it (its order stayed 待成团). Every payment that counted a seat committed before our
+    // increment of seats_paid got the group row, so the newest rows hold all N paid seats.
+    const seats = await locked(m, m.createQueryBuilder(GbSeat, 's').where("s.group_id = :groupId AND s.status = 'paid'", { groupId })).getMany();
+    const orders = await locked(m, m.createQueryBuilder(ShopOrder, 'o').where('o.id IN (:...ids)', { ids: seats.map((s) => s.orderId) })).getMany();
     for (const o of orders) await this.transitions.apply(m, { order: o, from: 'grouping', event: 'group_succeed', actor: ACTOR, note: `拼团成功 #${groupId}`, now });
     await this.outbox.enqueue(m, 'GroupSucceeded', groupId, { groupId });
   }
