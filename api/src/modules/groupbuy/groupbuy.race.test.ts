@@ -1,17 +1,19 @@
 /**
  * The last two seats of a group paid at the same moment: whichever payment commits last, the
  * group succeeds once and every seat's order leaves 待成团. Run on MariaDB and SQLite; timing is
- * never asserted, only the states each group ends in.
+ * never asserted, only the states each group ends in. Then the job's repair pass, for a seat left
+ * in 待成团 anyway.
  */
 import { loginHq, startTestApp, type TestApp } from '../../../test/harness';
 import { ok } from '../../../test/shopping';
 import { count } from '../../../test/payments';
-import { devPay, join, runningCampaign, shopper, type Shopper } from './groupbuy.test-support';
+import { devPay, join, runningCampaign, shopper, warnLog, type Shopper } from './groupbuy.test-support';
 
 let app: TestApp;
 let hq: string;
+const warned = warnLog();
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({}, { log: warned.log });
   hq = await loginHq(app);
 });
 afterAll(() => app.close());
@@ -57,3 +59,42 @@ it(`${GROUPS} groups of 3 whose last two seats pay together: every group succeed
   }
   expect(wrong).toEqual([]);
 }, 120_000);
+
+it('the job moves on a seat left in 待成团 after its group settled: once, with a warning, even run twice at once', async () => {
+  const c = await runningCampaign(app, hq, new Date(), { stock: 10, size: 2 });
+  const [a, b, d] = [await shopper(app), await shopper(app), await shopper(app)];
+  // A succeeded group one of whose seats is put back where the race left it.
+  const sa = ok(await join(app, a, c.campaignId), 201);
+  await devPay(app, a, sa.id);
+  const sb = ok(await join(app, b, c.campaignId, sa.groupId), 201);
+  await devPay(app, b, sb.id);
+  await app.ds.query("UPDATE shop_order SET status = 'grouping' WHERE id = ?", [sb.id]);
+  // A failed group whose paid seat was never moved on.
+  const sd = ok(await join(app, d, c.campaignId), 201);
+  await devPay(app, d, sd.id);
+  await app.ds.query("UPDATE gb_group SET status = 'failed' WHERE id = ?", [sd.groupId]);
+  const logsBefore = await count(app.ds, 'SELECT COUNT(*) AS n FROM order_state_log WHERE order_id IN (?, ?)', [sb.id, sd.id]);
+  const eventsBefore = await count(app.ds, 'SELECT COUNT(*) AS n FROM outbox_event', []);
+
+  const runs = await Promise.all([app.services.groupBuy.jobs.runOnce(), app.services.groupBuy.jobs.runOnce()]);
+  expect(runs.reduce((n, r) => n + r.repaired, 0)).toBe(1);
+  expect(runs.reduce((n, r) => n + r.refundedAgain, 0)).toBe(1);
+  expect(await app.ds.query('SELECT id, status FROM shop_order WHERE id IN (?, ?) ORDER BY id', [sb.id, sd.id])).toEqual([
+    { id: sb.id, status: 'paid' },
+    { id: sd.id, status: 'refunding' },
+  ]);
+  // One state-log row each, one refund for the failed seat, one GroupFailed and no second GroupSucceeded.
+  expect(await count(app.ds, 'SELECT COUNT(*) AS n FROM order_state_log WHERE order_id IN (?, ?)', [sb.id, sd.id])).toBe(logsBefore + 2);
+  expect(await count(app.ds, 'SELECT COUNT(*) AS n FROM refund WHERE order_id = ?', [sd.id])).toBe(1);
+  expect(await count(app.ds, 'SELECT COUNT(*) AS n FROM outbox_event', [])).toBe(eventsBefore + 1);
+  expect(await count(app.ds, "SELECT COUNT(*) AS n FROM outbox_event WHERE type = 'GroupFailed' AND aggregate_id = ?", [String(sd.groupId)])).toBe(1);
+  const repairs = () => warned.lines.filter((l) => String(l.msg).includes('left in grouping'));
+  expect(repairs().map((l) => [l.orderId, l.groupId, l.group]).sort()).toEqual([
+    [sb.id, sa.groupId, 'succeeded'],
+    [sd.id, sd.groupId, 'failed'],
+  ].sort());
+
+  // Nothing left to repair.
+  expect(await app.services.groupBuy.jobs.runOnce()).toMatchObject({ repaired: 0, refundedAgain: 0 });
+  expect(repairs()).toHaveLength(2);
+});
