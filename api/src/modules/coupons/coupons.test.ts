@@ -1,5 +1,7 @@
 import { loginHq, loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { ok } from '../../../test/shopping';
+import { AppError } from '../../http/app-error';
+import { ensureHolding, grantInTx } from './coupon-grants';
 import { CouponHolding, CouponTemplate, MemberCoupon } from './coupons.entities';
 import { couponsOf, createTemplate, inBatches, persist } from './coupons.test-support';
 
@@ -95,6 +97,22 @@ describe('coupons: templates, 领券中心, grants', () => {
     ok(await app.api.patch(`/api/hq/coupon-templates/${listed}`, { claimable: true }, hq));
     ok(await one.coupons.claim(listed), 201);
     expect(await app.ds.getRepository(MemberCoupon).countBy({ memberId: one.memberId, source: 'claim' })).toBe(1);
+  });
+
+  it('a claim whose transaction still sees the template listed is refused by the quota write once HQ un-listed it', async () => {
+    const id = await createTemplate(app, hq);
+    const m = await shopper();
+    await ensureHolding(app.services.tx, id, m.memberId);
+    const claim = app.services.tx.run(async (tx) => {
+      // On MariaDB this read fixes the transaction's snapshot (listed); the un-listing then
+      // commits on another connection, and only the conditional write can see it.
+      await tx.findOneByOrFail(CouponTemplate, { id });
+      await app.ds.query('UPDATE coupon_template SET claimable = 0 WHERE id = ?', [id]);
+      return grantInTx(tx, { templateId: id, memberId: m.memberId, source: 'claim' }, new Date());
+    });
+    await expect(claim).rejects.toBeInstanceOf(AppError);
+    expect(await app.ds.getRepository(MemberCoupon).countBy({ templateId: id })).toBe(0);
+    expect((await template(id)).issuedCount).toBe(0);
   });
 
   it('a tier-only coupon is refused to a base member; a stopped template to everyone', async () => {
