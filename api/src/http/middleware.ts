@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import { AppError } from './app-error';
 import type { AppState } from './context';
 import { BurstLog, DB_RETRY_AFTER_SECONDS, fromHttpError, isClientAbort, isDbUnavailable } from './faults';
+import { closeIfBodyUnread } from './unread-body';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const MAX_ISSUES = 20;
@@ -68,5 +69,6 @@ export function errorHandler(): Middleware<AppState> {
         requestId: ctx.state.requestId,
       };
     }
+    closeIfBodyUnread(ctx);
   };
 }

@@ -19,7 +19,10 @@ const Signed = z.object({
 });
 const Verify = Signed.extend({ echostr: z.string().min(1).max(1024) });
 
+/** Over the limit: 413, and the shared error handler closes the connection (http/unread-body.ts). */
 async function rawBody(ctx: AppContext): Promise<string> {
+  // Announced too large: refused before reading a byte; a chunked body is counted as it comes.
+  if (Number(ctx.get('content-length')) > MAX_BODY) throw new AppError('PAYLOAD_TOO_LARGE');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req) {

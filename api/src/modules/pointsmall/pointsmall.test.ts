@@ -48,7 +48,12 @@ describe('积分商城: items, redemptions, points', () => {
     const poor = await redeem(s.token, item.id);
     expect([poor.status, poor.body.code]).toEqual([409, 'POINTS_INSUFFICIENT']);
     await grantPoints(s.memberId, 300);
+    // The mall's coupon is sold for points: claiming it for free is refused and grants nothing.
+    const free = await app.api.post(`/api/coupons/templates/${item.templateId}/claim`, undefined, s.token);
+    expect([free.status, free.body.code]).toEqual([404, 'COUPON_TEMPLATE_NOT_FOUND']);
+    expect(await app.ds.getRepository(MemberCoupon).countBy({ memberId: s.memberId })).toBe(0);
     ok(await redeem(s.token, item.id), 201);
+    expect(await app.ds.getRepository(MemberCoupon).countBy({ memberId: s.memberId, source: 'points_mall' })).toBe(1);
     const again = await redeem(s.token, item.id);
     expect([again.status, again.body.code]).toEqual([409, 'MALL_LIMIT_REACHED']);
     expect(await balance(s.memberId)).toBe(200);
