@@ -83,7 +83,7 @@ export interface AppDeps {
 export function createServices(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const { config } = deps;
-  const tx = new Transactor(deps.ds);
+  const tx = new Transactor(deps.ds, (err) => deps.log.error({ err }, 'after-commit callback failed'));
   const wechat = new WeChatClient({
     baseUrl: deps.fakeWechat?.baseUrl ?? config.WECHAT_API_BASE,
     appid: config.WECHAT_APPID,
@@ -92,8 +92,9 @@ export function createServices(deps: AppDeps) {
     now: () => now().getTime(),
   });
   const tokens = new TokenService(config.SESSION_SECRET, { shopperSeconds: config.SESSION_TTL_SECONDS, hqSeconds: config.HQ_TOKEN_TTL_SECONDS }, now);
-  // Side effects after commit (points, commission, shipping upload …) go through the outbox.
-  const outbox = new Outbox(deps.ds, tx, deps.log, now);
+  // Side effects after commit (points, commission, shipping upload …) go through the outbox,
+  // handed to their handlers right after the commit (OUTBOX_DISPATCH), with the job as safety net.
+  const outbox = new Outbox(deps.ds, tx, deps.log, now, config.OUTBOX_DISPATCH);
   // Scheduled jobs: every module registers its own (name, run) with the one scheduler.
   const scheduler = new Scheduler({ tx, log: deps.log, now, intervalMs: config.JOBS_INTERVAL_MS });
   const shareTokens = new ShareTokens(config.SESSION_SECRET, now);
@@ -179,9 +180,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerPointsRoutes(api, services.points);
   // --- routes: guides ---
   registerGuideRoutes(api, services.guides);
-  registerWecomRoutes(api.router, services.guides.wecom, () => {
-    if (deps.config.JOBS_ENABLED) void services.outbox.processDue().catch((err) => deps.log.error({ err }, 'outbox after WeCom callback'));
-  });
+  registerWecomRoutes(api.router, services.guides.wecom);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

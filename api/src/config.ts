@@ -53,6 +53,9 @@ const schema = z
     ORDER_AUTO_COMPLETE_DAYS: z.coerce.number().int().min(1).max(60).default(7),
     JOBS_ENABLED: bool.default(true),
     JOBS_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+    // Outbox events: 'immediate' runs their handlers right after the commit, in this process (the
+    // outbox job stays the safety net); 'job' leaves them to the next outbox job tick.
+    OUTBOX_DISPATCH: z.enum(['immediate', 'job']).default('immediate'),
     // Payments: 'wechat' is WeChat Pay v3; 'dev' confirms at once (embedded demo, H5), refused in production.
     PAYMENT_MODE: z.enum(['wechat', 'dev']).optional(),
     WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),

@@ -96,6 +96,8 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
       const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(grace);
+      // Events those requests committed: the dispatch running now finishes, the rest waits for the job.
+      await services.outbox.close();
       await ds.destroy();
       await fakeWechat?.stop();
       await fakeWechatPay?.stop();
