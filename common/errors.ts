@@ -3,6 +3,8 @@
  * The API maps codes to HTTP status (api/src/http/app-error.ts); pages look the copy up here,
  * so a shopper sees the same words whichever screen hit the error.
  */
+import { SIDEBAR_ERRORS } from './sidebar/errors';
+
 export const ERROR_MESSAGES = {
   VALIDATION_FAILED: '请求参数有误',
   PRICE_FIELD_REFUSED: '价格由服务端计算，请勿提交价格字段',
@@ -117,6 +119,8 @@ export const ERROR_MESSAGES = {
   GUIDE_POSTER_PAGE_MISSING: '海报对应的小程序页面尚未发布，请联系总部',
   GUIDE_POSTER_QUOTA: '今日海报生成次数已达上限，请改用分享卡片',
   GUIDE_POSTER_FAILED: '海报生成失败，请稍后再试',
+  // --- the guide's WeCom sidebar (common/sidebar/errors.ts) ---
+  ...SIDEBAR_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

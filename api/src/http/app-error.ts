@@ -88,6 +88,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   GUIDE_POSTER_PAGE_MISSING: 502,
   GUIDE_POSTER_QUOTA: 429,
   GUIDE_POSTER_FAILED: 502,
+  // --- the guide's WeCom sidebar (an expired web-login code is 400, as WECHAT_CODE_INVALID) ---
+  SIDEBAR_NOT_CORP_MEMBER: 403,
+  SIDEBAR_NOT_A_GUIDE: 403,
+  SIDEBAR_CONTACT_UNKNOWN: 404,
+  SIDEBAR_GROUP_NOT_FOUND: 404,
+  SIDEBAR_TARGET_NOT_FOUND: 404,
+  SIDEBAR_SEND_SETTLED: 409,
 };
 
 function statusOf(code: ErrorCode): number {
