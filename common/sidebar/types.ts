@@ -194,7 +194,8 @@ export interface GroupShopper {
   joinedAt: string | null;
 }
 
-export interface GroupView {
+/** A customer group as synced from WeCom, with HQ's kind tag. */
+export interface GroupSummary {
   chatId: string;
   name: string;
   kind: GroupKind | null;
@@ -203,13 +204,16 @@ export interface GroupView {
   /** The owner guide, when the owner is a Loopmall guide. */
   ownerGuide: { id: number; name: string } | null;
   memberCount: number;
+  syncedAt: string;
+}
+
+export interface GroupView extends GroupSummary {
   /** External members recognised as Loopmall shoppers (by unionid, or the WeCom contact link). */
   shoppers: GroupShopper[];
   /** Orders whose attribution snapshot names this group (a card shared in it), all time. */
   attributed: { orders: number; gmvFen: number };
   /** This week (Monday 00:00 Asia/Shanghai until now), by this group's shopper members. */
   thisWeek: { signins: number; groupBuyJoins: number; from: string };
-  syncedAt: string;
 }
 
 // ---------- send a card ----------
@@ -298,19 +302,11 @@ export interface HqGroupsQuery {
   ownerGuideId?: number;
 }
 
-export interface HqGroupRow {
-  chatId: string;
-  name: string;
-  kind: GroupKind | null;
-  kindLabel: string | null;
-  ownerUserId: string;
-  ownerGuide: { id: number; name: string } | null;
-  memberCount: number;
+export interface HqGroupRow extends GroupSummary {
   /** 0 normal; WeCom's status of the owner's handover otherwise (1 离职待继承, 2 继承中, 3 继承完成). */
   status: number;
   /** Dismissed in WeCom (no longer in groupchat/list). */
   dismissed: boolean;
-  syncedAt: string;
 }
 
 export interface GroupKindBody {
