@@ -44,6 +44,9 @@ const schema = z
     WECHAT_FAKE: bool.optional(),
     SERVE_H5: bool.default(true),
     H5_DIR: z.string().min(1).default('dist/h5'),
+    // The HQ console (api/console, built by `npm run build:console`), served at /hq/.
+    SERVE_CONSOLE: bool.default(true),
+    CONSOLE_DIR: z.string().min(1).default('dist/console'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
     // HTTP worker processes (node:cluster) sharing the port: 'auto' = one per core on MySQL.
     API_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default('auto'),
@@ -127,7 +130,7 @@ function workerCount(env: { API_WORKERS: 'auto' | number; DATABASE_URL?: string;
   return os.availableParallelism();
 }
 
-export type Config = z.infer<typeof schema> & { dataDir: string; h5Dir: string };
+export type Config = z.infer<typeof schema> & { dataDir: string; h5Dir: string; consoleDir: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -148,5 +151,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...parsed.data,
     dataDir: path.resolve(cwd, parsed.data.DATA_DIR),
     h5Dir: path.resolve(cwd, parsed.data.H5_DIR),
+    consoleDir: path.resolve(cwd, parsed.data.CONSOLE_DIR),
   };
 }
