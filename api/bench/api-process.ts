@@ -77,7 +77,15 @@ export async function startApiProcess(env: Record<string, string> = {}, opts: Ap
         resolve(m[1]);
       }
     });
-    child.once('exit', (code) => reject(new Error(`API exited with ${code}:\n${out}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited with ${code}:\n${out}`));
+    });
+  }).catch(async (err: unknown) => {
+    // Not up: nothing is left running, and the schema goes.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await db.drop();
+    throw err;
   });
   child.stdout!.resume();
   return {

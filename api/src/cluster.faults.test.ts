@@ -101,4 +101,22 @@ const served = (a: Answer) => ('status' in a && a.status === 200) || ('status' i
       await proxy.stop();
     }
   });
+
+  it('gives up, with the reason, only when the first worker fails to start every time', async () => {
+    const proxy = new FaultProxy('127.0.0.1', 3306);
+    const port = await proxy.start();
+    proxy.breakAll();
+    const logged: { msg: string; attempt?: number }[] = [];
+    try {
+      const started = Date.now();
+      const start = startApiProcess({ API_WORKERS: '2', DB_BOOT_RETRY_MS: '0' }, { dbUrl: (url) => viaProxy(url, port), line: (text) => text.startsWith('{') && logged.push(JSON.parse(text)) });
+      await expect(start).rejects.toThrow(/^API exited with 1/);
+      // FIRST_WORKER_ATTEMPTS tries, 1 s then 2 s apart, before the primary stops.
+      expect(logged.filter((l) => l.msg === 'first API worker failed to start: trying again').map((l) => l.attempt)).toEqual([1, 2]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+    } finally {
+      await proxy.stop();
+    }
+  });
 });
+

@@ -8,6 +8,7 @@ import { freshDatabase, HQ_TEST_PASSWORD, TEST_DB } from '../../test/harness';
 import { capturingLogger, WARN } from '../../test/capture-log';
 import { FaultProxy, viaProxy } from '../../test/fault-proxy';
 import { startLoopmall } from '../server';
+import { openDatabase } from './boot';
 
 const mysqlOnly = TEST_DB === 'mysql' ? describe : describe.skip;
 
@@ -63,4 +64,13 @@ mysqlOnly('boot while the database is briefly unreachable (MySQL only)', () => {
     expect(boot.ms).toBeGreaterThanOrEqual(2000);
     expect(boot.ms).toBeLessThan(10_000);
   });
+
+  it('does not retry what a retry cannot mend: refused credentials fail at once', async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL || 'mysql://root@127.0.0.1:3306/test');
+    url.password = 'not-the-password';
+    const started = Date.now();
+    await expect(openDatabase({ kind: 'mysql', url: url.toString(), poolSize: 1 }, { retryMs: 20_000, log: capturingLogger('warn').log })).rejects.toMatchObject({ code: 'ER_ACCESS_DENIED_ERROR' });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
 });
+

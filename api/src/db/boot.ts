@@ -12,15 +12,6 @@ import { createDataSource, type DbTarget } from './data-source';
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 2000;
 
-/** Refused credentials look fatal to the driver, but no retry will mend them. */
-const NOT_RETRIED = new Set(['ER_ACCESS_DENIED_ERROR', 'ER_DBACCESS_DENIED_ERROR', 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR']);
-
-function retriable(err: unknown): boolean {
-  const e = err as { code?: unknown; driverError?: { code?: unknown } };
-  const code = e?.driverError?.code ?? e?.code;
-  return isDbUnavailable(err) && !(typeof code === 'string' && NOT_RETRIED.has(code));
-}
-
 export interface OpenOptions {
   /** How long to keep retrying an unreachable database (0: one attempt). */
   retryMs: number;
@@ -42,7 +33,8 @@ export async function openDatabase(target: DbTarget, opts: OpenOptions): Promise
       return ds;
     } catch (err) {
       if (ds.isInitialized) await ds.destroy().catch(() => undefined);
-      if (!retriable(err)) throw err;
+      // Only a database we cannot reach is retried (refused, reset, lost, timed out, too many connections).
+      if (!isDbUnavailable(err)) throw err;
       const elapsed = Date.now() - started;
       if (elapsed >= opts.retryMs) {
         const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
