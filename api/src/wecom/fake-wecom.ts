@@ -53,6 +53,8 @@ interface Customer {
 export class FakeWeCom {
   private readonly server = new LoopbackServer((req, res) => this.handle(req, res));
   private tokenSeq = 0;
+  /** Real tokens are opaque: one fake's token means nothing to another fake (as one corp's to another). */
+  private readonly tokenSalt = randomBytes(6).toString('hex');
   private readonly now: () => number;
   private readonly customers = new Map<string, Customer>();
   private readonly welcomeCodes = new Map<string, { expiresAt: number; used: boolean }>();
@@ -126,7 +128,7 @@ export class FakeWeCom {
   }
 
   private currentToken(): string {
-    return `wecom-token-${this.tokenSeq}`;
+    return `wecom-token-${this.tokenSeq}-${this.tokenSalt}`;
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
