@@ -31,6 +31,8 @@ const schema = z
     // Requests waiting for a pooled connection beyond this many get an immediate 503 + Retry-After.
     DB_POOL_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(200),
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(3000),
+    // How long start-up keeps retrying a database it cannot reach (0: fail at the first attempt).
+    DB_BOOT_RETRY_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
     SEED_DEMO: bool.default(true),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
