@@ -84,12 +84,15 @@ export const DEMO_COUPONS: DemoCoupon[] = [
   { key: 'member-88off', name: '会员专享 88折', kind: 'percent_off', percentOff: 12, thresholdFen: 19900, maxOffFen: 3000, validDays: 7, totalQuota: 3000, perMemberLimit: 1, audience: 'anyone', claimable: true },
   { key: 'no-threshold-5', name: '无门槛 5元券', kind: 'no_threshold', amountOffFen: 500, validDays: 3, totalQuota: 2000, perMemberLimit: 1, audience: 'anyone', claimable: true },
   { key: 'welcome-first-10', name: '新人首单立减10元', kind: 'no_threshold', amountOffFen: 1000, validDays: 7, totalQuota: 1_000_000, perMemberLimit: 1, firstOrderOnly: true, audience: 'new_members', claimable: false },
-  { key: 'welcome-199-30', name: '新人专享 满199减30', kind: 'amount_off', amountOffFen: 3000, thresholdFen: 19900, validDays: 14, totalQuota: 1_000_000, perMemberLimit: 1, audience: 'new_members', claimable: false },
   { key: 'points-20', name: '积分兑换 满100减20', kind: 'amount_off', amountOffFen: 2000, thresholdFen: 10000, validDays: 30, totalQuota: 100_000, perMemberLimit: 5, audience: 'anyone', claimable: false },
 ];
 
-/** 新人礼: granted once to every new member (coupons by key, plus points on the ledger). */
-export const DEMO_NEW_MEMBER_PACK = { coupons: ['welcome-first-10', 'welcome-199-30'], points: 200 };
+/**
+ * 新人礼: granted once to every new member (coupons by key, plus points on the ledger). One
+ * first-order coupon, so 确认订单 suggests it as the best on a newcomer's first order; no points,
+ * as in the default pack, so a newcomer's first points are the ones they earn (签到, purchases).
+ */
+export const DEMO_NEW_MEMBER_PACK = { coupons: ['welcome-first-10'], points: 0 };
 
 export type DemoMallItem =
   | { kind: 'coupon'; title: string; description: string; coupon: string; pointsPrice: number; stock: number; perMemberLimit: number }
