@@ -5,7 +5,7 @@ import { startLoopmall, type Running } from '../server';
 import { ApiClient, freshDatabase, loginHq, loginShopper, type TestApp } from '../../test/harness';
 import { ok } from '../../test/shopping';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-data';
-import { DEMO_CAMPAIGNS, DEMO_COUPONS, DEMO_MEMBERS, DEMO_NEW_MEMBER_PACK, DEMO_STORES } from './demo-loop-data';
+import { DEMO_CAMPAIGNS, DEMO_COUPONS, DEMO_MEMBERS, DEMO_NEW_MEMBER_PACK, DEMO_STORES, findSku } from './demo-loop-data';
 
 jest.setTimeout(120_000);
 
@@ -85,6 +85,11 @@ describe('demo seed', () => {
       expect(units.map((u: any) => Number(u.total))).toEqual(DEMO_CAMPAIGNS.map((c) => c.stock));
       // Every unit is accounted for: left + held + sold = total (one demo member's seat is paid).
       for (const u of units) expect(Number(u.lft) + Number(u.held) + Number(u.sold)).toBe(Number(u.total));
+      // Scheduling took the campaign's units out of its SKU's stock (no demo order buys those SKUs).
+      const campaignSkus = await first.ds.query('SELECT s.stock AS stock FROM gb_campaign c JOIN sku s ON s.id = c.sku_id ORDER BY c.id');
+      expect(campaignSkus.map((r: any) => Number(r.stock))).toEqual(
+        DEMO_CAMPAIGNS.map((c) => findSku(DEMO_PRODUCTS.find((p) => p.key === c.sku.product)!.skus, c.sku)!.stock - c.stock),
+      );
 
       // Two stores, each with guides holding a binding code; the banner summary names them.
       const hq = await loginHq(app, 'admin', HQ_PASSWORD);
@@ -102,6 +107,13 @@ describe('demo seed', () => {
       const report = ok(await app.api.get(`/api/hq/guides/report?from=${day}&to=${day}`, hq)) as { guideId: number; orders: number; gmvFen: number; heldFen: number; releasedFen: number }[];
       expect(report.filter((r) => r.gmvFen > 0).length).toBeGreaterThanOrEqual(2);
       expect(report.some((r) => r.releasedFen > 0)).toBe(true);
+      // Each guide's commission figures agree with their ledger (the seed went through its handlers).
+      for (const g of guides) {
+        const { figures, ledger } = ok(await app.api.get(`/api/hq/guides/${g.id}/commission`, hq));
+        expect(figures.heldFen).toBe(ledger.held - ledger.released - ledger.reversed_held);
+        expect(figures.releasedFen).toBe(ledger.released - ledger.reversed_released);
+        expect(figures.accruedFen).toBe(ledger.held);
+      }
 
       // Orders in every state the demo promises, and points that add up.
       const states = (await first.ds.query('SELECT status FROM shop_order')).map((r: any) => r.status);
