@@ -1,30 +1,13 @@
+import { PAGE_TREE, PAGES } from './routes';
+
+// Pages come from routes.ts: `pages/…` is the main package (home first, it opens at launch), each
+// `packages/<x>` root a subpackage (checkout and orders, group-buy, coupons, points mall, points,
+// the guide pages) loaded on first use.
+const [main, ...subs] = Object.entries(PAGE_TREE).map(([root, pages]) => ({ root, pages: Object.values(pages).map((folder) => `${folder}/index`) }));
+
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/category/index',
-    'pages/cart/index',
-    'pages/mine/index',
-    // Product detail stays in the main package: share cards land on it.
-    'pages/product/index',
-    'pages/search/index',
-  ],
-  // Checkout, orders and addresses load on first use, outside the main package.
-  subPackages: [
-    {
-      root: 'packages/order',
-      pages: ['confirm/index', 'list/index', 'detail/index', 'address/list/index', 'address/edit/index'],
-    },
-    // Group-buy (拼团秒杀): share cards open the group page here.
-    {
-      root: 'packages/groupbuy',
-      pages: ['campaign/index', 'group/index', 'join/index', 'mine/index'],
-    },
-    { root: 'packages/coupons', pages: ['mine/index', 'center/index'] },
-    { root: 'packages/pointsmall', pages: ['list/index', 'detail/index', 'records/index'] },
-    { root: 'packages/points', pages: ['signin/index', 'ledger/index'] },
-    // 我的导购 and the guide workbench.
-    { root: 'packages/guide', pages: ['mine/index', 'workbench/index'] },
-  ],
+  pages: main.pages.map((p) => `${main.root}/${p}`),
+  subPackages: subs,
   // WeCom's contact plugin (「联系我」 in the mini-program): the add-your-guide prompt and 我的导购.
   plugins: { contactPlugin: { version: '1.4.3', provider: 'wx104a1a20c3f81ec2' } },
   window: {
@@ -41,25 +24,25 @@ export default defineAppConfig({
     borderStyle: 'white',
     list: [
       {
-        pagePath: 'pages/index/index',
+        pagePath: PAGES.home,
         text: '首页',
         iconPath: 'assets/tabbar/home.png',
         selectedIconPath: 'assets/tabbar/home-active.png',
       },
       {
-        pagePath: 'pages/category/index',
+        pagePath: PAGES.category,
         text: '分类',
         iconPath: 'assets/tabbar/category.png',
         selectedIconPath: 'assets/tabbar/category-active.png',
       },
       {
-        pagePath: 'pages/cart/index',
+        pagePath: PAGES.cart,
         text: '购物车',
         iconPath: 'assets/tabbar/cart.png',
         selectedIconPath: 'assets/tabbar/cart-active.png',
       },
       {
-        pagePath: 'pages/mine/index',
+        pagePath: PAGES.mine,
         text: '我的',
         iconPath: 'assets/tabbar/mine.png',
         selectedIconPath: 'assets/tabbar/mine-active.png',

@@ -1,6 +1,6 @@
 /** The line under a paged list: loading, more, end of list, or a retry link after an error. */
 import { Text, View } from '@tarojs/components';
-import type { ListStatus } from '../../hooks/usePagedProducts';
+import type { ListStatus } from '../../hooks/usePaged';
 
 interface ListFooterProps {
   status: ListStatus;

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { CategoryDto, ProductSort } from '@common/catalogue/types';
-import { fetchCategories } from '../../services/catalogue';
+import { fetchCategories, fetchProducts } from '../../services/catalogue';
 import { messageOf } from '../../services/http';
-import { usePagedProducts } from '../../hooks/usePagedProducts';
+import { usePaged } from '../../hooks/usePaged';
 import { ProductCard } from '../../components/product-card';
 import { ListFooter } from '../../components/list-footer';
 import { EmptyState, ErrorState } from '../../components/empty-state';
@@ -18,7 +18,7 @@ export default function CategoryPage() {
   const [sort, setSort] = useState<ProductSort>('newest');
   const [loadError, setLoadError] = useState<string | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const list = usePagedProducts();
+  const list = usePaged(fetchProducts, {});
 
   const loadCategories = useCallback(async () => {
     try {

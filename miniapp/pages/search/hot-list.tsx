@@ -9,7 +9,7 @@ import { Price } from '../../components/price';
 export function HotList() {
   const [items, setItems] = useState<ProductCardDto[]>([]);
   useEffect(() => {
-    fetchProducts({ sort: 'sales', pageSize: 6 })
+    fetchProducts({ sort: 'sales' }, 1, 6)
       .then((page) => setItems(page.items))
       .catch(() => setItems([])); // a nice-to-have: stay quiet when it fails
   }, []);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { usePagedProducts } from '../../hooks/usePagedProducts';
+import { usePaged } from '../../hooks/usePaged';
+import { fetchProducts } from '../../services/catalogue';
 import { ProductCard } from '../../components/product-card';
 import { ListFooter } from '../../components/list-footer';
 import { EmptyState } from '../../components/empty-state';
@@ -17,7 +18,7 @@ export default function SearchPage() {
   // The keyword of the results on screen (null before the first search).
   const [keyword, setKeyword] = useState<string | null>(null);
   const [history, setHistory] = useState<string[]>(() => readHistory());
-  const list = usePagedProducts();
+  const list = usePaged(fetchProducts, {});
 
   const search = (raw: string) => {
     const kw = raw.trim().slice(0, MAX_KEYWORD);

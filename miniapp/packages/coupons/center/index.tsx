@@ -1,21 +1,22 @@
 /** 领券中心: the coupons HQ lists for shoppers, each with 立即领取 or why not. */
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { errorMessage } from '@common/errors';
 import type { CouponCenterItemDto, CouponValidity } from '@common/coupon/types';
 import { claimCoupon, fetchCouponCenter } from '../../../services/coupons';
 import { messageOf } from '../../../services/http';
-import { ensureSession } from '../../../services/session';
 import { CouponCard } from '../../../components/coupon-card';
 import { EmptyState, ErrorState } from '../../../components/empty-state';
 import { formatDateCn } from '../../../utils/format';
 import '../mine/index.scss';
+import { withLogin } from '../../../components/require-login';
+import { toast } from '../../../utils/toast';
+import { usePageShow } from '../../../hooks/use-page-show';
 
 const windowText = (v: CouponValidity) => (v.type === 'relative' ? `领取后 ${v.days} 天内有效` : `${formatDateCn(v.from)} 至 ${formatDateCn(v.to)}`);
 const BLOCKED_LABEL: Record<string, string> = { COUPON_LIMIT_REACHED: '已领取', COUPON_SOLD_OUT: '已抢光' };
 
-export default function CouponCenterPage() {
+function CouponCenterPage() {
   const [items, setItems] = useState<CouponCenterItemDto[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
@@ -23,22 +24,21 @@ export default function CouponCenterPage() {
   const load = async () => {
     setError(null);
     try {
-      await ensureSession();
       setItems(await fetchCouponCenter());
     } catch (e) {
       setError(messageOf(e));
     }
   };
-  useDidShow(() => void load());
+  usePageShow(() => void load());
 
   const claim = async (item: CouponCenterItemDto) => {
     if (busy !== null) return;
     setBusy(item.id);
     try {
       await claimCoupon(item.id);
-      void Taro.showToast({ title: '领取成功', icon: 'success' });
+      toast('领取成功', 'success');
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      toast(messageOf(e));
     } finally {
       setBusy(null);
       void load();
@@ -64,3 +64,5 @@ export default function CouponCenterPage() {
     </View>
   );
 }
+
+export default withLogin(CouponCenterPage, '登录后领取优惠券');
