@@ -1,13 +1,16 @@
 import { PAGE_TREE, PAGES } from './routes';
 
 // Pages come from routes.ts: `pages/…` is the main package (home first, it opens at launch), each
-// `packages/<x>` root a subpackage (checkout and orders, group-buy, coupons, points mall, points,
-// the guide pages) loaded on first use.
+// `packages/<x>` root a subpackage (search, checkout and orders, group-buy, coupons, points mall,
+// points, the guide pages) loaded on first use.
+const SEARCH_ROOT = 'packages/search' satisfies keyof typeof PAGE_TREE;
 const [main, ...subs] = Object.entries(PAGE_TREE).map(([root, pages]) => ({ root, pages: Object.values(pages).map((folder) => `${folder}/index`) }));
 
 export default defineAppConfig({
   pages: main.pages.map((p) => `${main.root}/${p}`),
   subPackages: subs,
+  // 搜索 is one tap from 首页: fetch its subpackage while 首页 shows.
+  preloadRule: { [PAGES.home]: { network: 'all', packages: [SEARCH_ROOT] } },
   // WeCom's contact plugin (「联系我」 in the mini-program): the add-your-guide prompt and 我的导购.
   plugins: { contactPlugin: { version: '1.4.3', provider: 'wx104a1a20c3f81ec2' } },
   window: {

@@ -6,11 +6,12 @@
 
 /**
  * Each package root and its pages: name → folder under the root (`/index` implied). `pages` is the
- * main package (the tab pages, and product detail and search, where share cards and search land);
- * each `packages/<x>` root is a subpackage that loads on first use.
+ * main package (the tab pages, and product detail, where share cards land); each `packages/<x>`
+ * root is a subpackage that loads on first use.
  */
 export const PAGE_TREE = {
-  pages: { home: 'index', category: 'category', cart: 'cart', mine: 'mine', product: 'product', search: 'search' },
+  pages: { home: 'index', category: 'category', cart: 'cart', mine: 'mine', product: 'product' },
+  'packages/search': { search: 'main' },
   'packages/order': { orderConfirm: 'confirm', orderList: 'list', orderDetail: 'detail', addressList: 'address/list', addressEdit: 'address/edit' },
   'packages/groupbuy': { groupCampaign: 'campaign', group: 'group', groupJoin: 'join', myGroups: 'mine' },
   'packages/coupons': { myCoupons: 'mine', couponCenter: 'center' },

@@ -12,23 +12,19 @@ import '../mine/index.scss';
 import { withLogin } from '../../../components/require-login';
 import { toast } from '../../../utils/toast';
 import { usePageShow } from '../../../hooks/use-page-show';
+import { onePage, usePaged } from '../../../hooks/usePaged';
 
 const windowText = (v: CouponValidity) => (v.type === 'relative' ? `领取后 ${v.days} 天内有效` : `${formatDateCn(v.from)} 至 ${formatDateCn(v.to)}`);
 const BLOCKED_LABEL: Record<string, string> = { COUPON_LIMIT_REACHED: '已领取', COUPON_SOLD_OUT: '已抢光' };
 
-function CouponCenterPage() {
-  const [items, setItems] = useState<CouponCenterItemDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
+// The route answers every claimable coupon at once: one page.
+const centerPage = () => fetchCouponCenter().then(onePage);
 
-  const load = async () => {
-    setError(null);
-    try {
-      setItems(await fetchCouponCenter());
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
+function CouponCenterPage() {
+  const list = usePaged(centerPage, null);
+  const { items, status, error } = list;
+  const [busy, setBusy] = useState<number | null>(null);
+  const load = () => list.reload();
   usePageShow(() => void load());
 
   const claim = async (item: CouponCenterItemDto) => {
@@ -47,10 +43,10 @@ function CouponCenterPage() {
 
   return (
     <View className='coupons-page'>
-      {error && <ErrorState message={error} onRetry={() => void load()} />}
-      {!error && items === null && <View className='coupons-skeleton shimmer' />}
-      {items?.length === 0 && <EmptyState title='暂时没有可领的优惠券' description='过几天再来看看吧' />}
-      {items?.map((t) => (
+      {status === 'error' && <ErrorState message={error ?? ''} onRetry={() => void load()} />}
+      {(status === 'idle' || status === 'loading') && items.length === 0 && <View className='coupons-skeleton shimmer' />}
+      {status === 'done' && items.length === 0 && <EmptyState title='暂时没有可领的优惠券' description='过几天再来看看吧' />}
+      {status !== 'error' && items.map((t) => (
         <CouponCard key={t.id} className='center-coupon' terms={t} name={t.name} summary={t.summary} note={t.blockedBy ? null : windowText(t.validity)}>
           {t.blockedBy ? (
             <View className='coupon-action coupon-action--ghost'>{BLOCKED_LABEL[t.blockedBy] ?? errorMessage(t.blockedBy)}</View>

@@ -15,6 +15,7 @@ import { formatCountdown } from '../../../utils/format';
 import { useCountdown } from '../components/use-countdown';
 import { useServerPage } from '../components/use-server-page';
 import { CampaignHero } from '../components/hero';
+import { ErrorState } from '../../../components/empty-state';
 import { withLogin } from '../../../components/require-login';
 import { url } from '../../../routes';
 import '../components/page.scss';
@@ -41,8 +42,8 @@ function CampaignPage() {
     imageUrl: c?.image ? assetUrl(c.image) : undefined,
   }));
 
-  if (error) return <View className='gb-error'>{error}</View>;
-  if (!page || !c) return <View className='gb-page' />;
+  if (error) return <ErrorState message={error} onRetry={() => void load()} />;
+  if (!page || !c) return <View className='gb-page shimmer' />;
 
   const running = c.status === 'running' && !upcoming;
   const soldOut = c.left <= 0;

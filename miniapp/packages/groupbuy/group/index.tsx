@@ -17,6 +17,7 @@ import { useCountdown } from '../components/use-countdown';
 import { useServerPage } from '../components/use-server-page';
 import { GroupMembers } from '../components/members';
 import { CampaignHero } from '../components/hero';
+import { ErrorState } from '../../../components/empty-state';
 import '../components/page.scss';
 
 function GroupPage() {
@@ -24,7 +25,7 @@ function GroupPage() {
   const { id } = groupIdFrom(params);
   // A card's token is kept by withLogin; when I share this group, the card carries my token.
   const myToken = useMyShareToken();
-  const { page, offset, error } = useServerPage(id, fetchGroupPage);
+  const { page, offset, error, reload } = useServerPage(id, fetchGroupPage);
   const [poster, setPoster] = useState<string | null>(null);
   const g = page?.group;
   const ms = useCountdown(g && g.status === 'open' ? g.expiresAt : null, offset);
@@ -35,8 +36,8 @@ function GroupPage() {
     imageUrl: page?.campaign.image ? assetUrl(page.campaign.image) : undefined,
   }));
 
-  if (error) return <View className='gb-error'>{error}</View>;
-  if (!page || !g) return <View className='gb-page' />;
+  if (error) return <ErrorState message={error} onRetry={() => void reload()} />;
+  if (!page || !g) return <View className='gb-page shimmer' />;
   const c = page.campaign;
 
   const joinUrl = (groupId?: number) => url('groupJoin', { campaignId: c.id, groupId });

@@ -58,7 +58,7 @@ function JoinPage() {
   });
 
   if (error) return <View className='gb-error'>{error}</View>;
-  if (!page) return <View className='gb-page' />;
+  if (!page) return <View className='gb-page shimmer' />;
   const c = page.campaign;
 
   const submit = async () => {

@@ -55,6 +55,7 @@ function AddressListPage() {
       {error && (
         <ErrorState message={error} onRetry={() => void load()} />
       )}
+      {!error && !list && <View className='address-skeleton shimmer' />}
       {list && list.length === 0 && <EmptyState title='还没有收货地址' description='添加一个地址，下单更快捷' />}
       {list?.map((a) => (
         <View key={a.id} className='address-item' onClick={() => choose(a)}>

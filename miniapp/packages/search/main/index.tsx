@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { usePaged } from '../../hooks/usePaged';
-import { fetchProducts } from '../../services/catalogue';
-import { ProductCard } from '../../components/product-card';
-import { ListFooter } from '../../components/list-footer';
-import { EmptyState } from '../../components/empty-state';
+import { usePaged } from '../../../hooks/usePaged';
+import { fetchProducts } from '../../../services/catalogue';
+import { ProductCard } from '../../../components/product-card';
+import { ListFooter } from '../../../components/list-footer';
+import { EmptyState } from '../../../components/empty-state';
 import { clearHistory, pushHistory, readHistory } from './history';
 import { HotList } from './hot-list';
 import { RecentSearches } from './recent';

@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { ProductCardDto } from '@common/catalogue/types';
-import { fetchProducts } from '../../services/catalogue';
-import { openProduct } from '../../components/product-card';
-import { Price } from '../../components/price';
+import { fetchProducts } from '../../../services/catalogue';
+import { openProduct } from '../../../components/product-card';
+import { Price } from '../../../components/price';
 
 export function HotList() {
   const [items, setItems] = useState<ProductCardDto[]>([]);
