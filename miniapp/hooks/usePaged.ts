@@ -31,7 +31,7 @@ export function onePage<T>(items: T[]): Page<T> {
   return { items, page: 1, pageSize: items.length, total: items.length, hasMore: false };
 }
 
-export function usePaged<Q, P extends Page<unknown>>(fetchPage: PageFetcher<Q, P>, initialQuery: Q, pageSize = 20): Paged<Q, P> {
+export function usePaged<Q, P extends Page<unknown>>(fetchPage: PageFetcher<Q, P>, initialQuery: NoInfer<Q>, pageSize = 20): Paged<Q, P> {
   const [items, setItems] = useState<P['items']>([]);
   const [status, setStatus] = useState<ListStatus>('idle');
   const [hasMore, setHasMore] = useState(false);

@@ -99,14 +99,7 @@ export default function CategoryPage() {
           {list.status === 'done' && list.items.length === 0 ? (
             <EmptyState className='category-empty' title='该分类暂无商品' description='去看看其他分类吧' />
           ) : (
-            <ListFooter
-              status={list.status}
-              hasMore={list.hasMore}
-              count={list.items.length}
-              error={list.error}
-              onRetry={() => void (list.items.length ? list.loadMore() : list.reload())}
-              onLoadMore={() => void list.loadMore()}
-            />
+            <ListFooter list={list} />
           )}
         </ScrollView>
       </View>

@@ -143,14 +143,7 @@ export default function HomePage() {
             <ProductGrid items={list.items} />
           )}
           {!firstLoad && (
-            <ListFooter
-              status={list.status}
-              hasMore={list.hasMore}
-              count={list.items.length}
-              error={list.error}
-              onRetry={() => void (list.items.length ? list.loadMore() : list.reload())}
-              onLoadMore={() => void list.loadMore()}
-            />
+            <ListFooter list={list} />
           )}
         </>
       )}

@@ -21,7 +21,7 @@ function OrderListPage() {
   const { params } = useRouter();
   const [tab, setTab] = useState<OrderTabKey>(() => tabOf(params.tab));
   const list = usePaged(fetchOrders, tab, 10);
-  const { items, status, hasMore, error } = list;
+  const { items, status } = list;
 
   const reload = () => void list.reload();
   usePageShow(reload);
@@ -51,7 +51,7 @@ function OrderListPage() {
         {status === 'loading' && items.length === 0 && <View className='order-skeleton shimmer' />}
         {status === 'done' && items.length === 0 && <EmptyState title='暂无相关订单' description='去挑选心仪的好物吧' />}
         {(items.length > 0 || status === 'error') && (
-          <ListFooter status={status} hasMore={hasMore} count={items.length} error={error} onRetry={reload} onLoadMore={() => void list.loadMore()} />
+          <ListFooter list={list} />
         )}
       </View>
       {actions.overlays}

@@ -16,7 +16,7 @@ const ledgerPage = (_query: null, page: number, pageSize: number) => fetchLedger
 function PointsLedgerPage() {
   const list = usePaged(ledgerPage, null, 20);
   const summary = list.last?.summary ?? null;
-  const { items, status, hasMore, error } = list;
+  const { items, status } = list;
   usePageShow(() => void list.reload());
   useReachBottom(() => void list.loadMore());
 
@@ -59,7 +59,7 @@ function PointsLedgerPage() {
         {status === 'loading' && items.length === 0 && <View className='points-skeleton shimmer' />}
         {status === 'done' && items.length === 0 && <EmptyState title='还没有积分记录' description='签到、购物都能获得积分' />}
         {(items.length > 0 || status === 'error') && (
-          <ListFooter status={status} hasMore={hasMore} count={items.length} error={error} onRetry={() => void list.reload()} onLoadMore={() => void list.loadMore()} />
+          <ListFooter list={list} />
         )}
       </View>
     </View>

@@ -89,14 +89,7 @@ export default function SearchPage() {
               <ProductCard product={p} layout='list' />
             </View>
           ))}
-          <ListFooter
-            status={list.status}
-            hasMore={list.hasMore}
-            count={list.items.length}
-            error={list.error}
-            onRetry={() => void (list.items.length ? list.loadMore() : list.reload())}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <ListFooter list={list} />
         </View>
       )}
     </View>
