@@ -1,4 +1,6 @@
-import { PAGE_TREE, PAGES } from './routes';
+import { PAGE_TREE, PAGES, TAB_PAGES } from './routes';
+
+const TAB_TEXT: Record<(typeof TAB_PAGES)[number], string> = { home: '首页', category: '分类', cart: '购物车', mine: '我的' };
 
 // Pages come from routes.ts: `pages/…` is the main package (home first, it opens at launch), each
 // `packages/<x>` root a subpackage (search, checkout and orders, group-buy, coupons, points mall,
@@ -25,32 +27,8 @@ export default defineAppConfig({
     selectedColor: '#e8452c',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
-    list: [
-      {
-        pagePath: PAGES.home,
-        text: '首页',
-        iconPath: 'assets/tabbar/home.png',
-        selectedIconPath: 'assets/tabbar/home-active.png',
-      },
-      {
-        pagePath: PAGES.category,
-        text: '分类',
-        iconPath: 'assets/tabbar/category.png',
-        selectedIconPath: 'assets/tabbar/category-active.png',
-      },
-      {
-        pagePath: PAGES.cart,
-        text: '购物车',
-        iconPath: 'assets/tabbar/cart.png',
-        selectedIconPath: 'assets/tabbar/cart-active.png',
-      },
-      {
-        pagePath: PAGES.mine,
-        text: '我的',
-        iconPath: 'assets/tabbar/mine.png',
-        selectedIconPath: 'assets/tabbar/mine-active.png',
-      },
-    ],
+    // Icons are named after the tab: assets/tabbar/<tab>.png and <tab>-active.png.
+    list: TAB_PAGES.map((tab) => ({ pagePath: PAGES[tab], text: TAB_TEXT[tab], iconPath: `assets/tabbar/${tab}.png`, selectedIconPath: `assets/tabbar/${tab}-active.png` })),
   },
   lazyCodeLoading: 'requiredComponents',
   // Since 2022-07-14 wx.chooseAddress (「一键获取微信地址」) must be declared here, or it fails.

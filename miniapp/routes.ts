@@ -1,8 +1,10 @@
 /**
  * Every page of the mini-program, once: a name → its path, the query each page reads, and a typed
  * `url(name, query)` builder. app.config.ts derives its page lists from here, and the browser
- * journeys open pages by these names. No Taro import, so node tests can read it.
+ * journeys open pages by these names. No Taro import (types only from common/), so node tests can read it.
  */
+import type { CouponTabKey } from '@common/coupon/state';
+import type { OrderTabKey } from '@common/order/state';
 
 /**
  * Each package root and its pages: name → folder under the root (`/index` implied). `pages` is the
@@ -29,7 +31,7 @@ for (const [root, pages] of Object.entries(PAGE_TREE)) {
   for (const [name, folder] of Object.entries(pages)) PAGES[name as PageName] = `${root}/${folder}/index`;
 }
 
-/** The tab bar's pages, in order (switchTab, not navigateTo). */
+/** The tab bar's pages, in order (switchTab, not navigateTo; the cart badge is index 2). */
 export const TAB_PAGES = ['home', 'category', 'cart', 'mine'] as const satisfies readonly PageName[];
 
 type Id = number | string;
@@ -38,14 +40,14 @@ type Id = number | string;
 export interface PageQueries {
   product: { id?: Id; t?: string; scene?: string };
   orderConfirm: { lines: string; from?: 'cart' };
-  orderList: { tab?: string };
+  orderList: { tab?: OrderTabKey };
   orderDetail: { id: Id; pay?: 1 };
   addressList: { mode?: 'choose'; selectedId?: Id };
   addressEdit: { id?: Id; choose?: 1; back?: 2 };
   groupCampaign: { id: Id; t?: string };
   group: { id: Id; t?: string };
   groupJoin: { campaignId: Id; groupId?: Id };
-  myCoupons: { tab?: string };
+  myCoupons: { tab?: CouponTabKey };
   mallItem: { id: Id };
 }
 
@@ -54,7 +56,7 @@ type QueryOf<N extends PageName> = N extends keyof PageQueries ? PageQueries[N] 
 type QueryArg<N extends PageName> = N extends keyof PageQueries ? ({} extends PageQueries[N] ? [query?: PageQueries[N]] : [query: PageQueries[N]]) : [];
 
 /** Query string of the set values, keys in the given order, values URI-encoded. */
-export function queryString(query: Record<string, string | number | boolean | null | undefined> = {}): string {
+function queryString(query: Record<string, string | number | boolean | null | undefined> = {}): string {
   return Object.entries(query)
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)

@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { currentMember, readSession } from '../../services/session';
+import type { OrderTabKey } from '@common/order/state';
 import { useSession } from '../../hooks/use-session';
 import { url, type PageName } from '../../routes';
 import { assetUrl } from '../../services/http';
@@ -11,7 +12,7 @@ import { MemberCard } from '../../components/member-card';
 import guestAvatar from '../../assets/tabbar/mine.png';
 import './index.scss';
 
-const ORDER_ENTRIES = [
+const ORDER_ENTRIES: { name: string; tab: OrderTabKey; icon: string }[] = [
   { name: '待付款', tab: 'pending_payment', icon: '¥' },
   { name: '待发货', tab: 'paid', icon: '箱' },
   { name: '待收货', tab: 'shipped', icon: '车' },
