@@ -7,16 +7,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp, createServices, type Services } from './app';
+import type { ModuleDefinition } from './platform/module';
 import type { Config } from './config';
 import { createDataSource, dbTargetFrom, type DbTarget } from './db/data-source';
+import { MODULES } from './modules';
 import type { Logger } from './logger';
 import { seedDemoStore } from './seed/seed';
 import { FakeWeChat, type FakeWeChatHandle } from './wechat/fake-wechat';
 import { FakeWeCom } from './wecom/fake-wecom';
 import { generateMerchant } from './wechatpay/crypto';
 import { FakeWeChatPay } from './wechatpay/fake-wechatpay';
-import { NOTIFY_PATH } from './modules/payments/notify';
-import { WECOM_CALLBACK_PATH } from './modules/guides/wecom.routes';
 
 export interface Running {
   url: string;
@@ -37,6 +37,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Runs after the services are built and before the routes are: tests register extra contributors or hooks here. */
   extend?: (services: Services) => void;
+  /** Modules appended after the standard list (a test's sample module); their tables join the data source. */
+  modules?: readonly ModuleDefinition<unknown>[];
   /** A fake WeChat run elsewhere (a cluster worker uses the primary's); none is started here then. */
   fakeWechat?: FakeWeChatHandle;
 }
@@ -53,21 +55,22 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
     : null;
   if (fakeWecom) log.warn({ baseUrl: await fakeWecom.start() }, 'using the fake WeCom server (development only)');
 
-  const ds = createDataSource(opts.db ?? dbTargetFrom(config));
+  const ds = createDataSource(opts.db ?? dbTargetFrom(config), opts.modules?.length ? [...MODULES, ...opts.modules] : undefined);
   await ds.initialize();
   const applied = await ds.runMigrations({ transaction: 'each' });
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
 
   let shuttingDown = false;
-  const deps = { config, log, ds, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, fakeWecom, now, isShuttingDown: () => shuttingDown };
-  const services = createServices(deps);
+  const deps = { config, log, ds, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, fakeWecom, now, isShuttingDown: () => shuttingDown, extraModules: opts.modules };
+  const composed = createServices(deps);
+  const { services } = composed;
   opts.extend?.(services);
   const seeded = config.SEED_DEMO ? await seedDemoStore(ds, services, log, now) : false;
   if (await services.auth.bootstrapOwner(config.HQ_ADMIN_USERNAME, config.HQ_ADMIN_PASSWORD)) {
     log.info({ username: config.HQ_ADMIN_USERNAME }, 'created the HQ owner account');
   }
 
-  const app = createApp(deps, services);
+  const app = createApp(deps, composed);
   const server = http.createServer(app.callback());
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -77,9 +80,9 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
 
-  // Only now is our own URL known: with the fake and no configured notify_url, WeChat Pay calls us here.
-  if (services.wxpay && !config.WECHATPAY_NOTIFY_URL) services.wxpay.setNotifyUrl(`${url}${NOTIFY_PATH}`);
-  if (fakeWecom) fakeWecom.callbackUrl = `${url}${WECOM_CALLBACK_PATH}`;
+  // Only now is our own URL known: modules point callbacks at it (WeChat Pay's notify_url with the
+  // fake, the fake WeCom's callback).
+  for (const listening of composed.listeners) listening(url);
 
   // Scheduled jobs (lease-guarded, so every instance may run them); tests drive them by hand.
   if (config.JOBS_ENABLED) services.scheduler.start();

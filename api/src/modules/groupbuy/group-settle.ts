@@ -9,11 +9,11 @@
 import { In, type EntityManager } from 'typeorm';
 import { groupNext } from '@common/groupbuy/state';
 import type { Transactor } from '../../db/transaction';
-import type { OrderHooks } from '../orders/order-hooks';
-import type { OrderTransitions } from '../orders/order-transitions';
+import type { OrderHooks } from '../orders';
+import type { OrderTransitions } from '../orders';
 import { ShopOrder } from '../orders/orders.entities';
-import type { Outbox } from '../outbox/outbox';
-import type { RefundsService } from '../payments/refunds.service';
+import type { Outbox } from '../outbox';
+import type { RefundsService } from '../payments';
 import type { CampaignStock } from './campaign.stock';
 import { GbGroup, GbSeat } from './groupbuy.entities';
 

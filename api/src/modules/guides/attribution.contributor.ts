@@ -5,7 +5,7 @@
  * reserve writes the immutable attribution snapshot inside the order transaction.
  */
 import { z } from 'zod';
-import { type CheckoutContributor, RANK } from '../orders/checkout/contributor';
+import { type CheckoutContributor, RANK } from '../orders';
 import type { Attribution, AttributionService } from './attribution.service';
 
 export function attributionContributor(attribution: AttributionService): CheckoutContributor {

@@ -15,10 +15,10 @@ import { growthOf, isBirthdayMonth, purchasePoints, refundPoints } from '@common
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { Logger } from '../../logger';
-import type { MemberProfiles } from '../membership/profile.service';
-import type { MembershipSettingsService } from '../membership/settings.service';
-import type { OrderReads } from '../orders/orders.query';
-import type { Outbox } from '../outbox/outbox';
+import type { MemberProfiles } from '../membership';
+import type { MembershipSettingsService } from '../membership';
+import type { OrderReads } from '../orders';
+import type { Outbox } from '../outbox';
 import { clawback, confirmPending, credit, voidPending } from './ledger';
 import { findEntry, lockAccount } from './ledger-sql';
 import { PointsEntry } from './points.entities';

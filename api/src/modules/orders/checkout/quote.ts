@@ -13,7 +13,6 @@ import { applyPriceChanges, MAX_ORDER_FEN, priceOrder, type OrderPricing } from 
 import type { OrderKind } from '@common/order/state';
 import type { CheckoutPreviewDto, OrderLineDto } from '@common/order/types';
 import { AppError } from '../../../http/app-error';
-import { loadSkusWithProducts } from '../../catalogue/stock';
 import type { CheckoutBodyCore, CheckoutContributors, CheckoutDraft, DraftLine } from './contributor';
 
 export interface Quote {
@@ -33,8 +32,8 @@ export function claimKind(draft: CheckoutDraft, kind: OrderKind, field: string):
   draft.kind = kind;
 }
 
-async function loadLines(m: EntityManager, body: CheckoutBodyCore): Promise<DraftLine[]> {
-  const { skus, products } = await loadSkusWithProducts(
+async function loadLines(m: EntityManager, contributors: CheckoutContributors, body: CheckoutBodyCore): Promise<DraftLine[]> {
+  const { skus, products } = await contributors.lineSource(
     m,
     body.lines.map((l) => l.skuId),
   );
@@ -72,7 +71,7 @@ export async function quoteCheckout(
     memberId,
     kind: 'normal',
     body,
-    lines: await loadLines(m, body),
+    lines: await loadLines(m, contributors, body),
     priceChanges: [],
     adjustments: [],
     freightWaived: false,
