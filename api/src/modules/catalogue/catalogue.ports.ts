@@ -1,6 +1,6 @@
 /** Read ports of the catalogue's tables for other modules (they never query product or sku themselves). */
 import { In, type EntityManager } from 'typeorm';
-import { Product } from './catalogue.entities';
+import { Product, type Sku } from './catalogue.entities';
 
 export interface ProductFacts {
   id: number;
@@ -13,3 +13,7 @@ export async function productFacts(m: EntityManager, ids: readonly number[]): Pr
   if (!ids.length) return [];
   return m.find(Product, { where: { id: In([...new Set(ids)]) }, select: { id: true, categoryId: true, status: true } });
 }
+
+/** A SKU and a product as other modules read them (plain rows; stock changes only through stock.ts). */
+export type SkuSnapshot = { [K in keyof Sku]: Sku[K] };
+export type ProductSnapshot = { [K in keyof Product]: Product[K] };

@@ -6,4 +6,4 @@ export { catalogueModule } from './catalogue.module';
 export type { CatalogueService } from './catalogue.service';
 export type { StockContributor } from './stock.contributor';
 export { adjustStock, loadSkusWithProducts, releaseStock, reserveStock, type StockLine } from './stock';
-export { productFacts, type ProductFacts } from './catalogue.ports';
+export { productFacts, type ProductFacts, type ProductSnapshot, type SkuSnapshot } from './catalogue.ports';

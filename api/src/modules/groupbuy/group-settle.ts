@@ -6,18 +6,18 @@
  * a full automatic refund row. The refunds go to WeChat Pay after commit (GroupFailed in the
  * outbox), each with its own out_refund_no, reused on every retry.
  */
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { groupNext } from '@common/groupbuy/state';
 import type { Transactor } from '../../db/transaction';
-import type { OrderHooks } from '../orders';
-import type { OrderTransitions } from '../orders';
-import { ShopOrder } from '../orders/orders.entities';
+import type { OrderFacts, OrderHooks, OrderSnapshot, OrderTransitions } from '../orders';
 import type { Outbox } from '../outbox';
 import type { RefundsService } from '../payments';
 import type { CampaignStock } from './campaign.stock';
 import { GbGroup, GbSeat } from './groupbuy.entities';
 
 const ACTOR = 'groupbuy';
+/** How many grouping seat orders one stranded-refund pass looks at (open groups' seats included). */
+const GROUPING_SCAN = 1000;
 
 export class GroupSettler {
   constructor(
@@ -26,6 +26,8 @@ export class GroupSettler {
     private readonly refunds: RefundsService,
     private readonly outbox: Outbox,
     private readonly stock: CampaignStock,
+    /** The order tables' ports (orders owns them). */
+    private readonly orders: Pick<OrderFacts, 'byId' | 'byIds' | 'idsIn'>,
   ) {}
 
   /** Registers the seat's payment hook: runs inside the CAS transaction of its `pay`. */
@@ -55,7 +57,7 @@ export class GroupSettler {
     const r = await m.createQueryBuilder().update(GbGroup).set({ status: to, settledAt: now }).where("id = :id AND status = 'open' AND seats_paid >= size", { id: groupId }).execute();
     if (!r.affected) return;
     const seats = await m.findBy(GbSeat, { groupId, status: 'paid' });
-    const orders = await m.findBy(ShopOrder, { id: In(seats.map((s) => s.orderId)) });
+    const orders = await this.orders.byIds(seats.map((s) => s.orderId), m);
     for (const o of orders) await this.transitions.apply(m, { order: o, from: 'grouping', event: 'group_succeed', actor: ACTOR, note: `拼团成功 #${groupId}`, now });
     await this.outbox.enqueue(m, 'GroupSucceeded', groupId, { groupId });
   }
@@ -71,7 +73,7 @@ export class GroupSettler {
       const r = await m.createQueryBuilder().update(GbGroup).set({ status: to, settledAt: now }).where("id = :id AND status = 'open' AND seats_paid < size", { id: groupId }).execute();
       if (!r.affected) return null;
       const seats = await m.findBy(GbSeat, { groupId, live: 1 });
-      const orders = await m.findBy(ShopOrder, { id: In(seats.length ? seats.map((s) => s.orderId) : [0]) });
+      const orders = await this.orders.byIds(seats.map((s) => s.orderId), m);
       const ids: number[] = [];
       for (const o of orders) {
         if (o.status === 'pending_payment') {
@@ -97,16 +99,21 @@ export class GroupSettler {
    * table): open its refund again, the same way. The order's CAS keeps it to one per round.
    */
   async refundStranded(now: Date, limit: number): Promise<number> {
-    const rows: { order_id: number; group_id: number }[] = await this.stock
-      .manager()
-      .query(
-        "SELECT s.order_id, s.group_id FROM gb_seat s JOIN gb_group g ON g.id = s.group_id JOIN shop_order o ON o.id = s.order_id WHERE g.status = 'failed' AND s.status = 'paid' AND o.status = 'grouping' LIMIT ?",
-        [limit],
-      );
+    // Seat orders still grouping (orders' port: few, the seats of open groups and these), then
+    // those of them that are paid seats of a failed group (our tables).
+    const grouping = await this.orders.idsIn('group_seat', 'grouping', GROUPING_SCAN);
+    const rows: { order_id: number; group_id: number }[] = grouping.length
+      ? await this.stock
+          .manager()
+          .query(
+            `SELECT s.order_id, s.group_id FROM gb_seat s JOIN gb_group g ON g.id = s.group_id WHERE g.status = 'failed' AND s.status = 'paid' AND s.order_id IN (${grouping.map(() => '?').join(',')}) LIMIT ?`,
+            [...grouping, limit],
+          )
+      : [];
     for (const row of rows) {
       await this.tx.run(async (m) => {
-        const o = await m.findOneByOrFail(ShopOrder, { id: Number(row.order_id) });
-        if (o.status !== 'grouping') return;
+        const o: OrderSnapshot | null = await this.orders.byId(Number(row.order_id), m);
+        if (o?.status !== 'grouping') return;
         await this.transitions.apply(m, { order: o, event: 'group_fail', actor: ACTOR, note: '退款未成功，重新退款', now });
         const id = await this.refunds.createAutoRefund(m, o, '拼团失败，自动退款');
         await this.outbox.enqueue(m, 'GroupFailed', Number(row.group_id), { groupId: Number(row.group_id), refundIds: [id] });

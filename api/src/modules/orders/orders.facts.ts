@@ -89,6 +89,12 @@ export class OrderFacts {
     return out;
   }
 
+  /** Ids of orders of `kind` in `status`, oldest first (a job's bounded candidates). */
+  async idsIn(kind: OrderSnapshot['kind'], status: OrderSnapshot['status'], limit: number, m: EntityManager = this.ds.manager): Promise<number[]> {
+    const rows = await m.find(ShopOrder, { where: { kind, status }, select: { id: true }, order: { id: 'ASC' }, take: limit });
+    return rows.map((r) => r.id);
+  }
+
   /** Orders still pending payment, created at or before `cutoff`, oldest first (the payment reconcile job's candidates). */
   async unpaidCreatedBefore(cutoff: Date, limit: number, m: EntityManager = this.ds.manager): Promise<number[]> {
     const rows = await m

@@ -69,8 +69,7 @@ async function reconcileGrowth(d: EarningDeps, m: EntityManager, memberId: numbe
   const order = await orderOf(d, m, memberId, orderId);
   if (!order) return;
   const target = order.status === 'completed' || order.completedAt ? growthOf(order.payableFen - order.refundedFen) : 0;
-  const row = await m.query('SELECT COALESCE(SUM(delta), 0) AS n FROM member_growth_entry WHERE entry_key LIKE ?', [`order:${orderId}:growth:%`]);
-  const delta = target - Number(row[0]?.n ?? 0);
+  const delta = target - (await d.profiles.growthRecorded(m, `order:${orderId}:growth:`));
   if (delta !== 0) await d.profiles.addGrowth(m, memberId, `order:${orderId}:growth:${order.refundedFen}`, delta, now);
 }
 
