@@ -1,6 +1,6 @@
 /**
  * What the coupon rules need to know about a member, from the modules that own it: when they
- * registered (auth), their tier (membership; rank 0 until that module is wired in), and whether
+ * registered (auth), their tier (membership; rank 0 when none is given), and whether
  * they have ordered before (the orders module's has-ordered ports).
  */
 import type { DataSource, EntityManager } from 'typeorm';
