@@ -14,7 +14,7 @@ import { AppError, registerErrorStatus } from './http/app-error';
 import type { AppState } from './http/context';
 import { bodyParseError, isClientAbort } from './http/faults';
 import { errorHandler, requestContext } from './http/middleware';
-import { h5CachePolicy, serveDir } from './http/static';
+import { consoleCachePolicy, h5CachePolicy, serveDir } from './http/static';
 import type { Logger } from './logger';
 import { MODULES } from './modules';
 import { authModule } from './modules/auth';
@@ -26,7 +26,7 @@ import type { ApisOf, CoreServices, ModuleContext, ModuleDefinition, RouteRegist
 import { WeChatClient } from './wechat/client';
 import type { FakeWeChatHandle } from './wechat/fake-wechat';
 import type { FakeWeChatPay } from './wechatpay/fake-wechatpay';
-import type { FakeWeCom } from './wecom/fake-wecom';
+import type { FakeWeCom, RemoteFakeWeCom } from './wecom/fake-wecom';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -40,6 +40,8 @@ export interface AppDeps {
   fakeWechatPay?: FakeWeChatPay | null;
   /** The loopback fake WeCom (development and tests); null or absent otherwise. */
   fakeWecom?: FakeWeCom | null;
+  /** A cluster worker's view of the primary's fake WeCom; null or absent otherwise. */
+  remoteFakeWecom?: RemoteFakeWeCom | null;
   now?: () => Date;
   isShuttingDown?: () => boolean;
   /** Modules appended after the standard list (tests: a sample module). */
@@ -55,7 +57,7 @@ export interface Composed {
   modules: readonly ModuleDefinition<unknown>[];
   routes: RouteRegistration[];
   rawBodyPaths: ReadonlySet<string>;
-  listeners: ((url: string) => void)[];
+  listeners: ((url: string) => void | Promise<void>)[];
   /** A module's public API (tests and the server reach a module's services through it). */
   use<Api>(module: ModuleDefinition<Api>): Api;
 }
@@ -63,7 +65,7 @@ export interface Composed {
 function coreServices(deps: AppDeps): CoreServices {
   const now = deps.now ?? (() => new Date());
   const { config, log, ds } = deps;
-  const tx = new Transactor(ds);
+  const tx = new Transactor(ds, (err) => log.error({ err }, 'after-commit callback failed'));
   const hooks = new OrderHooks();
   return {
     config,
@@ -71,8 +73,9 @@ function coreServices(deps: AppDeps): CoreServices {
     ds,
     tx,
     now,
-    // Side effects after commit (points, commission, shipping upload …) go through the outbox.
-    outbox: new Outbox(ds, tx, log, now),
+    // Side effects after commit (points, commission, shipping upload …) go through the outbox,
+    // handed to their handlers right after the commit (OUTBOX_DISPATCH), with the job as safety net.
+    outbox: new Outbox(ds, tx, log, now, config.OUTBOX_DISPATCH),
     // Scheduled jobs: every module registers its own (name, run) with the one scheduler.
     scheduler: new Scheduler({ tx, log, now, intervalMs: config.JOBS_INTERVAL_MS }),
     contributors: new CheckoutContributors(),
@@ -88,6 +91,7 @@ function coreServices(deps: AppDeps): CoreServices {
     fakeWechat: deps.fakeWechat,
     fakeWechatPay: deps.fakeWechatPay ?? null,
     fakeWecom: deps.fakeWecom ?? null,
+    remoteFakeWecom: deps.remoteFakeWecom ?? null,
     isShuttingDown: deps.isShuttingDown ?? (() => false),
   };
 }
@@ -99,7 +103,7 @@ export function createServices(deps: AppDeps): Composed {
   const built = new Map<ModuleDefinition<unknown>, unknown>();
   const routes: RouteRegistration[] = [];
   const rawBodyPaths = new Set<string>();
-  const listeners: ((url: string) => void)[] = [];
+  const listeners: ((url: string) => void | Promise<void>)[] = [];
   const services: Record<string, unknown> = { ...core };
   const use = <Api>(module: ModuleDefinition<Api>): Api => {
     if (!built.has(module)) throw new Error(`module ${module.name} is used before it is built: list it earlier in api/src/modules/index.ts`);
@@ -155,6 +159,11 @@ export function createApp(deps: AppDeps, composed: Composed = createServices(dep
     await next();
   });
   app.use(serveDir('/assets/', ASSETS_DIR, () => 'public, max-age=604800, immutable'));
+  // The HQ console before the storefront, whose folder is served from the root.
+  if (deps.config.SERVE_CONSOLE) {
+    app.use(async (ctx, next) => (ctx.path === '/hq' ? ctx.redirect('/hq/') : next()));
+    app.use(serveDir('/hq/', deps.config.consoleDir, consoleCachePolicy));
+  }
   if (deps.config.SERVE_H5) app.use(serveDir('/', deps.config.h5Dir, h5CachePolicy));
   app.use(requireJsonBodies);
   // gzip/deflate/br bodies are inflated (the 256 kB limit applies after inflating); a body that

@@ -8,6 +8,13 @@ import { z } from 'zod';
 import { RANK, type CheckoutContributor } from '../src/modules/orders';
 import { defineModule } from '../src/platform/module';
 
+// Its checkout note, declared the way every feature declares its own (common/order/checkout-notes.ts).
+declare module '@common/order/checkout-notes' {
+  interface CheckoutNotes {
+    sample?: { tag: string };
+  }
+}
+
 export interface SampleSeen {
   /** Orders the contributor's reserve ran for, with the tag the shopper sent. */
   reserved: { orderId: number; tag: string }[];
@@ -31,10 +38,11 @@ export const sampleModule = defineModule({
       rank: RANK.coupon + 1,
       field: { name: 'sampleTag', schema: z.string().regex(/^[a-z]{1,12}$/).optional(), description: 'A test module’s tag' },
       quote(draft) {
-        if (draft.body.sampleTag !== undefined) draft.notes.sample = { tag: draft.body.sampleTag };
+        const tag = draft.body.sampleTag;
+        if (typeof tag === 'string') draft.notes.sample = { tag };
       },
       async reserve({ order, draft }) {
-        const note = draft.notes.sample as { tag: string } | undefined;
+        const note = draft.notes.sample;
         if (note) seen.reserved.push({ orderId: order.id, tag: note.tag });
       },
     };

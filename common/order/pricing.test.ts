@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ADJUSTMENT_ORDER, applyPriceChanges, FREE_SHIPPING_THRESHOLD_FEN, FREIGHT_FEN, freightFor, priceOrder, type Adjustment, type PricedLineInput } from './pricing';
+import { ADJUSTMENT_ORDER, applyPriceChanges, FREE_SHIPPING_THRESHOLD_FEN, FREIGHT_FEN, freightFor, linesBefore, priceOrder, type Adjustment, type PricedLineInput } from './pricing';
 
 const line = (skuId: number, unitPriceFen: number, quantity = 1): PricedLineInput => ({ skuId, unitPriceFen, quantity });
 const adj = (kind: Adjustment['kind'], amountFen: number, skuIds?: number[]): Adjustment => ({ kind, label: kind, amountFen, skuIds });
@@ -124,5 +124,47 @@ describe('applyPriceChanges', () => {
     ]);
     expect(out[0].unitPriceFen).toBe(4000);
     expect(() => applyPriceChanges([line(1, 5000)], [{ skuId: 1, unitPriceFen: -1, label: 'x' }])).toThrow(RangeError);
+  });
+});
+
+describe('linesBefore: the price before an adjustment', () => {
+  const lines = [line(1, 5000, 2), line(2, 3000)];
+  const changes = [{ skuId: 2, unitPriceFen: 2000, label: '拼团价' }];
+  const asked = [adj('points', 700), adj('coupon', 1000, [1]), adj('member', 600), adj('promotion', 300, [2])];
+
+  it('is the lines after the price changes and every adjustment ranked before the kind', () => {
+    const payable = (kind: Adjustment['kind']) => linesBefore(lines, changes, asked, kind).map((l) => l.payableFen);
+    // Line 2 at its group price; the promotion (before the member price) took 300 of it.
+    expect(payable('promotion')).toEqual([10_000, 2000]);
+    expect(payable('member')).toEqual([10_000, 1700]);
+    const afterMember = priceOrder(applyPriceChanges(lines, changes), [asked[2], asked[3]]).lines.map((l) => l.payableFen);
+    expect(payable('coupon')).toEqual(afterMember);
+    expect(payable('points')).toEqual([afterMember[0] - 1000, afterMember[1]]);
+    expect(linesBefore(lines, changes, asked, 'coupon').map((l) => [l.unitPriceFen, l.subtotalFen, l.priceChanged])).toEqual([
+      [5000, 10_000, false],
+      [2000, 2000, true],
+    ]);
+  });
+
+  it('is what pricing caps each adjustment at: its lines\' price before it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ unitPriceFen: fc.integer({ min: 0, max: 100_000 }), quantity: fc.integer({ min: 1, max: 9 }) }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.record({ kind: fc.constantFrom(...ADJUSTMENT_ORDER), amountFen: fc.integer({ min: 0, max: 600_000 }), only: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) }), { maxLength: 4 }),
+        (rawLines, rawAdjs) => {
+          const ls = rawLines.map((l, i) => line(i + 1, l.unitPriceFen, l.quantity));
+          // One adjustment per kind, so "before it" and "before its kind" are the same thing.
+          const adjs = ADJUSTMENT_ORDER.flatMap((k) => rawAdjs.filter((a) => a.kind === k).slice(0, 1)).map((a) => adj(a.kind, a.amountFen, a.only ? [a.only] : undefined));
+          const p = priceOrder(ls, adjs);
+          for (const a of p.adjustments) {
+            const room = linesBefore(ls, [], adjs, a.kind)
+              .filter((l) => !a.skuIds?.length || a.skuIds.includes(l.skuId))
+              .reduce((s, l) => s + l.payableFen, 0);
+            expect(a.appliedFen).toBe(Math.min(a.amountFen, room));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

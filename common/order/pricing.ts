@@ -120,6 +120,43 @@ export function applyPriceChanges<L extends PricedLineInput>(lines: readonly L[]
 
 const rank = (k: AdjustmentKind) => ADJUSTMENT_ORDER.indexOf(k);
 
+/** A line as an adjustment sees it when its turn comes (see linesBefore). */
+export interface LineBefore {
+  skuId: number;
+  quantity: number;
+  /** After unit-price changes. */
+  unitPriceFen: number;
+  /** A unit-price change named this line (a group price, a points-mall price). */
+  priceChanged: boolean;
+  /** unitPriceFen × quantity: the line's part of the goods. */
+  subtotalFen: number;
+  /** What the line still has to pay after the adjustments ranked before `kind`. */
+  payableFen: number;
+}
+
+/**
+ * The price before an adjustment of `kind`: the lines after the unit-price changes and every
+ * adjustment ranked before `kind` (ADJUSTMENT_ORDER), priced exactly as priceOrder will price
+ * them. The one place a contributor learns the base its own adjustment applies to.
+ */
+export function linesBefore(
+  lines: readonly PricedLineInput[],
+  changes: readonly PriceChange[],
+  adjustments: readonly Adjustment[],
+  kind: AdjustmentKind,
+): LineBefore[] {
+  const earlier = adjustments.filter((a) => rank(a.kind) < rank(kind));
+  const priced = priceOrder(applyPriceChanges(lines, changes), earlier).lines;
+  return priced.map((l) => ({
+    skuId: l.skuId,
+    quantity: l.quantity,
+    unitPriceFen: l.unitPriceFen,
+    priceChanged: changes.some((c) => c.skuId === l.skuId),
+    subtotalFen: l.subtotalFen,
+    payableFen: l.payableFen,
+  }));
+}
+
 export function priceOrder(lines: readonly PricedLineInput[], adjustments: readonly Adjustment[] = [], options: PricingOptions = {}): OrderPricing {
   const subtotals = lines.map((l) => l.unitPriceFen * l.quantity);
   const goodsFen = subtotals.reduce((a, b) => a + b, 0);

@@ -1,4 +1,8 @@
+import { ADJUSTMENT_ORDER, type AdjustmentKind } from './pricing';
 import {
+  ACCEPTED_ADJUSTMENTS,
+  acceptsAdjustment,
+  adjustmentRefusal,
   canFire,
   canShopperCancel,
   decideTransition,
@@ -117,5 +121,32 @@ describe('extendTable', () => {
     expect(t.paid).toEqual({ refund_request: ['refunding'] });
     expect(t.shipped).toBe(NORMAL_TRANSITIONS.shipped);
     expect(NORMAL_TRANSITIONS.paid).toEqual({ ship: ['shipped'], refund_request: ['refunding'] });
+  });
+});
+
+describe('the price adjustments each kind accepts', () => {
+  // The stated rules: a special price (group, points mall) is not lowered again by a promotion
+  // or the member price; a coupon and points are ways of paying, refused only where the order
+  // is paid in points.
+  const priceLowering: readonly AdjustmentKind[] = ['promotion', 'member'];
+  const expected = (kind: OrderKind, a: AdjustmentKind): boolean =>
+    kind === 'normal' || (kind === 'group_seat' && !priceLowering.includes(a));
+
+  it.each(ORDER_KINDS.flatMap((kind) => ADJUSTMENT_ORDER.map((a) => [kind, a] as const)))('%s × %s', (kind, a) => {
+    expect(acceptsAdjustment(kind, a)).toBe(expected(kind, a));
+  });
+
+  it('every kind declares its list, of known adjustments only, each once', () => {
+    for (const kind of ORDER_KINDS) {
+      const list = ACCEPTED_ADJUSTMENTS[kind];
+      expect(list.every((a) => ADJUSTMENT_ORDER.includes(a))).toBe(true);
+      expect(new Set(list).size).toBe(list.length);
+    }
+  });
+
+  it('a refusal says which kind refused what, as the API answers it', () => {
+    expect(adjustmentRefusal('points_redemption', 'coupon')).toBe('积分兑换不能使用优惠券');
+    expect(adjustmentRefusal('points_redemption', 'points')).toBe('积分兑换不能使用积分抵扣');
+    expect(adjustmentRefusal('group_seat', 'member')).toBe('拼团不能使用会员价');
   });
 });

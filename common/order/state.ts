@@ -11,6 +11,7 @@
  * A partial refund leaves refunding for the state the order came from; only a refund that brings
  * the refunded total up to what was paid ends in `refunded`.
  */
+import type { AdjustmentKind } from './pricing';
 
 /**
  * Order kinds. Each kind has its own table (below); a kind may add states and events of its own
@@ -95,6 +96,29 @@ export const ORDER_TABLES: Record<OrderKind, TransitionTable> = {
   }),
 };
 
+/**
+ * The price adjustments each kind accepts (pricing.ts ADJUSTMENT_ORDER), next to its table: the
+ * checkout runner runs an adjustment's contributor only on a kind that accepts it, refuses the
+ * shopper's request for one that it does not, and drops any that slipped in. A contributor never
+ * tests the kind itself. A special price (a group price, a points-mall price) is not lowered
+ * again by a store promotion or the member price; the ways of paying part of it (a coupon,
+ * points) still apply to a group seat; a redemption is priced in points and takes nothing else.
+ */
+export const ACCEPTED_ADJUSTMENTS: Record<OrderKind, readonly AdjustmentKind[]> = {
+  normal: ['promotion', 'member', 'coupon', 'points'],
+  group_seat: ['coupon', 'points'],
+  points_redemption: [],
+};
+
+export function acceptsAdjustment(kind: OrderKind, adjustment: AdjustmentKind): boolean {
+  return ACCEPTED_ADJUSTMENTS[kind].includes(adjustment);
+}
+
+const ORDER_KIND_LABELS: Record<OrderKind, string> = { normal: '普通订单', group_seat: '拼团', points_redemption: '积分兑换' };
+const ADJUSTMENT_LABELS: Record<AdjustmentKind, string> = { promotion: '店铺优惠', member: '会员价', coupon: '优惠券', points: '积分抵扣' };
+
+/** The copy of refusing an adjustment the kind does not accept: 积分兑换不能使用优惠券. */
+export const adjustmentRefusal = (kind: OrderKind, adjustment: AdjustmentKind): string => `${ORDER_KIND_LABELS[kind]}不能使用${ADJUSTMENT_LABELS[adjustment]}`;
 
 /** The states of a kind: every state its table names. */
 export function statesOf(kind: OrderKind): OrderStatus[] {

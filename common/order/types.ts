@@ -1,5 +1,6 @@
 /** Order, checkout and refund DTOs shared by the API and the mini-program. Money is integer fen. */
 import type { AddressSnapshot } from '../address/types';
+import type { CheckoutNotes } from './checkout-notes';
 import type { AppliedAdjustment } from './pricing';
 import type { OrderKind, OrderStatus } from './state';
 
@@ -52,7 +53,7 @@ export interface CheckoutPreviewDto {
   /** Every adjustment asked for, in the order applied, with what it really took. */
   adjustments: AppliedAdjustment[];
   /** What each contributor tells the page (usable coupons, points balance …), by contributor name. */
-  notes: Record<string, unknown>;
+  notes: CheckoutNotes;
 }
 
 export interface OrderSummaryDto {

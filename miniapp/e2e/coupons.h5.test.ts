@@ -8,9 +8,6 @@ import { startStorefront, type Storefront } from './storefront';
 
 jest.setTimeout(240_000);
 
-// The 新人礼 arrives through the outbox; its job runs every second here instead of every 30 s.
-process.env.JOBS_INTERVAL_MS = '1000';
-
 /** HQ's development owner account (refused in production; the storefront runs NODE_ENV=test). */
 async function hqPoster(base: string): Promise<HqPost> {
   const login = await fetch(`${base}/api/hq/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'loopmall-admin' }) });

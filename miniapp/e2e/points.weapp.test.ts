@@ -1,7 +1,7 @@
 /**
  * The points journey on the weapp build in WeChat DevTools (skipped where DevTools is absent),
- * against the API at TARO_APP_API_BASE started with the demo store, development payments and a
- * short JOBS_INTERVAL_MS (the outbox delivers the points).
+ * against the API at TARO_APP_API_BASE started with the demo store and development payments (the
+ * outbox delivers the points right after each commit, on the default settings).
  */
 import { weappJourneySuite } from './journey-suites';
 import { pointsJourney } from './journeys/points';

@@ -18,7 +18,7 @@ import type { Scheduler } from '../modules/jobs';
 import type { WeChatClient } from '../wechat/client';
 import type { FakeWeChatHandle } from '../wechat/fake-wechat';
 import type { FakeWeChatPay } from '../wechatpay/fake-wechatpay';
-import type { FakeWeCom } from '../wecom/fake-wecom';
+import type { FakeWeCom, RemoteFakeWeCom } from '../wecom/fake-wecom';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type EntityClass = Function;
@@ -44,6 +44,8 @@ export interface CoreServices {
   fakeWechat: FakeWeChatHandle | null;
   fakeWechatPay: FakeWeChatPay | null;
   fakeWecom: FakeWeCom | null;
+  /** A cluster worker's view of the primary's fake WeCom (it posts callbacks to our shared port). */
+  remoteFakeWecom: RemoteFakeWeCom | null;
   isShuttingDown: () => boolean;
 }
 
@@ -57,7 +59,7 @@ export interface ModuleContext extends CoreServices {
   /** A path whose POST body is not JSON and is read by its own handler (the WeCom callback's XML). */
   acceptRawBody(path: string): void;
   /** Runs once the server listens, with its own base URL (a notify URL that points back at us). */
-  onListening(run: (url: string) => void): void;
+  onListening(run: (url: string) => void | Promise<void>): void;
 }
 
 export interface ModuleDefinition<Api = unknown> {

@@ -2,7 +2,8 @@
  * Issuing coupons: the one place that writes a template's quota and a member's holding. Every
  * grant takes, in this fixed order (so two grants never wait on each other in a cycle):
  *   1. the member's holding of the template: `held + 1 WHERE held < per_member_limit`;
- *   2. the template's quota: `issued_count + 1 WHERE issued_count < total_quota AND active`;
+ *   2. the template's quota: `issued_count + 1 WHERE issued_count < total_quota AND active`
+ *      (and `AND claimable` for a claim: only what 领券中心 offers may be claimed);
  *   3. the copy itself, whose unique key (template, member, source, sourceRef) is the grant's
  *      idempotency key: a retried push or gift cannot hand out a second copy.
  * All three in the caller's transaction: a refusal at any step rolls back the others.
@@ -41,6 +42,8 @@ export async function grantInTx(m: EntityManager, req: GrantRequest, now: Date):
   }
   const t = await m.findOneBy(CouponTemplate, { id: templateId });
   if (!t) throw new AppError('COUPON_TEMPLATE_NOT_FOUND', `template ${templateId}`);
+  const claim = source === 'claim';
+  if (claim && !t.claimable) throw notOffered(templateId);
   if (!t.active || (t.validity.type === 'fixed' && now > new Date(t.validity.to))) throw new AppError('COUPON_TEMPLATE_INACTIVE', `template ${templateId}`);
   // Why conditional: two grants to one member race; `held < limit` lets only as many through as the limit.
   const held = await m
@@ -51,12 +54,14 @@ export async function grantInTx(m: EntityManager, req: GrantRequest, now: Date):
     .execute();
   if (!held.affected) throw new AppError('COUPON_LIMIT_REACHED', `template ${templateId} member ${memberId}`);
   // Why conditional: hundreds of members race for the last copies; `issued_count < total_quota`
-  // with the affected rows checked never issues more than the quota.
+  // with the affected rows checked never issues more than the quota. A claim also needs the
+  // template still listed, decided by this write rather than by the read above (HQ may take it
+  // off 领券中心 meanwhile); push, gift and points mall grant unlisted templates by design.
   const quota = await m
     .createQueryBuilder()
     .update(CouponTemplate)
     .set({ issuedCount: () => 'issued_count + 1', updatedAt: now })
-    .where('id = :templateId AND issued_count < total_quota AND active = :active', { templateId, active: true })
+    .where(`id = :templateId AND issued_count < total_quota AND active = :active${claim ? ' AND claimable = :active' : ''}`, { templateId, active: true })
     .execute();
   if (!quota.affected) throw new AppError('COUPON_SOLD_OUT', `template ${templateId}`);
   let sourceRef = req.sourceRef;
@@ -72,6 +77,12 @@ export async function grantInTx(m: EntityManager, req: GrantRequest, now: Date):
   return { granted: true, coupon };
 }
 
+/**
+ * A template 领券中心 does not offer (push-only, sold in the points mall, taken off the list) is
+ * answered as if it did not exist: a shopper cannot tell its id from an unused one.
+ */
+const notOffered = (templateId: number) => new AppError('COUPON_TEMPLATE_NOT_FOUND', `template ${templateId} is not claimable`);
+
 export class CouponGrants {
   constructor(
     private readonly ds: DataSource,
@@ -80,13 +91,27 @@ export class CouponGrants {
     private readonly now: () => Date,
   ) {}
 
-  /** 领券中心 立即领取: the audience rule first, then the conditional writes decide. */
+  /** 领券中心 立即领取: only a listed template, then the audience rule, then the conditional writes decide. */
   async claim(memberId: number, templateId: number): Promise<MemberCoupon> {
     const now = this.now();
-    await this.checkAudience(memberId, templateId, now);
+    const t = await this.template(templateId);
+    // Before the audience and before any row is made: an unlisted template reveals nothing and
+    // leaves no holding behind.
+    if (!t.claimable) throw notOffered(templateId);
+    await this.checkAudience(memberId, t, now);
     await ensureHolding(this.tx, templateId, memberId);
-    const out = await this.tx.run((m) => grantInTx(m, { templateId, memberId, source: 'claim' }, now));
-    return out.coupon;
+    try {
+      const out = await this.tx.run((m) => grantInTx(m, { templateId, memberId, source: 'claim' }, now));
+      return out.coupon;
+    } catch (err) {
+      // The quota write also refuses a template HQ un-listed or stopped meanwhile: say which,
+      // from a fresh read after the rollback (the transaction's snapshot may predate the change).
+      if (!(err instanceof AppError) || err.code !== 'COUPON_SOLD_OUT') throw err;
+      const fresh = await this.ds.getRepository(CouponTemplate).findOneBy({ id: templateId });
+      if (!fresh?.claimable) throw notOffered(templateId);
+      if (!fresh.active) throw new AppError('COUPON_TEMPLATE_INACTIVE', `template ${templateId}`);
+      throw err;
+    }
   }
 
   /**
@@ -99,7 +124,7 @@ export class CouponGrants {
     for (const memberId of [...new Set(memberIds)]) {
       try {
         const now = this.now();
-        await this.checkAudience(memberId, templateId, now);
+        await this.checkAudience(memberId, await this.template(templateId), now);
         await ensureHolding(this.tx, templateId, memberId);
         const out = await this.tx.run((m) => grantInTx(m, { templateId, memberId, source: 'push', sourceRef: `push:${batchKey}` }, now));
         (out.granted ? result.granted : result.already).push(memberId);
@@ -112,9 +137,14 @@ export class CouponGrants {
     return result;
   }
 
-  private async checkAudience(memberId: number, templateId: number, now: Date): Promise<void> {
+  private async template(templateId: number): Promise<CouponTemplate> {
     const t = await this.ds.getRepository(CouponTemplate).findOneBy({ id: templateId });
     if (!t) throw new AppError('COUPON_TEMPLATE_NOT_FOUND', `template ${templateId}`);
+    return t;
+  }
+
+  private async checkAudience(memberId: number, t: CouponTemplate, now: Date): Promise<void> {
+    const templateId = t.id;
     const member = await this.facts.receiver(memberId);
     if (!member) throw new AppError('NOT_FOUND', `member ${memberId}`);
     // Quota and limit are left to the conditional writes; only the audience is decided here.

@@ -10,41 +10,31 @@
  * - release: a cancel (shopper or timeout) gives it back (locked → unused); a full refund gives it
  *   back only while it is still valid (used → unused); a partial refund never does.
  */
-import { applyPriceChanges, priceOrder } from '@common/order/pricing';
 import type { CouponLine } from '@common/coupon/rules';
 import { errorMessage } from '@common/errors';
 import { zs } from '../../http/validate';
 import { AppError } from '../../http/app-error';
-import { RANK, type CheckoutContributor, type CheckoutDraft } from '../orders';
-import type { OrderHooks } from '../orders';
+import { priceBefore, RANK, type CheckoutContributor, type CheckoutDraft, type OrderHooks } from '../orders';
 import type { CouponWallet } from './coupon-wallet';
 import type { MemberFacts } from './member-facts';
 
 export const COUPON_FIELD = 'couponId';
-const EARLIER = new Set(['promotion', 'member']);
 
 /** The lines as the coupon sees them: after price changes and the adjustments ranked before it. */
-export function couponLines(draft: CheckoutDraft): CouponLine[] {
-  const priced = applyPriceChanges(
-    draft.lines.map((l) => ({ skuId: l.skuId, unitPriceFen: l.skuPriceFen, quantity: l.quantity })),
-    draft.priceChanges,
-  );
-  const before = priceOrder(priced, draft.adjustments.filter((a) => EARLIER.has(a.kind)));
-  return draft.lines.map((l, i) => ({ skuId: l.skuId, productId: l.productId, categoryId: l.categoryId, payableFen: before.lines[i].payableFen }));
+function couponLines(draft: CheckoutDraft): CouponLine[] {
+  const before = priceBefore(draft, 'coupon');
+  return draft.lines.map((l, i) => ({ skuId: l.skuId, productId: l.productId, categoryId: l.categoryId, payableFen: before[i].payableFen }));
 }
 
 export function couponContributor(wallet: CouponWallet, facts: MemberFacts): CheckoutContributor {
   return {
     name: 'coupon',
     rank: RANK.coupon,
+    // Which kinds take a coupon (not a points redemption) is the kinds' declaration; the runner refuses couponId elsewhere.
+    adjusts: 'coupon',
     field: { name: COUPON_FIELD, schema: zs.bodyId().optional(), description: '使用的优惠券（我的优惠券 id）' },
     async quote(draft) {
       const chosen = draft.body[COUPON_FIELD] as number | undefined;
-      // A points-mall redemption is priced in points: no coupon on it.
-      if (draft.kind === 'points_redemption') {
-        if (chosen !== undefined) throw new AppError('VALIDATION_FAILED', 'coupon on a redemption', [{ field: COUPON_FIELD, message: '积分兑换不能使用优惠券' }]);
-        return;
-      }
       // Placing without a coupon: nothing to check; the list of options is for 确认订单 only.
       if (draft.placing && chosen === undefined) return;
       const lines = couponLines(draft);

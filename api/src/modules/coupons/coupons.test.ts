@@ -1,5 +1,7 @@
 import { loginHq, loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { ok } from '../../../test/shopping';
+import { AppError } from '../../http/app-error';
+import { ensureHolding, grantInTx } from './coupon-grants';
 import { CouponHolding, CouponTemplate, MemberCoupon } from './coupons.entities';
 import { couponsOf, createTemplate, inBatches, persist } from './coupons.test-support';
 
@@ -74,6 +76,43 @@ describe('coupons: templates, 领券中心, grants', () => {
     expect((await template(id)).issuedCount).toBe(4);
     // Not claimable: it is not in 领券中心, and claiming it is refused.
     expect(ok(await a.coupons.center()).some((t: { id: number }) => t.id === id)).toBe(false);
+  });
+
+  it('only what 领券中心 offers can be claimed: push-only and un-listed templates answer 404 and grant nothing', async () => {
+    const pushOnly = await createTemplate(app, hq, { claimable: false, totalQuota: 100, perMemberLimit: 5 });
+    const members = await inBatches(10, shopper);
+    const one = members[0];
+    // Ten members at once and one member ten times at once: none granted.
+    const results = await Promise.all([...members.map((m) => persist(() => m.coupons.claim(pushOnly))), ...Array.from({ length: 10 }, () => persist(() => one.coupons.claim(pushOnly)))]);
+    expect(results.map((r) => [r.status, r.body.code, r.body.message])).toEqual(Array(20).fill([404, 'COUPON_TEMPLATE_NOT_FOUND', '优惠券不存在']));
+    expect(await app.ds.getRepository(MemberCoupon).countBy({ templateId: pushOnly })).toBe(0);
+    expect((await template(pushOnly)).issuedCount).toBe(0);
+    expect((await app.ds.getRepository(CouponHolding).findBy({ templateId: pushOnly })).reduce((s, h) => s + h.held, 0)).toBe(0);
+    // HQ's push still grants it, through its own path.
+    expect(ok(await app.api.post(`/api/hq/coupon-templates/${pushOnly}/push`, { memberIds: [one.memberId], batchKey: 'only' }, hq)).granted).toEqual([one.memberId]);
+    // Taken off 领券中心 by HQ: refused the same way; listed again: claimable again.
+    const listed = await createTemplate(app, hq);
+    ok(await app.api.patch(`/api/hq/coupon-templates/${listed}`, { claimable: false }, hq));
+    expect((await one.coupons.claim(listed)).status).toBe(404);
+    ok(await app.api.patch(`/api/hq/coupon-templates/${listed}`, { claimable: true }, hq));
+    ok(await one.coupons.claim(listed), 201);
+    expect(await app.ds.getRepository(MemberCoupon).countBy({ memberId: one.memberId, source: 'claim' })).toBe(1);
+  });
+
+  it('a claim whose transaction still sees the template listed is refused by the quota write once HQ un-listed it', async () => {
+    const id = await createTemplate(app, hq);
+    const m = await shopper();
+    await ensureHolding(app.services.tx, id, m.memberId);
+    const claim = app.services.tx.run(async (tx) => {
+      // On MariaDB this read fixes the transaction's snapshot (listed); the un-listing then
+      // commits on another connection, and only the conditional write can see it.
+      await tx.findOneByOrFail(CouponTemplate, { id });
+      await app.ds.query('UPDATE coupon_template SET claimable = 0 WHERE id = ?', [id]);
+      return grantInTx(tx, { templateId: id, memberId: m.memberId, source: 'claim' }, new Date());
+    });
+    await expect(claim).rejects.toBeInstanceOf(AppError);
+    expect(await app.ds.getRepository(MemberCoupon).countBy({ templateId: id })).toBe(0);
+    expect((await template(id)).issuedCount).toBe(0);
   });
 
   it('a tier-only coupon is refused to a base member; a stopped template to everyone', async () => {

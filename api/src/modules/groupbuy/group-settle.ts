@@ -4,19 +4,22 @@
  * and happens in one transaction: the group's compare-and-set open → failed, every unpaid seat
  * cancelled (its release gives the seat and unit back), every paid seat moved to refunding with
  * a full automatic refund row. The refunds go to WeChat Pay after commit (GroupFailed in the
- * outbox), each with its own out_refund_no, reused on every retry.
+ * outbox), each with its own out_refund_no, reused on every retry. A paid seat still in
+ * 待成团 after its group settled is moved on by the job's repair pass (repairStranded).
  */
 import type { EntityManager } from 'typeorm';
 import { groupNext } from '@common/groupbuy/state';
+import { locked } from '../../db/locked-read';
 import type { Transactor } from '../../db/transaction';
-import type { OrderFacts, OrderHooks, OrderSnapshot, OrderTransitions } from '../orders';
+import type { Logger } from '../../logger';
+import type { OrderFacts, OrderHooks, OrderTransitions } from '../orders';
 import type { Outbox } from '../outbox';
 import type { RefundsService } from '../payments';
 import type { CampaignStock } from './campaign.stock';
 import { GbGroup, GbSeat } from './groupbuy.entities';
 
 const ACTOR = 'groupbuy';
-/** How many grouping seat orders one stranded-refund pass looks at (open groups' seats included). */
+/** How many grouping seat orders one repair pass looks at (the open groups' seats among them). */
 const GROUPING_SCAN = 1000;
 
 export class GroupSettler {
@@ -26,8 +29,9 @@ export class GroupSettler {
     private readonly refunds: RefundsService,
     private readonly outbox: Outbox,
     private readonly stock: CampaignStock,
-    /** The order tables' ports (orders owns them). */
-    private readonly orders: Pick<OrderFacts, 'byId' | 'byIds' | 'idsIn'>,
+    private readonly log: Logger,
+    /** The order tables' ports (orders owns them; its locking reads included). */
+    private readonly orders: Pick<OrderFacts, 'byIds' | 'lockedByIds' | 'idsIn'>,
   ) {}
 
   /** Registers the seat's payment hook: runs inside the CAS transaction of its `pay`. */
@@ -56,8 +60,12 @@ export class GroupSettler {
     const to = groupNext('open', 'succeed')!;
     const r = await m.createQueryBuilder().update(GbGroup).set({ status: to, settledAt: now }).where("id = :id AND status = 'open' AND seats_paid >= size", { id: groupId }).execute();
     if (!r.affected) return;
-    const seats = await m.findBy(GbSeat, { groupId, status: 'paid' });
-    const orders = await this.orders.byIds(seats.map((s) => s.orderId), m);
+    // Locking reads, not findBy: under REPEATABLE READ a plain SELECT answers from this
+    // transaction's snapshot, taken before the other last seat's payment committed, and missed
+    // it (its order stayed 待成团). Every payment that counted a seat committed before our
+    // increment of seats_paid got the group row, so the newest rows hold all N paid seats.
+    const seats = await locked(m, m.createQueryBuilder(GbSeat, 's').where("s.group_id = :groupId AND s.status = 'paid'", { groupId })).getMany();
+    const orders = await this.orders.lockedByIds(m, seats.map((s) => s.orderId));
     for (const o of orders) await this.transitions.apply(m, { order: o, from: 'grouping', event: 'group_succeed', actor: ACTOR, note: `拼团成功 #${groupId}`, now });
     await this.outbox.enqueue(m, 'GroupSucceeded', groupId, { groupId });
   }
@@ -95,31 +103,50 @@ export class GroupSettler {
   }
 
   /**
-   * A failed group's paid seat whose refund WeChat closed came back to grouping (see the seat
-   * table): open its refund again, the same way. The order's CAS keeps it to one per round.
+   * The job's repair pass: a paid seat still in 待成团 although its group settled is moved on,
+   * and warned about with its ids.
+   * - Group succeeded: to paid (待发货), as the success moves it. Before the success read its
+   *   seats with locking reads, the last two seats paid together could leave one behind.
+   * - Group failed: refunded in full, as the failure does. This is also how a failed seat whose
+   *   refund WeChat closed (back to grouping by the seat table) gets its refund opened again.
+   * One transaction per seat; no new GroupSucceeded (the group's one event was sent).
    */
-  async refundStranded(now: Date, limit: number): Promise<number> {
+  async repairStranded(now: Date, limit: number): Promise<Record<'succeeded' | 'failed', number>> {
     // Seat orders still grouping (orders' port: few, the seats of open groups and these), then
-    // those of them that are paid seats of a failed group (our tables).
+    // those of them that are paid seats of a settled group (our tables).
     const grouping = await this.orders.idsIn('group_seat', 'grouping', GROUPING_SCAN);
-    const rows: { order_id: number; group_id: number }[] = grouping.length
+    const rows: { order_id: number; group_id: number; status: 'succeeded' | 'failed' }[] = grouping.length
       ? await this.stock
           .manager()
           .query(
-            `SELECT s.order_id, s.group_id FROM gb_seat s JOIN gb_group g ON g.id = s.group_id WHERE g.status = 'failed' AND s.status = 'paid' AND s.order_id IN (${grouping.map(() => '?').join(',')}) LIMIT ?`,
+            `SELECT s.order_id, s.group_id, g.status FROM gb_seat s JOIN gb_group g ON g.id = s.group_id WHERE g.status IN ('succeeded', 'failed') AND s.status = 'paid' AND s.order_id IN (${grouping.map(() => '?').join(',')}) LIMIT ?`,
             [...grouping, limit],
           )
       : [];
+    // Seats moved on, by their group's outcome.
+    const done = { succeeded: 0, failed: 0 };
     for (const row of rows) {
-      await this.tx.run(async (m) => {
-        const o: OrderSnapshot | null = await this.orders.byId(Number(row.order_id), m);
-        if (o?.status !== 'grouping') return;
-        await this.transitions.apply(m, { order: o, event: 'group_fail', actor: ACTOR, note: '退款未成功，重新退款', now });
+      const [orderId, groupId, outcome] = [Number(row.order_id), Number(row.group_id), row.status];
+      const moved = await this.tx.run(async (m) => {
+        // A locking read: a run going on at the same moment holds the row until it commits, and
+        // we then see its move (a plain read would answer from our snapshot and try again).
+        const [o] = await this.orders.lockedByIds(m, [orderId]);
+        if (o?.status !== 'grouping') return false;
+        if (outcome === 'succeeded') {
+          await this.transitions.apply(m, { order: o, event: 'group_succeed', actor: ACTOR, note: `拼团已成功，补记 #${groupId}`, now });
+          return true;
+        }
+        await this.transitions.apply(m, { order: o, event: 'group_fail', actor: ACTOR, note: '拼团未成，退款', now });
+        // One refund per move: the order's CAS just above happens once.
         const id = await this.refunds.createAutoRefund(m, o, '拼团失败，自动退款');
-        await this.outbox.enqueue(m, 'GroupFailed', Number(row.group_id), { groupId: Number(row.group_id), refundIds: [id] });
+        await this.outbox.enqueue(m, 'GroupFailed', groupId, { groupId, refundIds: [id] });
+        return true;
       });
+      if (!moved) continue;
+      done[outcome]++;
+      this.log.warn({ orderId, groupId, group: outcome, to: outcome === 'succeeded' ? 'paid' : 'refunding' }, 'groupbuy: a seat left in grouping after its group settled was moved on');
     }
-    return rows.length;
+    return done;
   }
 
   private async groupCampaign(groupId: number): Promise<number | null> {

@@ -83,7 +83,7 @@ function createGroupBuy(d: GroupBuyDeps) {
   for (const c of groupSeatContributors(stock)) d.contributors.register(c);
   // A seat's unit was carved out of the SKU when its campaign was scheduled.
   d.stock.holdElsewhere('group_seat');
-  const settler = new GroupSettler(d.tx, d.transitions, d.refunds, d.outbox, stock, d.orders);
+  const settler = new GroupSettler(d.tx, d.transitions, d.refunds, d.outbox, stock, d.log, d.orders);
   settler.register(d.hooks);
   const jobs = new GroupBuyJobs(d.ds, d.tx, stock, settler, d.now);
   d.scheduler.register({ name: 'groupbuy', run: () => jobs.runOnce() });

@@ -1,4 +1,5 @@
 /** Group-buy fixtures made through the real API: a scheduled campaign, shoppers with an address, joins and payments. */
+import pino from 'pino';
 import { formatShanghai } from './groupbuy.time';
 import { loginShopper, type TestApp } from '../../../test/harness';
 import { anAddress, createSku, ok } from '../../../test/shopping';
@@ -71,4 +72,10 @@ export async function liveSeats(app: TestApp, where: string, params: unknown[]):
 export async function skuStock(app: TestApp, skuId: number): Promise<number> {
   const [r] = await app.ds.query('SELECT stock FROM sku WHERE id = ?', [skuId]);
   return Number(r.stock);
+}
+
+/** A logger at warn that keeps its lines (each parsed), to see what a job warned about. */
+export function warnLog() {
+  const lines: Record<string, unknown>[] = [];
+  return { log: pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line)) }), lines };
 }

@@ -13,28 +13,17 @@
  * should be taken last.
  */
 import type { EntityManager } from 'typeorm';
+import type { SeatCheckoutNote } from '@common/groupbuy/checkout-notes';
 import { canJoinGroup, canTakeSeat, groupDeadline } from '@common/groupbuy/rules';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../http/app-error';
-import { RANK, type CheckoutContributor, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders';
-import { claimKind } from '../orders';
+import { claimKind, RANK, type CheckoutContributor, type ReleaseContext, type ReserveContext } from '../orders';
 import type { CampaignStock } from './campaign.stock';
 import { GbCampaign, GbGroup, GbSeat, GbShopper } from './groupbuy.entities';
 import { GroupBuyField } from './groupbuy.schema';
 
 export const FIELD = 'groupBuy';
 
-/** What quote leaves for reserve. */
-interface SeatNote {
-  campaignId: number;
-  groupId: number | null;
-  quantity: number;
-  groupSize: number;
-  perShopperLimit: number;
-  deadline: string;
-}
-
-const noteOf = (draft: CheckoutDraft) => draft.notes.groupbuy as SeatNote | undefined;
 const refuse = (code: ConstructorParameters<typeof AppError>[0], field = FIELD): never => {
   throw new AppError(code, undefined, [{ field, message: '' }]);
 };
@@ -72,7 +61,8 @@ export function groupSeatContributors(stock: CampaignStock): CheckoutContributor
       draft.priceChanges.push({ skuId: c.skuId, unitPriceFen: c.groupPriceFen, label: '拼团价' });
       // A group price is all-in (拼团包邮): what the share card says is what the shopper pays.
       draft.freightWaived = true;
-      const note: SeatNote = {
+      // What quote leaves for reserve (and 确认订单): notes.groupbuy.
+      const note: SeatCheckoutNote = {
         campaignId: c.id,
         groupId: input.groupId ?? null,
         quantity,
@@ -89,7 +79,7 @@ export function groupSeatContributors(stock: CampaignStock): CheckoutContributor
     // After stock (which skips seats): the campaign row, the hottest of all, is locked last.
     rank: RANK.stock + 50,
     async reserve(ctx) {
-      const note = noteOf(ctx.draft);
+      const note = ctx.draft.notes.groupbuy;
       if (ctx.order.kind !== 'group_seat' || !note) return;
       const groupId = note.groupId ? await takeSeatIn(ctx.m, note.groupId, note.campaignId, ctx.now) : await openGroup(ctx, note);
       await insertSeat(ctx, note, groupId);
@@ -129,7 +119,7 @@ async function takeSeatIn(m: EntityManager, groupId: number, campaignId: number,
   return groupId;
 }
 
-async function openGroup(ctx: ReserveContext, note: SeatNote): Promise<number> {
+async function openGroup(ctx: ReserveContext, note: SeatCheckoutNote): Promise<number> {
   const r = await ctx.m.insert(GbGroup, {
     campaignId: note.campaignId,
     leaderMemberId: ctx.order.memberId,
@@ -144,7 +134,7 @@ async function openGroup(ctx: ReserveContext, note: SeatNote): Promise<number> {
   return Number(r.identifiers[0].id);
 }
 
-async function insertSeat(ctx: ReserveContext, note: SeatNote, groupId: number): Promise<void> {
+async function insertSeat(ctx: ReserveContext, note: SeatCheckoutNote, groupId: number): Promise<void> {
   try {
     // The unique (group, member, live) index: a shopper's second live seat in one group fails
     // here even when two of their requests race past the quote together.

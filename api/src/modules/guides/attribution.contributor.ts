@@ -5,8 +5,9 @@
  * reserve writes the immutable attribution snapshot inside the order transaction.
  */
 import { z } from 'zod';
+import type { AttributionCheckoutNote } from '@common/attribution/checkout-notes';
 import { type CheckoutContributor, RANK } from '../orders';
-import type { Attribution, AttributionService } from './attribution.service';
+import type { AttributionService } from './attribution.service';
 
 export function attributionContributor(attribution: AttributionService): CheckoutContributor {
   return {
@@ -15,12 +16,12 @@ export function attributionContributor(attribution: AttributionService): Checkou
     field: { name: 'shareToken', schema: z.string().max(64).optional(), description: '进入商城时的分享令牌（卡片路径的 t 参数）；无效令牌被忽略' },
     async quote(draft) {
       const token = typeof draft.body.shareToken === 'string' ? draft.body.shareToken : undefined;
-      const decided = await attribution.decide(draft.memberId, draft.now, token);
+      const decided: AttributionCheckoutNote = await attribution.decide(draft.memberId, draft.now, token);
       draft.guideId = decided.guideId;
       draft.notes.attribution = decided;
     },
     async reserve(ctx) {
-      const decided = ctx.draft.notes.attribution as Attribution | undefined;
+      const decided = ctx.draft.notes.attribution;
       if (decided) await attribution.snapshot(ctx.m, ctx.order.id, ctx.order.memberId, decided, ctx.now);
     },
   };

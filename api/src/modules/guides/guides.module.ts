@@ -51,14 +51,14 @@ export const guidesModule = defineModule({
     });
     ctx.routes((api) => {
       registerGuideRoutes(api, guides);
-      registerWecomRoutes(api.router, guides.wecom, () => {
-        if (ctx.config.JOBS_ENABLED) void ctx.outbox.processDue().catch((err) => ctx.log.error({ err }, 'outbox after WeCom callback'));
-      });
+      registerWecomRoutes(api.router, guides.wecom);
     });
     // The WeCom callback posts XML and reads its own body.
     ctx.acceptRawBody(WECOM_CALLBACK_PATH);
-    ctx.onListening((url) => {
+    ctx.onListening(async (url) => {
       if (ctx.fakeWecom) ctx.fakeWecom.callbackUrl = `${url}${WECOM_CALLBACK_PATH}`;
+      // Every worker of a cluster listens on the same port, so each sets the same URL.
+      else if (ctx.remoteFakeWecom) await ctx.remoteFakeWecom.setCallbackUrl(`${url}${WECOM_CALLBACK_PATH}`);
     });
     return { guides };
   },

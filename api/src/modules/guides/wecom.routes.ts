@@ -19,7 +19,10 @@ const Signed = z.object({
 });
 const Verify = Signed.extend({ echostr: z.string().min(1).max(1024) });
 
+/** Over the limit: 413, and the shared error handler closes the connection (http/unread-body.ts). */
 async function rawBody(ctx: AppContext): Promise<string> {
+  // Announced too large: refused before reading a byte; a chunked body is counted as it comes.
+  if (Number(ctx.get('content-length')) > MAX_BODY) throw new AppError('PAYLOAD_TOO_LARGE');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req) {
@@ -30,8 +33,8 @@ async function rawBody(ctx: AppContext): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** `afterReply` runs once the answer is sent (the slow work: the outbox), never before. */
-export function registerWecomRoutes(router: Router<AppState>, wecom: WecomService, afterReply: () => void): void {
+/** The slow work (the contact change's outbox event) runs after the commit, through the outbox's dispatch. */
+export function registerWecomRoutes(router: Router<AppState>, wecom: WecomService): void {
   router.get(WECOM_CALLBACK_PATH, (ctx: AppContext) => {
     const q = parseOrThrow(Verify, ctx.query, 'query');
     ctx.type = 'text/plain';
@@ -39,9 +42,8 @@ export function registerWecomRoutes(router: Router<AppState>, wecom: WecomServic
   });
   router.post(WECOM_CALLBACK_PATH, async (ctx: AppContext) => {
     const q = parseOrThrow(Signed, ctx.query, 'query');
-    const queued = await wecom.accept({ msgSignature: q.msg_signature, timestamp: q.timestamp, nonce: q.nonce }, await rawBody(ctx));
+    await wecom.accept({ msgSignature: q.msg_signature, timestamp: q.timestamp, nonce: q.nonce }, await rawBody(ctx));
     ctx.type = 'text/plain';
     ctx.body = 'success';
-    if (queued) ctx.res.once('finish', afterReply);
   });
 }

@@ -5,6 +5,8 @@
  * - release gives back once, however often it is asked;
  * - a contributor registered from outside (here a test discount) changes the price with no edit
  *   in checkout, its applied amount is what pricing really took, and its field is hashed;
+ * - the order's kind decides which adjustments apply (common/order/state.ts), even when a
+ *   contributor claims the kind after the adjustments were quoted;
  * - an order with nothing to pay is paid at creation through markPaid, never at WeChat Pay;
  * - order events carry the member, the kind and the guide.
  */
@@ -16,25 +18,44 @@ import { cartOf, createSku, ok } from '../../../test/shopping';
 import { OutboxEvent } from '../outbox/outbox.entities';
 import { Payment } from '../payments/payments.entities';
 import { RANK, type CheckoutContributor } from './checkout/contributor';
+import { claimKind } from './checkout/quote';
 import { releaseReserved } from './checkout/release';
 import { OrderStateLog } from './orders.entities';
 import { eventsOf, holdSku, postOrder, shopperWithAddress, stockOf } from './orders.test-support';
+
+// The test feature's note, declared as every feature declares its own.
+declare module '@common/order/checkout-notes' {
+  interface CheckoutNotes {
+    'test-discount'?: { asked: number | 'free' };
+  }
+}
 
 /** A discount from outside checkout: `testOff` fen off the named SKU, or everything (and freight) with `free`. */
 const testDiscount: CheckoutContributor = {
   name: 'test-discount',
   rank: RANK.coupon,
+  adjusts: 'coupon',
   field: { name: 'testOff', schema: z.union([z.literal('free'), z.number().int().min(1).max(1_000_000)]).optional() },
   quote(draft) {
-    const off = draft.body.testOff;
+    const off = draft.body.testOff as number | 'free' | undefined;
     if (off === undefined) return;
     if (off === 'free') {
       draft.adjustments.push({ kind: 'coupon', label: '全免', ref: 'free', amountFen: 100_000_000 });
       draft.freightWaived = true;
     } else {
-      draft.adjustments.push({ kind: 'coupon', label: '测试立减', ref: 'off', amountFen: off as number, skuIds: [draft.lines[0].skuId] });
+      draft.adjustments.push({ kind: 'coupon', label: '测试立减', ref: 'off', amountFen: off, skuIds: [draft.lines[0].skuId] });
     }
     draft.notes['test-discount'] = { asked: off };
+  },
+};
+
+/** A contributor that claims the kind too late (after the adjustments): the kind still decides. */
+const testLateKind: CheckoutContributor = {
+  name: 'test-late-kind',
+  rank: RANK.attribution + 1,
+  field: { name: 'testLateKind', schema: z.literal(true).optional() },
+  quote(draft) {
+    if (draft.body.testLateKind) claimKind(draft, 'points_redemption', 'testLateKind');
   },
 };
 
@@ -43,7 +64,7 @@ describe('checkout contributors', () => {
   let hq: string;
 
   beforeAll(async () => {
-    app = await startTestApp(WECHAT_PAY_ENV, { extend: (s) => s.contributors.register(testDiscount) });
+    app = await startTestApp(WECHAT_PAY_ENV, { extend: (s) => s.contributors.register(testDiscount).register(testLateKind) });
     hq = await loginHq(app);
   });
   afterAll(() => app.close());
@@ -112,6 +133,15 @@ describe('checkout contributors', () => {
     // An unknown field is still refused, naming it, and so is a price field.
     const unknown = await postOrder(app, s, { lines, couponAmount: 1 });
     expect([unknown.status, unknown.body.code, unknown.body.field]).toEqual([400, 'PRICE_FIELD_REFUSED', 'couponAmount']);
+  });
+
+  it('the order kind decides which adjustments apply, even when a contributor claims it after they were quoted', async () => {
+    const sku = await createSku(app, hq, 3000, 10);
+    const s = await shopperWithAddress(app);
+    const lines = [{ skuId: sku.skuId, quantity: 1 }];
+    const late = await app.api.post('/api/checkout/preview', { lines, testOff: 500, testLateKind: true }, s.token);
+    expect([late.status, late.body.code, late.body.field, late.body.issues?.[0]?.message]).toEqual([400, 'VALIDATION_FAILED', 'testOff', '积分兑换不能使用优惠券']);
+    expect(ok(await app.api.post('/api/checkout/preview', { lines, testLateKind: true }, s.token))).toMatchObject({ kind: 'points_redemption', adjustments: [] });
   });
 
   it('an order with nothing to pay is paid at creation through markPaid, never at WeChat Pay', async () => {

@@ -159,7 +159,7 @@ export class CheckoutService {
     const applied = (kind: string, r?: string) => p.adjustments.find((a) => a.kind === kind && (r === undefined || a.ref === r));
     // Rank order (stock last, so the hot SKU rows stay locked as briefly as possible); any
     // refusal throws and rolls back the order and every reservation before it.
-    for (const c of this.d.contributors.ordered) {
+    for (const c of this.d.contributors.acceptedBy(ref.kind)) {
       await c.reserve?.({ m, order: ref, draft: quote.draft, pricing: p, applied, now });
     }
     // Nothing to pay (points or coupons covered it all): paid now, through the same path a

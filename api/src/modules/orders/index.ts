@@ -7,6 +7,8 @@ export { ordersModule } from './orders.module';
 export {
   RANK,
   CheckoutContributors,
+  draftPricingLines,
+  priceBefore,
   type CheckoutBodyCore,
   type CheckoutContributor,
   type CheckoutDraft,

@@ -5,6 +5,7 @@
  * The one write other modules need, the refunded amount, is a conditional UPDATE here.
  */
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
+import { locked } from '../../db/locked-read';
 import { AppError } from '../../http/app-error';
 import { OrderLine, ShopOrder } from './orders.entities';
 
@@ -36,6 +37,16 @@ export class OrderFacts {
 
   byIds(orderIds: readonly number[], m: EntityManager = this.ds.manager): Promise<OrderSnapshot[]> {
     return orderIds.length ? m.findBy(ShopOrder, { id: In([...orderIds]) }) : Promise.resolve([]);
+  }
+
+  /**
+   * Locking reads (SELECT … FOR UPDATE on MySQL) of orders, inside the caller's transaction: under
+   * REPEATABLE READ a plain read answers from the snapshot and may miss a concurrent commit (the
+   * group-buy success that must see every paid seat's order); this sees the newest rows and holds them.
+   */
+  lockedByIds(m: EntityManager, orderIds: readonly number[]): Promise<OrderSnapshot[]> {
+    if (!orderIds.length) return Promise.resolve([]);
+    return locked(m, m.createQueryBuilder(ShopOrder, 'o').where('o.id IN (:...ids)', { ids: [...orderIds] })).getMany();
   }
 
   /** The lines of an order, in the order they were written. */

@@ -1,9 +1,14 @@
 /**
  * The transactional outbox. `enqueue` writes an event and one delivery row per subscribed
  * handler inside the caller's transaction, so the event exists if and only if the change
- * committed. `processDue` runs after commit, as the scheduled `outbox` job (outbox.jobs.ts): it
- * claims due deliveries, runs their handlers, and retries failures with exponential backoff;
- * after MAX_ATTEMPTS a delivery is `dead` and shows up for HQ.
+ * committed. Delivery happens after commit, two ways that share one claim:
+ * - immediate (OUTBOX_DISPATCH=immediate, the default): once the transaction commits, its events
+ *   go to an in-process, bounded queue (dispatch-queue.ts) that runs their deliveries at once;
+ * - the scheduled `outbox` job (outbox.jobs.ts), `processDue`: the safety net for whatever the
+ *   queue did not finish (a crash, a full queue, another instance, a failure's retry).
+ * Both claim a delivery by a conditional update, so a handler never runs twice at once; failures
+ * are retried by the job with exponential backoff; after MAX_ATTEMPTS a delivery is `dead` and
+ * shows up for HQ.
  *
  * Handlers must be idempotent: a handler that ran but whose `done` mark was lost (a crash in
  * between) runs again. The unique (event, handler) delivery row is the idempotency key handlers
@@ -13,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Transactor } from '../../db/transaction';
 import type { Logger } from '../../logger';
+import { DISPATCH_DEFAULTS, DispatchQueue, type DispatchQueueOptions } from './dispatch-queue';
 import type { OutboxEvents, OutboxEventType } from './events';
 import { OutboxDelivery, OutboxEvent } from './outbox.entities';
 
@@ -57,17 +63,26 @@ function rawUtc(v: unknown): Date {
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s.replace(' ', 'T')}Z`);
 }
 
+/** OUTBOX_DISPATCH: `immediate` hands events to their handlers right after commit; `job` leaves them to the outbox job. */
+export type OutboxDispatch = 'immediate' | 'job';
+
 export class Outbox {
   private readonly handlers = new Map<string, OutboxHandler<any>>();
   private readonly byType = new Map<OutboxEventType, string[]>();
   private readonly holder = randomUUID();
+  /** null with OUTBOX_DISPATCH=job. */
+  private readonly queue: DispatchQueue | null;
 
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Transactor,
     private readonly log: Logger,
     private readonly now: () => Date,
-  ) {}
+    dispatch: OutboxDispatch = 'job',
+    queueOptions: DispatchQueueOptions = DISPATCH_DEFAULTS,
+  ) {
+    this.queue = dispatch === 'immediate' ? new DispatchQueue((ids) => this.runDue(ids).then(() => undefined), log, queueOptions) : null;
+  }
 
   /** Registers a handler by a stable name (it is stored with every delivery). */
   subscribe<T extends OutboxEventType>(type: T, name: string, handler: OutboxHandler<T>): void {
@@ -87,26 +102,36 @@ export class Outbox {
         OutboxDelivery,
         names.map((handler) => ({ eventId, handler, status: 'pending' as const, attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: null, doneAt: null })),
       );
+      // Only after the commit (never on rollback, never for a deadlocked attempt that is retried).
+      // Outside a Transactor transaction there is nothing to wait for: the job delivers it.
+      const queue = this.queue;
+      if (queue) this.tx.afterCommit(m, () => queue.push(eventId));
     }
     return eventId;
   }
 
   /** Runs every due delivery once; answers how many ran (succeeded or not). */
-  async processDue(): Promise<number> {
+  processDue(): Promise<number> {
+    return this.runDue();
+  }
+
+  /** Due deliveries of `eventIds` (the immediate dispatch) or of any event (the job), each claimed first. */
+  private async runDue(eventIds?: number[]): Promise<number> {
     const now = this.now();
     const names = [...this.handlers.keys()];
     if (!names.length) return 0;
-    const due = await this.ds
+    const query = this.ds
       .getRepository(OutboxDelivery)
       .createQueryBuilder('d')
       .where("d.status = 'pending' AND d.next_attempt_at <= :now AND (d.locked_until IS NULL OR d.locked_until < :now)", { now })
       // Only deliveries this process has a handler for: during a rolling deploy an instance
       // without a new handler leaves its deliveries to the instances that have it, instead of
       // spending their attempts on "no handler" until they are dead.
-      .andWhere('d.handler IN (:...names)', { names })
-      .orderBy('d.id', 'ASC')
-      .limit(BATCH)
-      .getMany();
+      .andWhere('d.handler IN (:...names)', { names });
+    // The job takes a bounded page per tick; a dispatch batch is bounded by its ids already.
+    if (eventIds) query.andWhere('d.event_id IN (:...eventIds)', { eventIds });
+    else query.limit(BATCH);
+    const due = await query.orderBy('d.id', 'ASC').getMany();
     let ran = 0;
     for (const d of due) {
       if (await this.claim(d, now)) {
@@ -115,6 +140,16 @@ export class Outbox {
       }
     }
     return ran;
+  }
+
+  /** Ids queued or batches running in the immediate dispatch (0 when idle or with OUTBOX_DISPATCH=job). */
+  get dispatching(): number {
+    return this.queue?.pending ?? 0;
+  }
+
+  /** Shutdown: no new immediate dispatch, and the running one finishes before the database closes. */
+  async close(): Promise<void> {
+    await this.queue?.close();
   }
 
   /** Keeps processing until nothing is due (tests and the development loop). */

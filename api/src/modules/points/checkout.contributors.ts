@@ -1,8 +1,9 @@
 /**
- * Membership and points at checkout, through two contributors:
+ * Membership and points at checkout, through two contributors (which kinds of order take each
+ * is the kinds' declaration, ACCEPTED_ADJUSTMENTS, enforced by the checkout runner):
  * - `member` (rank RANK.memberDiscount): the tier's discount on goods at their own price (lines
- *   with a price change, such as a group price, are left alone), as an adjustment of kind
- *   'member' shown as 会员价. Nothing to reserve: it is a price.
+ *   with a price change are left alone), as an adjustment of kind 'member' shown as 会员价.
+ *   Nothing to reserve: it is a price.
  * - `points` (rank RANK.points, body field `pointsToUse`): 100 points = ¥1 by default, at most
  *   the cap share of the goods (50 %) and the balance. Reserve debits exactly the points for the
  *   amount pricing really applied (ctx.applied('points')), keyed `order:<id>:points`; a cancel
@@ -12,28 +13,20 @@
  */
 import { z } from 'zod';
 import { fenForPoints, maxUsablePoints, memberPriceFen, pointsForFen, tierRule } from '@common/membership/rules';
-import type { CheckoutPointsNote } from '@common/membership/types';
+import type { CheckoutPointsNote } from '@common/membership/checkout-notes';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../http/app-error';
-import type { MemberProfiles } from '../membership';
-import type { MembershipSettingsService } from '../membership';
-import { RANK, type CheckoutContributor, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders';
+import type { MemberProfiles, MembershipSettingsService } from '../membership';
+import { priceBefore, RANK, type CheckoutContributor, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders';
 import { balanceOf, debit, MAX_POINTS_PER_ENTRY, returnDebit } from './ledger';
 import { findEntry } from './ledger-sql';
 
 const spendKey = (orderId: number) => `order:${orderId}:points`;
 
-/** Goods at the prices the earlier contributors set (a group price replaces the SKU price). */
-function unitPrices(draft: CheckoutDraft): { skuId: number; unitFen: number; quantity: number; changed: boolean }[] {
-  return draft.lines.map((l) => {
-    const change = draft.priceChanges.find((c) => c.skuId === l.skuId);
-    return { skuId: l.skuId, unitFen: change?.unitPriceFen ?? l.skuPriceFen, quantity: l.quantity, changed: !!change };
-  });
-}
-
 export class MemberDiscountContributor implements CheckoutContributor {
   readonly name = 'member';
   readonly rank = RANK.memberDiscount;
+  readonly adjusts = 'member';
 
   constructor(
     private readonly ds: DataSource,
@@ -42,12 +35,12 @@ export class MemberDiscountContributor implements CheckoutContributor {
   ) {}
 
   async quote(draft: CheckoutDraft): Promise<void> {
-    if (draft.kind !== 'normal') return;
     const s = await this.settings.get();
     const rule = tierRule((await this.profiles.standing(this.ds.manager, draft.memberId)).tier, s);
     if (rule.discountPct <= 0) return;
-    const lines = unitPrices(draft).filter((l) => !l.changed);
-    const amountFen = lines.reduce((sum, l) => sum + (l.unitFen - memberPriceFen(l.unitFen, rule.discountPct)) * l.quantity, 0);
+    // Per unit at the line's unit price (会员价 is a unit price); pricing caps it at what is left.
+    const lines = priceBefore(draft, 'member').filter((l) => !l.priceChanged);
+    const amountFen = lines.reduce((sum, l) => sum + (l.unitPriceFen - memberPriceFen(l.unitPriceFen, rule.discountPct)) * l.quantity, 0);
     if (amountFen <= 0) return;
     draft.adjustments.push({ kind: 'member', label: '会员价', ref: rule.code, amountFen, skuIds: lines.map((l) => l.skuId) });
   }
@@ -56,6 +49,7 @@ export class MemberDiscountContributor implements CheckoutContributor {
 export class PointsContributor implements CheckoutContributor {
   readonly name = 'points';
   readonly rank = RANK.points;
+  readonly adjusts = 'points';
   readonly field = {
     name: 'pointsToUse',
     schema: z.number().int('须为整数').min(0, '不能为负数').max(MAX_POINTS_PER_ENTRY).optional(),
@@ -68,13 +62,14 @@ export class PointsContributor implements CheckoutContributor {
   ) {}
 
   async quote(draft: CheckoutDraft): Promise<void> {
-    if (draft.kind === 'points_redemption') return;
     const want = (draft.body.pointsToUse as number | undefined) ?? 0;
     // Placing without points: nothing to check, and the note is for 确认订单 only (two reads saved).
     if (draft.placing && want === 0) return;
     const s = await this.settings.get();
     const { balance } = await balanceOf(this.ds.manager, draft.memberId);
-    const goodsFen = unitPrices(draft).reduce((sum, l) => sum + l.unitFen * l.quantity, 0);
+    // The cap is a share of the goods (after unit-price changes); pricing caps what is applied
+    // at what the lines still have to pay after the discounts before points.
+    const goodsFen = priceBefore(draft, 'points').reduce((sum, l) => sum + l.subtotalFen, 0);
     const maxUsable = maxUsablePoints(goodsFen, balance, s);
     const savedFen = fenForPoints(want, s);
     const note: CheckoutPointsNote = { balance, maxUsable, pointsPerYuan: s.redeem.pointsPerYuan, used: want, savedFen };

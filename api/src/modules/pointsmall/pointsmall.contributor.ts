@@ -6,6 +6,7 @@
  * the points (mall-redeem.ts) in the order's transaction; release on a cancel or a full refund
  * gives them back once (the redemption's `active → returned` compare-and-set).
  */
+import type { MallCheckoutNote } from '@common/pointsmall/checkout-notes';
 import { AppError } from '../../http/app-error';
 import { zs } from '../../http/validate';
 import { claimKind } from '../orders';
@@ -35,7 +36,8 @@ export function pointsMallContributor(items: MallItems, redemptions: MallRedempt
       claimKind(draft, 'points_redemption', MALL_FIELD);
       draft.priceChanges.push({ skuId: item.skuId, unitPriceFen: item.cashFen, label: '积分兑换价' });
       draft.freightWaived = true;
-      draft.notes.pointsmall = { itemId: item.id, points: item.pointsPrice, cashFen: item.cashFen };
+      const note: MallCheckoutNote = { itemId: item.id, points: item.pointsPrice, cashFen: item.cashFen };
+      draft.notes.pointsmall = note;
       // The holding rows are made outside the order transaction (see ensureRow).
       if (draft.placing) await redemptions.prepare(item, draft.memberId);
     },

@@ -3,7 +3,7 @@ import { createSku, ok } from '../../../test/shopping';
 import { postOrder, shopperWithAddress } from '../orders/orders.test-support';
 import { credit, balanceOf } from '../points/ledger';
 import { MemberCoupon } from '../coupons/coupons.entities';
-import { createTemplate, inBatches, persist } from '../coupons/coupons.test-support';
+import { couponsOf, createTemplate, inBatches, persist } from '../coupons/coupons.test-support';
 import { MallItem, MallRedemption } from './pointsmall.entities';
 
 describe('积分商城: items, redemptions, points', () => {
@@ -48,7 +48,12 @@ describe('积分商城: items, redemptions, points', () => {
     const poor = await redeem(s.token, item.id);
     expect([poor.status, poor.body.code]).toEqual([409, 'POINTS_INSUFFICIENT']);
     await grantPoints(s.memberId, 300);
+    // The mall's coupon is sold for points: claiming it for free is refused and grants nothing.
+    const free = await app.api.post(`/api/coupons/templates/${item.templateId}/claim`, undefined, s.token);
+    expect([free.status, free.body.code]).toEqual([404, 'COUPON_TEMPLATE_NOT_FOUND']);
+    expect(await app.ds.getRepository(MemberCoupon).countBy({ memberId: s.memberId })).toBe(0);
     ok(await redeem(s.token, item.id), 201);
+    expect(await app.ds.getRepository(MemberCoupon).countBy({ memberId: s.memberId, source: 'points_mall' })).toBe(1);
     const again = await redeem(s.token, item.id);
     expect([again.status, again.body.code]).toEqual([409, 'MALL_LIMIT_REACHED']);
     expect(await balance(s.memberId)).toBe(200);
@@ -74,6 +79,31 @@ describe('积分商城: items, redemptions, points', () => {
     const two = await postOrder(app, s, { lines: [{ skuId: sku.skuId, quantity: 2 }], mallItemId: item.id });
     expect([two.status, two.body.code, two.body.field]).toEqual([400, 'MALL_LINES_MISMATCH', 'lines']);
     expect(await balance(s.memberId)).toBe(300);
+  });
+
+  it('a redemption takes no coupon and no points (its kind accepts none): asked for, 400 naming the field, nothing taken', async () => {
+    const sku = await createSku(app, hq, 5900, 20);
+    const item = ok(await app.api.post('/api/hq/pointsmall/items', { title: '雨伞', kind: 'goods', skuId: sku.skuId, pointsPrice: 200, cashFen: 1000, stock: 5, perMemberLimit: 1 }, hq), 201);
+    const s = await shopperWithAddress(app);
+    await grantPoints(s.memberId, 1000);
+    const couponId = ok(await couponsOf(app, s.token).claim(await createTemplate(app, hq, { kind: 'no_threshold', thresholdFen: 0, amountOffFen: 500 })), 201).id as number;
+    const body = { lines: [{ skuId: sku.skuId, quantity: 1 }], mallItemId: item.id };
+    // The preview of a redemption offers neither.
+    const preview = ok(await app.api.post('/api/checkout/preview', body, s.token));
+    expect([preview.kind, preview.notes.coupon, preview.notes.points, preview.adjustments]).toEqual(['points_redemption', undefined, undefined, []]);
+    for (const [extra, field, message] of [
+      [{ couponId }, 'couponId', '积分兑换不能使用优惠券'],
+      [{ pointsToUse: 100 }, 'pointsToUse', '积分兑换不能使用积分抵扣'],
+    ] as const) {
+      for (const res of [await app.api.post('/api/checkout/preview', { ...body, ...extra }, s.token), await postOrder(app, s, { ...body, ...extra })]) {
+        expect([res.status, res.body.code, res.body.field, res.body.issues?.[0]?.message]).toEqual([400, 'VALIDATION_FAILED', field, message]);
+      }
+    }
+    expect(await balance(s.memberId)).toBe(1000);
+    expect((await app.ds.getRepository(MemberCoupon).findOneByOrFail({ id: couponId })).status).toBe('unused');
+    expect((await app.ds.getRepository(MallItem).findOneByOrFail({ id: item.id })).stock).toBe(5);
+    // Without them, the same redemption goes through.
+    expect(ok(await postOrder(app, s, body), 201)).toMatchObject({ kind: 'points_redemption', payableFen: 1000, discountFen: 0 });
   });
 
   it('wholly in points: paid at creation, cancelled before shipping gives back points, unit and limit once; not after shipping', async () => {

@@ -7,14 +7,14 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { formatFen } from '@common/money';
-import type { CouponCheckoutNote } from '@common/coupon/types';
+import type {} from '@common/coupon/checkout-notes';
 import { CouponCard } from '../../../components/coupon-card';
 import type { CheckoutExtraProps } from '../confirm/extras';
 import './coupon-choice.scss';
 
 export function CouponChoice({ preview, fields, setField }: CheckoutExtraProps) {
   const [open, setOpen] = useState(false);
-  const note = preview.notes.coupon as CouponCheckoutNote | undefined;
+  const note = preview.notes.coupon;
   const chosen = typeof fields.couponId === 'number' ? fields.couponId : null;
   const appliedFen = preview.adjustments.find((a) => a.kind === 'coupon')?.appliedFen ?? 0;
 

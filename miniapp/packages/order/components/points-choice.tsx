@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { Input, Switch, Text, View } from '@tarojs/components';
 import { formatFen } from '@common/money';
-import type { CheckoutPointsNote } from '@common/membership/types';
+import type {} from '@common/membership/checkout-notes';
 import type { CheckoutExtraProps } from '../confirm/extras';
 import './points-choice.scss';
 
@@ -14,7 +14,7 @@ import './points-choice.scss';
 const fenOf = (points: number, pointsPerYuan: number) => Math.floor((points * 100) / pointsPerYuan);
 
 export function PointsChoice({ preview, fields, setField }: CheckoutExtraProps) {
-  const note = preview.notes.points as CheckoutPointsNote | undefined;
+  const note = preview.notes.points;
   const value = typeof fields.pointsToUse === 'number' ? fields.pointsToUse : 0;
   const onChange = (points: number) => setField('pointsToUse', points > 0 ? points : undefined);
   const [draft, setDraft] = useState(String(value));

@@ -15,7 +15,7 @@ export function ShareTokenExtra({ preview, fields, setField }: CheckoutExtraProp
     // once per page: the entry token does not change while 确认订单 is open
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const note = preview.notes?.attribution as { guideId?: number | null } | undefined;
+  const note = preview.notes.attribution;
   if (!note?.guideId) return null;
   return (
     <View className='confirm-guide'>

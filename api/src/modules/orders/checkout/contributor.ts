@@ -25,9 +25,10 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ZodType } from 'zod';
-import type { AppliedAdjustment, Adjustment, OrderPricing, PriceChange } from '@common/order/pricing';
 import type { SkuSpecs, SpecDef } from '@common/catalogue/types';
-import type { OrderKind } from '@common/order/state';
+import type { CheckoutNotes } from '@common/order/checkout-notes';
+import { linesBefore, type AdjustmentKind, type AppliedAdjustment, type Adjustment, type LineBefore, type OrderPricing, type PricedLineInput, type PriceChange } from '@common/order/pricing';
+import { acceptsAdjustment, type OrderKind } from '@common/order/state';
 
 /** Ranks of the built-in contributors; features pick a rank between them. */
 export const RANK = {
@@ -83,10 +84,25 @@ export interface CheckoutDraft {
   guideId: number | null;
   /** true while placing an order, false for a preview (a contributor may be lenient in preview). */
   placing: boolean;
-  /** Per contributor: what its reserve needs and what the preview page shows (by contributor name). */
-  notes: Record<string, unknown>;
+  /**
+   * Per contributor: what its reserve needs and what the preview page shows (by contributor
+   * name), each in the shape its feature declares in common/<feature>/checkout-notes.ts.
+   */
+  notes: CheckoutNotes;
   now: Date;
 }
+
+/** The draft's lines at their SKU prices, as pricing takes them. */
+export const draftPricingLines = (draft: CheckoutDraft): PricedLineInput[] =>
+  draft.lines.map((l) => ({ skuId: l.skuId, unitPriceFen: l.skuPriceFen, quantity: l.quantity }));
+
+/**
+ * The price before an adjustment of `kind`: the draft's lines after the unit-price changes and
+ * the adjustments ranked before it (common/order/pricing.ts linesBefore). What a contributor
+ * computes its own adjustment on.
+ */
+export const priceBefore = (draft: CheckoutDraft, kind: AdjustmentKind): LineBefore[] =>
+  linesBefore(draftPricingLines(draft), draft.priceChanges, draft.adjustments, kind);
 
 /** The order as written, for reserve. */
 export interface PlacedOrderRef {
@@ -135,6 +151,12 @@ export interface CheckoutContributor {
   rank: number;
   /** The body field it reads, with its schema (optional fields: use `.optional()`). */
   field?: { name: string; schema: ZodType; description?: string };
+  /**
+   * The price adjustment it brings, if any. The runner then runs its quote and reserve only on
+   * orders whose kind accepts that adjustment (ACCEPTED_ADJUSTMENTS in common/order/state.ts) and
+   * refuses its field on the others: the contributor never tests the kind itself.
+   */
+  adjusts?: AdjustmentKind;
   quote?(draft: CheckoutDraft): Promise<void> | void;
   reserve?(ctx: ReserveContext): Promise<void>;
   release?(ctx: ReleaseContext): Promise<void>;
@@ -190,6 +212,14 @@ export class CheckoutContributors {
   /** Ascending rank: the order of quote and reserve. */
   get ordered(): readonly CheckoutContributor[] {
     return this.list;
+  }
+
+  /**
+   * The ones that take part in an order of `kind` (reserve): those bringing no adjustment and
+   * those whose adjustment the kind accepts. Release asks every contributor (see release.ts).
+   */
+  acceptedBy(kind: OrderKind): CheckoutContributor[] {
+    return this.list.filter((c) => !c.adjusts || acceptsAdjustment(kind, c.adjusts));
   }
 
   /** The body fields contributors read (the route schema is built from these, once). */

@@ -10,10 +10,10 @@ import { buyProblem } from '@common/catalogue/buyable';
 import { specLabel } from '@common/catalogue/sku';
 import { formatFen } from '@common/money';
 import { applyPriceChanges, MAX_ORDER_FEN, priceOrder, type OrderPricing } from '@common/order/pricing';
-import type { OrderKind } from '@common/order/state';
+import { acceptsAdjustment, adjustmentRefusal, type OrderKind } from '@common/order/state';
 import type { CheckoutPreviewDto, OrderLineDto } from '@common/order/types';
 import { AppError } from '../../../http/app-error';
-import type { CheckoutBodyCore, CheckoutContributors, CheckoutDraft, DraftLine } from './contributor';
+import { draftPricingLines, type CheckoutBodyCore, type CheckoutContributor, type CheckoutContributors, type CheckoutDraft, type DraftLine } from './contributor';
 
 export interface Quote {
   draft: CheckoutDraft;
@@ -30,6 +30,30 @@ export function claimKind(draft: CheckoutDraft, kind: OrderKind, field: string):
     throw new AppError('VALIDATION_FAILED', `order is already ${draft.kind}`, [{ field, message: '不能与其他活动同时使用' }]);
   }
   draft.kind = kind;
+}
+
+/**
+ * Does the draft's kind accept what `c` brings? When not, a shopper who asked for it (its field
+ * is in the body) is refused, naming the field: 积分兑换不能使用优惠券.
+ */
+function takesPart(c: CheckoutContributor, draft: CheckoutDraft): boolean {
+  if (!c.adjusts || acceptsAdjustment(draft.kind, c.adjusts)) return true;
+  if (c.field && draft.body[c.field.name] !== undefined) {
+    throw new AppError('VALIDATION_FAILED', `${c.adjusts} on a ${draft.kind} order`, [{ field: c.field.name, message: adjustmentRefusal(draft.kind, c.adjusts) }]);
+  }
+  return false;
+}
+
+/**
+ * Every contributor's quote, in rank order, each only where the kind accepts its adjustment.
+ * The kind is claimed first (RANK.kind); should a later contributor claim it after an adjustment
+ * was added, the kind still decides: its field is refused, its adjustment dropped (and its
+ * reserve skipped, see CheckoutContributors.acceptedBy).
+ */
+async function runQuotes(contributors: CheckoutContributors, draft: CheckoutDraft): Promise<void> {
+  for (const c of contributors.ordered) if (takesPart(c, draft)) await c.quote?.(draft);
+  for (const c of contributors.ordered) takesPart(c, draft);
+  draft.adjustments = draft.adjustments.filter((a) => acceptsAdjustment(draft.kind, a.kind));
 }
 
 async function loadLines(m: EntityManager, contributors: CheckoutContributors, body: CheckoutBodyCore): Promise<DraftLine[]> {
@@ -80,12 +104,9 @@ export async function quoteCheckout(
     notes: {},
     now,
   };
-  for (const c of contributors.ordered) await c.quote?.(draft);
+  await runQuotes(contributors, draft);
 
-  const priced = applyPriceChanges(
-    draft.lines.map((l) => ({ skuId: l.skuId, unitPriceFen: l.skuPriceFen, quantity: l.quantity })),
-    draft.priceChanges,
-  );
+  const priced = applyPriceChanges(draftPricingLines(draft), draft.priceChanges);
   if (priced.reduce((s, l) => s + l.unitPriceFen * l.quantity, 0) > MAX_ORDER_FEN) {
     throw new AppError('ORDER_AMOUNT_TOO_LARGE', 'goods over the limit', [{ field: 'lines', message: `商品金额不能超过 ${formatFen(MAX_ORDER_FEN)}` }]);
   }
