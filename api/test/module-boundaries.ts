@@ -39,6 +39,31 @@ export function moduleSources(modulesDir: string): SourceFile[] {
     .map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
 }
 
+/** Production sources of api/src outside the modules (app, server, db, http, platform, seed …). */
+export function platformSources(srcDir: string, modulesDir: string): SourceFile[] {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return p === modulesDir ? [] : walk(p);
+      return /\.ts$/.test(e.name) && !/\.test\.ts$|test-support\.ts$/.test(e.name) ? [p] : [];
+    });
+  return walk(srcDir).map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+}
+
+/** Imports from outside the modules that reach past a module's entry (`modules/<name>/<file>`). */
+export function platformDeepImports(modulesDir: string, src: SourceFile): string[] {
+  const out: string[] = [];
+  for (const m of stripComments(src.text).matchAll(IMPORT_RE)) {
+    const specifier = m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7];
+    if (!specifier?.startsWith('.')) continue;
+    const rel = path.relative(modulesDir, path.resolve(path.dirname(src.file), specifier));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const parts = rel.split(path.sep);
+    if (parts.length > 2 || (parts.length === 2 && parts[1] !== 'index')) out.push(specifier);
+  }
+  return out;
+}
+
 /** The module a file belongs to: the first folder under modulesDir, or null for the root itself. */
 export function moduleOf(modulesDir: string, file: string): string | null {
   const rel = path.relative(modulesDir, file);

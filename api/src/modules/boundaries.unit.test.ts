@@ -8,7 +8,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { getMetadataArgsStorage } from 'typeorm';
-import { cycles, deepImports, foreignTableUses, importsOf, moduleGraph, moduleSources, type Ownership } from '../../test/module-boundaries';
+import { cycles, deepImports, foreignTableUses, importsOf, moduleGraph, moduleSources, platformDeepImports, platformSources, type Ownership } from '../../test/module-boundaries';
 import { MODULES } from '.';
 
 const DIR = __dirname;
@@ -50,6 +50,16 @@ describe('module boundaries', () => {
 
     it('no module imports another module other than through its index.ts', () => {
       expect(deepImports(imports).map((i) => `${rel(i.from)} → ${i.specifier}`)).toEqual([]);
+    });
+
+    it('nor does the rest of api/src (app, server, db, platform …), except the demo seed', () => {
+      const bad = { file: path.join(DIR, '..', 'x.ts'), text: "import { MODULES } from './modules';\nimport { Outbox } from './modules/outbox';\nimport { Sku } from './modules/catalogue/catalogue.entities';" };
+      expect(platformDeepImports(DIR, bad)).toEqual(['./modules/catalogue/catalogue.entities']);
+      const platform = platformSources(path.join(DIR, '..'), DIR);
+      expect(platform.map((s) => path.basename(s.file))).toEqual(expect.arrayContaining(['app.ts', 'server.ts', 'module.ts']));
+      const outside = platform.flatMap((s) => platformDeepImports(DIR, s).map((i) => `${path.relative(path.join(DIR, '..'), s.file)} → ${i}`));
+      // The demo seed fills every module's tables of an empty database at first start, as data, not as a feature.
+      expect(outside.filter((i) => !i.startsWith(`seed${path.sep}`))).toEqual([]);
     });
   });
 
