@@ -78,8 +78,6 @@ export default function HomePage() {
         </View>
       </View>
 
-      <FlashSaleStrip />
-
       <View className='home-banner'>
         {banners.length > 0 ? (
           <Swiper
@@ -110,6 +108,9 @@ export default function HomePage() {
           </View>
         ))}
       </View>
+
+      {/* Below the banner, which overlaps the red header by design: above it, the strip would be covered. */}
+      <FlashSaleStrip />
 
       {categories.length > 0 && (
         <View className='home-categories'>
