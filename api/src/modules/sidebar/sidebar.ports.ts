@@ -1,13 +1,13 @@
 /**
  * What the sidebar reads from other modules, as one interface: it never touches their tables.
- * sidebar.wiring.ts builds it from their services and read ports.
+ * sidebar.module.ts builds it from their public APIs and read ports.
  */
 import type { CampaignDto } from '@common/groupbuy/types';
 import type { CouponTemplateDto, MemberCouponDto } from '@common/coupon/types';
 import type { MemberCardDto } from '@common/membership/types';
 import type { OrderSummaryDto } from '@common/order/types';
 import type { ProductCardDto } from '@common/catalogue/types';
-import type { GuideReads } from '../guides/guide-reads';
+import type { GuideReads } from '../guides';
 
 export interface SidebarPorts {
   guides: Pick<GuideReads, 'byWecomUserId' | 'activeById' | 'isActive' | 'byWecomUserIds' | 'namesByIds' | 'contact' | 'membersByExternalUserIds' | 'bindingOf' | 'touches' | 'touchCount' | 'attributedOrderIds'>;

@@ -2,8 +2,8 @@
 import type { ApiRouter } from '../../http/api-router';
 import { AppError } from '../../http/app-error';
 import type { AppContext } from '../../http/context';
-import type { FakeWeCom } from '../../wecom/fake-wecom';
-import type { JobRun } from '../jobs/scheduler';
+import type { WebLoginSubject } from '../../wecom/fake-wecom';
+import type { JobRun } from '../jobs';
 import type { GroupViews } from './group-views';
 import { GROUP_SYNC_JOB } from './group-sync';
 import { ChatParams, ContactParams, DevCodeBody, HqGroupsQuery, JssdkBody, KindBody, LoginBody, NoteBody, OutcomeBody, PeriodQuery, SendBody, SendIdParams, TargetsQuery } from './sidebar.schema';
@@ -36,14 +36,14 @@ const originOf = (ctx: AppContext) => `${ctx.protocol}://${ctx.host}`;
 /** A day range in Asia/Shanghai as UTC instants: [from 00:00 +08:00, to+1 00:00 +08:00). */
 const period = (q: { from: string; to: string }) => ({ from: new Date(`${q.from}T00:00:00+08:00`), to: new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 24 * 3600_000) });
 
-export function registerSidebarRoutes(api: ApiRouter, s: SidebarServices, fake: FakeWeCom | null): void {
+export function registerSidebarRoutes(api: ApiRouter, s: SidebarServices, mintLoginCode: ((who: WebLoginSubject) => Promise<string>) | null): void {
   // --- identity ---
   api.route({ method: 'get', path: '/api/sidebar/oauth-config', tag, summary: '侧边栏：企业微信网页授权参数', access: 'public' }, async () => s.sessions.oauthConfig());
   api.route({ method: 'post', path: '/api/sidebar/login', tag, summary: '侧边栏：企业微信网页授权 code 登录为导购', access: 'public', body: LoginBody }, (_c, { body }) => s.sessions.login(body.code));
-  if (fake) {
+  if (mintLoginCode) {
     // Development only (absent unless the fake WeCom runs): the code WeCom's OAuth redirect would give.
     api.route({ method: 'post', path: '/api/sidebar/dev-code', tag, summary: '开发环境：模拟企业微信网页授权获取 code', access: 'public', body: DevCodeBody }, async (_c, { body }) => ({
-      code: fake.sidebar.mintLoginCode(body),
+      code: await mintLoginCode(body),
     }));
   }
   api.route({ method: 'get', path: '/api/sidebar/me', tag, summary: '侧边栏：当前导购', access: 'guide' }, (ctx) => s.sessions.me(guideIdOf(ctx)));

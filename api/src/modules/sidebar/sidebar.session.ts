@@ -8,7 +8,7 @@ import type { JssdkConfig, SidebarGuide, SidebarOauthConfig, SidebarSession } fr
 import { AppError } from '../../http/app-error';
 import { WeChatApiError, WeChatUnavailableError } from '../../wechat/json-call';
 import { isInvalidCode, type WeComAgentClient } from '../../wecom/agent-client';
-import { AUD_GUIDE, type TokenService } from '../auth/tokens';
+import { AUD_GUIDE, type TokenService } from '../auth';
 import type { SidebarPorts } from './sidebar.ports';
 
 /** WeCom's OAuth2 authorize page (the page redirects there when it has no code). */

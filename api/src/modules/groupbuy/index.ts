@@ -1,0 +1,4 @@
+/** Public entry of the group-buy module. */
+export { groupBuyModule, type GroupBuy } from './groupbuy.module';
+export { campaignStatusOf } from './groupbuy.reads';
+export { JoinReads } from './join-reads';

@@ -1,0 +1,5 @@
+/** Public entry of the membership module: tiers, profiles and settings. */
+export { membershipModule, type MembershipServices } from './membership.module';
+export type { MemberProfiles } from './profile.service';
+export type { MembershipSettingsService } from './settings.service';
+export { TierReads } from './tier-reads';
