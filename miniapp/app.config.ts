@@ -22,8 +22,9 @@ export default defineAppConfig({
     { root: 'packages/coupons', pages: ['mine/index', 'center/index'] },
     { root: 'packages/pointsmall', pages: ['list/index', 'detail/index', 'records/index'] },
     { root: 'packages/points', pages: ['signin/index', 'ledger/index'] },
-    // 我的导购 and the guide workbench.
-    { root: 'packages/guide', pages: ['mine/index', 'workbench/index'] },
+    // 我的导购 and the guide workbench; on H5 also 导购助手, the page of WeCom's chat toolbar
+    // (a mini-program never opens inside WeCom's toolbar: the weapp build leaves it out).
+    { root: 'packages/guide', pages: ['mine/index', 'workbench/index', ...(process.env.TARO_ENV === 'h5' ? ['sidebar/index'] : [])] },
   ],
   // WeCom's contact plugin (「联系我」 in the mini-program): the add-your-guide prompt and 我的导购.
   plugins: { contactPlugin: { version: '1.4.3', provider: 'wx104a1a20c3f81ec2' } },

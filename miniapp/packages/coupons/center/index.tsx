@@ -10,6 +10,7 @@ import { ensureSession } from '../../../services/session';
 import { CouponCard } from '../../../components/coupon-card';
 import { EmptyState, ErrorState } from '../../../components/empty-state';
 import { formatDateCn } from '../../../utils/format';
+import { useShareEntry } from '../../../hooks/use-share';
 import '../mine/index.scss';
 
 const windowText = (v: CouponValidity) => (v.type === 'relative' ? `领取后 ${v.days} 天内有效` : `${formatDateCn(v.from)} 至 ${formatDateCn(v.to)}`);
@@ -19,6 +20,8 @@ export default function CouponCenterPage() {
   const [items, setItems] = useState<CouponCenterItemDto[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
+  // A guide's coupon card (sent from the WeCom sidebar) lands here with `t` (and `g` from a group).
+  useShareEntry();
 
   const load = async () => {
     setError(null);
