@@ -63,6 +63,8 @@ import { registerGuideRoutes } from './modules/guides/guides.routes';
 import { registerWecomRoutes, WECOM_CALLBACK_PATH } from './modules/guides/wecom.routes';
 import { createPointsMallServices } from './modules/pointsmall/pointsmall.module';
 import { registerPointsMallRoutes } from './modules/pointsmall/pointsmall.routes';
+import { registerSidebarRoutes } from './modules/sidebar/sidebar.routes';
+import { createSidebarServices } from './modules/sidebar/sidebar.wiring';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -91,7 +93,7 @@ export function createServices(deps: AppDeps) {
     timeoutMs: config.WECHAT_TIMEOUT_MS,
     now: () => now().getTime(),
   });
-  const tokens = new TokenService(config.SESSION_SECRET, { shopperSeconds: config.SESSION_TTL_SECONDS, hqSeconds: config.HQ_TOKEN_TTL_SECONDS }, now);
+  const tokens = new TokenService(config.SESSION_SECRET, { shopperSeconds: config.SESSION_TTL_SECONDS, hqSeconds: config.HQ_TOKEN_TTL_SECONDS, guideSeconds: config.GUIDE_TOKEN_TTL_SECONDS }, now);
   // Side effects after commit (points, commission, shipping upload …) go through the outbox,
   // handed to their handlers right after the commit (OUTBOX_DISPATCH), with the job as safety net.
   const outbox = new Outbox(deps.ds, tx, deps.log, now, config.OUTBOX_DISPATCH);
@@ -136,7 +138,9 @@ export function createServices(deps: AppDeps) {
   const pointsMall = createPointsMallServices({ ds: deps.ds, tx, coupons, contributors, now });
   // --- guides (guides/, wecom/) ---
   const guides = createGuideServices(deps, { tx, outbox, contributors, shareTokens, wechat, now });
-  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, points, groupBuy, coupons, pointsMall, guides };
+  // --- the guide's WeCom sidebar (sidebar/) ---
+  const sidebar = createSidebarServices(deps, { tx, tokens, scheduler, shareTokens, wecomClient: guides.wecomClient, catalogue, orderReads, points, coupons, groupBuy, now });
+  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, points, groupBuy, coupons, pointsMall, guides, sidebar };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -157,7 +161,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     if (!isClientAbort(err, ctx?.req)) deps.log.error({ err }, 'koa error');
   });
 
-  const api = new ApiRouter(makeAuthenticator(services.tokens, services.auth));
+  const api = new ApiRouter(makeAuthenticator(services.tokens, services.auth, { isActiveGuide: (id) => services.sidebar.guideReads.isActive(id) }));
   registerHealth(api.router, deps.ds, deps.isShuttingDown ?? (() => false));
   registerAuthRoutes(api, services.auth, deps.fakeWechat);
   registerCatalogueRoutes(api, services.catalogue, services.catalogueAdmin);
@@ -181,6 +185,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   // --- routes: guides ---
   registerGuideRoutes(api, services.guides);
   registerWecomRoutes(api.router, services.guides.wecom);
+  registerSidebarRoutes(api, services.sidebar, deps.fakeWecom ?? null);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;

@@ -79,6 +79,11 @@ const schema = z
     WECOM_CALLBACK_TOKEN: z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'letters and digits, at most 32').default('loopmallDevToken'),
     WECOM_CALLBACK_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey').default(DEV_WECOM_AES_KEY),
     WECOM_WELCOME_PIC_MEDIA_ID: z.string().min(1).max(128).default('loopmall-dev-welcome-pic'),
+    // The guide's sidebar: a self-built agent (自建应用) whose page sits in the chat toolbar. Web
+    // login and the JS-SDK tickets need the agent's own access token, made with its secret.
+    WECOM_AGENT_ID: z.string().regex(/^\d{1,10}$/, 'must be the agent id (digits)').default('1000002'),
+    WECOM_AGENT_SECRET: z.string().min(1).default('loopmall-dev-wecom-agent-secret'),
+    GUIDE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(12 * 3600),
   })
   .transform((env) => ({
     ...env,

@@ -49,7 +49,7 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   const fakeWechatPay = config.PAYMENT_MODE === 'wechat' && config.WECHATPAY_FAKE ? new FakeWeChatPay({ appid: config.WECHAT_APPID, merchant: generateMerchant() }) : null;
   if (fakeWechatPay) log.warn({ baseUrl: await fakeWechatPay.start() }, 'using the fake WeChat Pay server (development only)');
   const fakeWecom = config.WECHAT_FAKE
-    ? new FakeWeCom({ corpId: config.WECOM_CORP_ID, secret: config.WECOM_SECRET, token: config.WECOM_CALLBACK_TOKEN, encodingAesKey: config.WECOM_CALLBACK_AES_KEY })
+    ? new FakeWeCom({ corpId: config.WECOM_CORP_ID, secret: config.WECOM_SECRET, agentSecret: config.WECOM_AGENT_SECRET, token: config.WECOM_CALLBACK_TOKEN, encodingAesKey: config.WECOM_CALLBACK_AES_KEY })
     : null;
   if (fakeWecom) log.warn({ baseUrl: await fakeWecom.start() }, 'using the fake WeCom server (development only)');
 

@@ -7,4 +7,5 @@ export const SIDEBAR_ERRORS = {
   SIDEBAR_GROUP_NOT_FOUND: '未找到该客户群，请确认你是群主或群成员，或稍后再试',
   SIDEBAR_TARGET_NOT_FOUND: '该内容已下架或已结束，请刷新后重新选择',
   SIDEBAR_SEND_SETTLED: '这次发送已记录结果',
+  SIDEBAR_SYNC_BUSY: '客户群正在同步中，请稍后刷新',
 } as const;

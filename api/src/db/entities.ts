@@ -6,6 +6,7 @@ import { JobLease } from '../modules/jobs/jobs.entities';
 import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
 import { Payment, Refund, RefundStateLog } from '../modules/payments/payments.entities';
 import { GUIDE_ENTITIES } from '../modules/guides/guides.entities';
+import { SIDEBAR_ENTITIES } from '../modules/sidebar/sidebar.entities';
 import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
 import { GbCampaign, GbGroup, GbSeat, GbShopper } from '../modules/groupbuy/groupbuy.entities';
 import { MallHolding, MallItem, MallRedemption } from '../modules/pointsmall/pointsmall.entities';
@@ -55,4 +56,5 @@ export const ENTITIES = [
   MemberTierLog,
   MembershipSetting,
   ...GUIDE_ENTITIES,
+  ...SIDEBAR_ENTITIES,
 ];

@@ -10,7 +10,8 @@ import { sendCacheable, type CachePolicy } from './cacheable';
 import type { AppContext, AppState } from './context';
 import { parseOrThrow } from './validate';
 
-export type Access = 'public' | 'shopper' | { hq: readonly HqRole[] };
+/** `guide`: a guide's WeCom sidebar session (auth/tokens.ts AUD_GUIDE). */
+export type Access = 'public' | 'shopper' | 'guide' | { hq: readonly HqRole[] };
 
 export interface RouteDef<P extends ZodType | undefined, Q extends ZodType | undefined, B extends ZodType | undefined> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -95,6 +95,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   SIDEBAR_GROUP_NOT_FOUND: 404,
   SIDEBAR_TARGET_NOT_FOUND: 404,
   SIDEBAR_SEND_SETTLED: 409,
+  SIDEBAR_SYNC_BUSY: 409,
 };
 
 function statusOf(code: ErrorCode): number {

@@ -4,7 +4,8 @@ import type { Logger } from '../logger';
 
 export type Principal =
   | { kind: 'shopper'; memberId: number }
-  | { kind: 'hq'; adminId: number; username: string; role: HqRole };
+  | { kind: 'hq'; adminId: number; username: string; role: HqRole }
+  | { kind: 'guide'; guideId: number };
 
 export interface AppState {
   requestId: string;

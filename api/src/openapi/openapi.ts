@@ -42,7 +42,7 @@ export function buildOpenApi(defs: AnyRouteDef[], version: string) {
     paths[path][def.method] = {
       tags: [def.tag],
       summary: def.summary,
-      ...(secured ? { security: [{ [def.access === 'shopper' ? 'shopper' : 'hq']: [] }] } : {}),
+      ...(secured ? { security: [{ [typeof def.access === 'object' ? 'hq' : def.access]: [] }] } : {}),
       ...(typeof def.access === 'object' ? { description: `HQ roles: ${def.access.hq.join(', ')}` } : {}),
       parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
       ...(def.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(def.body) } } } } : {}),
@@ -65,6 +65,7 @@ export function buildOpenApi(defs: AnyRouteDef[], version: string) {
       securitySchemes: {
         shopper: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /api/auth/wechat-login' },
         hq: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /api/hq/auth/login' },
+        guide: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /api/sidebar/login (WeCom web login)' },
       },
       schemas: {
         Success: { type: 'object', required: ['ok', 'data'], properties: { ok: { type: 'boolean', enum: [true] }, data: {} } },

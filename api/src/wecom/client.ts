@@ -1,19 +1,13 @@
 /**
  * WeCom (企业微信) server API client for customer contact (客户联系): 「联系我」 contact ways,
- * external contacts and welcome messages. Configurable base URL (the tests and development talk
- * to the loopback fake); the corp access token is cached until shortly before it expires, shared
- * by concurrent callers, and refreshed once when WeCom says it is invalid or expired.
+ * external contacts, welcome messages and customer groups. Configurable base URL (the tests and
+ * development talk to the loopback fake); the token handling is WeComAppApi's (app-api.ts).
  */
-import { callJson, type JsonEndpoint, WeChatApiError, WeChatUnavailableError } from '../wechat/json-call';
+import { WeChatUnavailableError } from '../wechat/json-call';
+import { WeComAppApi, type WeComAppOptions } from './app-api';
 
-export interface WeComClientOptions {
-  baseUrl: string;
-  corpId: string;
-  /** The secret of the customer-contact (客户联系) application. */
-  secret: string;
-  timeoutMs: number;
-  now?: () => number;
-}
+/** `secret` is the customer-contact (客户联系) application's. */
+export type WeComClientOptions = WeComAppOptions;
 
 export interface ContactWay {
   configId: string;
@@ -32,32 +26,29 @@ export interface WelcomeMessage {
   miniprogram: { title: string; picMediaId: string; appid: string; page: string };
 }
 
-const TOKEN_MARGIN_MS = 5 * 60_000;
-/** 40014 invalid access_token, 42001 expired: refresh once and retry. */
-const TOKEN_ERRORS = new Set([40014, 42001]);
+/** A customer group (客户群) as externalcontact/groupchat/get describes it. */
+export interface GroupChat {
+  chatId: string;
+  name: string;
+  /** The owner's WeCom userid (a member of the corp). */
+  owner: string;
+  createTime: number;
+  members: GroupChatMember[];
+  adminUserIds: string[];
+}
 
-export class WeComClient {
-  private cached: { token: string; expiresAt: number } | null = null;
-  private inflight: Promise<string> | null = null;
-  private readonly now: () => number;
-  /** How many times a token was fetched (the cache is observable in tests). */
-  tokenFetches = 0;
+export interface GroupChatMember {
+  userid: string;
+  /** 1 a corp member, 2 an external contact. */
+  type: 1 | 2;
+  /** External members only, when the corp and the mini-program share an open-platform account. */
+  unionid: string | null;
+  joinTime: number;
+  joinScene: number;
+}
 
-  private readonly endpoint: JsonEndpoint;
-
-  constructor(private readonly opts: WeComClientOptions) {
-    this.now = opts.now ?? Date.now;
-    this.endpoint = { baseUrl: opts.baseUrl, timeoutMs: opts.timeoutMs, service: 'WeCom' };
-  }
-
-  async accessToken(forceRefresh = false): Promise<string> {
-    if (!forceRefresh && this.cached && this.cached.expiresAt - TOKEN_MARGIN_MS > this.now()) return this.cached.token;
-    this.inflight ??= this.fetchToken().finally(() => {
-      this.inflight = null;
-    });
-    return this.inflight;
-  }
-
+/** The customer-contact (客户联系) application's API. */
+export class WeComClient extends WeComAppApi {
   /** externalcontact/add_contact_way, type 1 (one member): scene 1 = mini-program button, 2 = QR code. */
   async addContactWay(input: { scene: 1 | 2; userId: string; state: string }): Promise<ContactWay> {
     const body = await this.authed('/cgi-bin/externalcontact/add_contact_way', { type: 1, scene: input.scene, user: [input.userId], state: input.state.slice(0, 30), skip_verify: true });
@@ -81,30 +72,40 @@ export class WeComClient {
     });
   }
 
-  private async authed(pathAndQuery: string, json?: unknown): Promise<Record<string, any>> {
-    for (let attempt = 0; ; attempt++) {
-      const token = await this.accessToken(attempt > 0);
-      const sep = pathAndQuery.includes('?') ? '&' : '?';
-      try {
-        return await this.call(json === undefined ? 'GET' : 'POST', `${pathAndQuery}${sep}access_token=${encodeURIComponent(token)}`, json);
-      } catch (err) {
-        if (attempt === 0 && err instanceof WeChatApiError && TOKEN_ERRORS.has(err.errcode)) continue;
-        throw err;
+  /** externalcontact/groupchat/list: every group's chat id and status (0 normal, 1-3 owner handover), following next_cursor. */
+  async listGroupChats(): Promise<{ chatId: string; status: number }[]> {
+    const out: { chatId: string; status: number }[] = [];
+    let cursor = '';
+    // 1000 is WeCom's page limit; 100 pages is far more groups than one corp's guides own.
+    for (let page = 0; page < 100; page++) {
+      const body = await this.authed('/cgi-bin/externalcontact/groupchat/list', { status_filter: 0, cursor, limit: 1000 });
+      for (const g of (body.group_chat_list ?? []) as { chat_id?: unknown; status?: unknown }[]) {
+        if (typeof g.chat_id === 'string') out.push({ chatId: g.chat_id, status: Number(g.status ?? 0) });
       }
+      cursor = typeof body.next_cursor === 'string' ? body.next_cursor : '';
+      if (!cursor) break;
     }
+    return out;
   }
 
-  private async fetchToken(): Promise<string> {
-    this.tokenFetches++;
-    const qs = new URLSearchParams({ corpid: this.opts.corpId, corpsecret: this.opts.secret });
-    const body = await this.call('GET', `/cgi-bin/gettoken?${qs}`);
-    if (typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') throw new WeChatUnavailableError('gettoken answered without access_token');
-    this.cached = { token: body.access_token, expiresAt: this.now() + body.expires_in * 1000 };
-    return body.access_token;
-  }
-
-  /** One JSON call with WeChat's conventions, which WeCom shares (wechat/json-call.ts). */
-  private call(method: 'GET' | 'POST', path: string, json?: unknown): Promise<Record<string, any>> {
-    return callJson(this.endpoint, method, path, json);
+  /** externalcontact/groupchat/get: the group's name, owner and members. */
+  async getGroupChat(chatId: string): Promise<GroupChat> {
+    const body = await this.authed('/cgi-bin/externalcontact/groupchat/get', { chat_id: chatId, need_name: 0 });
+    const g = body.group_chat;
+    if (!g || typeof g.chat_id !== 'string') throw new WeChatUnavailableError('groupchat/get answered without group_chat');
+    return {
+      chatId: g.chat_id,
+      name: String(g.name ?? ''),
+      owner: String(g.owner ?? ''),
+      createTime: Number(g.create_time ?? 0),
+      members: ((g.member_list ?? []) as Record<string, unknown>[]).map((m) => ({
+        userid: String(m.userid ?? ''),
+        type: m.type === 2 ? 2 : 1,
+        unionid: typeof m.unionid === 'string' && m.unionid ? m.unionid : null,
+        joinTime: Number(m.join_time ?? 0),
+        joinScene: Number(m.join_scene ?? 0),
+      })),
+      adminUserIds: ((g.admin_list ?? []) as { userid?: unknown }[]).map((a) => String(a.userid ?? '')),
+    };
   }
 }

@@ -2,7 +2,8 @@
  * A fake of the WeCom server API on loopback, speaking the real protocol: gettoken (40013 bad
  * corpid, 40001 bad secret), access_token checks (40014 invalid, 42001 expired), add_contact_way
  * (40003 unknown userid, 40058 bad scene/type), externalcontact/get (84061 no relation),
- * send_welcome_msg (41051-style refusal of an unknown or used welcome_code, 20 s validity).
+ * send_welcome_msg (41051-style refusal of an unknown or used welcome_code, 20 s validity); web
+ * login, the JS-SDK tickets and customer groups are fake-wecom-sidebar.ts's.
  * It also plays WeCom's side of the callback: `addCustomer` makes an external contact and posts
  * the encrypted, signed `add_external_contact` event to the configured callback URL.
  */
@@ -11,6 +12,7 @@ import type http from 'node:http';
 import { readJson } from '../wechat/fake-wechat';
 import { type CallbackKeys, sealCallback, toXml } from './callback-crypto';
 import { LoopbackServer } from '../http/loopback-server';
+import { FakeWeComSidebar } from './fake-wecom-sidebar';
 
 const WELCOME_CODE_TTL_MS = 20_000;
 /** The picture behind every fake 「联系我」 QR URL (a small checkerboard PNG), served by the fake itself. */
@@ -18,6 +20,8 @@ const QR_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAJMAAACTCAAAAACvjnTJAAAAkklE
 
 export interface FakeWeComOptions extends CallbackKeys {
   secret: string;
+  /** The sidebar agent's secret: its token is the one web login and the JS-SDK tickets accept. */
+  agentSecret?: string;
   now?: () => number;
 }
 
@@ -42,9 +46,12 @@ export class FakeWeCom {
   baseUrl = '';
   /** Where WeCom posts callbacks (set when the API knows its own URL). */
   callbackUrl = '';
+  /** Web login, JS-SDK tickets and customer groups (the guide's sidebar). */
+  readonly sidebar: FakeWeComSidebar;
 
   constructor(private readonly opts: FakeWeComOptions) {
     this.now = opts.now ?? Date.now;
+    this.sidebar = new FakeWeComSidebar(this.now);
   }
 
   get keys(): CallbackKeys {
@@ -107,6 +114,10 @@ export class FakeWeCom {
     return `wecom-token-${this.tokenSeq}`;
   }
 
+  private currentAgentToken(): string {
+    return `wecom-agent-token-${this.tokenSeq}`;
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     this.requests.push({ method: req.method ?? '', path: url.pathname });
@@ -122,14 +133,18 @@ export class FakeWeCom {
     }
     if (req.method === 'GET' && url.pathname === '/cgi-bin/gettoken') {
       if (url.searchParams.get('corpid') !== this.opts.corpId) return fail(40013, 'invalid corpid');
-      if (url.searchParams.get('corpsecret') !== this.opts.secret) return fail(40001, 'invalid credential');
+      const secret = url.searchParams.get('corpsecret');
+      const agent = !!this.opts.agentSecret && secret === this.opts.agentSecret;
+      if (secret !== this.opts.secret && !agent) return fail(40001, 'invalid credential');
       if (this.tokenSeq === 0) this.tokenSeq = 1;
-      return send({ errcode: 0, errmsg: 'ok', access_token: this.currentToken(), expires_in: 7200 });
+      return send({ errcode: 0, errmsg: 'ok', access_token: agent ? this.currentAgentToken() : this.currentToken(), expires_in: 7200 });
     }
     const token = url.searchParams.get('access_token') ?? '';
-    if (url.pathname.startsWith('/cgi-bin/externalcontact/') && token !== this.currentToken()) {
-      return token.startsWith('wecom-token-') ? fail(42001, 'access_token expired') : fail(40014, 'invalid access_token');
+    const isAgent = token === this.currentAgentToken();
+    if (url.pathname.startsWith('/cgi-bin/') && token !== this.currentToken() && !isAgent) {
+      return /^wecom-(agent-)?token-/.test(token) ? fail(42001, 'access_token expired') : fail(40014, 'invalid access_token');
     }
+    if (await this.sidebar.handle(req, url, isAgent, send, fail)) return;
     if (req.method === 'POST' && url.pathname === '/cgi-bin/externalcontact/add_contact_way') {
       const b = await readJson(req);
       if (!b || b.type !== 1 || (b.scene !== 1 && b.scene !== 2)) return fail(40058, 'invalid type or scene');

@@ -1,16 +1,24 @@
 /**
- * The access rule of every route: public, shopper, or HQ with a set of roles. HQ roles are read
- * from the database on each request, so disabling an operator or changing a role takes effect at
- * once rather than when the token expires.
+ * The access rule of every route: public, shopper, guide (the WeCom sidebar), or HQ with a set of
+ * roles. HQ roles and a guide's standing are read on each request, so disabling an operator,
+ * changing a role or a guide leaving takes effect at once rather than when the token expires.
  */
 import { AppError } from '../../http/app-error';
 import type { Authenticator } from '../../http/api-router';
 import type { AuthService } from './auth.service';
-import { AUD_HQ, AUD_SHOPPER, type TokenService } from './tokens';
+import { AUD_GUIDE, AUD_HQ, AUD_SHOPPER, type TokenService } from './tokens';
+
+/**
+ * Whether a guide may still use a guide session (active, not left). The guides' owner provides it;
+ * until one is set every guide token is refused.
+ */
+export interface GuideSessionCheck {
+  isActiveGuide: ((guideId: number) => Promise<boolean>) | null;
+}
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
-export function makeAuthenticator(tokens: TokenService, auth: AuthService): Authenticator {
+export function makeAuthenticator(tokens: TokenService, auth: AuthService, guides: GuideSessionCheck = { isActiveGuide: null }): Authenticator {
   return async (ctx, access) => {
     if (access === 'public') return;
     const match = BEARER.exec(ctx.get('authorization'));
@@ -22,6 +30,12 @@ export function makeAuthenticator(tokens: TokenService, auth: AuthService): Auth
     if (access === 'shopper') {
       if (claims.aud !== AUD_SHOPPER) throw new AppError('FORBIDDEN', 'not a shopper token');
       ctx.state.principal = { kind: 'shopper', memberId: claims.memberId };
+      return;
+    }
+    if (access === 'guide') {
+      if (claims.aud !== AUD_GUIDE) throw new AppError('FORBIDDEN', 'not a guide token');
+      if (!(await guides.isActiveGuide?.(claims.guideId))) throw new AppError('SIDEBAR_NOT_A_GUIDE', 'guide no longer active');
+      ctx.state.principal = { kind: 'guide', guideId: claims.guideId };
       return;
     }
     if (claims.aud !== AUD_HQ) throw new AppError('FORBIDDEN', 'not an HQ token');

@@ -1,17 +1,20 @@
 /**
- * Signed, expiring session tokens (HS256 JWT). Shopper and HQ tokens carry different audiences,
- * so a shopper token is never accepted on an HQ route (and the other way round).
+ * Signed, expiring session tokens (HS256 JWT). Shopper, HQ and guide (WeCom sidebar) tokens carry
+ * different audiences, so a token of one kind is never accepted on another kind's routes.
  */
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { HqRole } from '@common/auth/types';
 
 export const AUD_SHOPPER = 'loopmall:shopper';
 export const AUD_HQ = 'loopmall:hq';
+/** A guide signed in through WeCom's web login (the chat-toolbar sidebar). */
+export const AUD_GUIDE = 'loopmall:guide';
 const ISSUER = 'loopmall';
 
 export type TokenClaims =
   | { aud: typeof AUD_SHOPPER; memberId: number }
-  | { aud: typeof AUD_HQ; adminId: number; role: HqRole };
+  | { aud: typeof AUD_HQ; adminId: number; role: HqRole }
+  | { aud: typeof AUD_GUIDE; guideId: number };
 
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: 'expired' | 'invalid' };
 
@@ -20,7 +23,7 @@ export class TokenService {
 
   constructor(
     secret: string,
-    private readonly ttl: { shopperSeconds: number; hqSeconds: number },
+    private readonly ttl: { shopperSeconds: number; hqSeconds: number; guideSeconds: number },
     private readonly now: () => Date = () => new Date(),
   ) {
     this.key = new TextEncoder().encode(secret);
@@ -28,8 +31,8 @@ export class TokenService {
 
   async issue(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(this.now().getTime() / 1000);
-    const ttl = claims.aud === AUD_SHOPPER ? this.ttl.shopperSeconds : this.ttl.hqSeconds;
-    const subject = claims.aud === AUD_SHOPPER ? claims.memberId : claims.adminId;
+    const ttl = claims.aud === AUD_SHOPPER ? this.ttl.shopperSeconds : claims.aud === AUD_HQ ? this.ttl.hqSeconds : this.ttl.guideSeconds;
+    const subject = claims.aud === AUD_SHOPPER ? claims.memberId : claims.aud === AUD_HQ ? claims.adminId : claims.guideId;
     const jwt = new SignJWT(claims.aud === AUD_HQ ? { role: claims.role } : {})
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(ISSUER)
@@ -52,6 +55,7 @@ export class TokenService {
       if (payload.aud === AUD_SHOPPER) return { ok: true, claims: { aud: AUD_SHOPPER, memberId: id } };
       if (payload.aud === AUD_HQ && typeof payload.role === 'string')
         return { ok: true, claims: { aud: AUD_HQ, adminId: id, role: payload.role as HqRole } };
+      if (payload.aud === AUD_GUIDE) return { ok: true, claims: { aud: AUD_GUIDE, guideId: id } };
       return { ok: false, reason: 'invalid' };
     } catch (err) {
       return { ok: false, reason: err instanceof errors.JWTExpired ? 'expired' : 'invalid' };

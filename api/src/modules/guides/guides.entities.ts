@@ -38,6 +38,7 @@ export class Guide {
 @Entity('guide_touch')
 @Index('uq_guide_touch_hour', ['memberId', 'guideId', 'hourBucket'], { unique: true })
 @Index('idx_guide_touch_member', ['memberId', 'createdAt'])
+@Index('idx_guide_touch_chat', ['groupChatId', 'createdAt'])
 export class GuideTouch {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'integer' }) memberId!: number;
@@ -112,6 +113,7 @@ export class WecomEvent {
 
 /** The attribution snapshot of an order, written once at checkout and never updated. */
 @Entity('order_attribution')
+@Index('idx_order_attribution_chat', ['groupChatId', 'createdAt'])
 export class OrderAttribution {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'integer', unique: true }) orderId!: number;
