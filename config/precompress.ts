@@ -5,8 +5,28 @@ const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
 
 /** Text assets worth compressing; images and fonts are compressed already. */
-const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/
+export const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/
 const MIN_BYTES = 1024
+
+/**
+ * The brotli (best quality) and gzip -9 copies of one text asset, each only when it is smaller
+ * than the input; small files are not worth a second request path. Shared by the H5 build
+ * (webpack, below) and the HQ console build (Vite, api/console/vite.config.ts).
+ */
+export async function compressedCopies(input: Buffer): Promise<{ br: Buffer | null; gz: Buffer | null }> {
+  if (input.length < MIN_BYTES) return { br: null, gz: null }
+  const [br, gz] = await Promise.all([
+    brotli(input, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: input.length,
+      },
+    }),
+    gzip(input, { level: zlib.constants.Z_BEST_COMPRESSION }),
+  ])
+  return { br: br.length < input.length ? br : null, gz: gz.length < input.length ? gz : null }
+}
 
 /**
  * Writes `<file>.br` (brotli, best quality) and `<file>.gz` (gzip -9) beside every text asset of
@@ -24,20 +44,9 @@ export class PrecompressPlugin {
           const names = Object.keys(assets).filter((name) => COMPRESSIBLE.test(name))
           await Promise.all(
             names.map(async (name) => {
-              const input: Buffer = compilation.getAsset(name).source.buffer()
-              if (input.length < MIN_BYTES) return
-              const [br, gz] = await Promise.all([
-                brotli(input, {
-                  params: {
-                    [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-                    [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-                    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: input.length,
-                  },
-                }),
-                gzip(input, { level: zlib.constants.Z_BEST_COMPRESSION }),
-              ])
-              if (br.length < input.length) compilation.emitAsset(`${name}.br`, new sources.RawSource(br))
-              if (gz.length < input.length) compilation.emitAsset(`${name}.gz`, new sources.RawSource(gz))
+              const { br, gz } = await compressedCopies(compilation.getAsset(name).source.buffer())
+              if (br) compilation.emitAsset(`${name}.br`, new sources.RawSource(br))
+              if (gz) compilation.emitAsset(`${name}.gz`, new sources.RawSource(gz))
             }),
           )
         },

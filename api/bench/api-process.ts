@@ -22,7 +22,16 @@ export interface ApiProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startApiProcess(env: Record<string, string> = {}): Promise<ApiProcess> {
+export interface ApiProcessOptions {
+  /** Reshapes the schema's mysql:// URL the process is given (a fault proxy in front of the server). */
+  dbUrl?: (url: string) => string;
+  /** Called with the process id as soon as it is spawned (before it listens). */
+  spawned?: (pid: number) => void;
+  /** Called with each line the process writes to stdout (its JSON log lines among them). */
+  line?: (text: string) => void;
+}
+
+export async function startApiProcess(env: Record<string, string> = {}, opts: ApiProcessOptions = {}): Promise<ApiProcess> {
   // The harness decides its database when it loads.
   process.env.LOOPMALL_TEST_DB = 'mysql';
   const { ApiClient, freshDatabase } = await import('../test/harness');
@@ -38,7 +47,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
       PORT: '0',
-      DATABASE_URL: db.target.url,
+      DATABASE_URL: opts.dbUrl ? opts.dbUrl(db.target.url) : db.target.url,
       SEED_DEMO: 'false',
       SERVE_H5: 'false',
       JOBS_ENABLED: 'false',
@@ -47,6 +56,14 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  opts.spawned?.(child.pid!);
+  let partial = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    if (!opts.line) return;
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    lines.forEach(opts.line);
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -60,7 +77,15 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
         resolve(m[1]);
       }
     });
-    child.once('exit', (code) => reject(new Error(`API exited with ${code}:\n${out}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited with ${code}:\n${out}`));
+    });
+  }).catch(async (err: unknown) => {
+    // Not up: nothing is left running, and the schema goes.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await db.drop();
+    throw err;
   });
   child.stdout!.resume();
   return {

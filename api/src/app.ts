@@ -10,7 +10,7 @@ import { AppError } from './http/app-error';
 import type { AppState } from './http/context';
 import { bodyParseError, isClientAbort } from './http/faults';
 import { errorHandler, requestContext } from './http/middleware';
-import { h5CachePolicy, serveDir } from './http/static';
+import { consoleCachePolicy, h5CachePolicy, serveDir } from './http/static';
 import type { Logger } from './logger';
 import { makeAuthenticator } from './modules/auth/authenticate';
 import { registerAddressRoutes } from './modules/address/address.routes';
@@ -198,6 +198,11 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     await next();
   });
   app.use(serveDir('/assets/', ASSETS_DIR, () => 'public, max-age=604800, immutable'));
+  // The HQ console before the storefront, whose folder is served from the root.
+  if (deps.config.SERVE_CONSOLE) {
+    app.use(async (ctx, next) => (ctx.path === '/hq' ? ctx.redirect('/hq/') : next()));
+    app.use(serveDir('/hq/', deps.config.consoleDir, consoleCachePolicy));
+  }
   if (deps.config.SERVE_H5) app.use(serveDir('/', deps.config.h5Dir, h5CachePolicy));
   app.use(requireJsonBodies);
   // gzip/deflate/br bodies are inflated (the 256 kB limit applies after inflating); a body that

@@ -31,6 +31,8 @@ const schema = z
     // Requests waiting for a pooled connection beyond this many get an immediate 503 + Retry-After.
     DB_POOL_QUEUE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(200),
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(3000),
+    // How long start-up keeps retrying a database it cannot reach (0: fail at the first attempt).
+    DB_BOOT_RETRY_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
     SEED_DEMO: bool.default(true),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
@@ -44,6 +46,9 @@ const schema = z
     WECHAT_FAKE: bool.optional(),
     SERVE_H5: bool.default(true),
     H5_DIR: z.string().min(1).default('dist/h5'),
+    // The HQ console (api/console, built by `npm run build:console`), served at /hq/.
+    SERVE_CONSOLE: bool.default(true),
+    CONSOLE_DIR: z.string().min(1).default('dist/console'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
     // HTTP worker processes (node:cluster) sharing the port: 'auto' = one per core on MySQL.
     API_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default('auto'),
@@ -132,7 +137,7 @@ function workerCount(env: { API_WORKERS: 'auto' | number; DATABASE_URL?: string;
   return os.availableParallelism();
 }
 
-export type Config = z.infer<typeof schema> & { dataDir: string; h5Dir: string };
+export type Config = z.infer<typeof schema> & { dataDir: string; h5Dir: string; consoleDir: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -153,5 +158,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...parsed.data,
     dataDir: path.resolve(cwd, parsed.data.DATA_DIR),
     h5Dir: path.resolve(cwd, parsed.data.H5_DIR),
+    consoleDir: path.resolve(cwd, parsed.data.CONSOLE_DIR),
   };
 }

@@ -5,11 +5,12 @@
  */
 import cluster from 'node:cluster';
 import fs from 'node:fs';
-import { FAKE_WECHAT_URL_ENV, runPrimary, type WorkerUp } from './cluster';
+import { FAKE_WECHAT_URL_ENV, FAKE_WECOM_URL_ENV, runPrimary, type WorkerUp } from './cluster';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { startLoopmall } from './server';
 import { remoteFakeWeChat } from './wechat/fake-wechat';
+import { remoteFakeWeCom } from './wecom/fake-wecom';
 
 function banner(config: Config, url: string): void {
   const h5 = config.SERVE_H5 && fs.existsSync(config.h5Dir);
@@ -18,8 +19,13 @@ function banner(config: Config, url: string): void {
 
 /** One API process: the only one (API_WORKERS=1) or a cluster worker. */
 async function serve(config: Config, log: Logger): Promise<void> {
-  const fakeUrl = cluster.isWorker ? process.env[FAKE_WECHAT_URL_ENV] : undefined;
-  const running = await startLoopmall(config, log, { fakeWechat: fakeUrl ? remoteFakeWeChat(fakeUrl) : undefined });
+  // A cluster worker shares the primary's fakes (the environment the primary forked it with says where).
+  const wechatUrl = cluster.isWorker ? process.env[FAKE_WECHAT_URL_ENV] : undefined;
+  const wecomUrl = cluster.isWorker ? process.env[FAKE_WECOM_URL_ENV] : undefined;
+  const running = await startLoopmall(config, log, {
+    fakeWechat: wechatUrl ? remoteFakeWeChat(wechatUrl) : undefined,
+    fakeWecom: wecomUrl ? remoteFakeWeCom(wecomUrl) : undefined,
+  });
   if (cluster.isWorker) {
     process.send!({ type: 'loopmall:up', url: running.url } satisfies WorkerUp);
   } else {

@@ -8,11 +8,12 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp, createServices, type Services } from './app';
 import type { Config } from './config';
-import { createDataSource, dbTargetFrom, type DbTarget } from './db/data-source';
+import { openDatabase } from './db/boot';
+import { dbTargetFrom, type DbTarget } from './db/data-source';
 import type { Logger } from './logger';
 import { seedDemoStore } from './seed/seed';
 import { FakeWeChat, type FakeWeChatHandle } from './wechat/fake-wechat';
-import { FakeWeCom } from './wecom/fake-wecom';
+import { FakeWeCom, type RemoteFakeWeCom } from './wecom/fake-wecom';
 import { generateMerchant } from './wechatpay/crypto';
 import { FakeWeChatPay } from './wechatpay/fake-wechatpay';
 import { NOTIFY_PATH } from './modules/payments/notify';
@@ -39,6 +40,8 @@ export interface StartOptions {
   extend?: (services: Services) => void;
   /** A fake WeChat run elsewhere (a cluster worker uses the primary's); none is started here then. */
   fakeWechat?: FakeWeChatHandle;
+  /** Likewise the fake WeCom: the workers of a cluster share the primary's (it posts callbacks to our shared port). */
+  fakeWecom?: RemoteFakeWeCom;
 }
 
 export async function startLoopmall(config: Config, log: Logger, opts: StartOptions = {}): Promise<Running> {
@@ -48,15 +51,23 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   // A merchant identity made up at start: the fake knows its public key, the client its private key.
   const fakeWechatPay = config.PAYMENT_MODE === 'wechat' && config.WECHATPAY_FAKE ? new FakeWeChatPay({ appid: config.WECHAT_APPID, merchant: generateMerchant() }) : null;
   if (fakeWechatPay) log.warn({ baseUrl: await fakeWechatPay.start() }, 'using the fake WeChat Pay server (development only)');
-  const fakeWecom = config.WECHAT_FAKE
+  // The primary's fake WeCom is, to a worker, just the WeCom server at another base URL.
+  if (opts.fakeWecom) config = { ...config, WECOM_API_BASE: opts.fakeWecom.baseUrl };
+  const fakeWecom = config.WECHAT_FAKE && !opts.fakeWecom
     ? new FakeWeCom({ corpId: config.WECOM_CORP_ID, secret: config.WECOM_SECRET, agentSecret: config.WECOM_AGENT_SECRET, token: config.WECOM_CALLBACK_TOKEN, encodingAesKey: config.WECOM_CALLBACK_AES_KEY })
     : null;
   if (fakeWecom) log.warn({ baseUrl: await fakeWecom.start() }, 'using the fake WeCom server (development only)');
 
-  const ds = createDataSource(opts.db ?? dbTargetFrom(config));
-  await ds.initialize();
-  const applied = await ds.runMigrations({ transaction: 'each' });
-  if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  const stopFakes = async () => {
+    await fakeWechat?.stop();
+    await fakeWechatPay?.stop();
+    await fakeWecom?.stop();
+  };
+  // A database that is briefly unreachable (a blip while a worker boots) is retried for DB_BOOT_RETRY_MS.
+  const ds = await openDatabase(opts.db ?? dbTargetFrom(config), { retryMs: config.DB_BOOT_RETRY_MS, log }).catch(async (err: unknown) => {
+    await stopFakes();
+    throw err;
+  });
 
   let shuttingDown = false;
   const deps = { config, log, ds, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, fakeWecom, now, isShuttingDown: () => shuttingDown };
@@ -80,6 +91,8 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   // Only now is our own URL known: with the fake and no configured notify_url, WeChat Pay calls us here.
   if (services.wxpay && !config.WECHATPAY_NOTIFY_URL) services.wxpay.setNotifyUrl(`${url}${NOTIFY_PATH}`);
   if (fakeWecom) fakeWecom.callbackUrl = `${url}${WECOM_CALLBACK_PATH}`;
+  // Every worker listens on the same port, so each sets the same URL.
+  else if (opts.fakeWecom) await opts.fakeWecom.setCallbackUrl(`${url}${WECOM_CALLBACK_PATH}`);
 
   // Scheduled jobs (lease-guarded, so every instance may run them); tests drive them by hand.
   if (config.JOBS_ENABLED) services.scheduler.start();
@@ -99,9 +112,7 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
       // Events those requests committed: the dispatch running now finishes, the rest waits for the job.
       await services.outbox.close();
       await ds.destroy();
-      await fakeWechat?.stop();
-      await fakeWechatPay?.stop();
-      await fakeWecom?.stop();
+      await stopFakes();
     })());
 
   return { url, ds, services, fakeWechat, fakeWechatPay, fakeWecom, seeded, stop };

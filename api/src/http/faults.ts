@@ -3,6 +3,8 @@
  * decode. Each gets its own answer in the error middleware (middleware.ts).
  */
 import type { IncomingMessage } from 'node:http';
+import type { Logger } from '../logger';
+import { WeChatApiError, WeChatUnavailableError } from '../wechat/json-call';
 import { AppError } from './app-error';
 
 /** Seconds a client is asked to wait (Retry-After) when the database is unreachable or saturated. */
@@ -46,10 +48,25 @@ export function isClientAbort(err: unknown, req?: IncomingMessage): boolean {
 export function isDbUnavailable(err: unknown): boolean {
   const d = driverErrorOf(err);
   if (!d) return false;
-  if (d.message === 'Queue limit reached.') return true;
+  if (isPoolQueueFull(err)) return true;
   if (typeof d.code !== 'string') return false;
   if (d.code === 'SQLITE_BUSY' || d.code.startsWith('SQLITE_BUSY_')) return true;
   return d.fatal === true || d.code === 'ER_CON_COUNT_ERROR';
+}
+
+/** mysql2's pool wait queue (DB_POOL_QUEUE_LIMIT) is full: expected overload, such as a flash sale's opening second. */
+export function isPoolQueueFull(err: unknown): boolean {
+  return driverErrorOf(err)?.message === 'Queue limit reached.';
+}
+
+/**
+ * WeChat or WeCom failed or refused a call a route made on the caller's behalf (network, busy,
+ * an errcode the feature did not map itself): a bad gateway with Chinese copy, never a 500.
+ */
+export function fromUpstreamError(err: unknown): AppError | null {
+  if (err instanceof WeChatApiError) return new AppError('WECHAT_UNAVAILABLE', `errcode ${err.errcode}: ${err.errmsg}`);
+  if (err instanceof WeChatUnavailableError) return new AppError('WECHAT_UNAVAILABLE', err.message);
+  return null;
 }
 
 /**
@@ -104,5 +121,25 @@ export class BurstLog {
     write(this.suppressed);
     this.lastAt = now;
     this.suppressed = 0;
+  }
+}
+
+/**
+ * The log of 503 DB_UNAVAILABLE answers: one line per 10 s burst of each kind. A full pool queue is
+ * expected overload, answered as designed (warn, no stack trace); an unreachable database is a
+ * fault worth the driver's error (error level).
+ */
+export class DbUnavailableLog {
+  private readonly queueFull: BurstLog;
+  private readonly unreachable: BurstLog;
+
+  constructor(windowMs = 10_000, nowMs: () => number = Date.now) {
+    this.queueFull = new BurstLog(windowMs, nowMs);
+    this.unreachable = new BurstLog(windowMs, nowMs);
+  }
+
+  note(log: Logger, err: unknown): void {
+    if (isPoolQueueFull(err)) this.queueFull.hit((suppressed) => log.warn({ suppressed }, 'database pool queue full: answering 503'));
+    else this.unreachable.hit((suppressed) => log.error({ err, suppressed }, 'database unavailable: answering 503'));
   }
 }

@@ -4,7 +4,8 @@ import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import mysql from 'mysql2';
 import { QueryFailedError } from 'typeorm';
-import { BurstLog, fromHttpError, isClientAbort, isDbUnavailable } from './faults';
+import { capturingLogger, ERROR, WARN } from '../../test/capture-log';
+import { BurstLog, DbUnavailableLog, fromHttpError, isClientAbort, isDbUnavailable } from './faults';
 
 // A request whose body has been read is `destroyed` in Node; only its socket says whether the client is there.
 const socket = (destroyed: boolean) => ({ destroyed: true, socket: { destroyed } }) as unknown as IncomingMessage;
@@ -93,5 +94,27 @@ describe('BurstLog', () => {
     now = 20_000;
     burst.hit((suppressed) => written.push(suppressed));
     expect(written).toEqual([0, 49]);
+  });
+});
+
+describe('DbUnavailableLog', () => {
+  it('logs a full pool queue at warn without the error, an unreachable database at error with it, each once per burst', () => {
+    let now = 0;
+    const { log, lines } = capturingLogger('warn');
+    const dbLog = new DbUnavailableLog(10_000, () => now);
+    const queueFull = new QueryFailedError('SELECT 1', [], new Error('Queue limit reached.'));
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', fatal: true });
+    for (let i = 0; i < 20; i++) {
+      dbLog.note(log, queueFull);
+      dbLog.note(log, reset);
+      now += 100;
+    }
+    expect(lines.map((l) => [l.level, l.msg, l.suppressed, l.err?.message])).toEqual([
+      [WARN, 'database pool queue full: answering 503', 0, undefined],
+      [ERROR, 'database unavailable: answering 503', 0, 'read ECONNRESET'],
+    ]);
+    now = 20_000;
+    dbLog.note(log, queueFull);
+    expect(lines.at(-1)).toMatchObject({ level: WARN, suppressed: 19 });
   });
 });

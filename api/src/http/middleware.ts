@@ -8,7 +8,7 @@ import { ERROR_MESSAGES } from '@common/errors';
 import type { Logger } from '../logger';
 import { AppError } from './app-error';
 import type { AppState } from './context';
-import { BurstLog, DB_RETRY_AFTER_SECONDS, fromHttpError, isClientAbort, isDbUnavailable } from './faults';
+import { DB_RETRY_AFTER_SECONDS, DbUnavailableLog, fromHttpError, fromUpstreamError, isClientAbort, isDbUnavailable } from './faults';
 import { closeIfBodyUnread } from './unread-body';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -35,8 +35,8 @@ export function requestContext(log: Logger): Middleware<AppState> {
 }
 
 export function errorHandler(): Middleware<AppState> {
-  // An unreachable database fails every request at once: one log line per burst, not per request.
-  const dbDown = new BurstLog(10_000);
+  // An unreachable database (or a full pool queue) fails every request at once: one log line per burst, not per request.
+  const dbDown = new DbUnavailableLog();
   return async (ctx, next) => {
     try {
       await next();
@@ -46,11 +46,11 @@ export function errorHandler(): Middleware<AppState> {
         ctx.state.log?.debug({ code: (raw as { code?: string }).code }, 'client went away');
         return;
       }
-      let err = raw instanceof AppError ? raw : fromHttpError(raw);
+      let err = raw instanceof AppError ? raw : (fromHttpError(raw) ?? fromUpstreamError(raw));
       if (!err && isDbUnavailable(raw)) {
         err = new AppError('DB_UNAVAILABLE');
         ctx.set('Retry-After', String(DB_RETRY_AFTER_SECONDS));
-        dbDown.hit((suppressed) => ctx.state.log.error({ err: raw, suppressed }, 'database unavailable: answering 503'));
+        dbDown.note(ctx.state.log, raw);
       } else if (!err) {
         ctx.state.log.error({ err: raw }, 'unhandled error');
       } else if (err.status >= 500) {

@@ -16,6 +16,9 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 export const h5CachePolicy: CachePolicy = (rel) =>
   /\.[0-9a-f]{8}\.\w+$/.test(rel) ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache';
 
+/** The HQ console (Vite): everything under assets/ carries its content hash; index.html is revalidated. */
+export const consoleCachePolicy: CachePolicy = (rel) => (/^\/?assets\//.test(rel) ? `public, max-age=${YEAR_SECONDS}, immutable` : 'no-cache');
+
 /**
  * Serves files under `root` for GET/HEAD paths starting with `prefix`. Only that folder is
  * reachable: koa-send refuses `..` and hidden files. A `.br` or `.gz` made at build time beside

@@ -38,8 +38,9 @@ export class FakeWeComSidebar {
   private readonly loginCodes = new Map<string, { who: { userid: string } | { openid: string }; expiresAt: number; used: boolean }>();
   private readonly groups = new Map<string, FakeGroup>();
   private ticketSeq = 0;
-  /** Tickets handed out, by kind (the single-flight tests count them). */
+  /** Tickets handed out, by kind (the single-flight tests count them), and the last of each. */
   readonly ticketFetches = { corp: 0, agent: 0 };
+  readonly lastTicket = { corp: '', agent: '' };
   /** Delay before a ticket answer, so concurrent callers overlap in tests. */
   ticketDelayMs = 0;
   /** Owners outside the application's customer-contact permission range (their groups give 60011). */
@@ -48,9 +49,9 @@ export class FakeWeComSidebar {
   constructor(private readonly now: () => number) {}
 
   /** The code WeCom's OAuth redirect gives a corp member (`userid`) or an outsider (`openid`). */
-  mintLoginCode(who: { userid: string } | { openid: string }): string {
+  mintLoginCode(who: { userid: string } | { openid: string }, ttlMs = LOGIN_CODE_TTL_MS): string {
     const code = randomBytes(16).toString('hex');
-    this.loginCodes.set(code, { who, expiresAt: this.now() + LOGIN_CODE_TTL_MS, used: false });
+    this.loginCodes.set(code, { who, expiresAt: this.now() + ttlMs, used: false });
     return code;
   }
 
@@ -94,7 +95,8 @@ export class FakeWeComSidebar {
   private async ticket(kind: 'corp' | 'agent', send: Reply): Promise<void> {
     if (this.ticketDelayMs) await new Promise((r) => setTimeout(r, this.ticketDelayMs));
     this.ticketFetches[kind]++;
-    send({ errcode: 0, errmsg: 'ok', ticket: `${kind}-ticket-${++this.ticketSeq}-${randomBytes(8).toString('hex')}`, expires_in: TICKET_EXPIRES_IN });
+    this.lastTicket[kind] = `${kind}-ticket-${++this.ticketSeq}-${randomBytes(8).toString('hex')}`;
+    send({ errcode: 0, errmsg: 'ok', ticket: this.lastTicket[kind], expires_in: TICKET_EXPIRES_IN });
   }
 
   private getUserInfo(url: URL, send: Reply, fail: Fail): void {

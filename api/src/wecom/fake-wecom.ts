@@ -6,6 +6,9 @@
  * login, the JS-SDK tickets and customer groups are fake-wecom-sidebar.ts's.
  * It also plays WeCom's side of the callback: `addCustomer` makes an external contact and posts
  * the encrypted, signed `add_external_contact` event to the configured callback URL.
+ * With API_WORKERS > 1 the cluster primary runs the one fake every worker talks to (as WeChat's
+ * own is shared): two control paths, not WeCom's protocol, let a worker set the callback URL
+ * (the port the workers share) and let a developer or a test make a customer add a guide.
  */
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
@@ -15,6 +18,25 @@ import { LoopbackServer } from '../http/loopback-server';
 import { FakeWeComSidebar } from './fake-wecom-sidebar';
 
 const WELCOME_CODE_TTL_MS = 20_000;
+const CALLBACK_URL_PATH = '/__loopmall/callback-url';
+const ADD_CUSTOMER_PATH = '/__loopmall/add-customer';
+
+/** The fake as a cluster worker sees it: a WeCom at `baseUrl` (the primary's), told where our callback listens. */
+export interface RemoteFakeWeCom {
+  readonly baseUrl: string;
+  setCallbackUrl(url: string): Promise<void>;
+}
+
+export function remoteFakeWeCom(baseUrl: string): RemoteFakeWeCom {
+  return {
+    baseUrl,
+    async setCallbackUrl(url) {
+      const res = await fetch(`${baseUrl}${CALLBACK_URL_PATH}`, { method: 'POST', body: JSON.stringify({ url }) });
+      const body = (await res.json()) as { errcode?: number; errmsg?: string };
+      if (body.errcode !== 0) throw new Error(`fake WeCom refused the callback URL: ${body.errmsg}`);
+    },
+  };
+}
 /** The picture behind every fake 「联系我」 QR URL (a small checkerboard PNG), served by the fake itself. */
 const QR_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAJMAAACTCAAAAACvjnTJAAAAkklEQVR42u3WsQkAQAgEweu/aT8QW3gUxsxsouWSvupb8YWJiem/aRNmPiYmJknQcSYmEdBxJiZJ0HEmJhHQcSYmSdBxJiYR0HEmJknQcSYmEdBxJia7QMeZmOwCHWdisgt0nInJLtBxJia7QMeZmOwCHWdisgt0nInJLtBxJia7QMeZmOwCHWdisgt0nInptOkBQEf0TBkrOykAAAAASUVORK5CYII=', 'base64');
 
@@ -35,6 +57,8 @@ interface Customer {
 export class FakeWeCom {
   private readonly server = new LoopbackServer((req, res) => this.handle(req, res));
   private tokenSeq = 0;
+  /** Real tokens are opaque: one fake's token means nothing to another fake (as one corp's to another). */
+  private readonly tokenSalt = randomBytes(6).toString('hex');
   private readonly now: () => number;
   private readonly customers = new Map<string, Customer>();
   private readonly welcomeCodes = new Map<string, { expiresAt: number; used: boolean }>();
@@ -111,11 +135,11 @@ export class FakeWeCom {
   }
 
   private currentToken(): string {
-    return `wecom-token-${this.tokenSeq}`;
+    return `wecom-token-${this.tokenSeq}-${this.tokenSalt}`;
   }
 
   private currentAgentToken(): string {
-    return `wecom-agent-token-${this.tokenSeq}`;
+    return `wecom-agent-token-${this.tokenSeq}-${this.tokenSalt}`;
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -139,6 +163,7 @@ export class FakeWeCom {
       if (this.tokenSeq === 0) this.tokenSeq = 1;
       return send({ errcode: 0, errmsg: 'ok', access_token: agent ? this.currentAgentToken() : this.currentToken(), expires_in: 7200 });
     }
+    if (req.method === 'POST' && (url.pathname === CALLBACK_URL_PATH || url.pathname === ADD_CUSTOMER_PATH)) return this.control(url.pathname, await readJson(req), send, fail);
     const token = url.searchParams.get('access_token') ?? '';
     const isAgent = token === this.currentAgentToken();
     if (url.pathname.startsWith('/cgi-bin/') && token !== this.currentToken() && !isAgent) {
@@ -175,5 +200,19 @@ export class FakeWeCom {
     }
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ errcode: 60011, errmsg: 'invalid url' }));
+  }
+
+  /** The control paths through which the workers of a cluster share this fake. */
+  private async control(path: string, b: Record<string, unknown> | null, send: (body: object) => void, fail: (errcode: number, errmsg: string) => void): Promise<void> {
+    if (path === CALLBACK_URL_PATH) {
+      if (typeof b?.url !== 'string' || !/^https?:\/\//.test(b.url)) return fail(40001, 'invalid callback url');
+      this.callbackUrl = b.url;
+      return send({ errcode: 0, errmsg: 'ok' });
+    }
+    if (typeof b?.userId !== 'string' || !b.userId || typeof b.state !== 'string') return fail(40003, 'invalid userid or state');
+    if (!this.callbackUrl) return fail(40001, 'no callback url yet');
+    const unionid = typeof b.unionid === 'string' ? b.unionid : null;
+    const added = await this.addCustomer({ userId: b.userId, state: b.state, unionid, name: typeof b.name === 'string' ? b.name : undefined });
+    return send({ errcode: 0, errmsg: 'ok', externalUserId: added.externalUserId, status: added.status, text: added.text });
   }
 }

@@ -30,6 +30,9 @@ export function guideIdOf(ctx: AppContext): number {
   return p.guideId;
 }
 
+/** The public origin the page reached us by (behind a proxy: X-Forwarded-Proto/Host, app.proxy is on). */
+const originOf = (ctx: AppContext) => `${ctx.protocol}://${ctx.host}`;
+
 /** A day range in Asia/Shanghai as UTC instants: [from 00:00 +08:00, to+1 00:00 +08:00). */
 const period = (q: { from: string; to: string }) => ({ from: new Date(`${q.from}T00:00:00+08:00`), to: new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 24 * 3600_000) });
 
@@ -64,10 +67,10 @@ export function registerSidebarRoutes(api: ApiRouter, s: SidebarServices, fake: 
 
   // --- send ---
   api.route({ method: 'get', path: '/api/sidebar/targets', tag, summary: '侧边栏：可发送的商品、拼团、优惠券与新人礼', access: 'guide', query: TargetsQuery }, (ctx, { query }) =>
-    s.sends.targets(query, ctx.origin),
+    s.sends.targets(query, originOf(ctx)),
   );
   api.route({ method: 'post', path: '/api/sidebar/sends', tag, summary: '侧边栏：记录一次发送并给出 sendChatMessage 参数', access: 'guide', body: SendBody, status: 201 }, (ctx, { body }) =>
-    s.sends.send(guideIdOf(ctx), body, ctx.origin),
+    s.sends.send(guideIdOf(ctx), body, originOf(ctx)),
   );
   api.route({ method: 'put', path: '/api/sidebar/sends/:id/outcome', tag, summary: '侧边栏：回报 sendChatMessage 的结果', access: 'guide', params: SendIdParams, body: OutcomeBody }, (ctx, { params, body }) =>
     s.sends.settle(guideIdOf(ctx), params.id, body),

@@ -1,0 +1,91 @@
+/**
+ * The console frame: ProLayout with the menu of the pages that exist, the account in the corner,
+ * and a login dialog when the session expires mid-work — the page underneath (and any form in it)
+ * stays as it was, and the user carries on after logging in again.
+ */
+import { AlertOutlined, LogoutOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { ProLayout } from '@ant-design/pro-components';
+import { Button, Form, Input, Modal, message } from 'antd';
+import { useEffect, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { api, call } from '../api/client';
+import { clearSession, currentSession, onSessionExpired, saveSession, type HqSession } from '../session';
+
+const ROLE_LABELS: Record<string, string> = { owner: '总部管理员', operator: '运营', analyst: '财务' };
+
+const MENU = {
+  path: '/',
+  routes: [
+    { path: '/orders', name: '订单', icon: <ShoppingOutlined /> },
+    { path: '/system', name: '系统', icon: <AlertOutlined />, routes: [{ path: '/system/outbox', name: '事件投递' }] },
+  ],
+};
+
+function ReLogin({ username, onDone }: { username: string; onDone: () => void }) {
+  const [form] = Form.useForm<{ password: string }>();
+  const [busy, setBusy] = useState(false);
+  const submit = async ({ password }: { password: string }) => {
+    setBusy(true);
+    try {
+      saveSession(await call<HqSession>(api.POST('/api/hq/auth/login', { body: { username, password } })));
+      onDone();
+    } catch (err) {
+      form.setFields([{ name: 'password', errors: [err instanceof Error ? err.message : '登录失败'] }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title="登录已过期，请重新登录" closable={false} maskClosable={false} footer={null}>
+      <p>当前页面的内容会保留，登录后可继续操作。</p>
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item label="账号">
+          <Input value={username} disabled />
+        </Form.Item>
+        <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+          <Input.Password autoFocus />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          登录
+        </Button>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function ConsoleLayout() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [session] = useState(currentSession);
+  const [expired, setExpired] = useState(false);
+  useEffect(() => onSessionExpired(() => setExpired(true)), []);
+
+  const logout = () => {
+    clearSession();
+    message.success('已退出登录');
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <ProLayout
+      title="Loopmall 总部后台"
+      logo={false}
+      layout="mix"
+      route={MENU}
+      location={{ pathname: location.pathname }}
+      menuItemRender={(item, dom) => <a onClick={() => item.path && navigate(item.path)}>{dom}</a>}
+      avatarProps={{
+        title: `${session?.username ?? ''}（${ROLE_LABELS[session?.role ?? ''] ?? session?.role ?? ''}）`,
+        size: 'small',
+      }}
+      actionsRender={() => [
+        <Button key="logout" type="link" icon={<LogoutOutlined />} onClick={logout}>
+          退出
+        </Button>,
+      ]}
+    >
+      <Outlet />
+      {expired && session && <ReLogin username={session.username} onDone={() => setExpired(false)} />}
+    </ProLayout>
+  );
+}

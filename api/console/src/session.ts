@@ -1,0 +1,44 @@
+/**
+ * The HQ session in this browser tab: the token from /api/hq/auth/login, kept in sessionStorage
+ * (a closed tab logs out). An expired or revoked token is noticed by the API client, which asks
+ * for a new login without leaving the page, so a half-filled form is kept.
+ */
+export interface HqSession {
+  token: string;
+  expiresAt: string;
+  username: string;
+  role: string;
+}
+
+const KEY = 'loopmall.hq.session';
+type Listener = () => void;
+const expiredListeners = new Set<Listener>();
+
+export function currentSession(): HqSession | null {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    const s = raw ? (JSON.parse(raw) as HqSession) : null;
+    return s && Date.parse(s.expiresAt) > Date.now() ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(s: HqSession): void {
+  sessionStorage.setItem(KEY, JSON.stringify(s));
+}
+
+export function clearSession(): void {
+  sessionStorage.removeItem(KEY);
+}
+
+/** The API answered 401 for a request made with a token: the session is over. */
+export function sessionExpired(): void {
+  clearSession();
+  for (const l of expiredListeners) l();
+}
+
+export function onSessionExpired(l: Listener): () => void {
+  expiredListeners.add(l);
+  return () => expiredListeners.delete(l);
+}
