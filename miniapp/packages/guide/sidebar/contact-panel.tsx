@@ -15,6 +15,14 @@ import { Block, Failed, useLoad } from './parts';
 
 type Known = Extract<ContactProfile, { known: true }>;
 
+/** What a touched card showed, from its landing path. */
+function cardOf(path: string): string {
+  if (path.includes('/groupbuy/')) return '拼团卡片';
+  if (path.includes('/coupons/')) return '优惠券卡片';
+  if (path.includes('/product/')) return '商品卡片';
+  return '店铺卡片';
+}
+
 export function ContactPanel({ externalUserId, onSendNewcomer, sending }: { externalUserId: string; onSendNewcomer: () => void; sending: boolean }) {
   const [state, load, edit] = useLoad(() => fetchContact(externalUserId), externalUserId);
 
@@ -104,7 +112,7 @@ function KnownProfile({ profile: p, onNote }: { profile: Known; onNote: (n: Know
         {p.touches.map((t) => (
           <View key={`${t.at}-${t.path}`} className='sb-line sb-touch'>
             <Text className='sb-line__meta'>
-              {formatDateTimeCn(t.at).slice(5, 16)} 打开了{t.groupChatId ? '群里' : ''}的卡片
+              {formatDateTimeCn(t.at).slice(5, 16)} {t.groupChatId ? '在群里' : ''}打开了{cardOf(t.path)}
             </Text>
           </View>
         ))}
