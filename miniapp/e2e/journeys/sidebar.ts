@@ -7,8 +7,9 @@
  * fake posts the callback, which links the contact). Reopened beside that customer, the sidebar
  * shows their profile and keeps a note. Beside a customer group (快闪群) it shows the group and
  * sends a group-buy campaign card: the recorded sendChatMessage payload is checked field by
- * field. A new shopper opens that page path (without `.html`), opens a group and pays: HQ sees the
- * order attributed to the guide with the group chat as evidence, and the group's report counts it.
+ * field, and a 领券中心 coupon card. A new shopper opens the campaign's page path (without `.html`),
+ * opens a group and pays: HQ sees the order attributed to the guide with the group chat as
+ * evidence; another opens the coupon card on 领券中心; the group's report counts both opens.
  * Also: a failed send (no permission), a non-guide, a used code, a browser outside WeCom.
  */
 import { errorMessage } from '@common/errors';
@@ -74,6 +75,8 @@ function routeOf(page: string): { route: string; query: Record<string, string> }
 export async function sidebarJourney(w: SidebarWorld): Promise<void> {
   const { guide: g, client, hq } = w;
   const campaign = await scheduleCampaign(hq);
+  const coupon = { name: `群专享券${Date.now() % 1000}`, id: 0 };
+  coupon.id = (await hq.call<{ id: number }>('POST', '/api/hq/coupon-templates', { name: coupon.name, kind: 'no_threshold', amountOffFen: 500, validity: { type: 'relative', days: 7 }, totalQuota: 100, claimable: true })).id;
   const suffix = Date.now() % 100000;
   const store = await hq.call('POST', '/api/hq/stores', { name: '万象城店', code: `WX${suffix}`, city: '深圳' });
   const guide = await hq.call('POST', '/api/hq/guides', { name: '陈导购', wecomUserId: `chendg${suffix}`, storeId: store.id });
@@ -103,7 +106,9 @@ export async function sidebarJourney(w: SidebarWorld): Promise<void> {
   // 2. A shopper opens that card, buys, taps the guide's QR; then adds the guide on WeCom.
   const a = await w.newShopper();
   await a.open(landing.route, landing.query);
-  await a.open('pages/index/index'); // past the 新人礼 popup: the card's token is kept
+  // Signed in (我的导购), the kept token is reported: the card's open binds the shopper to the guide.
+  await a.open('packages/guide/mine/index');
+  await a.waitFor('.my-guide__name', { text: guide.name });
   const product = await firstSimpleProduct(hq);
   await a.open('pages/product/index', { id: String(product) });
   await a.waitFor('.product-title');
@@ -169,7 +174,16 @@ export async function sidebarJourney(w: SidebarWorld): Promise<void> {
   expect(target.route).toBe('packages/groupbuy/campaign/index');
   expect(target.query).toEqual({ id: String(campaign.id), t: expect.stringMatching(/^[0-9A-Za-z.]{8,32}$/), g: chatId });
 
-  // 6. A new shopper opens that page path, opens a group and pays.
+  // A 领券中心 coupon card too: its page is 领券中心 with the template (`tpl`).
+  await g.tap('.sb-tab--coupon');
+  await g.waitFor('.sb-target--coupon .sb-target__title', { text: coupon.name });
+  await g.tap('.sb-target--coupon .sb-target__send', { index: (await g.texts('.sb-target--coupon .sb-target__title')).indexOf(coupon.name) });
+  await waitUntil('the coupon card sent', async () => client.callsOf('sendChatMessage').length === before + 2);
+  const couponCard = routeOf(lastSent(client).miniprogram.page);
+  expect(couponCard.route).toBe('packages/coupons/center/index');
+  expect(couponCard.query).toEqual({ tpl: String(coupon.id), t: expect.stringMatching(/^[0-9A-Za-z.]{8,32}$/), g: chatId });
+
+  // 6. A new shopper opens the campaign card's page path, opens a group and pays.
   const b = await w.newShopper();
   await b.open(target.route, target.query);
   await b.waitFor('.open-group', { text: '发起拼团' });
@@ -180,12 +194,21 @@ export async function sidebarJourney(w: SidebarWorld): Promise<void> {
   const [noText] = await b.texts('.order-card__no');
   const orderId = await orderIdOf(hq, noText.replace('订单号', '').trim());
 
+  // Another opens the coupon card: 领券中心 with the coupon, and a touch from the group.
+  const c = await w.newShopper();
+  await c.open(couponCard.route, couponCard.query);
+  await c.waitFor('.center-coupon', { text: coupon.name });
+
   // 7. HQ: attributed to the guide, with the group as evidence; the group's report counts it.
   const attribution = await waitUntil('attribution written', () => hq.call('GET', `/api/hq/orders/${orderId}/attribution`).catch(() => null));
   expect(attribution).toMatchObject({ guideId: guide.id, sharingGuideId: guide.id, tokenId: target.query.t, groupChatId: chatId });
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  const report = await hq.call('GET', `/api/hq/wecom-groups/${chatId}/report?from=${today}&to=${today}`);
-  expect(report).toMatchObject({ chatId, sends: 1, touches: 1, orders: 1 });
+  // Two cards sent (the refused one is no send), two opens from the group, one order.
+  const report = await waitUntil('both opens from the group recorded', async () => {
+    const r = await hq.call('GET', `/api/hq/wecom-groups/${chatId}/report?from=${today}&to=${today}`);
+    return r.touches >= 2 ? r : null;
+  });
+  expect(report).toMatchObject({ chatId, sends: 2, touches: 2, orders: 1 });
   expect(report.gmvFen).toBeGreaterThan(0);
 
   // Reopened beside the group, the sidebar counts that order.
