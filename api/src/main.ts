@@ -8,14 +8,25 @@ import fs from 'node:fs';
 import { FAKE_WECHAT_URL_ENV, FAKE_WECOM_URL_ENV, runPrimary, type WorkerUp } from './cluster';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
+import { demoLines, hqLoginLines } from './seed/demo-banner';
+import type { DemoSummary } from './seed/seed';
 import { startLoopmall } from './server';
 import { remoteFakeWeChat } from './wechat/fake-wechat';
 import { remoteFakeWeCom } from './wecom/fake-wecom';
 
-function banner(config: Config, url: string): void {
+/** What `npm start` prints once it listens: the store, HQ's login and what the demo seed made on this start. */
+function banner(config: Config, url: string, demo: DemoSummary | null): void {
   const h5 = config.SERVE_H5 && fs.existsSync(config.h5Dir);
-  console.log(`\n  Loopmall 商城已启动: ${url}/${h5 ? '' : '  (H5 not built: run npm run build:h5)'}\n  HQ API: ${url}/openapi.json\n`);
+  const lines = [
+    `Loopmall 商城已启动: ${url}/${h5 ? '' : '  (H5 not built: run npm run build:h5)'}`,
+    `HQ API: ${url}/openapi.json`,
+    ...hqLoginLines(config, url),
+    ...demoLines(config, url, demo),
+  ];
+  printBlock(lines);
 }
+
+const printBlock = (lines: string[]) => console.log(`\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
 
 /** One API process: the only one (API_WORKERS=1) or a cluster worker. */
 async function serve(config: Config, log: Logger): Promise<void> {
@@ -27,10 +38,13 @@ async function serve(config: Config, log: Logger): Promise<void> {
     fakeWecom: wecomUrl ? remoteFakeWeCom(wecomUrl) : undefined,
   });
   if (cluster.isWorker) {
+    // The primary prints the banner; the one worker that seeded adds what it made (codes included).
+    const demo = demoLines(config, running.url, running.demo);
+    if (demo.length) printBlock(demo);
     process.send!({ type: 'loopmall:up', url: running.url } satisfies WorkerUp);
   } else {
     log.info({ url: running.url, database: config.DATABASE_URL ? 'mysql' : 'embedded sqlite' }, 'Loopmall is up');
-    banner(config, running.url);
+    banner(config, running.url, running.demo);
   }
 
   const shutdown = (signal: string) => {
@@ -63,7 +77,7 @@ async function main(): Promise<void> {
   if (config.apiWorkers > 1 && cluster.isPrimary) {
     await runPrimary(config, log, (url) => {
       log.info({ url, workers: config.apiWorkers, database: 'mysql' }, 'Loopmall is up');
-      banner(config, url);
+      banner(config, url, null);
     });
   } else {
     await serve(config, log);

@@ -11,7 +11,7 @@ import type { Config } from './config';
 import { openDatabase } from './db/boot';
 import { dbTargetFrom, type DbTarget } from './db/data-source';
 import type { Logger } from './logger';
-import { seedDemoStore } from './seed/seed';
+import { seedDemoStore, type DemoSummary } from './seed/seed';
 import { FakeWeChat, type FakeWeChatHandle } from './wechat/fake-wechat';
 import { FakeWeCom, type RemoteFakeWeCom } from './wecom/fake-wecom';
 import { generateMerchant } from './wechatpay/crypto';
@@ -29,6 +29,8 @@ export interface Running {
   /** The loopback fake WeCom (with the fake WeChat); null otherwise. */
   fakeWecom: FakeWeCom | null;
   seeded: boolean;
+  /** What the demo seed made on this start (for the banner); null when it seeded nothing. */
+  demo: DemoSummary | null;
   stop(): Promise<void>;
 }
 
@@ -73,7 +75,8 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   const deps = { config, log, ds, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, fakeWecom, now, isShuttingDown: () => shuttingDown };
   const services = createServices(deps);
   opts.extend?.(services);
-  const seeded = config.SEED_DEMO ? await seedDemoStore(ds, services, log, now) : false;
+  const demo = config.SEED_DEMO ? await seedDemoStore(ds, services, log, now, { fakeWechat: deps.fakeWechat, wecom: !!fakeWecom }) : null;
+  const seeded = demo !== null;
   if (await services.auth.bootstrapOwner(config.HQ_ADMIN_USERNAME, config.HQ_ADMIN_PASSWORD)) {
     log.info({ username: config.HQ_ADMIN_USERNAME }, 'created the HQ owner account');
   }
@@ -115,5 +118,5 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
       await stopFakes();
     })());
 
-  return { url, ds, services, fakeWechat, fakeWechatPay, fakeWecom, seeded, stop };
+  return { url, ds, services, fakeWechat, fakeWechatPay, fakeWecom, seeded, demo, stop };
 }

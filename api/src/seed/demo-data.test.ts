@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkSkuSpecs } from '@common/catalogue/sku';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-data';
+import { DEMO_CAMPAIGNS, DEMO_COUPONS, DEMO_MALL_ITEMS, DEMO_MEMBERS, DEMO_NEW_MEMBER_PACK, DEMO_STORES, findSku, type DemoSkuRef } from './demo-loop-data';
 
 const ASSETS_DIR = path.resolve(__dirname, '../../assets');
 
@@ -63,5 +64,42 @@ describe('demo catalogue', () => {
     expect(DEMO_BANNERS.length).toBeGreaterThan(0);
     const keys = new Set(DEMO_PRODUCTS.map((p) => p.key));
     expect(DEMO_BANNERS.filter((b) => b.productKey !== null && !keys.has(b.productKey)).map((b) => b.title)).toEqual([]);
+  });
+});
+
+describe('demo loop data', () => {
+  const skuOf = (ref: DemoSkuRef) => findSku(DEMO_PRODUCTS.find((x) => x.key === ref.product)?.skus ?? [], ref);
+  const refs: [string, DemoSkuRef, number][] = [
+    ...DEMO_CAMPAIGNS.map((c) => [c.title, c.sku, c.stock] as [string, DemoSkuRef, number]),
+    ...DEMO_MALL_ITEMS.flatMap((i) => (i.kind === 'goods' ? [[i.title, i.sku, 1] as [string, DemoSkuRef, number]] : [])),
+    ...DEMO_MEMBERS.flatMap((m) => m.orders.flatMap((o) => o.lines.map((l) => [m.openid, l.sku, l.quantity] as [string, DemoSkuRef, number]))),
+  ];
+
+  it.each(refs)('%s names an existing SKU with the units it takes', (_name, ref, units) => {
+    const sku = skuOf(ref);
+    expect(sku).toBeDefined();
+    expect(sku!.stock).toBeGreaterThanOrEqual(units);
+  });
+
+  it('has a live campaign and a scheduled one', () => {
+    expect(DEMO_CAMPAIGNS.some((c) => c.startsInMs < 0 && c.endsInMs > 0)).toBe(true);
+    expect(DEMO_CAMPAIGNS.some((c) => c.startsInMs > 0)).toBe(true);
+  });
+
+  it('offers 满减, 折扣 and 无门槛 in 领券中心, and the pack and mall use coupons that are not claimable', () => {
+    const byKey = new Map(DEMO_COUPONS.map((c) => [c.key, c]));
+    expect(new Set(DEMO_COUPONS.filter((c) => c.claimable).map((c) => c.kind))).toEqual(new Set(['amount_off', 'percent_off', 'no_threshold']));
+    const packAndMall = [...DEMO_NEW_MEMBER_PACK.coupons, ...DEMO_MALL_ITEMS.flatMap((i) => (i.kind === 'coupon' ? [i.coupon] : []))];
+    expect(packAndMall.map((k) => byKey.get(k)?.claimable)).toEqual(packAndMall.map(() => false));
+    const used = DEMO_MEMBERS.flatMap((m) => m.orders.flatMap((o) => (o.claimAndUse ? [o.claimAndUse] : [])));
+    expect(used.map((k) => byKey.get(k)?.claimable)).toEqual(used.map(() => true));
+  });
+
+  it('binds members only to demo guides, and ends orders in every state HQ reports on', () => {
+    const guides = new Set(DEMO_STORES.flatMap((s) => s.guides.map((g) => g.wecomUserId)));
+    expect(DEMO_STORES.length).toBe(2);
+    expect(DEMO_MEMBERS.filter((m) => m.touchedBy && !guides.has(m.touchedBy))).toEqual([]);
+    expect(new Set(DEMO_MEMBERS.flatMap((m) => m.orders.map((o) => o.end)))).toEqual(new Set(['paid', 'shipped', 'completed', 'refunded']));
+    expect(new Set(DEMO_MEMBERS.map((m) => m.openid)).size).toBe(DEMO_MEMBERS.length);
   });
 });

@@ -1,29 +1,52 @@
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { Banner, Category, Product, Sku } from '../modules/catalogue/catalogue.entities';
-import { startLoopmall } from '../server';
-import { freshDatabase } from '../../test/harness';
+import { startLoopmall, type Running } from '../server';
+import { ApiClient, freshDatabase, loginHq, loginShopper, type TestApp } from '../../test/harness';
+import { ok } from '../../test/shopping';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-data';
+import { DEMO_CAMPAIGNS, DEMO_COUPONS, DEMO_MEMBERS, DEMO_NEW_MEMBER_PACK, DEMO_STORES, findSku } from './demo-loop-data';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
+
+const HQ_PASSWORD = 'seed-test-password';
+/** Rows of every table the demo loop writes: a second start must leave each count as it was. */
+const LOOP_TABLES = ['member', 'shop_order', 'coupon_template', 'member_coupon', 'mall_item', 'gb_campaign', 'gb_group', 'store', 'guide', 'guide_touch', 'points_entry', 'commission_entry', 'outbox_event'];
+
+async function tableCounts(r: Running): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of LOOP_TABLES) out[t] = Number((await r.ds.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n);
+  return out;
+}
+
+/** Today in 北京时间, as the HQ report's period takes it. */
+const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('demo seed', () => {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SERVE_H5: 'false', SEED_DEMO: 'true' });
+  // Jobs off: whatever the pages show right after start is the seed's own doing, not a job tick's.
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SERVE_H5: 'false', SEED_DEMO: 'true', JOBS_ENABLED: 'false', HQ_ADMIN_PASSWORD: HQ_PASSWORD });
   const log = createLogger('silent');
 
-  it('seeds an empty database once, and a second start reuses the data', async () => {
+  it('seeds an empty database once with the catalogue and the whole loop, and a second start adds nothing', async () => {
     const db = await freshDatabase();
+    // Stopped in `finally`, so a failed expectation does not leave a server (and jest) running.
+    const started: Running[] = [];
+    const start = async () => {
+      const r = await startLoopmall(config, log, { db: db.target });
+      started.push(r);
+      return r;
+    };
     try {
-      const first = await startLoopmall(config, log, { db: db.target });
-      const counts = async () => ({
+      const first = await start();
+      const app = { ...first, api: new ApiClient(first.url) } as unknown as TestApp;
+      expect(first.seeded).toBe(true);
+      const catalogue = {
         categories: await first.ds.getRepository(Category).count(),
         products: await first.ds.getRepository(Product).count(),
         skus: await first.ds.getRepository(Sku).count(),
         banners: await first.ds.getRepository(Banner).count(),
-      });
-      expect(first.seeded).toBe(true);
-      const seeded = await counts();
-      expect(seeded).toEqual({
+      };
+      expect(catalogue).toEqual({
         categories: DEMO_CATEGORIES.length,
         products: DEMO_PRODUCTS.length,
         skus: DEMO_PRODUCTS.reduce((n, p) => n + p.skus.length, 0),
@@ -32,13 +55,85 @@ describe('demo seed', () => {
       // The seeded store is served like any other: the T恤 the journeys search for is found.
       const found = await first.services.catalogue.listProducts({ keyword: 'T恤', sort: 'newest', page: 1, pageSize: 50, statuses: ['on_sale'] });
       expect(found.total).toBe(DEMO_PRODUCTS.filter((p) => [p.title, p.subtitle, ...p.tags].some((t) => t.includes('T恤'))).length);
+
+      // A newcomer: 领券中心 offers 满减, 折扣 and 无门槛 coupons they may claim, and the 新人礼 arrives.
+      const shopper = await loginShopper(app);
+      const center = ok(await app.api.get('/api/coupons/center', shopper.token)) as { kind: string; blockedBy: string | null }[];
+      const claimable = center.filter((c) => c.blockedBy === null);
+      expect(claimable.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(claimable.map((c) => c.kind))).toEqual(new Set(['amount_off', 'percent_off', 'no_threshold']));
+      await first.services.outbox.drain();
+      const gift = ok(await app.api.get('/api/coupons/new-member-gift', shopper.token));
+      expect(gift.coupons.length).toBeGreaterThanOrEqual(1);
+      expect(gift.coupons.map((c: { name: string }) => c.name)).toContain(DEMO_COUPONS.find((c) => c.key === DEMO_NEW_MEMBER_PACK.coupons[0])!.name);
+
+      // 积分商城: a coupon item and a goods item.
+      const mall = ok(await app.api.get('/api/pointsmall/items')) as { kind: string }[];
+      expect(mall.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(mall.map((i) => i.kind))).toEqual(new Set(['coupon', 'goods']));
+
+      // 首页's strip: the live campaign is running now, the scheduled one starts tomorrow; both hold units.
+      const now = new Date();
+      const strip = ok(await app.api.get('/api/groupbuy/campaigns')) as { title: string; startAt: string; endAt: string }[];
+      const live = strip.filter((c) => new Date(c.startAt) <= now && new Date(c.endAt) > now);
+      const upcoming = strip.filter((c) => new Date(c.startAt) > now);
+      expect(live.map((c) => c.title)).toEqual([DEMO_CAMPAIGNS[0].title]);
+      // The strip shows the first campaign of the list: the live one.
+      expect(strip[0].title).toBe(DEMO_CAMPAIGNS[0].title);
+      expect(upcoming.map((c) => c.title)).toEqual([DEMO_CAMPAIGNS[1].title]);
+      const units = await first.ds.query('SELECT stock_total AS total, stock_left AS lft, units_held AS held, units_sold AS sold FROM gb_campaign ORDER BY id');
+      expect(units.map((u: any) => Number(u.total))).toEqual(DEMO_CAMPAIGNS.map((c) => c.stock));
+      // Every unit is accounted for: left + held + sold = total (one demo member's seat is paid).
+      for (const u of units) expect(Number(u.lft) + Number(u.held) + Number(u.sold)).toBe(Number(u.total));
+      // Scheduling took the campaign's units out of its SKU's stock (no demo order buys those SKUs).
+      const campaignSkus = await first.ds.query('SELECT s.stock AS stock FROM gb_campaign c JOIN sku s ON s.id = c.sku_id ORDER BY c.id');
+      expect(campaignSkus.map((r: any) => Number(r.stock))).toEqual(
+        DEMO_CAMPAIGNS.map((c) => findSku(DEMO_PRODUCTS.find((p) => p.key === c.sku.product)!.skus, c.sku)!.stock - c.stock),
+      );
+
+      // Two stores, each with guides holding a binding code; the banner summary names them.
+      const hq = await loginHq(app, 'admin', HQ_PASSWORD);
+      const stores = ok(await app.api.get('/api/hq/stores', hq)) as { id: number; defaultGuideId: number | null }[];
+      expect(stores).toHaveLength(DEMO_STORES.length);
+      expect(stores.every((s) => s.defaultGuideId !== null)).toBe(true);
+      const guides = ok(await app.api.get('/api/hq/guides', hq)) as { id: number; storeId: number }[];
+      expect(guides).toHaveLength(DEMO_STORES.reduce((n, s) => n + s.guides.length, 0));
+      expect(first.demo!.stores.flatMap((s) => s.guides).map((g) => g.bindingCode)).toEqual(expect.arrayContaining([expect.stringMatching(/^[A-Z2-9]{8}$/)]));
+      expect(first.demo!.stores.flatMap((s) => s.guides).every((g) => /^[A-Z2-9]{8}$/.test(g.bindingCode))).toBe(true);
+      expect(first.demo!.members).toEqual({ members: DEMO_MEMBERS.length, orders: expect.any(Number) });
+
+      // HQ's guide report has GMV for the guides the demo members bought through.
+      const day = shanghaiDay(now);
+      const report = ok(await app.api.get(`/api/hq/guides/report?from=${day}&to=${day}`, hq)) as { guideId: number; orders: number; gmvFen: number; heldFen: number; releasedFen: number }[];
+      expect(report.filter((r) => r.gmvFen > 0).length).toBeGreaterThanOrEqual(2);
+      expect(report.some((r) => r.releasedFen > 0)).toBe(true);
+      // Each guide's commission figures agree with their ledger (the seed went through its handlers).
+      for (const g of guides) {
+        const { figures, ledger } = ok(await app.api.get(`/api/hq/guides/${g.id}/commission`, hq));
+        expect(figures.heldFen).toBe(ledger.held - ledger.released - ledger.reversed_held);
+        expect(figures.releasedFen).toBe(ledger.released - ledger.reversed_released);
+        expect(figures.accruedFen).toBe(ledger.held);
+      }
+
+      // Orders in every state the demo promises, and points that add up.
+      const states = (await first.ds.query('SELECT status FROM shop_order')).map((r: any) => r.status);
+      expect(new Set(states)).toEqual(new Set(['paid', 'shipped', 'completed', 'refunded', 'grouping']));
+      const consistency = ok(await app.api.get('/api/hq/points/consistency', hq));
+      expect(consistency.mismatches).toEqual([]);
+      expect(consistency.totals.balance).toBeGreaterThan(0);
+      const [outbox] = await first.ds.query("SELECT COUNT(*) AS n FROM outbox_delivery WHERE status <> 'done'");
+      expect(Number(outbox.n)).toBe(0);
+
+      const seeded = await tableCounts(first);
       await first.stop();
 
-      const second = await startLoopmall(config, log, { db: db.target });
+      const second = await start();
       expect(second.seeded).toBe(false);
-      expect(await second.ds.getRepository(Product).count()).toBe(seeded.products);
-      await second.stop();
+      expect(second.demo).toBeNull();
+      expect(await second.ds.getRepository(Product).count()).toBe(catalogue.products);
+      expect(await tableCounts(second)).toEqual(seeded);
     } finally {
+      for (const r of started) await r.stop();
       await db.drop();
     }
   });

@@ -1,19 +1,39 @@
 /**
- * Loads the demo store (seed/demo-data.ts) into an empty database through the same HQ services
- * an operator would use, so the seed obeys every catalogue rule. A database that already has a
- * catalogue is left alone.
+ * Loads the demo store into an empty database through the same services HQ and shoppers use, so
+ * the seed obeys every rule and invariant: the catalogue (demo-data.ts), then the loop
+ * (demo-loop.ts: coupons, 新人礼, points mall, group-buy, stores and guides) and, with the fake
+ * WeChat, demo members with orders (demo-members.ts). A database that already has a catalogue is
+ * left alone, so a restart seeds nothing.
  */
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import type { Services } from '../app';
 import { Banner, Category, Product } from '../modules/catalogue/catalogue.entities';
+import type { FakeWeChatHandle } from '../wechat/fake-wechat';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-data';
+import { seedGuides, seedPromotions, type DemoStoreSummary, type SeededProducts } from './demo-loop';
+import { seedMembers, type DemoMembersSummary } from './demo-members';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export async function seedDemoStore(ds: DataSource, services: Services, log: Logger, now: () => Date): Promise<boolean> {
+/** What a seeding start made, for the start banner. */
+export interface DemoSummary {
+  stores: DemoStoreSummary[];
+  campaigns: number;
+  /** null: no fake WeChat to log demo members in with. */
+  members: DemoMembersSummary | null;
+}
+
+export interface SeedOptions {
+  /** Logs the demo members in; without it (real WeChat) no members or orders are made. */
+  fakeWechat?: FakeWeChatHandle | null;
+  /** The fake WeCom runs: the demo guides get their 「联系我」 ways. */
+  wecom?: boolean;
+}
+
+export async function seedDemoStore(ds: DataSource, services: Services, log: Logger, now: () => Date, opts: SeedOptions = {}): Promise<DemoSummary | null> {
   const [categories, products] = await Promise.all([ds.getRepository(Category).count(), ds.getRepository(Product).count()]);
-  if (categories > 0 || products > 0) return false;
+  if (categories > 0 || products > 0) return null;
 
   const categoryIds = new Map<string, number>();
   for (const [i, c] of DEMO_CATEGORIES.entries()) {
@@ -21,7 +41,7 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
     categoryIds.set(c.name, created.id);
   }
 
-  const productIds = new Map<string, number>();
+  const seeded: SeededProducts = new Map();
   for (const p of DEMO_PRODUCTS) {
     const categoryId = categoryIds.get(p.category);
     if (!categoryId) throw new Error(`demo product ${p.key}: unknown category ${p.category}`);
@@ -36,7 +56,7 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
       status: 'on_sale',
       skus: p.skus.map((s) => ({ ...s, status: 'on_sale' as const })),
     });
-    productIds.set(p.key, created.id);
+    seeded.set(p.key, { id: created.id, cover: p.images[0], skus: created.skus });
     // History the HQ API does not let anyone write: when it was listed and how much it sold.
     const listedAt = new Date(now().getTime() - p.daysAgo * DAY_MS);
     await services.tx.run((m) => m.update(Product, { id: created.id }, { salesCount: p.salesCount, createdAt: listedAt }));
@@ -48,13 +68,22 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
       DEMO_BANNERS.map((b, i) => ({
         title: b.title,
         image: b.image,
-        productId: b.productKey ? (productIds.get(b.productKey) ?? null) : null,
+        productId: b.productKey ? (seeded.get(b.productKey)?.id ?? null) : null,
         sort: i,
         active: true,
         createdAt: now(),
       })),
     ),
   );
-  log.info({ categories: DEMO_CATEGORIES.length, products: DEMO_PRODUCTS.length }, 'seeded the demo store');
-  return true;
+  log.info({ categories: DEMO_CATEGORIES.length, products: DEMO_PRODUCTS.length }, 'seeded the demo catalogue');
+
+  const promotions = await seedPromotions(services, seeded, now);
+  const stores = await seedGuides(services, log, opts.wecom ?? false);
+  const members = opts.fakeWechat ? await seedMembers(services, opts.fakeWechat, { products: seeded, promotions, stores, log }) : null;
+  if (!members) log.warn('demo seed: no fake WeChat, so no demo members or orders');
+  // Points, commission, 新人礼 and shipping uploads follow from the outbox: deliver them now, so
+  // the figures are there on the first page view rather than after the first job tick.
+  await services.outbox.drain();
+  log.info({ coupons: promotions.couponIds.size, campaigns: promotions.campaignIds.length, stores: stores.length, members: members?.members ?? 0, orders: members?.orders ?? 0 }, 'seeded the demo loop');
+  return { stores, campaigns: promotions.campaignIds.length, members };
 }
