@@ -20,11 +20,13 @@ import { WECOM_FAILURE_COPY } from '../../services/wecom-errors';
 import { waitUntil, type Driver } from '../driver';
 import type { FakeWecomClient } from '../fake-wecom-client';
 import type { H5Driver } from '../h5-driver';
+import { PAGES } from '../paths';
 import { scheduleCampaign } from './guide-cards';
 import { buyNowAndPay, orderIdOf, type HqApi } from './guides';
 import { takeSeatAndPay } from './groupbuy';
+import { loginOnPrompt } from './steps';
 
-export const SIDEBAR_ROUTE = 'packages/guide/sidebar/index';
+const SIDEBAR_ROUTE = PAGES.guideSidebar;
 
 export interface SidebarWorld {
   base: string;
@@ -98,7 +100,7 @@ export async function sidebarJourney(w: SidebarWorld): Promise<void> {
   const welcome = lastSent(client);
   expect(welcome.msgtype).toBe('miniprogram');
   const landing = routeOf(welcome.miniprogram.page);
-  expect(landing.route).toBe('pages/index/index');
+  expect(landing.route).toBe(PAGES.home);
   expect(landing.query.g).toBeUndefined(); // a one-to-one chat is no group evidence
   const token = landing.query.t;
   expect(token).toMatch(/^[0-9A-Za-z.]{8,32}$/);
@@ -107,16 +109,17 @@ export async function sidebarJourney(w: SidebarWorld): Promise<void> {
   const a = await w.newShopper();
   await a.open(landing.route, landing.query);
   // Signed in (我的导购), the kept token is reported: the card's open binds the shopper to the guide.
-  await a.open('packages/guide/mine/index');
+  await a.open(PAGES.myGuide);
+  await loginOnPrompt(a);
   await a.waitFor('.my-guide__name', { text: guide.name });
   const product = await firstSimpleProduct(hq);
-  await a.open('pages/product/index', { id: String(product) });
+  await a.open(PAGES.product, { id: String(product) });
   await a.waitFor('.product-title');
   await buyNowAndPay(a, true);
   await a.waitFor('.guide-prompt__name', { text: guide.name });
   await a.tap('.guide-contact'); // the tap the callback's link falls back to (no unionid here)
   // 签到 (purchase points stay pending until the order completes): points now, a sign-in this week.
-  await a.open('packages/points/signin/index');
+  await a.open(PAGES.signin);
   await a.waitFor('.signin-button', { text: `签到 +${DEFAULT_SETTINGS.earn.signinPoints}` });
   await a.tap('.signin-button');
   await a.waitFor('.signin-button', { text: '今日已签到' });
@@ -155,12 +158,12 @@ export async function sidebarJourney(w: SidebarWorld): Promise<void> {
   expect(await g.texts('.sb-group__signins')).toEqual(['1']);
   await g.tap('.sb-tab--campaign');
   await g.waitFor('.sb-target--campaign .sb-target__title', { text: campaign.title });
-  expect(await g.texts('.sb-target--campaign .sb-target__title')).toEqual([campaign.title]);
+  const campaignRow = (await g.texts('.sb-target--campaign .sb-target__title')).indexOf(campaign.title);
   client.failNextSend = 'fail no permission';
-  await g.tap('.sb-target--campaign .sb-target__send');
+  await g.tap('.sb-target--campaign .sb-target__send', { index: campaignRow });
   await g.waitFor('.sb-send__error-message', { text: WECOM_FAILURE_COPY.no_permission });
   const before = client.callsOf('sendChatMessage').length;
-  await g.tap('.sb-target--campaign .sb-target__send');
+  await g.tap('.sb-target--campaign .sb-target__send', { index: campaignRow });
   await waitUntil('the campaign card sent', async () => client.callsOf('sendChatMessage').length === before + 1);
 
   // The card, field by field.
@@ -171,7 +174,7 @@ export async function sidebarJourney(w: SidebarWorld): Promise<void> {
   expect(Buffer.byteLength(card.miniprogram.title)).toBeLessThanOrEqual(64); // WeCom's limit
   expect(card.miniprogram.imgUrl).toMatch(/^https?:\/\/[^\s]+$/);
   const target = routeOf(card.miniprogram.page);
-  expect(target.route).toBe('packages/groupbuy/campaign/index');
+  expect(target.route).toBe(PAGES.groupCampaign);
   expect(target.query).toEqual({ id: String(campaign.id), t: expect.stringMatching(/^[0-9A-Za-z.]{8,32}$/), g: chatId });
 
   // A 领券中心 coupon card too: its page is 领券中心 with the template (`tpl`).
@@ -180,16 +183,17 @@ export async function sidebarJourney(w: SidebarWorld): Promise<void> {
   await g.tap('.sb-target--coupon .sb-target__send', { index: (await g.texts('.sb-target--coupon .sb-target__title')).indexOf(coupon.name) });
   await waitUntil('the coupon card sent', async () => client.callsOf('sendChatMessage').length === before + 2);
   const couponCard = routeOf(lastSent(client).miniprogram.page);
-  expect(couponCard.route).toBe('packages/coupons/center/index');
+  expect(couponCard.route).toBe(PAGES.couponCenter);
   expect(couponCard.query).toEqual({ tpl: String(coupon.id), t: expect.stringMatching(/^[0-9A-Za-z.]{8,32}$/), g: chatId });
 
   // 6. A new shopper opens the campaign card's page path, opens a group and pays.
   const b = await w.newShopper();
   await b.open(target.route, target.query);
+  await loginOnPrompt(b);
   await b.waitFor('.open-group', { text: '发起拼团' });
   await b.tap('.open-group');
   await takeSeatAndPay(b);
-  await b.open('packages/order/list/index'); // all orders: a paid seat waits in 待成团
+  await b.open(PAGES.orderList); // all orders: a paid seat waits in 待成团
   await b.waitFor('.order-card__no');
   const [noText] = await b.texts('.order-card__no');
   const orderId = await orderIdOf(hq, noText.replace('订单号', '').trim());
@@ -197,6 +201,7 @@ export async function sidebarJourney(w: SidebarWorld): Promise<void> {
   // Another opens the coupon card: 领券中心 with the coupon, and a touch from the group.
   const c = await w.newShopper();
   await c.open(couponCard.route, couponCard.query);
+  await loginOnPrompt(c);
   await c.waitFor('.center-coupon', { text: coupon.name });
 
   // 7. HQ: attributed to the guide, with the group as evidence; the group's report counts it.
