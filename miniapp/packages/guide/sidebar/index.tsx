@@ -17,6 +17,7 @@ import { Failed } from './parts';
 import { sendCard, type SendResult } from './send';
 import { SendPanel } from './send-panel';
 import './index.scss';
+import './panels.scss';
 
 type State = { kind: 'loading'; step: Step } | { kind: 'failed'; message: string; detail?: string } | Boot;
 
