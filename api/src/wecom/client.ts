@@ -18,6 +18,8 @@ export interface ExternalContact {
   externalUserId: string;
   name: string;
   unionid: string | null;
+  /** The corp members (userids) the customer has added (follow_user). */
+  followUserIds: string[];
 }
 
 export interface WelcomeMessage {
@@ -60,7 +62,8 @@ export class WeComClient extends WeComAppApi {
   async getExternalContact(externalUserId: string): Promise<ExternalContact> {
     const body = await this.authed(`/cgi-bin/externalcontact/get?external_userid=${encodeURIComponent(externalUserId)}`);
     const c = body.external_contact ?? {};
-    return { externalUserId, name: String(c.name ?? ''), unionid: typeof c.unionid === 'string' && c.unionid ? c.unionid : null };
+    const followUserIds = ((body.follow_user ?? []) as { userid?: unknown }[]).flatMap((f) => (typeof f.userid === 'string' ? [f.userid] : []));
+    return { externalUserId, name: String(c.name ?? ''), unionid: typeof c.unionid === 'string' && c.unionid ? c.unionid : null, followUserIds };
   }
 
   /** externalcontact/send_welcome_msg: once per WelcomeCode, within 20 seconds of the add. */

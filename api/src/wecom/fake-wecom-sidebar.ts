@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { readJson } from '../wechat/fake-wechat';
+import type { WebLoginSubject } from './fake-wecom';
 
 const LOGIN_CODE_TTL_MS = 5 * 60_000;
 const TICKET_EXPIRES_IN = 7200;
@@ -35,7 +36,7 @@ type Reply = (body: object) => void;
 type Fail = (errcode: number, errmsg: string) => void;
 
 export class FakeWeComSidebar {
-  private readonly loginCodes = new Map<string, { who: { userid: string } | { openid: string }; expiresAt: number; used: boolean }>();
+  private readonly loginCodes = new Map<string, { who: WebLoginSubject; expiresAt: number; used: boolean }>();
   private readonly groups = new Map<string, FakeGroup>();
   private ticketSeq = 0;
   /** Tickets handed out, by kind (the single-flight tests count them), and the last of each. */
@@ -49,7 +50,7 @@ export class FakeWeComSidebar {
   constructor(private readonly now: () => number) {}
 
   /** The code WeCom's OAuth redirect gives a corp member (`userid`) or an outsider (`openid`). */
-  mintLoginCode(who: { userid: string } | { openid: string }, ttlMs = LOGIN_CODE_TTL_MS): string {
+  mintLoginCode(who: WebLoginSubject, ttlMs = LOGIN_CODE_TTL_MS): string {
     const code = randomBytes(16).toString('hex');
     this.loginCodes.set(code, { who, expiresAt: this.now() + ttlMs, used: false });
     return code;

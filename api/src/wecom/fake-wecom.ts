@@ -7,8 +7,9 @@
  * It also plays WeCom's side of the callback: `addCustomer` makes an external contact and posts
  * the encrypted, signed `add_external_contact` event to the configured callback URL.
  * With API_WORKERS > 1 the cluster primary runs the one fake every worker talks to (as WeChat's
- * own is shared): two control paths, not WeCom's protocol, let a worker set the callback URL
- * (the port the workers share) and let a developer or a test make a customer add a guide.
+ * own is shared): control paths, not WeCom's protocol, let a worker set the callback URL (the
+ * port the workers share), let a developer or a test make a customer add a guide, and mint the
+ * sidebar's web-login codes.
  */
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
@@ -20,11 +21,17 @@ import { FakeWeComSidebar } from './fake-wecom-sidebar';
 const WELCOME_CODE_TTL_MS = 20_000;
 const CALLBACK_URL_PATH = '/__loopmall/callback-url';
 const ADD_CUSTOMER_PATH = '/__loopmall/add-customer';
+const MINT_LOGIN_PATH = '/__loopmall/mint-login-code';
+
+/** Who a web-login code stands for: a corp member, or someone outside the corp. */
+export type WebLoginSubject = { userid: string } | { openid: string };
 
 /** The fake as a cluster worker sees it: a WeCom at `baseUrl` (the primary's), told where our callback listens. */
 export interface RemoteFakeWeCom {
   readonly baseUrl: string;
   setCallbackUrl(url: string): Promise<void>;
+  /** A web-login code, as WeCom's OAuth redirect would give (the sidebar's development login). */
+  mintLoginCode(who: WebLoginSubject): Promise<string>;
 }
 
 export function remoteFakeWeCom(baseUrl: string): RemoteFakeWeCom {
@@ -34,6 +41,12 @@ export function remoteFakeWeCom(baseUrl: string): RemoteFakeWeCom {
       const res = await fetch(`${baseUrl}${CALLBACK_URL_PATH}`, { method: 'POST', body: JSON.stringify({ url }) });
       const body = (await res.json()) as { errcode?: number; errmsg?: string };
       if (body.errcode !== 0) throw new Error(`fake WeCom refused the callback URL: ${body.errmsg}`);
+    },
+    async mintLoginCode(who) {
+      const res = await fetch(`${baseUrl}${MINT_LOGIN_PATH}`, { method: 'POST', body: JSON.stringify(who) });
+      const body = (await res.json()) as { errcode?: number; errmsg?: string; code?: string };
+      if (body.errcode !== 0 || !body.code) throw new Error(`fake WeCom refused to mint a login code: ${body.errmsg}`);
+      return body.code;
     },
   };
 }
@@ -163,7 +176,7 @@ export class FakeWeCom {
       if (this.tokenSeq === 0) this.tokenSeq = 1;
       return send({ errcode: 0, errmsg: 'ok', access_token: agent ? this.currentAgentToken() : this.currentToken(), expires_in: 7200 });
     }
-    if (req.method === 'POST' && (url.pathname === CALLBACK_URL_PATH || url.pathname === ADD_CUSTOMER_PATH)) return this.control(url.pathname, await readJson(req), send, fail);
+    if (req.method === 'POST' && (url.pathname === CALLBACK_URL_PATH || url.pathname === ADD_CUSTOMER_PATH || url.pathname === MINT_LOGIN_PATH)) return this.control(url.pathname, await readJson(req), send, fail);
     const token = url.searchParams.get('access_token') ?? '';
     const isAgent = token === this.currentAgentToken();
     if (url.pathname.startsWith('/cgi-bin/') && token !== this.currentToken() && !isAgent) {
@@ -208,6 +221,11 @@ export class FakeWeCom {
       if (typeof b?.url !== 'string' || !/^https?:\/\//.test(b.url)) return fail(40001, 'invalid callback url');
       this.callbackUrl = b.url;
       return send({ errcode: 0, errmsg: 'ok' });
+    }
+    if (path === MINT_LOGIN_PATH) {
+      if (typeof b?.userid === 'string' && b.userid) return send({ errcode: 0, errmsg: 'ok', code: this.sidebar.mintLoginCode({ userid: b.userid }) });
+      if (typeof b?.openid === 'string' && b.openid) return send({ errcode: 0, errmsg: 'ok', code: this.sidebar.mintLoginCode({ openid: b.openid }) });
+      return fail(40003, 'invalid userid');
     }
     if (typeof b?.userId !== 'string' || !b.userId || typeof b.state !== 'string') return fail(40003, 'invalid userid or state');
     if (!this.callbackUrl) return fail(40001, 'no callback url yet');

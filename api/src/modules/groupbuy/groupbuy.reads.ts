@@ -29,6 +29,19 @@ export class GroupBuyReads {
     return Promise.all(rows.map((c) => this.view.dto(c)));
   }
 
+  /** Campaigns inside their window now (the sidebar's send targets), soonest to end first. */
+  async running(limit: number): Promise<CampaignDto[]> {
+    const now = this.now();
+    const rows = await this.ds
+      .getRepository(GbCampaign)
+      .createQueryBuilder('c')
+      .where("c.status IN ('scheduled', 'running') AND c.start_at <= :now AND c.end_at > :now", { now })
+      .orderBy('c.end_at', 'ASC')
+      .take(limit)
+      .getMany();
+    return Promise.all(rows.map((c) => this.view.dto(c)));
+  }
+
   async campaignPage(id: number, memberId: number): Promise<CampaignPageDto> {
     const c = await this.visibleCampaign(id);
     const now = this.now();

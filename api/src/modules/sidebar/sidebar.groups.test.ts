@@ -89,6 +89,14 @@ describe('sidebar groups and cards', () => {
     expect((await app.api.get('/api/sidebar/groups/not%20an%20id', token)).body.field).toBe('chatId');
   });
 
+  it('stores a group opened by eight sidebars at once exactly once, members included', async () => {
+    const fresh = fake().addGroupChat({ name: '新开的群', owner: guide.wecomUserId, members: [{ userid: 'wmA', type: 2 }, { userid: 'wmB', type: 2 }, { userid: guide.wecomUserId, type: 1 }] });
+    const views = await Promise.all(Array.from({ length: 8 }, () => app.api.get(`/api/sidebar/groups/${fresh}`, token)));
+    expect(views.map((v) => v.status)).toEqual(Array(8).fill(200));
+    expect(Number((await app.ds.query('SELECT COUNT(*) AS n FROM wecom_group WHERE chat_id = ?', [fresh]))[0].n)).toBe(1);
+    expect(Number((await app.ds.query('SELECT COUNT(*) AS n FROM wecom_group_member WHERE chat_id = ?', [fresh]))[0].n)).toBe(3);
+  });
+
   it('answers the exact sendChatMessage payload for a campaign card; the card leads to a touch and an order attributed with the group', async () => {
     const targets = ok(await app.api.get('/api/sidebar/targets', token));
     expect(targets.campaigns.map((c: { id: number }) => c.id)).toContain(campaign.campaignId);

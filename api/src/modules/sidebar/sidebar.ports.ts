@@ -11,6 +11,8 @@ import type { GuideReads } from '../guides/guide-reads';
 
 export interface SidebarPorts {
   guides: Pick<GuideReads, 'byWecomUserId' | 'activeById' | 'isActive' | 'byWecomUserIds' | 'namesByIds' | 'contact' | 'membersByExternalUserIds' | 'bindingOf' | 'touches' | 'touchCount' | 'attributedOrderIds'>;
+  /** WeCom's externalcontact/get (the customer-contact client): unionid and who the customer added; null when WeCom knows no such relation. */
+  externalContact(externalUserId: string): Promise<{ unionid: string | null; followUserIds: string[] } | null>;
   /** The guide's signed share token (share module). */
   guideShareToken(guideId: number): string;
   members: {

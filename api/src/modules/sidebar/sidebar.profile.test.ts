@@ -65,10 +65,21 @@ describe('sidebar contact profile', () => {
     expect(ok(await app.api.get(`/api/sidebar/contacts/${ext}`, token))).toMatchObject({ boundToMe: false, boundToOther: otherName, notes: [note] });
   });
 
+  it('recognises a customer WeCom says added this guide (no callback recorded), and only for that guide', async () => {
+    const shopper = await loginShopper(app);
+    // Added before Loopmall listened: WeCom knows the relation, no callback reached us.
+    const c = app.fakeWecom!.newCustomer({ userId: guide.wecomUserId, unionid: await unionidOf(shopper.memberId) });
+    expect(ok(await app.api.get(`/api/sidebar/contacts/${c.externalUserId}`, token))).toMatchObject({ known: true, memberId: shopper.memberId, boundToMe: false });
+    // Another guide asking for the same external userid learns nothing: the customer did not add them.
+    const otherToken = await sidebarLogin(app, other.wecomUserId);
+    expect(ok(await app.api.get(`/api/sidebar/contacts/${c.externalUserId}`, otherToken))).toMatchObject({ known: false, addedThisGuide: false });
+    expect((await app.api.post(`/api/sidebar/contacts/${c.externalUserId}/notes`, { text: '窥探' }, otherToken)).status).toBe(404);
+  });
+
   it('says unknown for a contact with no member link, and refuses a note for it', async () => {
     const c = app.fakeWecom!.newCustomer({ userId: guide.wecomUserId, unionid: null });
     const p = ok(await app.api.get(`/api/sidebar/contacts/${c.externalUserId}`, token));
-    expect(p).toEqual({ known: false, externalUserId: c.externalUserId, addedThisGuide: false, hint: expect.stringMatching(/新人礼/) });
+    expect(p).toEqual({ known: false, externalUserId: c.externalUserId, addedThisGuide: true, hint: expect.stringMatching(/新人礼/) });
     const res = await app.api.post(`/api/sidebar/contacts/${c.externalUserId}/notes`, { text: '备注' }, token);
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: 'SIDEBAR_CONTACT_UNKNOWN' });
   });

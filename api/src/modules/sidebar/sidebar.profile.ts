@@ -4,7 +4,7 @@
  * page offers the 新人礼 card. Notes are this guide's own about the member.
  */
 import type { DataSource } from 'typeorm';
-import type { ContactProfile, GuideNoteDto } from '@common/sidebar/types';
+import type { ContactProfile, GuideNoteDto, SidebarGuide } from '@common/sidebar/types';
 import { AppError } from '../../http/app-error';
 import type { Transactor } from '../../db/transaction';
 import { GuideNote } from './sidebar.entities';
@@ -23,17 +23,23 @@ export class SidebarProfiles {
   ) {}
 
   /**
-   * The member behind an external userid: this guide's contact link first, then any guide's (the
-   * same WeChat user added another guide of the corp, and was recognised there).
+   * The member behind an external userid, for this guide only: the link the add callback recorded,
+   * else WeCom's own word (externalcontact/get) that the customer added this guide, with a unionid
+   * that matches a member (a contact added before Loopmall, or whose callback was missed). A guide
+   * never sees the customer of a chat they are not in.
    */
-  private async memberOf(guideId: number, externalUserId: string): Promise<{ memberId: number | null; added: boolean }> {
-    const contact = await this.ports.guides.contact(guideId, externalUserId);
-    const memberId = contact?.memberId ?? (await this.ports.guides.membersByExternalUserIds([externalUserId])).get(externalUserId) ?? null;
-    return { memberId, added: !!contact?.added };
+  private async memberOf(guide: SidebarGuide, externalUserId: string): Promise<{ memberId: number | null; added: boolean }> {
+    const contact = await this.ports.guides.contact(guide.id, externalUserId);
+    if (contact?.memberId) return { memberId: contact.memberId, added: contact.added };
+    const wecom = await this.ports.externalContact(externalUserId);
+    const follows = !!wecom && wecom.followUserIds.includes(guide.wecomUserId);
+    const memberId = follows && wecom.unionid ? ((await this.ports.members.idsByUnionids([wecom.unionid])).get(wecom.unionid) ?? null) : null;
+    return { memberId, added: !!contact?.added || follows };
   }
 
-  async profile(guideId: number, externalUserId: string): Promise<ContactProfile> {
-    const { memberId, added } = await this.memberOf(guideId, externalUserId);
+  async profile(guide: SidebarGuide, externalUserId: string): Promise<ContactProfile> {
+    const guideId = guide.id;
+    const { memberId, added } = await this.memberOf(guide, externalUserId);
     if (memberId === null) {
       return { known: false, externalUserId, addedThisGuide: added, hint: '暂未识别该客户，发送新人礼卡片邀请 TA 注册' };
     }
@@ -79,8 +85,9 @@ export class SidebarProfiles {
     };
   }
 
-  async addNote(guideId: number, externalUserId: string, text: string): Promise<GuideNoteDto> {
-    const { memberId } = await this.memberOf(guideId, externalUserId);
+  async addNote(guide: SidebarGuide, externalUserId: string, text: string): Promise<GuideNoteDto> {
+    const guideId = guide.id;
+    const { memberId } = await this.memberOf(guide, externalUserId);
     if (memberId === null) throw new AppError('SIDEBAR_CONTACT_UNKNOWN', externalUserId);
     const createdAt = this.now();
     const id = await this.tx.run(async (m) => Number((await m.insert(GuideNote, { guideId, memberId, text, createdAt })).identifiers[0].id));

@@ -52,12 +52,12 @@ export function registerSidebarRoutes(api: ApiRouter, s: SidebarServices, fake: 
   );
 
   // --- one-to-one chat ---
-  api.route({ method: 'get', path: '/api/sidebar/contacts/:externalUserId', tag, summary: '侧边栏：单聊客户画像', access: 'guide', params: ContactParams }, (ctx, { params }) =>
-    s.profiles.profile(guideIdOf(ctx), params.externalUserId),
+  api.route({ method: 'get', path: '/api/sidebar/contacts/:externalUserId', tag, summary: '侧边栏：单聊客户画像', access: 'guide', params: ContactParams }, async (ctx, { params }) =>
+    s.profiles.profile(await s.sessions.activeGuide(guideIdOf(ctx)), params.externalUserId),
   );
   api.route(
     { method: 'post', path: '/api/sidebar/contacts/:externalUserId/notes', tag, summary: '侧边栏：为客户添加我的备注', access: 'guide', params: ContactParams, body: NoteBody, status: 201 },
-    (ctx, { params, body }) => s.profiles.addNote(guideIdOf(ctx), params.externalUserId, body.text),
+    async (ctx, { params, body }) => s.profiles.addNote(await s.sessions.activeGuide(guideIdOf(ctx)), params.externalUserId, body.text),
   );
 
   // --- group chat ---

@@ -5,6 +5,7 @@
 import type { AppDeps } from '../../app';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
+import { WeChatApiError, WeChatUnavailableError } from '../../wechat/json-call';
 import { WeComAgentClient } from '../../wecom/agent-client';
 import type { WeComClient } from '../../wecom/client';
 import { MemberReads } from '../auth/member-reads';
@@ -30,6 +31,8 @@ import { SidebarSends } from './sidebar.sends';
 import { SidebarSessions } from './sidebar.session';
 
 const SYNC_INTERVAL_MS = 30 * 60_000;
+/** Live campaigns a guide picks from (and may send). */
+const LIVE_CAMPAIGNS = 50;
 
 export interface SidebarCore {
   tx: Transactor;
@@ -79,6 +82,16 @@ function sidebarPorts(deps: AppDeps, core: SidebarCore, guides: GuideReads): Sid
   const joins = new JoinReads(ds);
   return {
     guides,
+    externalContact: async (externalUserId) => {
+      try {
+        return await core.wecomClient.getExternalContact(externalUserId);
+      } catch (err) {
+        // 84061 no relation (or any refusal): an unknown contact, not an error page.
+        if (err instanceof WeChatApiError) return null;
+        if (err instanceof WeChatUnavailableError) throw new AppError('WECHAT_UNAVAILABLE', err.message);
+        throw err;
+      }
+    },
     guideShareToken: (guideId) => core.shareTokens.sign({ kind: 'guide', id: guideId }),
     members: {
       byIds: (ids) => members.byIds(ids),
@@ -114,10 +127,7 @@ function sidebarPorts(deps: AppDeps, core: SidebarCore, guides: GuideReads): Sid
       },
     },
     groupBuy: {
-      live: async () => {
-        const t = now().getTime();
-        return (await core.groupBuy.reads.current()).filter((c) => Date.parse(c.startAt) <= t && t < Date.parse(c.endAt));
-      },
+      live: () => core.groupBuy.reads.running(LIVE_CAMPAIGNS),
     },
   };
 }
