@@ -43,6 +43,7 @@ describe('WeCom sidebar journey (H5, Chromium)', () => {
       client,
       newShopper: () => launch(),
       plainBrowser: () => launch(),
+      oldClientBrowser: () => launch({ userAgent: WECOM_USER_AGENT.replace(/wxwork\/[\d.]+/, 'wxwork/3.0.36'), prepare: (ctx) => client.install(ctx) }),
       async refusalBrowser() {
         refusal = await H5Driver.launch(server.url, { userAgent: WECOM_USER_AGENT, prepare: (ctx) => client.install(ctx) });
         return refusal;

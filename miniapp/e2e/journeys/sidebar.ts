@@ -39,6 +39,8 @@ export interface SidebarWorld {
   newShopper(): Promise<Driver>;
   /** A browser outside WeCom. */
   plainBrowser(): Promise<H5Driver>;
+  /** WeCom 3.0.36 (older than sendChatMessage's mini-program cards), with the fake client. */
+  oldClientBrowser(): Promise<H5Driver>;
   /** Another WeCom browser with the same fake client, for the refusals (their 403/400 are expected). */
   refusalBrowser(): Promise<H5Driver>;
   /** The storefront's WeCom control port (api/test/storefront-with-wecom.ts). */
@@ -234,12 +236,14 @@ async function refusals(w: SidebarWorld, usedCode: string, guideUserId: string):
   await g.waitFor('.sb-notice--refused .sb-notice__message', { text: errorMessage('SIDEBAR_NOT_A_GUIDE') });
   await openSidebar(g, usedCode);
   await g.waitFor('.sb-notice--reopen .sb-notice__message', { text: errorMessage('WECOM_CODE_INVALID') });
-  const plain = await w.plainBrowser();
-  try {
-    await openSidebar(plain, await mintCode(w, guideUserId));
-    await plain.waitFor('.sb-failed__message', { text: WECOM_FAILURE_COPY.not_in_wecom });
-  } finally {
-    await plain.close();
+  // In WeCom, but not from a chat's toolbar (e.g. from the workbench): no chat to work with.
+  w.client.chat = { entry: 'normal' };
+  await openSidebar(g, await mintCode(w, guideUserId));
+  await g.waitFor('.sb-notice--no_chat .sb-notice__message', { text: '从聊天工具栏打开导购助手' });
+  for (const [open, copy] of [[w.plainBrowser, WECOM_FAILURE_COPY.not_in_wecom], [w.oldClientBrowser, WECOM_FAILURE_COPY.old_client]] as const) {
+    const d = await open();
+    await openSidebar(d, await mintCode(w, guideUserId));
+    await d.waitFor('.sb-failed__message', { text: copy });
   }
 }
 
