@@ -7,6 +7,7 @@ import { ensureAgentConfigReady, getContext, getCurExternalChat, getCurExternalC
 import { isApiError } from './http';
 import { MIN_WECOM_VERSION, toWecomError, versionBelow, WecomClientError, wecomVersionOf } from './wecom-errors';
 import type { WecomBridge, WecomEntry } from './wecom-bridge';
+import { takeCode, webLoginUrl } from './wecom-web-login';
 
 /** Every JS-API the sidebar calls: the agent signature covers exactly these. */
 const JS_API_LIST = ['getContext', 'getCurExternalContact', 'getCurExternalChat', 'sendChatMessage'];
@@ -33,40 +34,20 @@ function clientVersion(): string | null {
   return wecomVersionOf(typeof navigator === 'undefined' ? '' : navigator.userAgent);
 }
 
-/** The `state` this page gives WeCom's web login, to know it came back from there. */
-const LOGIN_STATE = 'loopmall_sidebar';
-
-/** The address's query (before the #) and the hash route's query (after it), where a code may be. */
-function addressQueries(): { search: URLSearchParams; hashPath: string; hashQuery: URLSearchParams } {
-  const [hashPath, hashQs = ''] = window.location.hash.split('?');
-  return { search: new URLSearchParams(window.location.search), hashPath, hashQuery: new URLSearchParams(hashQs) };
-}
-
 export const wecomBridge: WecomBridge = {
   inWecom: () => clientVersion() !== null,
 
   takeLoginCode() {
-    // WeCom appends `code` and `state` to redirect_uri's query; with a hash route some clients put
-    // them after the #, so both are read.
-    const { search, hashPath, hashQuery } = addressQueries();
-    const code = search.get('code') ?? hashQuery.get('code');
-    if (code === null) return null;
-    for (const q of [search, hashQuery]) q.delete('code');
-    const qs = search.toString();
-    const hqs = hashQuery.toString();
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${qs ? `?${qs}` : ''}${hashPath}${hqs ? `?${hqs}` : ''}`);
+    const { code, search, hash } = takeCode(window.location.search, window.location.hash);
+    // Single use, and the JS-SDK signs the address: it leaves the address at once.
+    if (code !== null) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${hash}`);
     return code;
   },
 
-  cameBackFromLogin() {
-    const { search, hashQuery } = addressQueries();
-    return search.get('state') === LOGIN_STATE || hashQuery.get('state') === LOGIN_STATE;
-  },
+  cameBackFromLogin: () => takeCode(window.location.search, window.location.hash).cameBack,
 
-  goLogin({ authorizeUrl, corpId, agentId }) {
-    const back = window.location.href.split('#')[0] + window.location.hash;
-    const query = new URLSearchParams({ appid: corpId, redirect_uri: back, response_type: 'code', scope: 'snsapi_base', state: LOGIN_STATE, agentid: agentId });
-    window.location.replace(`${authorizeUrl}?${query}#wechat_redirect`);
+  goLogin(oauth) {
+    window.location.replace(webLoginUrl(oauth, window.location.href));
   },
 
   async register(reg) {
