@@ -1,4 +1,4 @@
-import { PAGE_TREE, PAGES, TAB_PAGES } from './routes';
+import { H5_ONLY_PAGES, PAGE_TREE, PAGES, TAB_PAGES } from './routes';
 
 const TAB_TEXT: Record<(typeof TAB_PAGES)[number], string> = { home: '首页', category: '分类', cart: '购物车', mine: '我的' };
 
@@ -6,7 +6,14 @@ const TAB_TEXT: Record<(typeof TAB_PAGES)[number], string> = { home: '首页', c
 // `packages/<x>` root a subpackage (search, checkout and orders, group-buy, coupons, points mall,
 // points, the guide pages) loaded on first use.
 const SEARCH_ROOT = 'packages/search' satisfies keyof typeof PAGE_TREE;
-const [main, ...subs] = Object.entries(PAGE_TREE).map(([root, pages]) => ({ root, pages: Object.values(pages).map((folder) => `${folder}/index`) }));
+// The H5-only pages (导购助手 of WeCom's chat toolbar) stay out of the weapp build.
+const H5_ONLY = new Set<string>(process.env.TARO_ENV === 'h5' ? [] : H5_ONLY_PAGES);
+const [main, ...subs] = Object.entries(PAGE_TREE).map(([root, pages]) => ({
+  root,
+  pages: Object.entries(pages)
+    .filter(([name]) => !H5_ONLY.has(name))
+    .map(([, folder]) => `${folder}/index`),
+}));
 
 export default defineAppConfig({
   pages: main.pages.map((p) => `${main.root}/${p}`),

@@ -19,7 +19,8 @@ export const PAGE_TREE = {
   'packages/coupons': { myCoupons: 'mine', couponCenter: 'center' },
   'packages/pointsmall': { pointsMall: 'list', mallItem: 'detail', redemptions: 'records' },
   'packages/points': { signin: 'signin', pointsLedger: 'ledger' },
-  'packages/guide': { myGuide: 'mine', guideWorkbench: 'workbench' },
+  // guideSidebar: 导购助手, the page of WeCom's chat toolbar (H5 only, see H5_ONLY_PAGES).
+  'packages/guide': { myGuide: 'mine', guideWorkbench: 'workbench', guideSidebar: 'sidebar' },
 } as const;
 
 type Tree = typeof PAGE_TREE;
@@ -30,6 +31,12 @@ export const PAGES = {} as Record<PageName, string>;
 for (const [root, pages] of Object.entries(PAGE_TREE)) {
   for (const [name, folder] of Object.entries(pages)) PAGES[name as PageName] = `${root}/${folder}/index`;
 }
+
+/**
+ * Pages only the H5 build has: WeCom's chat toolbar shows web pages, never the mini-program, so
+ * the weapp build (and its package sizes) leaves them out.
+ */
+export const H5_ONLY_PAGES = ['guideSidebar'] as const satisfies readonly PageName[];
 
 /** The tab bar's pages, in order (switchTab, not navigateTo; the cart badge is index 2). */
 export const TAB_PAGES = ['home', 'category', 'cart', 'mine'] as const satisfies readonly PageName[];

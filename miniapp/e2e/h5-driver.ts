@@ -1,6 +1,6 @@
 /** The journey driver for the H5 build: Debian Chromium through playwright-core. */
 import fs from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { screenshotFile, type Driver, type TapOptions } from './driver';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -25,13 +25,18 @@ export class H5Driver implements Driver {
     });
   }
 
-  static async launch(baseUrl: string): Promise<H5Driver> {
+  /**
+   * `userAgent`: another client's (WeCom's `wxwork/…`); `prepare`: runs on the context before the
+   * page exists (init scripts and bindings, e.g. a fake WeCom client bridge).
+   */
+  static async launch(baseUrl: string, opts: { userAgent?: string; prepare?: (context: BrowserContext) => Promise<void> } = {}): Promise<H5Driver> {
     if (!fs.existsSync(CHROMIUM_PATH)) {
       throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-noto-cjk (bash .ci/run does)`);
     }
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     // An iPhone-sized viewport, as a shopper sees the storefront.
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', userAgent: opts.userAgent });
+    await opts.prepare?.(context);
     return new H5Driver(browser, await context.newPage(), baseUrl);
   }
 
@@ -45,6 +50,21 @@ export class H5Driver implements Driver {
     await this.page.goto('about:blank');
     await this.page.goto(`${this.baseUrl}/#/${route}${qs ? `?${qs}` : ''}`);
     await this.page.waitForLoadState('networkidle');
+  }
+
+  /**
+   * Opens an address of the storefront exactly as given (path, query before the #, hash route),
+   * e.g. the one WeCom's web login redirects to: `/?code=…&state=…#/packages/guide/sidebar/index`.
+   */
+  async openAddress(pathQueryHash: string): Promise<void> {
+    await this.page.goto('about:blank');
+    await this.page.goto(`${this.baseUrl}${pathQueryHash}`);
+    await this.page.waitForLoadState('networkidle');
+  }
+
+  /** The page's address now (after any history.replaceState of the page itself). */
+  address(): string {
+    return this.page.url();
   }
 
   async switchTab(route: string): Promise<void> {

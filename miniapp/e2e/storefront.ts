@@ -13,6 +13,8 @@ import { H5_DIR, ROOT } from './paths';
 
 export interface Storefront {
   url: string;
+  /** The extra fields of the start-up line (e.g. `controlUrl` of api/test/storefront-with-wecom.ts). */
+  up: Record<string, unknown>;
   /** GET an API path and answer its `data` (throws on `{ok:false}`). */
   api: ApiGet;
   stop(): Promise<void>;
@@ -29,26 +31,29 @@ export function apiGetter(base: string): ApiGet {
 
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
-/** `root`: another checkout to run (its API and its dist/h5), for benchmarks of an earlier version. */
-export async function startStorefront(name: string, timeoutMs = 60_000, root = ROOT): Promise<Storefront> {
+/**
+ * `root`: another checkout to run (its API and its dist/h5), for benchmarks of an earlier version.
+ * `entry`: the API's start file, `npm start`'s by default.
+ */
+export async function startStorefront(name: string, timeoutMs = 60_000, root = ROOT, entry = 'api/src/main.ts'): Promise<Storefront> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `loopmall-e2e-${name}-`));
-  const child: ChildProcess = spawn(root === ROOT ? TSX : path.join(root, 'node_modules/.bin/tsx'), ['api/src/main.ts'], {
+  const child: ChildProcess = spawn(root === ROOT ? TSX : path.join(root, 'node_modules/.bin/tsx'), [entry], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, H5_DIR: root === ROOT ? H5_DIR : path.join(root, 'dist/h5'), SEED_DEMO: 'true', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const up = await new Promise<Record<string, unknown>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the API did not start within ${timeoutMs} ms:\n${output.slice(-2000)}`)), timeoutMs);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       // pino writes one JSON object a line; the start-up line carries the URL.
-      const up = /\{[^\n]*"msg":"Loopmall is up"[^\n]*\}/.exec(output);
-      if (up) {
+      const line = /\{[^\n]*"msg":"Loopmall is up"[^\n]*\}/.exec(output);
+      if (line) {
         clearTimeout(timer);
         child.stdout!.off('data', onData);
-        resolve(JSON.parse(up[0]).url);
+        resolve(JSON.parse(line[0]));
       }
     };
     child.stdout!.on('data', onData);
@@ -69,5 +74,6 @@ export async function startStorefront(name: string, timeoutMs = 60_000, root = R
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, api: apiGetter(url), stop };
+  const url = String(up.url);
+  return { url, up, api: apiGetter(url), stop };
 }

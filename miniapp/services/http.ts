@@ -49,6 +49,11 @@ export interface RequestOptions {
   body?: unknown;
   /** Extra request headers (e.g. Idempotency-Key); they never override Authorization. */
   headers?: Record<string, string>;
+  /**
+   * Another session's token to send instead of the shopper's (the WeCom sidebar's guide session);
+   * its 401 leaves the shopper session alone. `null`: send no token at all.
+   */
+  bearer?: string | null;
 }
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -71,7 +76,8 @@ function statusCode(status: number): ErrorCode {
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const header: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
-  const token = readToken();
+  const ownSession = options.bearer === undefined;
+  const token = ownSession ? readToken() : options.bearer;
   if (token) header.Authorization = `Bearer ${token}`;
 
   let res: Taro.request.SuccessCallbackResult<ApiResponse<T> | string>;
@@ -90,7 +96,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
 
   const status = res.statusCode;
   // An expired or revoked token: forget it so the next screen offers login again.
-  if (status === 401) clearSession();
+  if (status === 401 && ownSession) clearSession();
 
   const body = res.data as ApiResponse<T> | string | null | undefined;
   if (body && typeof body === 'object' && 'ok' in body) {

@@ -52,7 +52,7 @@ async function scheduleCampaign(base: string): Promise<{ id: number; title: stri
 }
 
 /** From the join page: an address, 提交, the development cashier, then the group page. */
-async function takeSeatAndPay(d: Driver): Promise<void> {
+export async function takeSeatAndPay(d: Driver): Promise<void> {
   await d.waitFor('.join-address--empty');
   await d.tap('.join-address--empty');
   await fillAddress(d);

@@ -16,7 +16,7 @@ import { loginOnPrompt } from './steps';
 /** Shanghai wall-clock time, as HQ enters a window. */
 const shanghai = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-async function scheduleCampaign(hq: HqApi): Promise<{ id: number; title: string }> {
+export async function scheduleCampaign(hq: HqApi): Promise<{ id: number; title: string }> {
   const list = await hq.call<{ items: { id: number }[] }>('GET', '/api/products?pageSize=50');
   for (const p of list.items) {
     const d = await hq.call<{ title: string; skus: { id: number; status: string; stock: number; priceFen: number }[] }>('GET', `/api/products/${p.id}`);

@@ -28,7 +28,7 @@ export async function hqClient(base: string): Promise<HqApi> {
 
 const ADDRESS: Address = { name: '李四', phone: '13900139000', province: '广东省', city: '广州市', district: '天河区', detail: '体育西路 100 号' };
 
-async function orderIdOf(hq: HqApi, orderNo: string): Promise<number> {
+export async function orderIdOf(hq: HqApi, orderNo: string): Promise<number> {
   const page = await hq.call<{ items: { id: number; orderNo: string }[] }>('GET', '/api/hq/orders?pageSize=50');
   const hit = page.items.find((o) => o.orderNo === orderNo);
   if (!hit) throw new Error(`order ${orderNo} not in HQ's list`);
@@ -36,7 +36,7 @@ async function orderIdOf(hq: HqApi, orderNo: string): Promise<number> {
 }
 
 /** 立即购买 on a product page already open → 确认订单 → (address) → pay → 订单详情 待发货; answers the order number. */
-async function buyNowAndPay(d: Driver, firstTime: boolean): Promise<string> {
+export async function buyNowAndPay(d: Driver, firstTime: boolean): Promise<string> {
   await buyNowToConfirm(d, firstTime, ADDRESS);
   await d.tap('.order-submit');
   await d.waitFor('.dev-pay-confirm');
