@@ -1,4 +1,5 @@
 import type { ApiRouter } from '../../http/api-router';
+import { HQ_FINANCE, HQ_OPERATORS, HQ_OWNER, HQ_STORE_READERS, HQ_WIDE } from '@common/hq/roles';
 import { AppError } from '../../http/app-error';
 import { memberIdOf, type AppContext } from '../../http/context';
 import type { AttributionService } from './attribution.service';
@@ -26,8 +27,10 @@ export interface GuideServices {
   wecom: WecomService;
 }
 
-const manage = { hq: ['owner', 'operator'] as const };
-const read = { hq: ['owner', 'operator', 'analyst'] as const };
+const manage = { hq: HQ_OPERATORS };
+/** Store-scoped reads: a 门店店长 gets their own store's rows only, and 404 for another store's. */
+const read = { hq: HQ_STORE_READERS };
+const wide = { hq: HQ_WIDE };
 const actorOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.username : 'unknown');
 /** A day range in Asia/Shanghai as UTC instants: [from 00:00 +08:00, to+1 00:00 +08:00). */
 const period = (q: { from: string; to: string }) => ({ from: new Date(`${q.from}T00:00:00+08:00`), to: new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 24 * 3600_000) });
@@ -83,7 +86,7 @@ export function registerGuideRoutes(api: ApiRouter, s: GuideServices): void {
   api.route({ method: 'post', path: '/api/hq/guides/:id/reassign', tag: 'guides', summary: '批量转移导购的客户', access: manage, params: IdParams, body: ReassignBody }, (ctx, { params, body }) =>
     s.admin.reassign(params.id, body.toGuideId, actorOf(ctx)),
   );
-  api.route({ method: 'put', path: '/api/hq/commission-rates', tag: 'guides', summary: '设置商品或分类的佣金比例（万分比）', access: manage, body: RateBody }, async (_c, { body }) => {
+  api.route({ method: 'put', path: '/api/hq/commission-rates', tag: 'guides', summary: '设置商品或分类的佣金比例（万分比）', access: { hq: HQ_FINANCE }, body: RateBody }, async (_c, { body }) => {
     await s.admin.setRate(body.scope, body.refId, body.rateBp);
     return null;
   });
@@ -92,17 +95,17 @@ export function registerGuideRoutes(api: ApiRouter, s: GuideServices): void {
     if (!a) throw new AppError('ORDER_NOT_FOUND');
     return a;
   });
-  api.route({ method: 'get', path: '/api/hq/attribution/rules', tag: 'guides', summary: '当前归属规则', access: read }, () => s.rules.current());
-  api.route({ method: 'post', path: '/api/hq/attribution/rules/preview', tag: 'guides', summary: '预览规则调整对历史订单的影响', access: read, body: RuleBody }, async (_c, { body }) => {
+  api.route({ method: 'get', path: '/api/hq/attribution/rules', tag: 'guides', summary: '当前归属规则', access: wide }, () => s.rules.current());
+  api.route({ method: 'post', path: '/api/hq/attribution/rules/preview', tag: 'guides', summary: '预览规则调整对历史订单的影响', access: wide, body: RuleBody }, async (_c, { body }) => {
     const cur = await s.rules.current();
     return s.attribution.preview({ ...cur, ...body, version: cur.version + 1 });
   });
-  api.route({ method: 'post', path: '/api/hq/attribution/rules', tag: 'guides', summary: '应用新的归属规则（仅对新订单生效）', access: { hq: ['owner'] }, body: RuleBody }, (ctx, { body }) =>
+  api.route({ method: 'post', path: '/api/hq/attribution/rules', tag: 'guides', summary: '应用新的归属规则（仅对新订单生效）', access: { hq: HQ_OWNER }, body: RuleBody }, (ctx, { body }) =>
     s.rules.apply(body, actorOf(ctx)),
   );
   api.route({ method: 'get', path: '/api/hq/guides/report', tag: 'guides', summary: '按导购的 GMV、订单、佣金与首单后加企微率', access: read, query: PeriodQuery }, (_c, { query }) => s.reports.byGuide(period(query)));
   api.route({ method: 'get', path: '/api/hq/stores/report', tag: 'guides', summary: '按门店的 GMV、订单与佣金', access: read, query: PeriodQuery }, (_c, { query }) => s.reports.byStore(period(query)));
-  api.route({ method: 'get', path: '/api/hq/guides/funnel', tag: 'guides', summary: '触达 → 首购 → 复购漏斗', access: read, query: PeriodQuery }, (_c, { query }) => s.reports.funnel(period(query)));
+  api.route({ method: 'get', path: '/api/hq/guides/funnel', tag: 'guides', summary: '触达 → 首购 → 复购漏斗', access: wide, query: PeriodQuery }, (_c, { query }) => s.reports.funnel(period(query)));
   api.route({ method: 'get', path: '/api/hq/guides/:id/commission', tag: 'guides', summary: '导购佣金数字与台账合计', access: read, params: IdParams }, async (_c, { params }) => ({
     figures: (await s.commission.figures([params.id]))[0] ?? { guideId: params.id, accruedFen: 0, heldFen: 0, releasedFen: 0, reversedFen: 0 },
     ledger: await s.commission.ledgerSums(params.id),

@@ -1,4 +1,5 @@
-import { HQ_ROLES, type HqRole } from '@common/auth/types';
+import type { HqRole } from '@common/auth/types';
+import { HQ_OPERATORS, HQ_STORE_READERS } from '@common/hq/roles';
 import { Reply, type ApiRouter } from '../../http/api-router';
 import { adminIdOf, memberIdOf } from '../../http/context';
 import { IdParams } from '../../http/params';
@@ -8,8 +9,8 @@ import type { OrderReads } from './orders.query';
 import type { CheckoutContributors } from './checkout/contributor';
 import { checkoutSchemas, HqOrderListQuery, OrderListQuery, parseIdempotencyKey, ShipBody } from './orders.schema';
 
-/** Who may ship orders; analysts read only. */
-const EDITORS: readonly HqRole[] = ['owner', 'operator'];
+/** Who may ship orders (operations); finance and store managers read only. */
+const EDITORS = HQ_OPERATORS;
 
 
 export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, contributors: CheckoutContributors, reads: OrderReads, lifecycle: OrderLifecycle): void {
@@ -57,11 +58,11 @@ export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, c
 
   const hq = (roles: readonly HqRole[]) => ({ hq: roles });
   api.route(
-    { method: 'get', path: '/api/hq/orders', tag: 'hq', summary: '总部：订单列表（可按状态筛选）', access: hq(HQ_ROLES), query: HqOrderListQuery },
+    { method: 'get', path: '/api/hq/orders', tag: 'hq', summary: '总部：订单列表（可按状态筛选）', access: hq(HQ_STORE_READERS), query: HqOrderListQuery },
     (_ctx, { query }) => reads.listForHq(query.status, query),
   );
   api.route(
-    { method: 'get', path: '/api/hq/orders/:id', tag: 'hq', summary: '总部：订单详情', access: hq(HQ_ROLES), params: IdParams },
+    { method: 'get', path: '/api/hq/orders/:id', tag: 'hq', summary: '总部：订单详情', access: hq(HQ_STORE_READERS), params: IdParams },
     (_ctx, { params }) => reads.orderDetail(params.id, null),
   );
   api.route(
