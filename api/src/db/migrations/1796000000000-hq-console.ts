@@ -17,6 +17,8 @@ export class HqConsole1796000000000 implements MigrationInterface {
       new TableColumn(col.datetime('locked_until', true)),
     ]);
     await q.query(`UPDATE hq_admin SET role = 'finance' WHERE role = 'analyst'`);
+    // 概览 counts the members who joined in a period.
+    await q.createIndex('member', new TableIndex({ name: 'idx_member_created', columnNames: ['created_at'] }));
     await q.createTable(
       new Table({
         name: 'hq_login_failure',
@@ -28,6 +30,7 @@ export class HqConsole1796000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropTable('hq_login_failure');
+    await q.dropIndex('member', 'idx_member_created');
     await q.query(`UPDATE hq_admin SET role = 'analyst' WHERE role = 'finance'`);
     await q.dropColumn('hq_admin', 'locked_until');
     await q.dropColumn('hq_admin', 'store_id');

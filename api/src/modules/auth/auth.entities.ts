@@ -4,6 +4,7 @@ import { DateTimeColumn } from '../../db/columns';
 
 /** A shopper, keyed by the mini-program openid; unionid joins WeCom contacts later. */
 @Entity('member')
+@Index('idx_member_created', ['createdAt'])
 export class Member {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'varchar', length: 64, unique: true }) openid!: string;

@@ -7,6 +7,7 @@ import { HqAdmin, HqLoginFailure, Member } from './auth.entities';
 import { registerAuthRoutes } from './auth.routes';
 import { AuthService } from './auth.service';
 import { makeAuthenticator } from './authenticate';
+import { HqAccounts } from './hq-accounts';
 import { TokenService } from './tokens';
 
 export const authModule = defineModule({
@@ -20,6 +21,6 @@ export const authModule = defineModule({
     const tokens = new TokenService(config.SESSION_SECRET, { shopperSeconds: config.SESSION_TTL_SECONDS, hqSeconds: config.HQ_TOKEN_TTL_SECONDS }, now);
     const auth = new AuthService(ctx.ds, ctx.tx, ctx.wechat, tokens, ctx.outbox, now);
     ctx.routes((api) => registerAuthRoutes(api, auth, ctx.fakeWechat));
-    return { auth, tokens, authenticator: makeAuthenticator(tokens, auth) };
+    return { auth, tokens, authenticator: makeAuthenticator(tokens, auth), hqAccounts: new HqAccounts(ctx.ds, ctx.tx, now) };
   },
 });

@@ -116,6 +116,11 @@ export class AuthService {
     return { token, expiresAt: expiresAt.toISOString(), username: admin.username, role: admin.role, storeId: admin.storeId };
   }
 
+  /** Members who joined in [from, to) (概览's 新会员; by the created_at index). */
+  async membersCreatedBetween(from: Date, to: Date): Promise<number> {
+    return this.ds.getRepository(Member).createQueryBuilder('m').where('m.createdAt >= :from AND m.createdAt < :to', { from, to }).getCount();
+  }
+
   async activeAdmin(id: number): Promise<HqAdmin | null> {
     return this.ds.getRepository(HqAdmin).findOneBy({ id, active: true });
   }

@@ -1,7 +1,8 @@
 import type { HqRole } from '@common/auth/types';
 import { HQ_OPERATORS, HQ_STORE_READERS } from '@common/hq/roles';
 import { Reply, type ApiRouter } from '../../http/api-router';
-import { adminIdOf, memberIdOf } from '../../http/context';
+import { adminIdOf, memberIdOf, storeScopeOf } from '../../http/context';
+import type { OrderStoreScope } from './store-scope';
 import { IdParams } from '../../http/params';
 import type { CheckoutService } from './checkout.service';
 import type { OrderLifecycle } from './order-lifecycle';
@@ -13,7 +14,7 @@ import { checkoutSchemas, HqOrderListQuery, OrderListQuery, parseIdempotencyKey,
 const EDITORS = HQ_OPERATORS;
 
 
-export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, contributors: CheckoutContributors, reads: OrderReads, lifecycle: OrderLifecycle): void {
+export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, contributors: CheckoutContributors, reads: OrderReads, lifecycle: OrderLifecycle, scope: OrderStoreScope): void {
   // Built once from the registered contributors' fields (couponId, pointsToUse, …).
   const { CheckoutBody, CheckoutPreviewBody } = checkoutSchemas(contributors.fields());
   api.route(
@@ -59,11 +60,11 @@ export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, c
   const hq = (roles: readonly HqRole[]) => ({ hq: roles });
   api.route(
     { method: 'get', path: '/api/hq/orders', tag: 'hq', summary: '总部：订单列表（可按状态筛选）', access: hq(HQ_STORE_READERS), query: HqOrderListQuery },
-    (_ctx, { query }) => reads.listForHq(query.status, query),
+    async (ctx, { query }) => reads.listForHq(query.status, query, await scope.guideIds(storeScopeOf(ctx))),
   );
   api.route(
     { method: 'get', path: '/api/hq/orders/:id', tag: 'hq', summary: '总部：订单详情', access: hq(HQ_STORE_READERS), params: IdParams },
-    (_ctx, { params }) => reads.orderDetail(params.id, null),
+    async (ctx, { params }) => reads.orderDetail(params.id, null, undefined, await scope.guideIds(storeScopeOf(ctx))),
   );
   api.route(
     { method: 'post', path: '/api/hq/orders/:id/ship', tag: 'hq', summary: '总部：发货（填写快递公司与运单号）', access: hq(EDITORS), params: IdParams, body: ShipBody },
