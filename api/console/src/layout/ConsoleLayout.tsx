@@ -3,7 +3,7 @@
  * and a login dialog when the session expires mid-work — the page underneath (and any form in it)
  * stays as it was, and the user carries on after logging in again.
  */
-import { AlertOutlined, LogoutOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { AlertOutlined, DashboardOutlined, LogoutOutlined, ShoppingOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Button, Form, Input, Modal, message } from 'antd';
 import { useEffect, useState } from 'react';
@@ -17,6 +17,7 @@ const ROLE_LABELS: Record<string, string> = HQ_ROLE_LABELS;
 const MENU = {
   path: '/',
   routes: [
+    { path: '/', name: '概览', icon: <DashboardOutlined /> },
     { path: '/orders', name: '订单', icon: <ShoppingOutlined /> },
     { path: '/system', name: '系统', icon: <AlertOutlined />, routes: [{ path: '/system/outbox', name: '事件投递' }] },
   ],

@@ -44,7 +44,8 @@ export function makeAuditor(ds: DataSource, log: Logger, now: () => Date): Audit
   return async (ctx: AppContext, def: AnyRouteDef, input, run) => {
     const p = ctx.state.principal;
     if (p?.kind !== 'hq') return run();
-    const before = def.audit?.before ? await def.audit.before(input as never) : undefined;
+    // A before-read that fails (the object does not exist) leaves the answer to the write itself.
+    const before = def.audit?.before ? await def.audit.before(input as never).catch(() => null) : undefined;
     const result = await run();
     const data = result instanceof Reply ? result.data : result;
     // A write that answers nothing (null) is described by what was asked of it.

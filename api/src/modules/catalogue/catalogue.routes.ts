@@ -65,7 +65,7 @@ export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueServ
     (_ctx, { body }) => admin.createProduct(body),
   );
   api.route(
-    { method: 'patch', path: '/api/hq/products/:id', tag: 'hq', summary: '总部：修改商品', access: hq(EDITORS), params: IdParams, body: ProductPatchBody },
+    { method: 'patch', path: '/api/hq/products/:id', tag: 'hq', summary: '总部：修改商品', access: hq(EDITORS), params: IdParams, body: ProductPatchBody, audit: { before: ({ params }) => catalogue.productDetail(params.id, { shopper: false }) } },
     (_ctx, { params, body }) => admin.updateProduct(params.id, body),
   );
   api.route(

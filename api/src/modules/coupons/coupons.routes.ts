@@ -60,7 +60,7 @@ export function registerCouponRoutes(api: ApiRouter, c: CouponServices, catalogu
     const p = await c.gifts.pack();
     return { templateIds: p.templateIds, points: p.points, active: p.active };
   });
-  api.route({ method: 'put', path: '/api/hq/new-member-pack', tag: 'hq', summary: '总部：设置新人礼（优惠券与积分）', access: EDITORS, body: PackBody }, async (_ctx, { body }) => {
+  api.route({ method: 'put', path: '/api/hq/new-member-pack', tag: 'hq', summary: '总部：设置新人礼（优惠券与积分）', access: EDITORS, body: PackBody, audit: { before: () => c.gifts.pack() } }, async (_ctx, { body }) => {
     const p = await c.gifts.setPack(body);
     return { templateIds: p.templateIds, points: p.points, active: p.active };
   });

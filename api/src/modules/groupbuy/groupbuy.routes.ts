@@ -34,15 +34,15 @@ export function registerGroupBuyRoutes(api: ApiRouter, { admin, reads, gate, pos
     (_ctx, { body }) => admin.create(body),
   );
   api.route(
-    { method: 'patch', path: '/api/hq/groupbuy/campaigns/:id', tag: 'hq', summary: '总部：修改拼团活动（排期后仅标题、结束时间、限购与库存增减）', access: hq(EDITORS), params: IdParams, body: CampaignPatchBody },
+    { method: 'patch', path: '/api/hq/groupbuy/campaigns/:id', tag: 'hq', summary: '总部：修改拼团活动（排期后仅标题、结束时间、限购与库存增减）', access: hq(EDITORS), params: IdParams, body: CampaignPatchBody, audit: { before: ({ params }) => admin.get(params.id) } },
     (_ctx, { params, body }) => admin.update(params.id, body),
   );
   api.route(
-    { method: 'post', path: '/api/hq/groupbuy/campaigns/:id/schedule', tag: 'hq', summary: '总部：发布活动（从商品库存划出活动库存）', access: hq(EDITORS), params: IdParams },
+    { method: 'post', path: '/api/hq/groupbuy/campaigns/:id/schedule', tag: 'hq', summary: '总部：发布活动（从商品库存划出活动库存）', access: hq(EDITORS), params: IdParams, audit: { before: ({ params }) => admin.get(params.id) } },
     (_ctx, { params }) => admin.schedule(params.id),
   );
   api.route(
-    { method: 'post', path: '/api/hq/groupbuy/campaigns/:id/end', tag: 'hq', summary: '总部：提前结束活动（未成团的团失败退款，剩余库存退回商品）', access: hq(EDITORS), params: IdParams },
+    { method: 'post', path: '/api/hq/groupbuy/campaigns/:id/end', tag: 'hq', summary: '总部：提前结束活动（未成团的团失败退款，剩余库存退回商品）', access: hq(EDITORS), params: IdParams, audit: { before: ({ params }) => admin.get(params.id) } },
     (_ctx, { params }) => admin.end(params.id),
   );
 

@@ -113,7 +113,7 @@ export function registerGuideRoutes(api: ApiRouter, s: GuideServices): void {
     const cur = await s.rules.current();
     return s.attribution.preview({ ...cur, ...body, version: cur.version + 1 });
   });
-  api.route({ method: 'post', path: '/api/hq/attribution/rules', tag: 'guides', summary: '应用新的归属规则（仅对新订单生效）', access: { hq: HQ_OWNER }, body: RuleBody }, (ctx, { body }) =>
+  api.route({ method: 'post', path: '/api/hq/attribution/rules', tag: 'guides', summary: '应用新的归属规则（仅对新订单生效）', access: { hq: HQ_OWNER }, body: RuleBody, audit: { objectType: 'attribution/rules', before: () => s.rules.current() } }, (ctx, { body }) =>
     s.rules.apply(body, actorOf(ctx)),
   );
   api.route({ method: 'get', path: '/api/hq/guides/report', tag: 'guides', summary: '按导购的 GMV、订单、佣金与首单后加企微率', access: read, query: PeriodQuery }, async (ctx, { query }) => (await s.reports.byGuide(period(query))).filter((r) => inScope(ctx, r.storeId)));

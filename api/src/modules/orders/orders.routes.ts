@@ -67,7 +67,7 @@ export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, c
     async (ctx, { params }) => reads.orderDetail(params.id, null, undefined, await scope.guideIds(storeScopeOf(ctx))),
   );
   api.route(
-    { method: 'post', path: '/api/hq/orders/:id/ship', tag: 'hq', summary: '总部：发货（填写快递公司与运单号）', access: hq(EDITORS), params: IdParams, body: ShipBody },
+    { method: 'post', path: '/api/hq/orders/:id/ship', tag: 'hq', summary: '总部：发货（填写快递公司与运单号）', access: hq(EDITORS), params: IdParams, body: ShipBody, audit: { before: ({ params }) => reads.orderDetail(params.id, null) } },
     (ctx, { params, body }) => lifecycle.ship(params.id, adminIdOf(ctx), body.carrier, body.trackingNo),
   );
 }

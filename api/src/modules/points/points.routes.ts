@@ -48,7 +48,7 @@ export function registerPointsRoutes(api: ApiRouter, d: PointsRouteDeps): void {
   // --- HQ ---
   api.route({ method: 'get', path: '/api/hq/membership/settings', tag: 'hq', summary: '总部：会员等级与积分规则', access: hq(HQ_WIDE) }, () => d.settings.get());
   api.route(
-    { method: 'put', path: '/api/hq/membership/settings', tag: 'hq', summary: '总部：修改会员等级与积分规则', access: hq(EDITORS), body: SettingsBody },
+    { method: 'put', path: '/api/hq/membership/settings', tag: 'hq', summary: '总部：修改会员等级与积分规则', access: hq(EDITORS), body: SettingsBody, audit: { before: () => d.settings.get() } },
     (ctx, { body }) => d.settings.put(body as MembershipSettings, adminIdOf(ctx)),
   );
   api.route(
