@@ -114,12 +114,12 @@ describe('login and sessions', () => {
     expect(unknown.body.message).toBe(wrong.body.message);
 
     const created = await app.services.auth.createAdmin('finance1', 'finance-password', 'finance');
-    const analyst = await loginHq(app, 'finance1', 'finance-password');
-    expect((await app.api.get('/api/hq/products', analyst)).status).toBe(200);
-    const write = await app.api.post('/api/hq/categories', { name: '财务不能建' }, analyst);
+    const finance = await loginHq(app, 'finance1', 'finance-password');
+    expect((await app.api.get('/api/hq/products', finance)).status).toBe(200);
+    const write = await app.api.post('/api/hq/categories', { name: '财务不能建' }, finance);
     expect(write.status).toBe(403);
 
-    const me = await app.api.get('/api/hq/me', analyst);
+    const me = await app.api.get('/api/hq/me', finance);
     expect(me.body.data).toEqual({ id: created.id, username: 'finance1', role: 'finance', storeId: null });
     const owner = await app.ds.getRepository(HqAdmin).findOneByOrFail({ username: 'admin' });
     const forgedRole = await sign(AUD_HQ, String(owner.id), 3600, { role: 'owner' }, 'y'.repeat(40));
@@ -127,7 +127,7 @@ describe('login and sessions', () => {
 
     // Disabling an account revokes its tokens at once, not when they expire.
     await app.ds.getRepository(HqAdmin).update({ username: 'finance1' }, { active: false });
-    expect((await app.api.get('/api/hq/products', analyst)).status).toBe(401);
+    expect((await app.api.get('/api/hq/products', finance)).status).toBe(401);
   });
 
   it('mints development codes only while the fake WeChat runs', async () => {

@@ -23,6 +23,8 @@ export default function TrendChart({ points }: { points: TrendPoint[] }) {
       if (disposed || !el.current) return;
       const c = echarts.init(el.current);
       c.setOption({
+        // No draw-in animation: the figures are read at a glance, and a screenshot shows the whole line.
+        animation: false,
         grid: { left: 64, right: 24, top: 24, bottom: 32 },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `¥${formatFen(Math.round(Number(v) * 100))}` },
         xAxis: { type: 'category', data: points.map((p) => p.day.slice(5)) },
