@@ -23,6 +23,7 @@ import { Scheduler } from './modules/jobs';
 import { CheckoutContributors, OrderHooks, OrderTransitions } from './modules/orders';
 import { Outbox } from './modules/outbox';
 import { buildOpenApi } from './openapi/openapi';
+import { StoreScope } from './platform/store-scope';
 import type { ApisOf, CoreServices, ModuleContext, ModuleDefinition, RouteRegistration } from './platform/module';
 import { WeChatClient } from './wechat/client';
 import type { FakeWeChatHandle } from './wechat/fake-wechat';
@@ -94,6 +95,7 @@ function coreServices(deps: AppDeps): CoreServices {
     fakeWecom: deps.fakeWecom ?? null,
     remoteFakeWecom: deps.remoteFakeWecom ?? null,
     isShuttingDown: deps.isShuttingDown ?? (() => false),
+    storeScope: new StoreScope(),
   };
 }
 

@@ -4936,8 +4936,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：会员等级、积分与等级变更记录
-         * @description HQ roles: owner, operator, finance
+         * 总部：会员等级、积分与等级变更记录（门店店长仅本店顾客）
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -6098,8 +6098,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：会员积分明细
-         * @description HQ roles: owner, operator, finance
+         * 总部：会员积分明细（门店店长仅本店顾客）
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {

@@ -50,9 +50,9 @@ export const guidesModule = defineModule({
       orders: ctx.use(ordersModule).orderFacts,
       members: ctx.use(authModule).auth,
     });
-    // A store manager sees the orders of their store's guides (the orders module asks us which).
+    // A store manager sees their store's guides' orders and customers (other modules ask through ctx.storeScope).
     const directory = new GuideDirectory(ctx.ds);
-    ctx.use(ordersModule).orderStoreScope.provide((storeId) => directory.guideIdsOfStore(storeId));
+    ctx.storeScope.provide({ guideIdsOfStore: (s) => directory.guideIdsOfStore(s), memberInStore: (m, s) => directory.memberInStore(m, s) });
     ctx.routes((api) => {
       registerGuideRoutes(api, guides);
       registerWecomRoutes(api.router, guides.wecom);

@@ -27,6 +27,16 @@ export class GuideDirectory {
     return (await this.ds.manager.find(Guide, { select: { id: true }, where: { storeId } })).map((g) => g.id);
   }
 
+  /** Whether the member is bound to one of the store's guides (a customer of the store). */
+  async memberInStore(memberId: number, storeId: number): Promise<boolean> {
+    const row = await this.ds.manager
+      .createQueryBuilder(GuideBinding, 'b')
+      .innerJoin(Guide, 'g', 'g.id = b.guideId')
+      .where('b.memberId = :memberId AND g.storeId = :storeId', { memberId, storeId })
+      .getExists();
+    return row;
+  }
+
   async guidesByIds(ids: readonly number[]): Promise<{ id: number; name: string; storeId: number }[]> {
     if (!ids.length) return [];
     return (await this.ds.manager.find(Guide, { select: { id: true, name: true, storeId: true }, where: { id: In([...ids]) } })).map((g) => ({ id: g.id, name: g.name, storeId: g.storeId }));

@@ -7,6 +7,7 @@
 import { HQ_ROLES, type HqRole } from '@common/auth/types';
 import { loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { ok } from '../../../test/shopping';
+import { bindingOf, touch } from '../guides/guides.test-support';
 import { world, type World } from './hq-access.test-support';
 
 interface Op {
@@ -97,6 +98,22 @@ describe('HQ access: every route as every role, and the store scope', () => {
     expect(report.map((r: { guideId: number }) => r.guideId)).toEqual([guideA.id]);
     const stores = ok(await app.api.get(`/api/hq/stores/report?from=${today}&to=${today}`, mgr));
     expect(stores.map((r: { storeId: number }) => r.storeId)).toEqual([guideA.storeId]);
+
+    // Customers: a shopper bound (by a share-card touch) to store A's guide is visible, store B's is a 404.
+    const customerOf = async (guide: typeof guideA) => {
+      const shopper = await loginShopper(app);
+      await touch(app, shopper.token, guide.shareToken);
+      expect((await bindingOf(app, shopper.memberId))?.guide_id).toBe(guide.id);
+      return shopper.memberId;
+    };
+    const [custA, custB] = [await customerOf(guideA), await customerOf(guideB)];
+    expect(ok(await app.api.get(`/api/hq/membership/members/${custA}`, mgr)).card).toBeTruthy();
+    ok(await app.api.get(`/api/hq/points/members/${custA}/ledger`, mgr));
+    for (const path of [`/api/hq/membership/members/${custB}`, `/api/hq/points/members/${custB}/ledger`]) {
+      const res = await app.api.get(path, mgr);
+      expect([path, res.status, res.body.data ?? null]).toEqual([path, 404, null]);
+    }
+    ok(await app.api.get(`/api/hq/membership/members/${custB}`, w.tokens.finance));
 
     const overview = ok(await app.api.get('/api/hq/overview', mgr));
     expect(overview.storeId).toBe(guideA.storeId);

@@ -18,7 +18,6 @@ import { registerOrderJobs } from './orders.jobs';
 import { OrderReads } from './orders.query';
 import { registerOrderRoutes } from './orders.routes';
 import { PaymentsSlot } from './payments-port';
-import { OrderStoreScope } from './store-scope';
 
 export const ordersModule = defineModule({
   name: 'orders',
@@ -44,16 +43,13 @@ export const ordersModule = defineModule({
     // A shopper's cancel first closes the WeChat Pay order (once payments is connected).
     const orderLifecycle = new OrderLifecycle(ds, tx, transitions, ctx.outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
     registerOrderJobs(ctx.scheduler, { lifecycle: orderLifecycle, payments, log: ctx.log, now, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS });
-    const orderStoreScope = new OrderStoreScope();
-    ctx.routes((api) => registerOrderRoutes(api, checkout, contributors, orderReads, orderLifecycle, orderStoreScope));
+    ctx.routes((api) => registerOrderRoutes(api, checkout, contributors, orderReads, orderLifecycle, ctx.storeScope));
     return {
       orderReads,
       checkout,
       orderLifecycle,
       /** The read and write ports of the order tables, for other modules. */
       orderFacts: new OrderFacts(ds),
-      /** The guides module tells which guides' orders a store manager sees. */
-      orderStoreScope,
       /** Payments connects its port here when it is built. */
       connectPayments: (port: Parameters<PaymentsSlot['connect']>[0]) => payments.connect(port),
     };

@@ -2,7 +2,7 @@ import type { HqRole } from '@common/auth/types';
 import { HQ_OPERATORS, HQ_STORE_READERS } from '@common/hq/roles';
 import { Reply, type ApiRouter } from '../../http/api-router';
 import { adminIdOf, memberIdOf, storeScopeOf } from '../../http/context';
-import type { OrderStoreScope } from './store-scope';
+import type { StoreScope } from '../../platform/store-scope';
 import { IdParams } from '../../http/params';
 import type { CheckoutService } from './checkout.service';
 import type { OrderLifecycle } from './order-lifecycle';
@@ -14,7 +14,7 @@ import { checkoutSchemas, HqOrderListQuery, OrderListQuery, parseIdempotencyKey,
 const EDITORS = HQ_OPERATORS;
 
 
-export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, contributors: CheckoutContributors, reads: OrderReads, lifecycle: OrderLifecycle, scope: OrderStoreScope): void {
+export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, contributors: CheckoutContributors, reads: OrderReads, lifecycle: OrderLifecycle, scope: StoreScope): void {
   // Built once from the registered contributors' fields (couponId, pointsToUse, …).
   const { CheckoutBody, CheckoutPreviewBody } = checkoutSchemas(contributors.fields());
   api.route(
