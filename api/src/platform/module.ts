@@ -21,8 +21,7 @@ import type { FakeWeChatHandle } from '../wechat/fake-wechat';
 import type { FakeWeChatPay } from '../wechatpay/fake-wechatpay';
 import type { FakeWeCom, RemoteFakeWeCom } from '../wecom/fake-wecom';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type EntityClass = Function;
+type EntityClass = new () => object;
 type MigrationClass = new () => MigrationInterface;
 
 /** The services every module may use; the same ones every test reaches through `services`. */
