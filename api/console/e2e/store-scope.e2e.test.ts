@@ -65,6 +65,8 @@ test('a store manager sees only their store; another store\'s guide shows 无权
   const mgr = await consoleLogin('mgrA', PASSWORD);
   await mgr.getByText(`仅本门店数据（门店 #${guideA.storeId}）`).waitFor();
   await mgr.getByText(nameA, { exact: true }).first().waitFor();
+  // The menu offers no page the API would refuse a store manager (系统 is HQ-wide).
+  expect(await mgr.getByText('系统', { exact: true }).count()).toBe(0);
 
   await mgr.goto(`${app.url}/hq/#/orders`);
   await mgr.getByText(orderNoA).first().waitFor();
