@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { createServices } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
+import { MODULES } from './modules';
 import { ordersModule } from './modules/orders';
 import { defineModule, type ModuleDefinition } from './platform/module';
 
@@ -18,7 +19,9 @@ const mod = (name: string, build: ModuleDefinition<unknown>['build']) => defineM
 describe('the module list', () => {
   it('builds every module and gives each public API under its name, after the core services', () => {
     const c = compose([mod('extra', (ctx) => ({ extra: { orders: ctx.use(ordersModule).checkout } }))]);
-    expect(c.modules.map((m) => m.name).slice(-3)).toEqual(['guides', 'sidebar', 'extra']);
+    // The standard list in its order, then the extra module after it.
+    expect(c.modules.map((m) => m.name)).toEqual([...MODULES.map((m) => m.name), 'extra']);
+    expect(c.modules.map((m) => m.name)).toEqual(expect.arrayContaining(['orders', 'guides', 'hq-accounts', 'overview', 'audit']));
     expect(c.use(ordersModule).checkout).toBe(c.services.checkout);
     expect((c.services as unknown as { extra: { orders: unknown } }).extra.orders).toBe(c.services.checkout);
     expect(c.routes.length).toBeGreaterThan(10);

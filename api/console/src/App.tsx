@@ -11,6 +11,8 @@ import { currentSession } from './session';
 const ConsoleLayout = lazy(() => import('./layout/ConsoleLayout'));
 const OrderList = lazy(() => import('./pages/orders/OrderList'));
 const OutboxPage = lazy(() => import('./pages/system/Outbox'));
+const OverviewPage = lazy(() => import('./pages/overview/Overview'));
+const GuideDetailPage = lazy(() => import('./pages/guides/GuideDetail'));
 
 function RequireSession({ children }: { children: JSX.Element }) {
   const location = useLocation();
@@ -36,9 +38,11 @@ export function App() {
             </RequireSession>
           }
         >
+          <Route path="/" element={<OverviewPage />} />
           <Route path="/orders" element={<OrderList />} />
+          <Route path="/guides/:id" element={<GuideDetailPage />} />
           <Route path="/system/outbox" element={<OutboxPage />} />
-          <Route path="*" element={<Navigate to="/orders" replace />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>
     </Suspense>

@@ -16,6 +16,7 @@ import type { CheckoutContributors, OrderHooks, OrderTransitions } from '../modu
 import type { Outbox } from '../modules/outbox';
 import type { Scheduler } from '../modules/jobs';
 import type { WeChatClient } from '../wechat/client';
+import type { StoreScope } from './store-scope';
 import type { FakeWeChatHandle } from '../wechat/fake-wechat';
 import type { FakeWeChatPay } from '../wechatpay/fake-wechatpay';
 import type { FakeWeCom, RemoteFakeWeCom } from '../wecom/fake-wecom';
@@ -46,6 +47,8 @@ export interface CoreServices {
   /** A cluster worker's view of the primary's fake WeCom (it posts callbacks to our shared port). */
   remoteFakeWecom: RemoteFakeWeCom | null;
   isShuttingDown: () => boolean;
+  /** What a store manager may see; the guides module provides the answers (store-scope.ts). */
+  storeScope: StoreScope;
 }
 
 export type RouteRegistration = (api: ApiRouter) => void;

@@ -2411,6 +2411,367 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hq/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 总部：账号列表
+         * @description HQ roles: owner
+         */
+        get: {
+            parameters: {
+                query?: {
+                    role?: "owner" | "operator" | "finance" | "store_manager";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 总部：新建账号（门店店长须绑定门店）
+         * @description HQ roles: owner
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                        /** @enum {string} */
+                        role: "owner" | "operator" | "finance" | "store_manager";
+                        storeId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 总部：账号详情
+         * @description HQ roles: owner
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description not found (or not visible to this caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 总部：修改角色、门店或停用/启用账号（立即生效）
+         * @description HQ roles: owner
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role?: "owner" | "operator" | "finance" | "store_manager";
+                        storeId?: number | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description not found (or not visible to this caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/hq/accounts/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 总部：重置账号密码（同时解除锁定）
+         * @description HQ roles: owner
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description not found (or not visible to this caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hq/attribution/rules": {
         parameters: {
             query?: never;
@@ -2420,7 +2781,7 @@ export interface paths {
         };
         /**
          * 当前归属规则
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -2546,7 +2907,7 @@ export interface paths {
         put?: never;
         /**
          * 预览规则调整对历史订单的影响
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         post: {
             parameters: {
@@ -2603,6 +2964,82 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 总部：操作日志（按操作人、对象、动作、日期检索，分页）
+         * @description HQ roles: owner
+         */
+        get: {
+            parameters: {
+                query?: {
+                    adminId?: number;
+                    username?: string;
+                    objectType?: string;
+                    objectId?: string;
+                    action?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2832,7 +3269,7 @@ export interface paths {
         get?: never;
         /**
          * 设置商品或分类的佣金比例（万分比）
-         * @description HQ roles: owner, operator
+         * @description HQ roles: owner, finance
          */
         put: {
             parameters: {
@@ -2906,7 +3343,7 @@ export interface paths {
         };
         /**
          * 总部：优惠券模板列表
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -3259,7 +3696,7 @@ export interface paths {
         };
         /**
          * 总部：拼团活动列表（已售/待支付/剩余）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -3389,7 +3826,7 @@ export interface paths {
         };
         /**
          * 总部：拼团活动详情
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -3694,7 +4131,7 @@ export interface paths {
         };
         /**
          * 导购列表
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -3822,7 +4259,7 @@ export interface paths {
         };
         /**
          * 触达 → 首购 → 复购漏斗
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -3891,7 +4328,7 @@ export interface paths {
         };
         /**
          * 按导购的 GMV、订单、佣金与首单后加企微率
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -3934,6 +4371,83 @@ export interface paths {
                 };
                 /** @description FORBIDDEN */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/guides/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导购详情（门店店长仅本店）
+         * @description HQ roles: owner, operator, finance, store_manager
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description not found (or not visible to this caller) */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4037,7 +4551,7 @@ export interface paths {
         };
         /**
          * 导购佣金数字与台账合计
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -4357,7 +4871,7 @@ export interface paths {
         };
         /**
          * 当前总部账号
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -4422,8 +4936,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：会员等级、积分与等级变更记录
-         * @description HQ roles: owner, operator, analyst
+         * 总部：会员等级、积分与等级变更记录（门店店长仅本店顾客）
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -4500,7 +5014,7 @@ export interface paths {
         };
         /**
          * 总部：会员等级与积分规则
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -4644,7 +5158,7 @@ export interface paths {
         };
         /**
          * 总部：新人礼配置
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -4769,7 +5283,7 @@ export interface paths {
         };
         /**
          * 总部：订单列表（可按状态筛选）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -4839,7 +5353,7 @@ export interface paths {
         };
         /**
          * 总部：订单详情
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -4916,7 +5430,7 @@ export interface paths {
         };
         /**
          * 订单归属与证据
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -4995,7 +5509,7 @@ export interface paths {
         put?: never;
         /**
          * 总部：发起退款（可部分退款）
-         * @description HQ roles: owner, operator
+         * @description HQ roles: owner, finance
          */
         post: {
             parameters: {
@@ -5239,7 +5753,73 @@ export interface paths {
         };
         /**
          * 总部：卡住的事件投递（重试中或已放弃）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 总部：概览（今日/7 日/30 日 GMV、订单、客单价、新会员、导购占比、首购后加导购率，趋势与排行）
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -5305,7 +5885,7 @@ export interface paths {
         };
         /**
          * 总部：积分对账（余额 = 流水之和 = 批次之和）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -5518,8 +6098,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：会员积分明细
-         * @description HQ roles: owner, operator, analyst
+         * 总部：会员积分明细（门店店长仅本店顾客）
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -5599,7 +6179,7 @@ export interface paths {
         };
         /**
          * 总部：积分商城商品（含下架）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -5821,7 +6401,7 @@ export interface paths {
         };
         /**
          * 总部：商品列表（含草稿与下架）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -5982,7 +6562,7 @@ export interface paths {
         };
         /**
          * 总部：商品详情（含全部 SKU）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -6233,7 +6813,7 @@ export interface paths {
         put?: never;
         /**
          * 总部：同意退款申请
-         * @description HQ roles: owner, operator
+         * @description HQ roles: owner, finance
          */
         post: {
             parameters: {
@@ -6310,7 +6890,7 @@ export interface paths {
         put?: never;
         /**
          * 总部：拒绝退款申请
-         * @description HQ roles: owner, operator
+         * @description HQ roles: owner, finance
          */
         post: {
             parameters: {
@@ -6555,7 +7135,7 @@ export interface paths {
         };
         /**
          * 门店列表
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -6679,7 +7259,7 @@ export interface paths {
         };
         /**
          * 按门店的 GMV、订单与佣金
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {

@@ -3,21 +3,25 @@
  * and a login dialog when the session expires mid-work — the page underneath (and any form in it)
  * stays as it was, and the user carries on after logging in again.
  */
-import { AlertOutlined, LogoutOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { AlertOutlined, DashboardOutlined, LogoutOutlined, ShoppingOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Button, Form, Input, Modal, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, call } from '../api/client';
+import type { HqRole } from '@common/auth/types';
+import { HQ_ROLE_LABELS, HQ_WIDE } from '@common/hq/roles';
 import { clearSession, currentSession, onSessionExpired, saveSession, type HqSession } from '../session';
 
-const ROLE_LABELS: Record<string, string> = { owner: '总部管理员', operator: '运营', analyst: '财务' };
+const ROLE_LABELS: Record<string, string> = HQ_ROLE_LABELS;
 
-const MENU = {
+/** Menu entries; `roles` hides one from the roles the API would refuse it to (the server decides either way). */
+const MENU: { path: string; routes: { path: string; name: string; icon?: JSX.Element; roles?: readonly HqRole[]; routes?: { path: string; name: string }[] }[] } = {
   path: '/',
   routes: [
+    { path: '/', name: '概览', icon: <DashboardOutlined /> },
     { path: '/orders', name: '订单', icon: <ShoppingOutlined /> },
-    { path: '/system', name: '系统', icon: <AlertOutlined />, routes: [{ path: '/system/outbox', name: '事件投递' }] },
+    { path: '/system', name: '系统', icon: <AlertOutlined />, roles: HQ_WIDE, routes: [{ path: '/system/outbox', name: '事件投递' }] },
   ],
 };
 
@@ -71,7 +75,7 @@ export default function ConsoleLayout() {
       title="Loopmall 总部后台"
       logo={false}
       layout="mix"
-      route={MENU}
+      route={{ ...MENU, routes: MENU.routes.filter((r) => !r.roles || r.roles.includes(session?.role as HqRole)) }}
       location={{ pathname: location.pathname }}
       menuItemRender={(item, dom) => <a onClick={() => item.path && navigate(item.path)}>{dom}</a>}
       avatarProps={{

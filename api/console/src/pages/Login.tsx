@@ -24,7 +24,7 @@ export function LoginPage() {
       const session = await call<HqSession>(api.POST('/api/hq/auth/login', { body: values }));
       saveSession(session);
       const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('/login') ? next : '/orders', { replace: true });
+      navigate(next && next.startsWith('/') && !next.startsWith('/login') ? next : '/', { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.issues.length) {
         form.setFields(err.issues.map((i) => ({ name: i.field as keyof Fields, errors: [i.message] })));

@@ -3,3 +3,4 @@ export { authModule } from './auth.module';
 export { AuthService, toMemberDto } from './auth.service';
 export { AUD_GUIDE, type TokenService } from './tokens';
 export type { GuideSessionCheck } from './authenticate';
+export type { HqAccounts } from './hq-accounts';

@@ -1,12 +1,12 @@
-import { HQ_ROLES } from '@common/auth/types';
+import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
 import type { ApiRouter } from '../../http/api-router';
 import { memberIdOf } from '../../http/context';
 import type { CatalogueService } from '../catalogue';
 import type { CouponServices } from './coupons.module';
 import { IdParams, PackBody, ProductCouponsQuery, PushBody, TemplateBody, TemplatePatch, WalletQuery } from './coupons.schema';
 
-const EDITORS = { hq: ['owner', 'operator'] as const };
-const READERS = { hq: HQ_ROLES };
+const EDITORS = { hq: HQ_OPERATORS };
+const READERS = { hq: HQ_WIDE };
 
 export function registerCouponRoutes(api: ApiRouter, c: CouponServices, catalogue: CatalogueService, now: () => Date): void {
   // Shopper routes.
@@ -60,7 +60,7 @@ export function registerCouponRoutes(api: ApiRouter, c: CouponServices, catalogu
     const p = await c.gifts.pack();
     return { templateIds: p.templateIds, points: p.points, active: p.active };
   });
-  api.route({ method: 'put', path: '/api/hq/new-member-pack', tag: 'hq', summary: '总部：设置新人礼（优惠券与积分）', access: EDITORS, body: PackBody }, async (_ctx, { body }) => {
+  api.route({ method: 'put', path: '/api/hq/new-member-pack', tag: 'hq', summary: '总部：设置新人礼（优惠券与积分）', access: EDITORS, body: PackBody, audit: { before: () => c.gifts.pack() } }, async (_ctx, { body }) => {
     const p = await c.gifts.setPack(body);
     return { templateIds: p.templateIds, points: p.points, active: p.active };
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { HQ_ROLES, type HqRole } from '@common/auth/types';
+import type { HqRole } from '@common/auth/types';
+import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
 import { PER_SHOPPER_LIMIT_MAX } from '@common/groupbuy/rules';
 import { Reply, type ApiRouter } from '../../http/api-router';
 import { zs } from '../../http/validate';
@@ -18,14 +19,14 @@ const JoinBody = z.strictObject({
 
 
 
-const EDITORS: readonly HqRole[] = ['owner', 'operator'];
+const EDITORS = HQ_OPERATORS;
 const hq = (roles: readonly HqRole[]) => ({ hq: roles });
 
 
 export function registerGroupBuyRoutes(api: ApiRouter, { admin, reads, gate, posters }: GroupBuy): void {
   // HQ: campaigns, with sold / held / left.
-  api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns', tag: 'hq', summary: '总部：拼团活动列表（已售/待支付/剩余）', access: hq(HQ_ROLES) }, () => admin.list());
-  api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns/:id', tag: 'hq', summary: '总部：拼团活动详情', access: hq(HQ_ROLES), params: IdParams }, (_ctx, { params }) =>
+  api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns', tag: 'hq', summary: '总部：拼团活动列表（已售/待支付/剩余）', access: hq(HQ_WIDE) }, () => admin.list());
+  api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns/:id', tag: 'hq', summary: '总部：拼团活动详情', access: hq(HQ_WIDE), params: IdParams }, (_ctx, { params }) =>
     admin.get(params.id),
   );
   api.route(
@@ -33,15 +34,15 @@ export function registerGroupBuyRoutes(api: ApiRouter, { admin, reads, gate, pos
     (_ctx, { body }) => admin.create(body),
   );
   api.route(
-    { method: 'patch', path: '/api/hq/groupbuy/campaigns/:id', tag: 'hq', summary: '总部：修改拼团活动（排期后仅标题、结束时间、限购与库存增减）', access: hq(EDITORS), params: IdParams, body: CampaignPatchBody },
+    { method: 'patch', path: '/api/hq/groupbuy/campaigns/:id', tag: 'hq', summary: '总部：修改拼团活动（排期后仅标题、结束时间、限购与库存增减）', access: hq(EDITORS), params: IdParams, body: CampaignPatchBody, audit: { before: ({ params }) => admin.get(params.id) } },
     (_ctx, { params, body }) => admin.update(params.id, body),
   );
   api.route(
-    { method: 'post', path: '/api/hq/groupbuy/campaigns/:id/schedule', tag: 'hq', summary: '总部：发布活动（从商品库存划出活动库存）', access: hq(EDITORS), params: IdParams },
+    { method: 'post', path: '/api/hq/groupbuy/campaigns/:id/schedule', tag: 'hq', summary: '总部：发布活动（从商品库存划出活动库存）', access: hq(EDITORS), params: IdParams, audit: { before: ({ params }) => admin.get(params.id) } },
     (_ctx, { params }) => admin.schedule(params.id),
   );
   api.route(
-    { method: 'post', path: '/api/hq/groupbuy/campaigns/:id/end', tag: 'hq', summary: '总部：提前结束活动（未成团的团失败退款，剩余库存退回商品）', access: hq(EDITORS), params: IdParams },
+    { method: 'post', path: '/api/hq/groupbuy/campaigns/:id/end', tag: 'hq', summary: '总部：提前结束活动（未成团的团失败退款，剩余库存退回商品）', access: hq(EDITORS), params: IdParams, audit: { before: ({ params }) => admin.get(params.id) } },
     (_ctx, { params }) => admin.end(params.id),
   );
 

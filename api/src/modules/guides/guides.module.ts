@@ -15,6 +15,7 @@ import { CommissionService } from './commission.service';
 import { GuidePosters } from './guide-posters';
 import { GuideReads } from './guide-reads';
 import { GuidesAdmin } from './guides.admin';
+import { GuideDirectory } from './guides.overview';
 import { GUIDE_ENTITIES } from './guides.entities';
 import './guides.events';
 import { GuidesReports } from './guides.reports';
@@ -51,6 +52,9 @@ export const guidesModule = defineModule({
       orders: ctx.use(ordersModule).orderFacts,
       members: ctx.use(authModule).auth,
     });
+    // A store manager sees their store's guides' orders and customers (other modules ask through ctx.storeScope).
+    const directory = new GuideDirectory(ctx.ds);
+    ctx.storeScope.provide({ guideIdsOfStore: (s) => directory.guideIdsOfStore(s), memberInStore: (m, s) => directory.memberInStore(m, s) });
     ctx.routes((api) => {
       registerGuideRoutes(api, guides);
       registerWecomRoutes(api.router, guides.wecom);
@@ -62,8 +66,13 @@ export const guidesModule = defineModule({
       // Every worker of a cluster listens on the same port, so each sets the same URL.
       else if (ctx.remoteFakeWecom) await ctx.remoteFakeWecom.setCallbackUrl(`${url}${WECOM_CALLBACK_PATH}`);
     });
-    // The read port of the guides tables for other modules (the WeCom sidebar).
-    return { guides, guideReads: new GuideReads(ctx.ds) };
+    return {
+      guides,
+      /** Read port of the guides tables for the WeCom sidebar. */
+      guideReads: new GuideReads(ctx.ds),
+      /** Read port for other modules (accounts, 概览): stores, guides and their customers. */
+      guideDirectory: directory,
+    };
   },
 });
 

@@ -2,3 +2,4 @@
 export { guidesModule } from './guides.module';
 export { WECOM_CALLBACK_PATH } from './wecom.routes';
 export type { GuideFacts, GuideReads } from './guide-reads';
+export type { GuideDirectory } from './guides.overview';

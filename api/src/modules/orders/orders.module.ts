@@ -5,6 +5,7 @@
  */
 import { Orders1795400000000 } from '../../db/migrations/1795400000000-orders';
 import { OrderKinds1795450000000 } from '../../db/migrations/1795450000000-order-kinds';
+import { OrderReportIndexes1796010000002 } from '../../db/migrations/1796010000002-order-report-indexes';
 import { defineModule } from '../../platform/module';
 import { addressModule } from '../address';
 import { registerReleaseHooks } from './checkout/release';
@@ -22,7 +23,7 @@ export const ordersModule = defineModule({
   name: 'orders',
   entities: [ShopOrder, OrderLine, OrderStateLog],
   // The orders migration also created the tables of address, cart, jobs, outbox and payments.
-  migrations: [Orders1795400000000, OrderKinds1795450000000],
+  migrations: [Orders1795400000000, OrderKinds1795450000000, OrderReportIndexes1796010000002],
   errors: { ORDER_NOT_FOUND: 404, ORDER_STATE_CONFLICT: 409, IDEMPOTENCY_KEY_REUSED: 409, ORDER_PAY_EXPIRED: 409 },
   build(ctx) {
     const { ds, tx, now, config, contributors, hooks, transitions } = ctx;
@@ -42,7 +43,7 @@ export const ordersModule = defineModule({
     // A shopper's cancel first closes the WeChat Pay order (once payments is connected).
     const orderLifecycle = new OrderLifecycle(ds, tx, transitions, ctx.outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
     registerOrderJobs(ctx.scheduler, { lifecycle: orderLifecycle, payments, log: ctx.log, now, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS });
-    ctx.routes((api) => registerOrderRoutes(api, checkout, contributors, orderReads, orderLifecycle));
+    ctx.routes((api) => registerOrderRoutes(api, checkout, contributors, orderReads, orderLifecycle, ctx.storeScope));
     return {
       orderReads,
       checkout,

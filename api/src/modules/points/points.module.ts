@@ -41,7 +41,7 @@ export const pointsModule = defineModule({
       shareTokens: ctx.use(shareModule).shareTokens,
       memberExists: async (id) => !!(await auth.memberById(id)),
     });
-    ctx.routes((api) => registerPointsRoutes(api, points));
+    ctx.routes((api) => registerPointsRoutes(api, points, ctx.storeScope));
     return { points };
   },
 });

@@ -59,8 +59,8 @@ describe('sidebar groups and cards', () => {
   });
 
   it('lets HQ list groups with owner guide, tag them, and checks roles', async () => {
-    await app.services.auth.createAdmin('analyst17', 'analyst-password', 'analyst');
-    const analyst = await loginHq(app, 'analyst17', 'analyst-password');
+    await app.services.auth.createAdmin('finance17', 'finance-password1', 'finance');
+    const analyst = await loginHq(app, 'finance17', 'finance-password1');
     const list = ok(await app.api.get('/api/hq/wecom-groups', analyst));
     const mine = list.items.find((g: { chatId: string }) => g.chatId === chatId);
     expect(mine).toMatchObject({ name: '周末快闪群', ownerUserId: guide.wecomUserId, ownerGuide: { id: guide.id }, memberCount: 3, kind: null, dismissed: false });

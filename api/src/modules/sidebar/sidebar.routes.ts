@@ -10,6 +10,7 @@ import { ChatParams, ContactParams, DevCodeBody, HqGroupsQuery, JssdkBody, KindB
 import type { SidebarProfiles } from './sidebar.profile';
 import type { SidebarSends } from './sidebar.sends';
 import type { SidebarSessions } from './sidebar.session';
+import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
 
 export interface SidebarServices {
   sessions: SidebarSessions;
@@ -20,8 +21,9 @@ export interface SidebarServices {
   runSync(): Promise<JobRun>;
 }
 
-const manage = { hq: ['owner', 'operator'] as const };
-const read = { hq: ['owner', 'operator', 'analyst'] as const };
+// WeCom groups are chain-wide data (not yet scoped to a store): HQ-wide roles read, operators manage.
+const manage = { hq: HQ_OPERATORS };
+const read = { hq: HQ_WIDE };
 const tag = 'sidebar';
 
 export function guideIdOf(ctx: AppContext): number {
