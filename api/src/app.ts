@@ -21,6 +21,9 @@ import { TokenService } from './modules/auth/tokens';
 import { registerCartRoutes } from './modules/cart/cart.routes';
 import { CartService } from './modules/cart/cart.service';
 import { CatalogueAdmin } from './modules/catalogue/catalogue.admin';
+import { BannerAdmin } from './modules/catalogue/catalogue.banners';
+import { DiskImageStorage } from './modules/catalogue/image-storage';
+import { UPLOAD_PATH } from './modules/catalogue/catalogue.uploads';
 import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes';
 import { CatalogueService } from './modules/catalogue/catalogue.service';
 import { registerHealth } from './modules/health/health.routes';
@@ -49,6 +52,7 @@ import type { FakeWeCom } from './wecom/fake-wecom';
 import { wechatPayClientFrom } from './wechatpay/from-config';
 import { registerPaymentRoutes } from './modules/payments/payments.routes';
 import { registerPaymentJobs } from './modules/payments/payments.jobs';
+import { PaymentsHqReads } from './modules/payments/payments.hq-reads';
 import { PaymentsService } from './modules/payments/payments.service';
 import { RefundsService } from './modules/payments/refunds.service';
 import { subscribeShippingUpload } from './modules/payments/shipping';
@@ -101,6 +105,7 @@ export function createServices(deps: AppDeps) {
   const auth = new AuthService(deps.ds, tx, wechat, tokens, outbox, now);
   const catalogue = new CatalogueService(deps.ds);
   const catalogueAdmin = new CatalogueAdmin(tx, catalogue, now);
+  const catalogueConsole = { banners: new BannerAdmin(deps.ds, tx, now), images: new DiskImageStorage(path.join(config.dataDir, 'uploads/images')) };
   // --- cart & addresses (cart/, address/) ---
   const cart = new CartService(deps.ds, tx, now);
   const addresses = new AddressService(deps.ds, tx, now);
@@ -115,6 +120,7 @@ export function createServices(deps: AppDeps) {
   // --- payments (payments/, wechatpay/) ---
   const wxpay = config.PAYMENT_MODE === 'wechat' ? wechatPayClientFrom(config, deps.fakeWechatPay ?? null) : null;
   const refunds = new RefundsService(deps.ds, tx, transitions, outbox, deps.log, wxpay, now);
+  const paymentsHqReads = new PaymentsHqReads(deps.ds, (ids) => orderReads.orderNumbers(ids));
   const payments = new PaymentsService({ ds: deps.ds, tx, transitions, outbox, log: deps.log, reads: orderReads, refunds, mode: config.PAYMENT_MODE, wxpay, now });
   subscribeShippingUpload(outbox, deps.ds, wechat, now);
   const checkout = new CheckoutService({
@@ -136,7 +142,7 @@ export function createServices(deps: AppDeps) {
   const pointsMall = createPointsMallServices({ ds: deps.ds, tx, coupons, contributors, now });
   // --- guides (guides/, wecom/) ---
   const guides = createGuideServices(deps, { tx, outbox, contributors, shareTokens, wechat, now });
-  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, points, groupBuy, coupons, pointsMall, guides };
+  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, catalogueConsole, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, paymentsHqReads, scheduler, points, groupBuy, coupons, pointsMall, guides };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -145,7 +151,7 @@ export type Services = ReturnType<typeof createServices>;
 const requireJsonBodies: Koa.Middleware<AppState> = async (ctx, next) => {
   const hasBody = Number(ctx.get('content-length') || 0) > 0 || !!ctx.get('transfer-encoding');
   // The WeCom callback posts XML and reads its own body.
-  if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && hasBody && !ctx.is('json') && ctx.path !== WECOM_CALLBACK_PATH) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && hasBody && !ctx.is('json') && ctx.path !== WECOM_CALLBACK_PATH && ctx.path !== UPLOAD_PATH) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   await next();
 };
 
@@ -160,7 +166,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   const api = new ApiRouter(makeAuthenticator(services.tokens, services.auth));
   registerHealth(api.router, deps.ds, deps.isShuttingDown ?? (() => false));
   registerAuthRoutes(api, services.auth, deps.fakeWechat);
-  registerCatalogueRoutes(api, services.catalogue, services.catalogueAdmin);
+  registerCatalogueRoutes(api, services.catalogue, services.catalogueAdmin, services.catalogueConsole);
   // --- routes: cart & addresses ---
   registerCartRoutes(api, services.cart);
   registerAddressRoutes(api, services.addresses);
@@ -168,7 +174,7 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
   registerOrderRoutes(api, services.checkout, services.contributors, services.orderReads, services.orderLifecycle);
   registerShareRoutes(api, services.shareTokens);
   // --- routes: payments ---
-  registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
+  registerPaymentRoutes(api, services.payments, services.refunds, services.paymentsHqReads, services.wxpay, deps.now ?? (() => new Date()));
   // --- routes: coupons ---
   registerCouponRoutes(api, services.coupons, services.catalogue, deps.now ?? (() => new Date()));
   registerPointsMallRoutes(api, services.pointsMall);
