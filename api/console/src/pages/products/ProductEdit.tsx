@@ -18,7 +18,7 @@ import { matrixRows, type SkuRow } from './skuMatrix';
 export interface ProductForm {
   title: string;
   subtitle: string;
-  categoryId: number;
+  categoryId?: number;
   images: string[];
   description: string;
   tags: string[];
@@ -30,7 +30,7 @@ export interface ProductForm {
 /** The API names fen fields; the form holds yuan text. */
 export const RENAME = { priceFen: 'priceYuan', originalPriceFen: 'originalYuan' };
 
-const EMPTY: ProductForm = { title: '', subtitle: '', categoryId: 0, images: [], description: '', tags: [], status: 'draft', specs: [], skus: matrixRows([], []) };
+const EMPTY: ProductForm = { title: '', subtitle: '', categoryId: undefined, images: [], description: '', tags: [], status: 'draft', specs: [], skus: matrixRows([], []) };
 
 function fromDetail(p: ProductDetailDto): ProductForm {
   const rows: SkuRow[] = p.skus.map((s) => ({ id: s.id, specs: s.specs, priceYuan: toYuanText(s.priceFen), originalYuan: toYuanText(s.originalPriceFen), stock: s.stock, status: s.status }));
@@ -62,14 +62,14 @@ export default function ProductEdit() {
 
   const create = async (v: ProductForm) => {
     const { skus, ...fields } = v;
-    const p = await call<ProductDetailDto>(api.POST('/api/hq/products', { body: { ...fields, skus: skus.map(skuBody) } }));
+    const p = await call<ProductDetailDto>(api.POST('/api/hq/products', { body: { ...fields, categoryId: fields.categoryId ?? 0, skus: skus.map(skuBody) } }));
     message.success('商品已创建');
     navigate(`/products/${p.id}`, { replace: true });
   };
 
   const update = async (id: number, v: ProductForm, before: ProductDetailDto) => {
     const { skus, ...fields } = v;
-    let p = await call<ProductDetailDto>(api.PATCH('/api/hq/products/{id}', { params: { path: { id } }, body: fields }));
+    let p = await call<ProductDetailDto>(api.PATCH('/api/hq/products/{id}', { params: { path: { id } }, body: { ...fields, categoryId: fields.categoryId ?? 0 } }));
     for (const [i, row] of skus.entries()) {
       const body = skuBody(row);
       const old = row.id === undefined ? undefined : before.skus.find((s) => s.id === row.id);
@@ -117,7 +117,7 @@ export default function ProductEdit() {
             <Select id="product-category" style={{ width: 200 }} placeholder="选择分类" options={categories.map((c) => ({ label: c.name, value: c.id }))} />
           </Form.Item>
           <Form.Item name="status" label="状态">
-            <Select style={{ width: 140 }} options={Object.entries(PRODUCT_STATUS_LABELS).map(([value, l]) => ({ value, label: l.text }))} />
+            <Select id="product-status" style={{ width: 140 }} options={Object.entries(PRODUCT_STATUS_LABELS).map(([value, l]) => ({ value, label: l.text }))} />
           </Form.Item>
           <Form.Item name="tags" label="标签（最多 5 个）" rules={[{ type: 'array', max: 5, message: '最多 5 个标签' }]}>
             <Select mode="tags" style={{ width: 320 }} placeholder="输入后回车" maxTagTextLength={8} />
