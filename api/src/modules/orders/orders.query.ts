@@ -5,7 +5,6 @@ import { ORDER_TABS, type OrderStatus } from '@common/order/state';
 import type { HqOrderFilter, OrderDetailDto, OrderLineDto, OrderSummaryDto, RefundDto, StateLogEntryDto } from '@common/order/types';
 import type { Page } from '@common/paging';
 import { AppError } from '../../http/app-error';
-import { refundsOfOrder } from '../payments/refunds.read';
 import { OrderLine, OrderStateLog, ShopOrder } from './orders.entities';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -68,7 +67,11 @@ export interface ListQuery {
 }
 
 export class OrderReads {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    /** An order's refunds (the payments module's, through its port); none until it connects. */
+    private readonly refundsOf: (orderId: number) => Promise<RefundDto[]> = async () => [],
+  ) {}
 
   /**
    * The order as its owner (memberId) or HQ (null) sees it. Someone else's order is a 404, the
@@ -79,7 +82,7 @@ export class OrderReads {
     if (!o || (memberId !== null && o.memberId !== memberId)) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
     const [lines, refunds] = await Promise.all([
       m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } }),
-      refundsOfOrder(this.ds, orderId),
+      this.refundsOf(orderId),
     ]);
     return toDetailDto(o, lines, refunds);
   }
@@ -103,13 +106,6 @@ export class OrderReads {
    */
   listForHq(f: HqOrderFilter, q: ListQuery): Promise<Page<OrderSummaryDto>> {
     return this.list({ memberId: null, statuses: f.status ? [f.status] : [], kind: f.kind, orderNo: f.orderNo, phone: f.phone, from: f.from, to: f.to }, q);
-  }
-
-  /** Order numbers by id (for other modules' HQ lists); an unknown id is simply absent. */
-  async orderNumbers(orderIds: readonly number[]): Promise<Map<number, string>> {
-    if (!orderIds.length) return new Map();
-    const rows = await this.ds.manager.find(ShopOrder, { where: { id: In([...orderIds]) }, select: { id: true, orderNo: true } });
-    return new Map(rows.map((o) => [o.id, o.orderNo ?? '']));
   }
 
   /** 状态记录: the order's transitions, oldest first. */
