@@ -8,17 +8,7 @@ import type { Rule } from 'antd/es/form';
 import { fenToYuanString, parseYuan } from '@common/money';
 import { useState } from 'react';
 import { ApiError } from './api/client';
-
-/**
- * `skus.0.priceFen` → ['skus', 0, 'priceYuan']: the API's fen fields renamed to the form's yuan
- * ones; a segment renamed to '' is dropped (the API's `validity.days` is the form's `days`).
- */
-export function fieldPath(field: string, rename: Record<string, string> = {}): (string | number)[] {
-  return field
-    .split('.')
-    .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : (rename[seg] ?? seg)))
-    .filter((seg) => seg !== '');
-}
+import { fieldPath } from './field-path';
 
 /**
  * Puts each issue of an ApiError on the field it names (the form rule's own place), and says the
