@@ -8,6 +8,10 @@ export const CATALOGUE_ERRORS = {
   STOCK_WOULD_GO_NEGATIVE: '库存不足，无法扣减',
   STOCK_OVER_LIMIT: '库存超出上限（9,999,999 件）',
   CATEGORY_NAME_TAKEN: '分类名称已存在',
+  BANNER_NOT_FOUND: '轮播图不存在',
+  IMAGE_EMPTY: '请选择要上传的图片',
+  IMAGE_TOO_LARGE: '图片不能超过 2 MB',
+  IMAGE_TYPE_UNSUPPORTED: '只支持 PNG、JPEG、WebP 格式的图片',
   SKU_OFF_SALE: '商品已下架',
   OUT_OF_STOCK: '库存不足，请减少数量或选择其他规格',
 } as const;

@@ -68,3 +68,24 @@ export interface HomeDto {
   banners: BannerDto[];
   categories: CategoryDto[];
 }
+
+/** A 首页 banner as HQ manages it: hidden ones included, with their order. */
+export interface HqBannerDto extends BannerDto {
+  sort: number;
+  active: boolean;
+}
+
+/** A product card in HQ's list: with its status (草稿, 在售, 已下架). */
+export interface HqProductCardDto extends ProductCardDto {
+  status: ProductStatus;
+}
+
+/** One change of a SKU's stock (HQ's adjustments and campaign allocations), newest first. */
+export interface StockMoveDto {
+  id: number;
+  delta: number;
+  stockAfter: number;
+  reason: string;
+  adminId: number | null;
+  createdAt: string;
+}

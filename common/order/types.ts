@@ -120,3 +120,45 @@ export type PayStartDto =
   | { mode: 'dev' };
 
 export const REFUND_REASONS = ['不想要了', '拍错了/多拍了', '商品信息描述不符', '未按约定时间发货', '其他'] as const;
+
+/** HQ order list filters: dates are Beijing calendar days (YYYY-MM-DD), both ends included. */
+export interface HqOrderFilter {
+  status?: OrderStatus;
+  kind?: OrderKind;
+  orderNo?: string;
+  /** The receiver's phone (收货人手机), exact. */
+  phone?: string;
+  from?: string;
+  to?: string;
+}
+
+/** One transition of an order or a refund, as the state logs keep it. */
+export interface StateLogEntryDto {
+  fromStatus: string | null;
+  toStatus: string;
+  event: string;
+  actor: string;
+  note: string;
+  createdAt: string;
+}
+
+export interface PaymentRecordDto {
+  outTradeNo: string;
+  mode: 'wechat' | 'dev' | 'zero';
+  amountFen: number;
+  transactionId: string | null;
+  paidAt: string | null;
+  createdAt: string;
+}
+
+/** 订单详情 (HQ): the order's payment and each of its refunds' state log (the payments module's reads). */
+export interface HqOrderPaymentsDto {
+  payment: PaymentRecordDto | null;
+  refundLogs: (StateLogEntryDto & { refundId: number })[];
+}
+
+/** A refund in HQ's review list: which order it belongs to. */
+export interface HqRefundDto extends RefundDto {
+  orderId: number;
+  orderNo: string;
+}

@@ -3,7 +3,7 @@
  * and a login dialog when the session expires mid-work — the page underneath (and any form in it)
  * stays as it was, and the user carries on after logging in again.
  */
-import { AlertOutlined, DashboardOutlined, LogoutOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { AlertOutlined, AppstoreOutlined, DashboardOutlined, GiftOutlined, LogoutOutlined, ShoppingOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Button, Form, Input, Modal, message } from 'antd';
 import { useEffect, useState } from 'react';
@@ -20,7 +20,10 @@ const MENU: { path: string; routes: { path: string; name: string; icon?: JSX.Ele
   path: '/',
   routes: [
     { path: '/', name: '概览', icon: <DashboardOutlined /> },
-    { path: '/orders', name: '订单', icon: <ShoppingOutlined /> },
+    { path: '/order', name: '订单', icon: <ShoppingOutlined />, routes: [{ path: '/orders', name: '订单列表' }, { path: '/orders/refunds', name: '退款审核' }, { path: '/orders/batch-ship', name: '批量发货' }] },
+    { path: '/catalogue', name: '商品', icon: <AppstoreOutlined />, roles: HQ_WIDE, routes: [{ path: '/products', name: '商品列表' }, { path: '/catalogue/categories', name: '分类' }, { path: '/catalogue/banners', name: '轮播图' }] },
+    { path: '/campaigns', name: '拼团秒杀', icon: <ThunderboltOutlined />, roles: HQ_WIDE },
+    { path: '/coupon', name: '优惠券', icon: <GiftOutlined />, roles: HQ_WIDE, routes: [{ path: '/coupons', name: '优惠券模板' }, { path: '/coupons/new-member-pack', name: '新人礼' }] },
     { path: '/system', name: '系统', icon: <AlertOutlined />, roles: HQ_WIDE, routes: [{ path: '/system/outbox', name: '事件投递' }] },
   ],
 };

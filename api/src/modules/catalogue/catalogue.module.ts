@@ -3,7 +3,11 @@
  * takes part in every checkout, and the catalogue supplies checkout's draft lines.
  */
 import { CatalogueSortIndexes1795900000000 } from '../../db/migrations/1795900000000-catalogue-sort-indexes';
+import path from 'node:path';
 import { defineModule } from '../../platform/module';
+import { BannerAdmin } from './catalogue.banners';
+import { UPLOAD_PATH } from './catalogue.uploads';
+import { DiskImageStorage } from './image-storage';
 import { CatalogueAdmin } from './catalogue.admin';
 import { Banner, Category, Product, Sku, StockAdjustment } from './catalogue.entities';
 import { registerCatalogueRoutes } from './catalogue.routes';
@@ -26,13 +30,20 @@ export const catalogueModule = defineModule({
     STOCK_WOULD_GO_NEGATIVE: 409,
     STOCK_OVER_LIMIT: 409,
     CATEGORY_NAME_TAKEN: 409,
+    BANNER_NOT_FOUND: 404,
+    IMAGE_TOO_LARGE: 413,
+    IMAGE_TYPE_UNSUPPORTED: 415,
   },
   build(ctx) {
     const catalogue = new CatalogueService(ctx.ds);
     const catalogueAdmin = new CatalogueAdmin(ctx.tx, catalogue, ctx.now);
     const stock = new StockContributor();
     ctx.contributors.register(stock).useLineSource(loadSkusWithProducts);
-    ctx.routes((api) => registerCatalogueRoutes(api, catalogue, catalogueAdmin));
+    // The console's 轮播图 and pictures; pictures live under the data directory (an object store
+    // would implement ImageStorage instead). The upload's body is the picture, not JSON.
+    const hqConsole = { banners: new BannerAdmin(ctx.ds, ctx.tx, ctx.now), images: new DiskImageStorage(path.join(ctx.config.dataDir, 'uploads/images')) };
+    ctx.acceptRawBody(UPLOAD_PATH);
+    ctx.routes((api) => registerCatalogueRoutes(api, catalogue, catalogueAdmin, hqConsole));
     return { catalogue, catalogueAdmin, stock };
   },
 });

@@ -14,7 +14,13 @@ import {
   SkuBody,
   SkuPatchBody,
   StockAdjustmentBody,
+  StockHistoryQuery,
+  BannerBody,
+  BannerPatchBody,
 } from './catalogue.schema';
+import type { BannerAdmin } from './catalogue.banners';
+import { registerUploadRoutes } from './catalogue.uploads';
+import type { ImageStorage } from './image-storage';
 import type { CatalogueService } from './catalogue.service';
 
 /** Who may change the catalogue: 运营 (and the owner); 财务 reads; store managers do not see it. */
@@ -30,7 +36,13 @@ const EDITORS = HQ_OPERATORS;
 const STRUCTURE = { browserSeconds: 60, sharedSeconds: 60 };
 const PRODUCTS = { browserSeconds: 0, sharedSeconds: 10 };
 
-export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueService, admin: CatalogueAdmin): void {
+/** What the HQ console's catalogue pages add: 轮播图 and picture storage. */
+export interface CatalogueConsole {
+  banners: BannerAdmin;
+  images: ImageStorage;
+}
+
+export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueService, admin: CatalogueAdmin, hqConsole: CatalogueConsole): void {
   // Shopper routes: public, on-sale products only.
   api.route({ method: 'get', path: '/api/home', tag: 'catalogue', summary: '首页：轮播图与分类', access: 'public', cache: STRUCTURE }, () =>
     catalogue.home(),
@@ -53,7 +65,7 @@ export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueServ
     { method: 'get', path: '/api/hq/products', tag: 'hq', summary: '总部：商品列表（含草稿与下架）', access: hq(HQ_WIDE), query: HqProductListQuery },
     (_ctx, { query }) => {
       const { status, ...rest } = query;
-      return catalogue.listProducts({ ...rest, statuses: status ? [status] : ['draft', 'on_sale', 'off_sale'] });
+      return catalogue.listProducts({ ...rest, statuses: status ? [status] : ['draft', 'on_sale', 'off_sale'], withStatus: true });
     },
   );
   api.route(
@@ -97,4 +109,18 @@ export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueServ
     { method: 'patch', path: '/api/hq/categories/:id', tag: 'hq', summary: '总部：修改分类', access: hq(EDITORS), params: IdParams, body: CategoryPatchBody },
     (_ctx, { params, body }) => admin.updateCategory(params.id, body),
   );
+  api.route(
+    { method: 'get', path: '/api/hq/skus/:id/stock-adjustments', tag: 'hq', summary: '总部：SKU 库存变动记录（新的在前）', access: hq(HQ_WIDE), params: IdParams, query: StockHistoryQuery },
+    (_ctx, { params, query }) => catalogue.stockHistory(params.id, query),
+  );
+  api.route({ method: 'get', path: '/api/hq/banners', tag: 'hq', summary: '总部：轮播图（含隐藏的）', access: hq(HQ_WIDE) }, () => hqConsole.banners.list());
+  api.route(
+    { method: 'post', path: '/api/hq/banners', tag: 'hq', summary: '总部：新建轮播图', access: hq(EDITORS), body: BannerBody, status: 201 },
+    (_ctx, { body }) => hqConsole.banners.create(body),
+  );
+  api.route(
+    { method: 'patch', path: '/api/hq/banners/:id', tag: 'hq', summary: '总部：修改轮播图（标题、图片、商品、排序、展示）', access: hq(EDITORS), params: IdParams, body: BannerPatchBody },
+    (_ctx, { params, body }) => hqConsole.banners.update(params.id, body),
+  );
+  registerUploadRoutes(api, hqConsole.images, EDITORS);
 }

@@ -15,11 +15,14 @@ export const HqProductListQuery = ProductListQuery.extend({
   status: z.enum(PRODUCT_STATUSES).optional(),
 });
 
-/** A site-relative asset path or an https URL (WeChat only loads https images in production). */
+/**
+ * A site-relative asset path, an uploaded picture (/uploads/images/…, catalogue.uploads.ts) or an
+ * https URL (WeChat only loads https images in production).
+ */
 const imageUrl = z
   .string()
   .max(255)
-  .regex(/^(\/assets\/[A-Za-z0-9/_.-]+|https:\/\/[^\s"'<>]+)$/, '必须是 /assets/ 下的路径或 https 地址');
+  .regex(/^(\/assets\/[A-Za-z0-9/_.-]+|\/uploads\/images\/[0-9a-f]{64}\.(png|jpg|webp)|https:\/\/[^\s"'<>]+)$/, '必须是上传的图片、/assets/ 下的路径或 https 地址');
 
 const specValue = zs.text(20).pipe(z.string().min(1));
 const SpecDefSchema = z.strictObject({ name: specValue, values: z.array(specValue).min(1).max(30) });
@@ -88,5 +91,28 @@ export const CategoryBody = z.strictObject({
 
 export const CategoryPatchBody = z
   .strictObject({ name: CategoryBody.shape.name, icon: imageUrl.nullable(), sort: z.number().int().min(0).max(9999) })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, { message: '至少修改一个字段' });
+
+/** Stock history of one SKU: newest first, paged. */
+export const StockHistoryQuery = z.object({ ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) });
+
+const BannerFields = {
+  title: zs.text(60).pipe(z.string().min(1)),
+  image: imageUrl,
+  productId: zs.bodyId().nullable(),
+  sort: z.number().int().min(0).max(9999),
+  active: z.boolean(),
+};
+
+export const BannerBody = z.strictObject({
+  ...BannerFields,
+  productId: BannerFields.productId.default(null),
+  sort: BannerFields.sort.default(100),
+  active: BannerFields.active.default(true),
+});
+
+export const BannerPatchBody = z
+  .strictObject(BannerFields)
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: '至少修改一个字段' });

@@ -1,9 +1,9 @@
 /** The catalogue as shoppers (and HQ lists) read it. */
 import type { DataSource } from 'typeorm';
-import type { CategoryDto, HomeDto, ProductCardDto, ProductDetailDto, ProductSort, ProductStatus } from '@common/catalogue/types';
+import type { CategoryDto, HomeDto, ProductCardDto, ProductDetailDto, ProductSort, ProductStatus, StockMoveDto } from '@common/catalogue/types';
 import type { Page } from '@common/paging';
 import { AppError } from '../../http/app-error';
-import { Category } from './catalogue.entities';
+import { Category, Sku, StockAdjustment } from './catalogue.entities';
 import {
   BANNER_COLUMNS,
   CARD_COLUMNS,
@@ -26,6 +26,8 @@ export interface ProductQuery {
   page: number;
   pageSize: number;
   statuses: ProductStatus[];
+  /** HQ's list: each card also says its status. */
+  withStatus?: boolean;
 }
 
 /** Ties break on id in the key's own direction, so one index serves the sort read either way. */
@@ -94,7 +96,7 @@ export class CatalogueService {
     const filter = `WHERE ${where.join(' AND ')}`;
     const hint = this.mysql && q.categoryId !== undefined && q.statuses.length === 1 ? ` FORCE INDEX (${CATEGORY_INDEX[q.sort]})` : '';
     const [rows, counted] = await Promise.all([
-      this.ds.query<CardRow[]>(`SELECT ${CARD_COLUMNS} FROM product p${hint} ${filter} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`, [
+      this.ds.query<(CardRow & { status?: ProductStatus })[]>(`SELECT ${CARD_COLUMNS}${q.withStatus ? ', p.status' : ''} FROM product p${hint} ${filter} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`, [
         ...params,
         q.pageSize,
         (q.page - 1) * q.pageSize,
@@ -104,7 +106,8 @@ export class CatalogueService {
     const total = Number(counted[0].n);
     // A product's category exists (foreign key), so only an empty answer needs to ask.
     if (total === 0 && q.categoryId !== undefined) await this.requireCategory(q.categoryId);
-    return { items: rows.map(cardFromRow), page: q.page, pageSize: q.pageSize, total, hasMore: q.page * q.pageSize < total };
+    const items = rows.map((r) => (q.withStatus ? { ...cardFromRow(r), status: r.status } : cardFromRow(r)));
+    return { items, page: q.page, pageSize: q.pageSize, total, hasMore: q.page * q.pageSize < total };
   }
 
   /**
@@ -119,5 +122,18 @@ export class CatalogueService {
     const product = products[0];
     if (!product || (opts.shopper && product.status !== 'on_sale')) throw new AppError('PRODUCT_NOT_FOUND', `product ${id}`);
     return detailFromRows(product, skus);
+  }
+
+  /** 库存记录: one SKU's stock changes, newest first (the (sku_id) index, then the id order). */
+  async stockHistory(skuId: number, q: { page: number; pageSize: number }): Promise<Page<StockMoveDto>> {
+    if (!(await this.ds.getRepository(Sku).existsBy({ id: skuId }))) throw new AppError('SKU_NOT_FOUND', `sku ${skuId}`);
+    const [rows, total] = await this.ds.getRepository(StockAdjustment).findAndCount({
+      where: { skuId },
+      order: { id: 'DESC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    const items = rows.map((r) => ({ id: r.id, delta: r.delta, stockAfter: r.stockAfter, reason: r.reason, adminId: r.adminId, createdAt: r.createdAt.toISOString() }));
+    return { items, page: q.page, pageSize: q.pageSize, total, hasMore: q.page * q.pageSize < total };
   }
 }

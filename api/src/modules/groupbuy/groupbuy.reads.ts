@@ -2,6 +2,8 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { CampaignDto, CampaignPageDto, GroupDto, GroupPageDto, MyGroupDto } from '@common/groupbuy/types';
 import { canJoinGroup, campaignPhase } from '@common/groupbuy/rules';
+import type { GroupStatus } from '@common/groupbuy/state';
+import type { Page } from '@common/paging';
 import { AppError } from '../../http/app-error';
 import type { AuthService } from '../auth';
 import type { OrderFacts } from '../orders';
@@ -92,6 +94,19 @@ export class GroupBuyReads {
       out.push({ group: dtos.get(s.groupId)!, campaign: { id: c.id, title: c.title, image: cd.image, groupPriceFen: c.groupPriceFen }, orderId: s.orderId, orderStatus: orderStatus.get(s.orderId) ?? '' });
     }
     return out;
+  }
+
+  /** HQ 团与名额: a campaign's groups, optionally of one status, newest first, with their seats. */
+  async hqGroups(campaignId: number, q: { status?: GroupStatus; page: number; pageSize: number }): Promise<Page<GroupDto>> {
+    if (!(await this.ds.getRepository(GbCampaign).existsBy({ id: campaignId }))) throw new AppError('GROUPBUY_CAMPAIGN_NOT_FOUND', `campaign ${campaignId}`);
+    const [groups, total] = await this.ds.getRepository(GbGroup).findAndCount({
+      where: { campaignId, ...(q.status ? { status: q.status } : {}) },
+      order: { id: 'DESC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    // memberId 0 is no one: `mine` is false on every group HQ reads.
+    return { items: await this.groupDtos(groups, 0), page: q.page, pageSize: q.pageSize, total, hasMore: q.page * q.pageSize < total };
   }
 
   /** Groups with their real members (live seats, leader first), nickname and avatar only. */

@@ -7,7 +7,7 @@ import { zs } from '../../http/validate';
 import { memberIdOf } from '../../http/context';
 import type { GroupBuy } from './groupbuy.module';
 import { parseIdempotencyKey } from '../orders';
-import { CampaignBody, CampaignPatchBody, IdParams } from './groupbuy.schema';
+import { CampaignBody, CampaignGroupsQuery, CampaignPatchBody, IdParams } from './groupbuy.schema';
 
 const JoinBody = z.strictObject({
   campaignId: zs.bodyId(),
@@ -28,6 +28,10 @@ export function registerGroupBuyRoutes(api: ApiRouter, { admin, reads, gate, pos
   api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns', tag: 'hq', summary: '总部：拼团活动列表（已售/待支付/剩余）', access: hq(HQ_WIDE) }, () => admin.list());
   api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns/:id', tag: 'hq', summary: '总部：拼团活动详情', access: hq(HQ_WIDE), params: IdParams }, (_ctx, { params }) =>
     admin.get(params.id),
+  );
+  api.route(
+    { method: 'get', path: '/api/hq/groupbuy/campaigns/:id/groups', tag: 'hq', summary: '总部：活动的团与名额（可按状态筛选）', access: hq(HQ_WIDE), params: IdParams, query: CampaignGroupsQuery },
+    (_ctx, { params, query }) => reads.hqGroups(params.id, query),
   );
   api.route(
     { method: 'post', path: '/api/hq/groupbuy/campaigns', tag: 'hq', summary: '总部：创建拼团活动（草稿；时间为北京时间）', access: hq(EDITORS), body: CampaignBody, status: 201 },

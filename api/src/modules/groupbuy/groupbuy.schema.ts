@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CAMPAIGN_STOCK_MAX, GROUP_HOURS_MAX, GROUP_SIZE_MAX, GROUP_SIZE_MIN, PER_SHOPPER_LIMIT_MAX } from '@common/groupbuy/rules';
+import { GROUP_STATUSES } from '@common/groupbuy/state';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@common/paging';
 import { zs } from '../../http/validate';
 import { parseShanghai } from './groupbuy.time';
 
@@ -50,3 +52,9 @@ export type CampaignPatch = z.output<typeof CampaignPatchBody>;
 export const IdParams = z.object({ id: zs.id() });
 
 export const GroupBuyField = z.object({ campaignId: bodyId(), groupId: bodyId().optional() }).strict();
+
+/** HQ: a campaign's groups, optionally of one status, newest first. */
+export const CampaignGroupsQuery = z.object({
+  status: z.enum(GROUP_STATUSES).optional(),
+  ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+});

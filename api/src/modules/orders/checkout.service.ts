@@ -125,6 +125,7 @@ export class CheckoutService {
       itemCount: p.lines.reduce((n, l) => n + l.quantity, 0),
       adjustments: p.adjustments,
       address: snapshotOf(address),
+      receiverPhone: address.phone,
       remark: input.remark,
       guideId: quote.draft.guideId,
       idempotencyKey,

@@ -28,6 +28,8 @@ export class ShopOrder {
   /** What each adjustment really took, per line (pricing's report): refunds and commission use it. */
   @JsonColumn() adjustments!: AppliedAdjustment[];
   @JsonColumn() address!: AddressSnapshot;
+  /** The receiver's phone out of `address`, for HQ's phone filter (idx_order_phone_created). */
+  @Column({ type: 'varchar', length: 20, nullable: true }) receiverPhone!: string | null;
   @Column({ type: 'varchar', length: 100 }) remark!: string;
   /** The guide the order is attributed to (set by a checkout contributor; null when none). */
   @Column({ type: 'integer', nullable: true }) guideId!: number | null;

@@ -2,10 +2,10 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { carrierName } from '@common/order/carriers';
 import { ORDER_TABS, type OrderStatus } from '@common/order/state';
-import type { OrderDetailDto, OrderLineDto, OrderSummaryDto, RefundDto } from '@common/order/types';
+import type { HqOrderFilter, OrderDetailDto, OrderLineDto, OrderSummaryDto, RefundDto, StateLogEntryDto } from '@common/order/types';
 import type { Page } from '@common/paging';
 import { AppError } from '../../http/app-error';
-import { OrderLine, ShopOrder } from './orders.entities';
+import { OrderLine, OrderStateLog, ShopOrder } from './orders.entities';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -56,6 +56,11 @@ export function toDetailDto(o: ShopOrder, lines: Pick<OrderLine, keyof OrderLine
   };
 }
 
+/** 00:00 Beijing time of `day` (YYYY-MM-DD) plus `addDays`, as the UTC instant. */
+export function beijingDayStart(day: string, addDays: number): Date {
+  return new Date(Date.parse(`${day}T00:00:00+08:00`) + addDays * 86_400_000);
+}
+
 export interface ListQuery {
   page: number;
   pageSize: number;
@@ -97,18 +102,32 @@ export class OrderReads {
     return this.list({ memberId, statuses: [...statuses] }, q);
   }
 
-  /** HQ: every order, optionally of one status, newest first. */
-  /** `guideIds`: a store manager's scope (only these guides' orders); null for HQ-wide callers. */
-  listForHq(status: OrderStatus | undefined, q: ListQuery, guideIds: number[] | null = null): Promise<Page<OrderSummaryDto>> {
-    return this.list({ memberId: null, statuses: status ? [status] : [], guideIds }, q);
+  /**
+   * HQ: every order newest first, narrowed by any of the filters (each one an index's leading
+   * column; migration 1796150000000). Dates are Beijing days: [from 00:00, to+1 00:00) in +08:00.
+   * `guideIds`: a store manager's scope (only these guides' orders); null for HQ-wide callers.
+   */
+  listForHq(f: HqOrderFilter, q: ListQuery, guideIds: number[] | null = null): Promise<Page<OrderSummaryDto>> {
+    return this.list({ memberId: null, statuses: f.status ? [f.status] : [], kind: f.kind, orderNo: f.orderNo, phone: f.phone, from: f.from, to: f.to, guideIds }, q);
   }
 
-  private async list(f: { memberId: number | null; statuses: OrderStatus[]; guideIds?: number[] | null }, q: ListQuery): Promise<Page<OrderSummaryDto>> {
+  /** 状态记录: the order's transitions, oldest first; out of a store manager's scope, a 404. */
+  async stateLog(orderId: number, guideIds: number[] | null = null): Promise<StateLogEntryDto[]> {
+    const o = await this.requireOrder(orderId, null);
+    if (guideIds !== null && (o.guideId == null || !guideIds.includes(o.guideId))) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
+    const rows = await this.ds.manager.find(OrderStateLog, { where: { orderId }, order: { id: 'ASC' } });
+    return rows.map((r) => ({ fromStatus: r.fromStatus, toStatus: r.toStatus, event: r.event, actor: r.actor, note: r.note, createdAt: r.createdAt.toISOString() }));
+  }
+
+  private async list(f: { memberId: number | null; statuses: OrderStatus[]; guideIds?: number[] | null } & Omit<HqOrderFilter, 'status'>, q: ListQuery): Promise<Page<OrderSummaryDto>> {
     const qb = this.ds.getRepository(ShopOrder).createQueryBuilder('o');
     if (f.memberId !== null) qb.andWhere('o.memberId = :memberId', { memberId: f.memberId });
     if (f.statuses.length) qb.andWhere('o.status IN (:...statuses)', { statuses: f.statuses });
     // A store with no guides sees nothing (an empty IN list would be invalid SQL).
     if (f.guideIds) qb.andWhere(f.guideIds.length ? 'o.guideId IN (:...guideIds)' : '1 = 0', { guideIds: f.guideIds });
+    if (f.kind) qb.andWhere('o.kind = :kind', { kind: f.kind });
+    if (f.orderNo) qb.andWhere('o.orderNo = :orderNo', { orderNo: f.orderNo });
+    if (f.phone) qb.andWhere('o.receiverPhone = :phone', { phone: f.phone });
     qb.orderBy('o.createdAt', 'DESC')
       .addOrderBy('o.id', 'DESC')
       .skip((q.page - 1) * q.pageSize)

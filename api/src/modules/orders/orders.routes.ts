@@ -59,8 +59,12 @@ export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, c
 
   const hq = (roles: readonly HqRole[]) => ({ hq: roles });
   api.route(
-    { method: 'get', path: '/api/hq/orders', tag: 'hq', summary: '总部：订单列表（可按状态筛选）', access: hq(HQ_STORE_READERS), query: HqOrderListQuery },
-    async (ctx, { query }) => reads.listForHq(query.status, query, await scope.guideIds(storeScopeOf(ctx))),
+    { method: 'get', path: '/api/hq/orders', tag: 'hq', summary: '总部：订单列表（状态、类型、订单号、收货手机号、下单日期筛选）', access: hq(HQ_STORE_READERS), query: HqOrderListQuery },
+    async (ctx, { query }) => reads.listForHq(query, query, await scope.guideIds(storeScopeOf(ctx))),
+  );
+  api.route(
+    { method: 'get', path: '/api/hq/orders/:id/state-log', tag: 'hq', summary: '总部：订单状态记录', access: hq(HQ_STORE_READERS), params: IdParams },
+    async (ctx, { params }) => reads.stateLog(params.id, await scope.guideIds(storeScopeOf(ctx))),
   );
   api.route(
     { method: 'get', path: '/api/hq/orders/:id', tag: 'hq', summary: '总部：订单详情', access: hq(HQ_STORE_READERS), params: IdParams },

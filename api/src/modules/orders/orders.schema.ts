@@ -8,7 +8,7 @@
  */
 import { z, type ZodType } from 'zod';
 import { CARRIER_CODES } from '@common/order/carriers';
-import { ORDER_STATUSES, ORDER_TABS } from '@common/order/state';
+import { ORDER_KINDS, ORDER_STATUSES, ORDER_TABS } from '@common/order/state';
 import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from '@common/order/pricing';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@common/paging';
 import { AppError } from '../../http/app-error';
@@ -101,10 +101,26 @@ export const OrderListQuery = z.object({
   ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
 });
 
-export const HqOrderListQuery = z.object({
-  status: z.enum(ORDER_STATUSES).optional(),
-  ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
-});
+/** A Beijing calendar day, YYYY-MM-DD, that exists (2026-02-30 is refused). */
+const beijingDay = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '不是有效的日期');
+
+/** HQ order list filters (idx_order_*_created serve each; see migration 1796150000000). */
+export const HqOrderListQuery = z
+  .object({
+    status: z.enum(ORDER_STATUSES).optional(),
+    kind: z.enum(ORDER_KINDS).optional(),
+    orderNo: z.string().trim().min(1).max(32).optional(),
+    phone: z.string().trim().regex(/^[0-9+-]{5,20}$/, '手机号格式不正确').optional(),
+    from: beijingDay().optional(),
+    to: beijingDay().optional(),
+    ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+export type HqOrderListInput = z.output<typeof HqOrderListQuery>;
 
 /** `carrier` is WeChat's delivery company id (SF, ZTO, …): upload_shipping_info refuses free text. */
 export const ShipBody = z.strictObject({

@@ -3,6 +3,7 @@
  * their jobs. Plugs itself into orders through the orders payments port.
  */
 import { RefundLog1795460000000 } from '../../db/migrations/1795460000000-refund-log';
+import { HqRefundReview1796150000001 } from '../../db/migrations/1796150000001-hq-refund-review';
 import { defineModule } from '../../platform/module';
 import { wechatPayClientFrom } from '../../wechatpay/from-config';
 import { authModule } from '../auth';
@@ -11,6 +12,7 @@ import { NOTIFY_PATH } from './notify';
 import { Payment, Refund, RefundStateLog } from './payments.entities';
 import { registerPaymentJobs } from './payments.jobs';
 import { registerPaymentRoutes } from './payments.routes';
+import { PaymentsHqReads } from './payments.hq-reads';
 import { PaymentsService } from './payments.service';
 import { refundsOfOrder } from './refunds.read';
 import { RefundsService } from './refunds.service';
@@ -20,7 +22,7 @@ export const paymentsModule = defineModule({
   name: 'payments',
   entities: [Payment, Refund, RefundStateLog],
   // payment and refund came with the orders migration (1795400000000).
-  migrations: [RefundLog1795460000000],
+  migrations: [RefundLog1795460000000, HqRefundReview1796150000001],
   errors: { REFUND_NOT_FOUND: 404, REFUND_IN_PROGRESS: 409, REFUND_STATE_CONFLICT: 409, PAYMENT_UNAVAILABLE: 502 },
   build(ctx) {
     const { config, ds, tx, transitions, outbox, log, now } = ctx;
@@ -37,7 +39,9 @@ export const paymentsModule = defineModule({
     });
     subscribeShippingUpload(outbox, ds, ctx.wechat, now, { orders: orders.orderFacts, members });
     registerPaymentJobs(ctx.scheduler, { ds, payments, orders: orders.orderFacts, log, now, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES });
-    ctx.routes((api) => registerPaymentRoutes(api, payments, refunds, wxpay, now));
+    // Order numbers for HQ's refund list come through the orders module's read port.
+    const hqReads = new PaymentsHqReads(ds, async (ids) => new Map((await orders.orderFacts.byIds(ids)).map((o) => [o.id, o.orderNo ?? ''])));
+    ctx.routes((api) => registerPaymentRoutes(api, payments, refunds, hqReads, wxpay, now));
     // With no configured notify_url (the fake), WeChat Pay calls us back at our own URL.
     ctx.onListening((url) => {
       if (wxpay && !config.WECHATPAY_NOTIFY_URL) wxpay.setNotifyUrl(`${url}${NOTIFY_PATH}`);

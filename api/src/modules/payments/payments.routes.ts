@@ -1,10 +1,11 @@
-import { HQ_FINANCE } from '@common/hq/roles';
+import { HQ_FINANCE, HQ_WIDE } from '@common/hq/roles';
 import type { ApiRouter } from '../../http/api-router';
 import { adminIdOf, memberIdOf } from '../../http/context';
 import { IdParams } from '../../http/params';
 import type { WeChatPayClient } from '../../wechatpay/client';
 import { registerNotifyRoutes } from './notify';
-import { HqRefundBody, RefundRequestBody } from './payments.schema';
+import type { PaymentsHqReads } from './payments.hq-reads';
+import { HqApproveBody, HqRefundBody, HqRefundListQuery, HqRejectBody, RefundRequestBody } from './payments.schema';
 import type { PaymentsService } from './payments.service';
 import type { RefundsService } from './refunds.service';
 
@@ -12,7 +13,7 @@ import type { RefundsService } from './refunds.service';
 const REFUNDERS = HQ_FINANCE;
 
 
-export function registerPaymentRoutes(api: ApiRouter, payments: PaymentsService, refunds: RefundsService, wxpay: WeChatPayClient | null, now: () => Date): void {
+export function registerPaymentRoutes(api: ApiRouter, payments: PaymentsService, refunds: RefundsService, hqReads: PaymentsHqReads, wxpay: WeChatPayClient | null, now: () => Date): void {
   api.route(
     { method: 'post', path: '/api/orders/:id/pay', tag: 'payments', summary: '支付：微信支付参数（开发模式返回 dev）', access: 'shopper', params: IdParams },
     (ctx, { params }) => payments.start(memberIdOf(ctx), params.id),
@@ -33,12 +34,20 @@ export function registerPaymentRoutes(api: ApiRouter, payments: PaymentsService,
     (ctx, { params, body }) => refunds.issue(adminIdOf(ctx), params.id, body),
   );
   api.route(
-    { method: 'post', path: '/api/hq/refunds/:id/approve', tag: 'hq', summary: '总部：同意退款申请', access: { hq: REFUNDERS }, params: IdParams },
-    (ctx, { params }) => refunds.approve(params.id, adminIdOf(ctx)),
+    { method: 'post', path: '/api/hq/refunds/:id/approve', tag: 'hq', summary: '总部：同意退款申请（可只同意部分金额）', access: { hq: REFUNDERS }, params: IdParams, body: HqApproveBody },
+    (ctx, { params, body }) => refunds.approve(params.id, adminIdOf(ctx), body.amountFen),
   );
   api.route(
-    { method: 'post', path: '/api/hq/refunds/:id/reject', tag: 'hq', summary: '总部：拒绝退款申请', access: { hq: REFUNDERS }, params: IdParams },
-    (ctx, { params }) => refunds.reject(params.id, adminIdOf(ctx)),
+    { method: 'post', path: '/api/hq/refunds/:id/reject', tag: 'hq', summary: '总部：拒绝退款申请（填写原因）', access: { hq: REFUNDERS }, params: IdParams, body: HqRejectBody },
+    (ctx, { params, body }) => refunds.reject(params.id, adminIdOf(ctx), body.reason),
+  );
+  api.route(
+    { method: 'get', path: '/api/hq/refunds', tag: 'hq', summary: '总部：退款列表（按状态，新的在前）', access: { hq: HQ_WIDE }, query: HqRefundListQuery },
+    (_ctx, { query }) => hqReads.refunds(query),
+  );
+  api.route(
+    { method: 'get', path: '/api/hq/orders/:id/payments', tag: 'hq', summary: '总部：订单的支付与退款记录', access: { hq: HQ_WIDE }, params: IdParams },
+    (_ctx, { params }) => hqReads.ofOrder(params.id),
   );
   // WeChat Pay callbacks answer 204 / {code:'FAIL'}, not our envelope: plain router routes.
   if (wxpay) registerNotifyRoutes(api.router, wxpay, payments, refunds, now);

@@ -16,8 +16,8 @@ export interface RefundTransition {
   /** 'shopper:12', 'hq:3', 'wechatpay'. */
   actor: string;
   note?: string;
-  /** Columns to set together with the status (wxRefundId). */
-  set?: Partial<Pick<Refund, 'wxRefundId'>>;
+  /** Columns to set together with the status (wxRefundId; amountFen for a partial approval). */
+  set?: Partial<Pick<Refund, 'wxRefundId' | 'amountFen'>>;
   now: Date;
 }
 

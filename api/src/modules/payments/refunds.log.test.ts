@@ -43,11 +43,11 @@ describe('refund state log and conflicts', () => {
   it('a decided refund answers REFUND_STATE_CONFLICT (409) and writes nothing', async () => {
     const o = await paid();
     const r = ok(await app.api.post(`/api/orders/${o.orderId}/refunds`, { reason: '拍错了' }, o.token), 201);
-    ok(await app.api.post(`/api/hq/refunds/${r.id}/reject`, {}, o.hq));
+    ok(await app.api.post(`/api/hq/refunds/${r.id}/reject`, { reason: '不符合退款条件' }, o.hq));
     const before = await logOf(r.id);
     expect(before).toEqual([`->requested open shopper:${o.memberId}`, expect.stringMatching(/^requested>rejected reject hq:\d+$/)]);
     for (const action of ['approve', 'reject']) {
-      const res = await app.api.post(`/api/hq/refunds/${r.id}/${action}`, {}, o.hq);
+      const res = await app.api.post(`/api/hq/refunds/${r.id}/${action}`, action === 'reject' ? { reason: '不符合退款条件' } : {}, o.hq);
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({ code: 'REFUND_STATE_CONFLICT', message: '退款状态已变化，请刷新后重试' });
     }
@@ -61,8 +61,8 @@ describe('refund state log and conflicts', () => {
       const r = ok(await app.api.post(`/api/orders/${o.orderId}/refunds`, { reason: '不想要了' }, o.token), 201);
       const answers = await Promise.all([
         app.api.post(`/api/hq/refunds/${r.id}/approve`, {}, o.hq),
-        app.api.post(`/api/hq/refunds/${r.id}/reject`, {}, o.hq),
-        app.api.post(`/api/hq/refunds/${r.id}/reject`, {}, o.hq),
+        app.api.post(`/api/hq/refunds/${r.id}/reject`, { reason: '不符合退款条件' }, o.hq),
+        app.api.post(`/api/hq/refunds/${r.id}/reject`, { reason: '不符合退款条件' }, o.hq),
       ]);
       const won = answers.filter((a) => a.status === 200);
       const lost = answers.filter((a) => a.status !== 200);

@@ -10,6 +10,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { OPEN_REFUND_STATUSES, REFUND_OPENINGS, WECHAT_REFUND_EVENTS, decideRefund } from '@common/order/refund-state';
 import { canFire, statusesAllowing, type OrderKind, type OrderStatus } from '@common/order/state';
 import type { RefundDto } from '@common/order/types';
+import { fenToYuanString } from '@common/money';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { Logger } from '../../logger';
@@ -74,25 +75,33 @@ export class RefundsService {
   }
 
   /** HQ approves a requested refund: processing, then the refund is sent to WeChat Pay. */
-  async approve(refundId: number, adminId: number | null = null): Promise<RefundDto> {
+  async approve(refundId: number, adminId: number | null = null, amountFen?: number): Promise<RefundDto> {
     const r = await this.ds.manager.findOneBy(Refund, { id: refundId });
     if (!r) throw new AppError('REFUND_NOT_FOUND');
+    // A partial approval: at most what was asked. The asked amount of a requested refund never
+    // changes except by this CAS, so checking it against the row read here is safe.
+    const partial = amountFen !== undefined && amountFen !== r.amountFen;
+    if (partial && (r.status !== 'requested' || amountFen > r.amountFen)) {
+      throw new AppError('VALIDATION_FAILED', `refund ${refundId}: ${amountFen} > ${r.amountFen}`, [{ field: 'amountFen', message: `不能超过申请金额 ${fenToYuanString(r.amountFen)} 元` }]);
+    }
     // Approving a processing refund again re-submits it (same out_refund_no: WeChat dedups).
     if (r.status !== 'processing') {
-      // CAS requested → processing: an approve and a reject racing cannot both win.
-      await this.tx.run((m) => transitionRefund(m, { refundId, from: r.status, event: 'approve', actor: `hq:${adminId ?? '?'}`, now: this.now() }));
+      // CAS requested → processing (with the approved amount in the same UPDATE): an approve and
+      // a reject racing cannot both win, and the amount changes only with the winning approval.
+      const note = partial ? `部分同意：退 ${fenToYuanString(amountFen)} 元（申请 ${fenToYuanString(r.amountFen)} 元）` : undefined;
+      await this.tx.run((m) => transitionRefund(m, { refundId, from: r.status, event: 'approve', actor: `hq:${adminId ?? '?'}`, now: this.now(), ...(partial ? { set: { amountFen }, note } : {}) }));
     }
     await this.submit(refundId, true);
     return this.dto(refundId);
   }
 
   /** HQ rejects a requested refund: the order goes back to where it was. */
-  async reject(refundId: number, adminId: number | null): Promise<RefundDto> {
+  async reject(refundId: number, adminId: number | null, reason = ''): Promise<RefundDto> {
     await this.tx.run(async (m) => {
       const r = await m.findOneBy(Refund, { id: refundId });
       if (!r) throw new AppError('REFUND_NOT_FOUND');
-      // CAS requested → rejected, then the order back out of refunding in the same transaction.
-      await transitionRefund(m, { refundId, from: r.status, event: 'reject', actor: `hq:${adminId ?? '?'}`, now: this.now() });
+      // CAS requested → rejected (the reason in its log row), then the order back out of refunding in the same transaction.
+      await transitionRefund(m, { refundId, from: r.status, event: 'reject', actor: `hq:${adminId ?? '?'}`, now: this.now(), note: reason });
       const order = await this.mustOrder(m, r.orderId);
       await this.transitions.apply(m, { order, from: 'refunding', event: 'refund_close', to: r.returnStatus, actor: `hq:${adminId ?? '?'}`, note: '退款申请被拒绝', now: this.now() });
     });

@@ -37,7 +37,7 @@ describe('refunds with WeChat Pay', () => {
     expect(calls[0].body).toEqual(calls[1].body);
     expect(calls[1].body).toMatchObject({ out_trade_no: o.orderNo, amount: { refund: o.payableFen, total: o.payableFen, currency: 'CNY' } });
     expect(calls[1].body.notify_url).toBe(`${app.url}/api/payments/wechat/refund-notify`);
-    expect((await app.api.post(`/api/hq/refunds/${r.id}/reject`, {}, o.hq)).status).toBe(409);
+    expect((await app.api.post(`/api/hq/refunds/${r.id}/reject`, { reason: '不符合退款条件' }, o.hq)).status).toBe(409);
 
     const n = fake().refundNotification(r.refundNo);
     expect(n.body).toContain('REFUND.PROCESSING');
@@ -54,7 +54,7 @@ describe('refunds with WeChat Pay', () => {
   it('HQ rejects a request: the order goes back to paid', async () => {
     const o = await paid();
     const r = ok(await app.api.post(`/api/orders/${o.orderId}/refunds`, { reason: '拍错了/多拍了', amountFen: 100 }, o.token), 201);
-    const rejected = ok(await app.api.post(`/api/hq/refunds/${r.id}/reject`, {}, o.hq));
+    const rejected = ok(await app.api.post(`/api/hq/refunds/${r.id}/reject`, { reason: '不符合退款条件' }, o.hq));
     expect(rejected.status).toBe('rejected');
     expect(await orderStatus(app.ds, o.orderId)).toBe('paid');
     expect((await app.api.post(`/api/hq/refunds/${r.id}/approve`, {}, o.hq)).status).toBe(409);
