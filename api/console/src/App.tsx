@@ -11,6 +11,13 @@ import { currentSession } from './session';
 const ConsoleLayout = lazy(() => import('./layout/ConsoleLayout'));
 const OrderList = lazy(() => import('./pages/orders/OrderList'));
 const OutboxPage = lazy(() => import('./pages/system/Outbox'));
+const MemberDetail = lazy(() => import('./pages/members/MemberDetail'));
+const PointsSettings = lazy(() => import('./pages/members/PointsSettings'));
+const PointsConsistency = lazy(() => import('./pages/members/Consistency'));
+const MallItems = lazy(() => import('./pages/mall/MallItems'));
+const Stores = lazy(() => import('./pages/guides/Stores'));
+const Guides = lazy(() => import('./pages/guides/Guides'));
+const AttributionRules = lazy(() => import('./pages/guides/AttributionRules'));
 
 function RequireSession({ children }: { children: JSX.Element }) {
   const location = useLocation();
@@ -38,6 +45,13 @@ export function App() {
         >
           <Route path="/orders" element={<OrderList />} />
           <Route path="/system/outbox" element={<OutboxPage />} />
+          <Route path="/members/:id" element={<MemberDetail />} />
+          <Route path="/members/settings" element={<PointsSettings />} />
+          <Route path="/members/consistency" element={<PointsConsistency />} />
+          <Route path="/mall/items" element={<MallItems />} />
+          <Route path="/guides/stores" element={<Stores />} />
+          <Route path="/guides/list" element={<Guides />} />
+          <Route path="/guides/attribution" element={<AttributionRules />} />
           <Route path="*" element={<Navigate to="/orders" replace />} />
         </Route>
       </Routes>
