@@ -1,4 +1,8 @@
-/** Builds the Koa application from its dependencies; no I/O happens here. */
+/**
+ * Builds the Koa application from its dependencies and the module list; no I/O happens here.
+ * This file names no feature: each module (api/src/modules/index.ts) registers its own services,
+ * contributors, hooks, handlers, jobs and routes from its build step.
+ */
 import path from 'node:path';
 import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
@@ -6,63 +10,23 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { Transactor } from './db/transaction';
 import { ApiRouter } from './http/api-router';
-import { AppError } from './http/app-error';
+import { AppError, registerErrorStatus } from './http/app-error';
 import type { AppState } from './http/context';
 import { bodyParseError, isClientAbort } from './http/faults';
 import { errorHandler, requestContext } from './http/middleware';
 import { consoleCachePolicy, h5CachePolicy, serveDir } from './http/static';
 import type { Logger } from './logger';
-import { makeAuthenticator } from './modules/auth/authenticate';
-import { registerAddressRoutes } from './modules/address/address.routes';
-import { AddressService } from './modules/address/address.service';
-import { registerAuthRoutes } from './modules/auth/auth.routes';
-import { AuthService } from './modules/auth/auth.service';
-import { TokenService } from './modules/auth/tokens';
-import { registerCartRoutes } from './modules/cart/cart.routes';
-import { CartService } from './modules/cart/cart.service';
-import { CatalogueAdmin } from './modules/catalogue/catalogue.admin';
-import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes';
-import { CatalogueService } from './modules/catalogue/catalogue.service';
-import { registerHealth } from './modules/health/health.routes';
-import { Scheduler } from './modules/jobs/scheduler';
-import { cartContributor } from './modules/cart/cart.contributor';
-import { StockContributor } from './modules/catalogue/stock.contributor';
-import { CheckoutContributors } from './modules/orders/checkout/contributor';
-import { registerReleaseHooks } from './modules/orders/checkout/release';
-import { CheckoutService } from './modules/orders/checkout.service';
-import { OrderHooks } from './modules/orders/order-hooks';
-import { OrderTransitions } from './modules/orders/order-transitions';
-import { registerShareRoutes } from './modules/share/share.routes';
-import { ShareTokens } from './modules/share/share-tokens';
-import { OrderLifecycle } from './modules/orders/order-lifecycle';
-import { OrderReads } from './modules/orders/orders.query';
-import { registerOrderRoutes } from './modules/orders/orders.routes';
-import { registerOrderJobs } from './modules/orders/orders.jobs';
-import { Outbox } from './modules/outbox/outbox';
-import { registerOutboxJobs } from './modules/outbox/outbox.jobs';
-import { registerOutboxRoutes } from './modules/outbox/outbox.routes';
+import { MODULES } from './modules';
+import { authModule } from './modules/auth';
+import { Scheduler } from './modules/jobs';
+import { CheckoutContributors, OrderHooks, OrderTransitions } from './modules/orders';
+import { Outbox } from './modules/outbox';
 import { buildOpenApi } from './openapi/openapi';
+import type { ApisOf, CoreServices, ModuleContext, ModuleDefinition, RouteRegistration } from './platform/module';
 import { WeChatClient } from './wechat/client';
 import type { FakeWeChatHandle } from './wechat/fake-wechat';
 import type { FakeWeChatPay } from './wechatpay/fake-wechatpay';
-import type { FakeWeCom } from './wecom/fake-wecom';
-import { wechatPayClientFrom } from './wechatpay/from-config';
-import { registerPaymentRoutes } from './modules/payments/payments.routes';
-import { registerPaymentJobs } from './modules/payments/payments.jobs';
-import { PaymentsService } from './modules/payments/payments.service';
-import { RefundsService } from './modules/payments/refunds.service';
-import { subscribeShippingUpload } from './modules/payments/shipping';
-import { createGroupBuy } from './modules/groupbuy/groupbuy.module';
-import { registerGroupBuyRoutes } from './modules/groupbuy/groupbuy.routes';
-import { createCouponServices } from './modules/coupons/coupons.module';
-import { registerCouponRoutes } from './modules/coupons/coupons.routes';
-import { createPointsServices } from './modules/points/points.module';
-import { registerPointsRoutes } from './modules/points/points.routes';
-import { createGuideServices } from './modules/guides/guides.wiring';
-import { registerGuideRoutes } from './modules/guides/guides.routes';
-import { registerWecomRoutes, WECOM_CALLBACK_PATH } from './modules/guides/wecom.routes';
-import { createPointsMallServices } from './modules/pointsmall/pointsmall.module';
-import { registerPointsMallRoutes } from './modules/pointsmall/pointsmall.routes';
+import type { FakeWeCom, RemoteFakeWeCom } from './wecom/fake-wecom';
 
 export const ASSETS_DIR = path.resolve(__dirname, '../assets');
 
@@ -76,80 +40,96 @@ export interface AppDeps {
   fakeWechatPay?: FakeWeChatPay | null;
   /** The loopback fake WeCom (development and tests); null or absent otherwise. */
   fakeWecom?: FakeWeCom | null;
+  /** A cluster worker's view of the primary's fake WeCom; null or absent otherwise. */
+  remoteFakeWecom?: RemoteFakeWeCom | null;
   now?: () => Date;
   isShuttingDown?: () => boolean;
+  /** Modules appended after the standard list (tests: a sample module). */
+  extraModules?: readonly ModuleDefinition<unknown>[];
 }
 
-export function createServices(deps: AppDeps) {
+/** The core services and every module's public API, by the names each module returns them under. */
+export type Services = CoreServices & ApisOf<typeof MODULES>;
+
+/** What building the modules gives: the services, and what the app and server apply afterwards. */
+export interface Composed {
+  services: Services;
+  modules: readonly ModuleDefinition<unknown>[];
+  routes: RouteRegistration[];
+  rawBodyPaths: ReadonlySet<string>;
+  listeners: ((url: string) => void | Promise<void>)[];
+  /** A module's public API (tests and the server reach a module's services through it). */
+  use<Api>(module: ModuleDefinition<Api>): Api;
+}
+
+function coreServices(deps: AppDeps): CoreServices {
   const now = deps.now ?? (() => new Date());
-  const { config } = deps;
-  const tx = new Transactor(deps.ds, (err) => deps.log.error({ err }, 'after-commit callback failed'));
-  const wechat = new WeChatClient({
-    baseUrl: deps.fakeWechat?.baseUrl ?? config.WECHAT_API_BASE,
-    appid: config.WECHAT_APPID,
-    secret: config.WECHAT_SECRET,
-    timeoutMs: config.WECHAT_TIMEOUT_MS,
-    now: () => now().getTime(),
-  });
-  const tokens = new TokenService(config.SESSION_SECRET, { shopperSeconds: config.SESSION_TTL_SECONDS, hqSeconds: config.HQ_TOKEN_TTL_SECONDS }, now);
-  // Side effects after commit (points, commission, shipping upload …) go through the outbox,
-  // handed to their handlers right after the commit (OUTBOX_DISPATCH), with the job as safety net.
-  const outbox = new Outbox(deps.ds, tx, deps.log, now, config.OUTBOX_DISPATCH);
-  // Scheduled jobs: every module registers its own (name, run) with the one scheduler.
-  const scheduler = new Scheduler({ tx, log: deps.log, now, intervalMs: config.JOBS_INTERVAL_MS });
-  const shareTokens = new ShareTokens(config.SESSION_SECRET, now);
-  const auth = new AuthService(deps.ds, tx, wechat, tokens, outbox, now);
-  const catalogue = new CatalogueService(deps.ds);
-  const catalogueAdmin = new CatalogueAdmin(tx, catalogue, now);
-  // --- cart & addresses (cart/, address/) ---
-  const cart = new CartService(deps.ds, tx, now);
-  const addresses = new AddressService(deps.ds, tx, now);
-  // --- orders (orders/): the extension points every loop feature registers with ---
-  const orderReads = new OrderReads(deps.ds);
+  const { config, log, ds } = deps;
+  const tx = new Transactor(ds, (err) => log.error({ err }, 'after-commit callback failed'));
   const hooks = new OrderHooks();
-  const transitions = new OrderTransitions(hooks);
-  const contributors = new CheckoutContributors();
-  const stock = new StockContributor();
-  contributors.register(cartContributor(cart)).register(stock);
-  registerReleaseHooks(hooks, contributors);
-  // --- payments (payments/, wechatpay/) ---
-  const wxpay = config.PAYMENT_MODE === 'wechat' ? wechatPayClientFrom(config, deps.fakeWechatPay ?? null) : null;
-  const refunds = new RefundsService(deps.ds, tx, transitions, outbox, deps.log, wxpay, now);
-  const payments = new PaymentsService({ ds: deps.ds, tx, transitions, outbox, log: deps.log, reads: orderReads, refunds, mode: config.PAYMENT_MODE, wxpay, now });
-  subscribeShippingUpload(outbox, deps.ds, wechat, now);
-  const checkout = new CheckoutService({
-    ds: deps.ds, tx, contributors, addresses, reads: orderReads, payTimeoutMinutes: config.ORDER_PAY_TIMEOUT_MINUTES, now,
-    payZeroCash: (m, order) => payments.payZeroCashIn(m, order),
-  });
-  // Built after payments: a shopper's cancel first closes the WeChat Pay order.
-  const orderLifecycle = new OrderLifecycle(deps.ds, tx, transitions, outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
-  // --- jobs: each module registers its own with the scheduler ---
-  registerOrderJobs(scheduler, { lifecycle: orderLifecycle, payments, log: deps.log, now, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS });
-  registerPaymentJobs(scheduler, { ds: deps.ds, payments, log: deps.log, now, payQueryAfterMinutes: config.ORDER_PAY_QUERY_AFTER_MINUTES });
-  registerOutboxJobs(scheduler, outbox);
-  // --- membership & points (membership/, points/) ---
-  const points = createPointsServices({ ds: deps.ds, tx, outbox, log: deps.log, now, reads: orderReads, scheduler, contributors, shareTokens, memberExists: async (id) => !!(await auth.memberById(id)) });
-  // --- group-buy (groupbuy/) ---
-  const groupBuy = createGroupBuy({ ...deps, now, tx, wechat, outbox, scheduler, catalogue, hooks, transitions, contributors, stock, refunds, checkout });
-  // --- coupons (coupons/) ---
-  const coupons = createCouponServices({ ds: deps.ds, tx, auth, now, contributors, hooks, outbox, scheduler, profiles: points.profiles });
-  const pointsMall = createPointsMallServices({ ds: deps.ds, tx, coupons, contributors, now });
-  // --- guides (guides/, wecom/) ---
-  const guides = createGuideServices(deps, { tx, outbox, contributors, shareTokens, wechat, now });
-  return { tx, wechat, tokens, shareTokens, auth, catalogue, catalogueAdmin, outbox, cart, addresses, orderReads, hooks, transitions, contributors, stock, checkout, orderLifecycle, wxpay, refunds, payments, scheduler, points, groupBuy, coupons, pointsMall, guides };
+  return {
+    config,
+    log,
+    ds,
+    tx,
+    now,
+    // Side effects after commit (points, commission, shipping upload …) go through the outbox,
+    // handed to their handlers right after the commit (OUTBOX_DISPATCH), with the job as safety net.
+    outbox: new Outbox(ds, tx, log, now, config.OUTBOX_DISPATCH),
+    // Scheduled jobs: every module registers its own (name, run) with the one scheduler.
+    scheduler: new Scheduler({ tx, log, now, intervalMs: config.JOBS_INTERVAL_MS }),
+    contributors: new CheckoutContributors(),
+    hooks,
+    transitions: new OrderTransitions(hooks),
+    wechat: new WeChatClient({
+      baseUrl: deps.fakeWechat?.baseUrl ?? config.WECHAT_API_BASE,
+      appid: config.WECHAT_APPID,
+      secret: config.WECHAT_SECRET,
+      timeoutMs: config.WECHAT_TIMEOUT_MS,
+      now: () => now().getTime(),
+    }),
+    fakeWechat: deps.fakeWechat,
+    fakeWechatPay: deps.fakeWechatPay ?? null,
+    fakeWecom: deps.fakeWecom ?? null,
+    remoteFakeWecom: deps.remoteFakeWecom ?? null,
+    isShuttingDown: deps.isShuttingDown ?? (() => false),
+  };
 }
 
-export type Services = ReturnType<typeof createServices>;
+/** Builds every module in list order; each may use the APIs of those before it. */
+export function createServices(deps: AppDeps): Composed {
+  const core = coreServices(deps);
+  const modules = [...MODULES, ...(deps.extraModules ?? [])] as readonly ModuleDefinition<unknown>[];
+  const built = new Map<ModuleDefinition<unknown>, unknown>();
+  const routes: RouteRegistration[] = [];
+  const rawBodyPaths = new Set<string>();
+  const listeners: ((url: string) => void | Promise<void>)[] = [];
+  const services: Record<string, unknown> = { ...core };
+  const use = <Api>(module: ModuleDefinition<Api>): Api => {
+    if (!built.has(module)) throw new Error(`module ${module.name} is used before it is built: list it earlier in api/src/modules/index.ts`);
+    return built.get(module) as Api;
+  };
+  for (const module of modules) {
+    if ([...built.keys()].some((m) => m.name === module.name)) throw new Error(`module ${module.name} is listed twice`);
+    const ctx: ModuleContext = {
+      ...core,
+      use,
+      routes: (register) => void routes.push(register),
+      acceptRawBody: (p) => void rawBodyPaths.add(p),
+      onListening: (run) => void listeners.push(run),
+    };
+    registerErrorStatus(module.name, module.errors);
+    const api = module.build(ctx) as Record<string, unknown>;
+    built.set(module, api);
+    for (const [name, value] of Object.entries(api ?? {})) {
+      if (name in services) throw new Error(`module ${module.name} returns "${name}", which another module or the core already provides`);
+      services[name] = value;
+    }
+  }
+  return { services: services as unknown as Services, modules, routes, rawBodyPaths, listeners, use };
+}
 
-/** Mutating requests with a body must send JSON; anything else is a 415, not a silent `{}`. */
-const requireJsonBodies: Koa.Middleware<AppState> = async (ctx, next) => {
-  const hasBody = Number(ctx.get('content-length') || 0) > 0 || !!ctx.get('transfer-encoding');
-  // The WeCom callback posts XML and reads its own body.
-  if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && hasBody && !ctx.is('json') && ctx.path !== WECOM_CALLBACK_PATH) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  await next();
-};
-
-export function createApp(deps: AppDeps, services: Services = createServices(deps)): Koa<AppState> {
+export function createApp(deps: AppDeps, composed: Composed = createServices(deps)): Koa<AppState> {
   const app = new Koa<AppState>();
   app.proxy = true;
   // Errors Koa itself sees after the response started (a client gone mid-stream) are not ours.
@@ -157,34 +137,20 @@ export function createApp(deps: AppDeps, services: Services = createServices(dep
     if (!isClientAbort(err, ctx?.req)) deps.log.error({ err }, 'koa error');
   });
 
-  const api = new ApiRouter(makeAuthenticator(services.tokens, services.auth));
-  registerHealth(api.router, deps.ds, deps.isShuttingDown ?? (() => false));
-  registerAuthRoutes(api, services.auth, deps.fakeWechat);
-  registerCatalogueRoutes(api, services.catalogue, services.catalogueAdmin);
-  // --- routes: cart & addresses ---
-  registerCartRoutes(api, services.cart);
-  registerAddressRoutes(api, services.addresses);
-  // --- routes: orders ---
-  registerOrderRoutes(api, services.checkout, services.contributors, services.orderReads, services.orderLifecycle);
-  registerShareRoutes(api, services.shareTokens);
-  // --- routes: payments ---
-  registerPaymentRoutes(api, services.payments, services.refunds, services.wxpay, deps.now ?? (() => new Date()));
-  // --- routes: coupons ---
-  registerCouponRoutes(api, services.coupons, services.catalogue, deps.now ?? (() => new Date()));
-  registerPointsMallRoutes(api, services.pointsMall);
-  // --- routes: outbox (HQ) ---
-  registerOutboxRoutes(api, deps.ds, services.outbox);
-  // --- routes: group-buy ---
-  registerGroupBuyRoutes(api, services.groupBuy);
-  // --- routes: membership & points ---
-  registerPointsRoutes(api, services.points);
-  // --- routes: guides ---
-  registerGuideRoutes(api, services.guides);
-  registerWecomRoutes(api.router, services.guides.wecom);
+  const api = new ApiRouter(composed.use(authModule).authenticator);
+  for (const register of composed.routes) register(api);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {
     ctx.body = openapi;
   });
+
+  /** Mutating requests with a body must send JSON; anything else is a 415, not a silent `{}`. */
+  const requireJsonBodies: Koa.Middleware<AppState> = async (ctx, next) => {
+    const hasBody = Number(ctx.get('content-length') || 0) > 0 || !!ctx.get('transfer-encoding');
+    // A module's raw-body path (the WeCom callback's XML) reads its own body.
+    if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && hasBody && !ctx.is('json') && !composed.rawBodyPaths.has(ctx.path)) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+    await next();
+  };
 
   app.use(requestContext(deps.log));
   app.use(errorHandler());

@@ -7,6 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp, createServices, type Services } from './app';
+import { MODULES } from './modules';
+import type { ModuleDefinition } from './platform/module';
 import type { Config } from './config';
 import { openDatabase } from './db/boot';
 import { dbTargetFrom, type DbTarget } from './db/data-source';
@@ -16,8 +18,6 @@ import { FakeWeChat, type FakeWeChatHandle } from './wechat/fake-wechat';
 import { FakeWeCom, type RemoteFakeWeCom } from './wecom/fake-wecom';
 import { generateMerchant } from './wechatpay/crypto';
 import { FakeWeChatPay } from './wechatpay/fake-wechatpay';
-import { NOTIFY_PATH } from './modules/payments/notify';
-import { WECOM_CALLBACK_PATH } from './modules/guides/wecom.routes';
 
 export interface Running {
   url: string;
@@ -40,6 +40,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Runs after the services are built and before the routes are: tests register extra contributors or hooks here. */
   extend?: (services: Services) => void;
+  /** Modules appended after the standard list (a test's sample module); their tables join the data source. */
+  modules?: readonly ModuleDefinition<unknown>[];
   /** A fake WeChat run elsewhere (a cluster worker uses the primary's); none is started here then. */
   fakeWechat?: FakeWeChatHandle;
   /** Likewise the fake WeCom: the workers of a cluster share the primary's (it posts callbacks to our shared port). */
@@ -66,14 +68,16 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
     await fakeWecom?.stop();
   };
   // A database that is briefly unreachable (a blip while a worker boots) is retried for DB_BOOT_RETRY_MS.
-  const ds = await openDatabase(opts.db ?? dbTargetFrom(config), { retryMs: config.DB_BOOT_RETRY_MS, log }).catch(async (err: unknown) => {
+  const modules = opts.modules?.length ? [...MODULES, ...opts.modules] : undefined;
+  const ds = await openDatabase(opts.db ?? dbTargetFrom(config), { retryMs: config.DB_BOOT_RETRY_MS, log, modules }).catch(async (err: unknown) => {
     await stopFakes();
     throw err;
   });
 
   let shuttingDown = false;
-  const deps = { config, log, ds, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, fakeWecom, now, isShuttingDown: () => shuttingDown };
-  const services = createServices(deps);
+  const deps = { config, log, ds, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, fakeWecom, remoteFakeWecom: opts.fakeWecom ?? null, now, isShuttingDown: () => shuttingDown, extraModules: opts.modules };
+  const composed = createServices(deps);
+  const { services } = composed;
   opts.extend?.(services);
   const demo = config.SEED_DEMO ? await seedDemoStore(ds, services, log, now, { fakeWechat: deps.fakeWechat, wecom: !!fakeWecom }) : null;
   const seeded = demo !== null;
@@ -81,7 +85,7 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
     log.info({ username: config.HQ_ADMIN_USERNAME }, 'created the HQ owner account');
   }
 
-  const app = createApp(deps, services);
+  const app = createApp(deps, composed);
   const server = http.createServer(app.callback());
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -91,11 +95,9 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
 
-  // Only now is our own URL known: with the fake and no configured notify_url, WeChat Pay calls us here.
-  if (services.wxpay && !config.WECHATPAY_NOTIFY_URL) services.wxpay.setNotifyUrl(`${url}${NOTIFY_PATH}`);
-  if (fakeWecom) fakeWecom.callbackUrl = `${url}${WECOM_CALLBACK_PATH}`;
-  // Every worker listens on the same port, so each sets the same URL.
-  else if (opts.fakeWecom) await opts.fakeWecom.setCallbackUrl(`${url}${WECOM_CALLBACK_PATH}`);
+  // Only now is our own URL known: modules point callbacks at it (WeChat Pay's notify_url with the
+  // fake, the fake WeCom's callback).
+  for (const listening of composed.listeners) await listening(url);
 
   // Scheduled jobs (lease-guarded, so every instance may run them); tests drive them by hand.
   if (config.JOBS_ENABLED) services.scheduler.start();

@@ -53,6 +53,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** Registers extra contributors or hooks before the routes are built (StartOptions.extend). */
   extend?: StartOptions['extend'];
+  /** Modules appended to the module list (a test-only feature module). */
+  modules?: StartOptions['modules'];
   /** Reshapes the fresh database's target (a pool of one, a proxy in front of the server). */
   db?: (target: DbTarget) => DbTarget;
   log?: Logger;
@@ -68,7 +70,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SERVE_H5: 'false', SEED_DEMO: 'false', JOBS_ENABLED: 'false', OUTBOX_DISPATCH: 'job', HQ_ADMIN_PASSWORD: HQ_TEST_PASSWORD, ...env });
   const log = opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const target = opts.db ? opts.db(db.target) : db.target;
-  const running = await startLoopmall(config, log, { db: target, now: opts.now, extend: opts.extend });
+  const running = await startLoopmall(config, log, { db: target, now: opts.now, extend: opts.extend, modules: opts.modules });
   return {
     ...running,
     api: new ApiClient(running.url),

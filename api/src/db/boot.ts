@@ -7,6 +7,7 @@
 import type { DataSource } from 'typeorm';
 import { isDbUnavailable } from '../http/faults';
 import type { Logger } from '../logger';
+import type { ModuleDefinition } from '../platform/module';
 import { createDataSource, type DbTarget } from './data-source';
 
 const FIRST_DELAY_MS = 250;
@@ -17,6 +18,8 @@ export interface OpenOptions {
   retryMs: number;
   log: Logger;
   sleep?: (ms: number) => Promise<void>;
+  /** Whose entities and migrations (default: the module list of api/src/modules). */
+  modules?: readonly ModuleDefinition<unknown>[];
 }
 
 /** A connected, migrated DataSource; each attempt starts from a new one, so a half-open pool never lingers. */
@@ -25,7 +28,7 @@ export async function openDatabase(target: DbTarget, opts: OpenOptions): Promise
   const started = Date.now();
   let delay = FIRST_DELAY_MS;
   for (let attempt = 1; ; attempt++) {
-    const ds = createDataSource(target);
+    const ds = createDataSource(target, opts.modules);
     try {
       await ds.initialize();
       const applied = await ds.runMigrations({ transaction: 'each' });

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
+import type { ModuleDefinition } from '../platform/module';
+import { entitiesOf } from './entities';
+import { migrationsOf } from './migrations';
 import { SnakeNamingStrategy } from './naming';
 
 export interface MysqlTarget {
@@ -25,10 +26,11 @@ export type DbTarget = MysqlTarget | { kind: 'sqlite'; file: string };
 const DEFAULT_QUEUE_LIMIT = 200;
 const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
 
-export function createDataSource(target: DbTarget): DataSource {
+/** `modules`: whose entities and migrations it knows (default: the module list of api/src/modules). */
+export function createDataSource(target: DbTarget, modules?: readonly ModuleDefinition<unknown>[]): DataSource {
   const common = {
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: entitiesOf(modules),
+    migrations: migrationsOf(modules),
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: false,

@@ -1,58 +1,9 @@
-import { Address } from '../modules/address/address.entities';
-import { HqAdmin, Member } from '../modules/auth/auth.entities';
-import { CartItem } from '../modules/cart/cart.entities';
-import { Banner, Category, Product, Sku, StockAdjustment } from '../modules/catalogue/catalogue.entities';
-import { JobLease } from '../modules/jobs/jobs.entities';
-import { OrderLine, OrderStateLog, ShopOrder } from '../modules/orders/orders.entities';
-import { Payment, Refund, RefundStateLog } from '../modules/payments/payments.entities';
-import { GUIDE_ENTITIES } from '../modules/guides/guides.entities';
-import { OutboxDelivery, OutboxEvent } from '../modules/outbox/outbox.entities';
-import { GbCampaign, GbGroup, GbSeat, GbShopper } from '../modules/groupbuy/groupbuy.entities';
-import { MallHolding, MallItem, MallRedemption } from '../modules/pointsmall/pointsmall.entities';
-import { CouponHolding, CouponTemplate, MemberCoupon, NewMemberGift, NewMemberPack } from '../modules/coupons/coupons.entities';
-import { MemberGrowthEntry, MemberProfile, MembershipSetting, MemberTierLog } from '../modules/membership/membership.entities';
-import { MemberReferral, PointsAccount, PointsEntry, PointsLot, PointsLotUse, PointsSignin } from '../modules/points/points.entities';
+import { MODULES } from '../modules';
+import type { ModuleDefinition } from '../platform/module';
 
-export const ENTITIES = [
-  Member,
-  HqAdmin,
-  Category,
-  Product,
-  Sku,
-  StockAdjustment,
-  Banner,
-  CartItem,
-  Address,
-  ShopOrder,
-  OrderLine,
-  OrderStateLog,
-  Payment,
-  Refund,
-  OutboxEvent,
-  OutboxDelivery,
-  JobLease,
-  RefundStateLog,
-  GbCampaign,
-  GbGroup,
-  GbSeat,
-  GbShopper,
-  CouponTemplate,
-  CouponHolding,
-  MemberCoupon,
-  NewMemberPack,
-  NewMemberGift,
-  MallItem,
-  MallHolding,
-  MallRedemption,
-  PointsAccount,
-  PointsEntry,
-  PointsLot,
-  PointsLotUse,
-  PointsSignin,
-  MemberReferral,
-  MemberProfile,
-  MemberGrowthEntry,
-  MemberTierLog,
-  MembershipSetting,
-  ...GUIDE_ENTITIES,
-];
+/** Every entity, collected from the modules that own them (api/src/modules/index.ts). */
+export function entitiesOf(modules: readonly ModuleDefinition<unknown>[] = MODULES) {
+  return modules.flatMap((m) => [...m.entities]);
+}
+
+export const ENTITIES = entitiesOf();

@@ -1,6 +1,7 @@
 import type { ParameterizedContext } from 'koa';
 import type { HqRole } from '@common/auth/types';
 import type { Logger } from '../logger';
+import { AppError } from './app-error';
 
 export type Principal =
   | { kind: 'shopper'; memberId: number }
@@ -17,4 +18,11 @@ export type AppContext = ParameterizedContext<AppState>;
 /** The signed-in HQ admin's id, for audit columns; null when the caller is not HQ. */
 export function adminIdOf(ctx: AppContext): number | null {
   return ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : null;
+}
+
+/** The signed-in shopper's member id; 401 when the caller is not a shopper. */
+export function memberIdOf(ctx: AppContext): number {
+  const p = ctx.state.principal;
+  if (p?.kind !== 'shopper') throw new AppError('UNAUTHENTICATED');
+  return p.memberId;
 }

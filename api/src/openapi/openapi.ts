@@ -60,7 +60,8 @@ export function buildOpenApi(defs: AnyRouteDef[], version: string) {
   return {
     openapi: '3.0.3',
     info: { title: 'Loopmall API', version },
-    paths,
+    // By path, whatever order the modules registered their routes in (the module list may change).
+    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     components: {
       securitySchemes: {
         shopper: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /api/auth/wechat-login' },

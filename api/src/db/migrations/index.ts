@@ -1,12 +1,16 @@
-import { Foundation1795338000000 } from './1795338000000-foundation';
-import { Orders1795400000000 } from './1795400000000-orders';
-import { OrderKinds1795450000000 } from './1795450000000-order-kinds';
-import { RefundLog1795460000000 } from './1795460000000-refund-log';
-import { GroupBuy1795500000000 } from './1795500000000-groupbuy';
-import { Points1795600000000 } from './1795600000000-points';
-import { Coupons1795700000000 } from './1795700000000-coupons';
-import { Guides1795800000000 } from './1795800000000-guides';
-import { CatalogueSortIndexes1795900000000 } from './1795900000000-catalogue-sort-indexes';
+import { MODULES } from '../../modules';
+import type { ModuleDefinition } from '../../platform/module';
 
-/** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [Foundation1795338000000, Orders1795400000000, OrderKinds1795450000000, RefundLog1795460000000, GroupBuy1795500000000, Points1795600000000, Coupons1795700000000, Guides1795800000000, CatalogueSortIndexes1795900000000];
+/** The timestamp TypeORM orders by: the trailing digits of the class name (Guides1795800000000). */
+function timestampOf(migration: { name: string }): number {
+  const digits = /(\d{13})$/.exec(migration.name);
+  if (!digits) throw new Error(`migration ${migration.name} has no 13-digit timestamp at the end of its name`);
+  return Number(digits[1]);
+}
+
+/** Every migration of the modules, by timestamp. Never edit one that has shipped. */
+export function migrationsOf(modules: readonly ModuleDefinition<unknown>[] = MODULES) {
+  return modules.flatMap((m) => [...m.migrations]).sort((a, b) => timestampOf(a) - timestampOf(b));
+}
+
+export const MIGRATIONS = migrationsOf();

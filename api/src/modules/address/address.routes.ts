@@ -1,5 +1,5 @@
 import type { ApiRouter } from '../../http/api-router';
-import { memberIdOf } from '../auth/auth.routes';
+import { memberIdOf } from '../../http/context';
 import { AddressBody, AddressParams } from './address.schema';
 import type { AddressService } from './address.service';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { HQ_ROLES } from '@common/auth/types';
 import { AppError } from '../../http/app-error';
 import type { ApiRouter } from '../../http/api-router';
-import type { AppContext } from '../../http/context';
+import { memberIdOf } from '../../http/context';
 import type { FakeWeChatHandle } from '../../wechat/fake-wechat';
 import { toMemberDto, type AuthService } from './auth.service';
 
@@ -14,12 +14,6 @@ const WeChatLoginBody = z.strictObject({
 });
 const DevCodeBody = z.strictObject({ deviceId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional() });
 const HqLoginBody = z.strictObject({ username: z.string().trim().min(1).max(32), password: z.string().min(1).max(128) });
-
-export function memberIdOf(ctx: AppContext): number {
-  const p = ctx.state.principal;
-  if (p?.kind !== 'shopper') throw new AppError('UNAUTHENTICATED');
-  return p.memberId;
-}
 
 export function registerAuthRoutes(api: ApiRouter, auth: AuthService, fake: FakeWeChatHandle | null): void {
   api.route(

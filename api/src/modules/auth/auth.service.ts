@@ -2,7 +2,7 @@
  * Login for shoppers (WeChat code -> member) and HQ operators (username/password), and the
  * lookups the authenticator needs.
  */
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { HqRole, HqSession, MemberDto, ShopperSession } from '@common/auth/types';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
@@ -10,7 +10,7 @@ import { AppError } from '../../http/app-error';
 import { WeChatApiError, WeChatUnavailableError, type WeChatClient } from '../../wechat/client';
 import { HqAdmin, Member } from './auth.entities';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
-import type { Outbox } from '../outbox/outbox';
+import type { Outbox } from '../outbox';
 import { AUD_HQ, AUD_SHOPPER, type TokenService } from './tokens';
 
 const DEFAULT_NICKNAME = '微信用户';
@@ -85,6 +85,16 @@ export class AuthService {
 
   async memberById(id: number): Promise<Member | null> {
     return this.ds.getRepository(Member).findOneBy({ id });
+  }
+
+  /** The member with this WeChat unionid, if any. */
+  async memberIdByUnionid(unionid: string): Promise<number | null> {
+    return (await this.ds.getRepository(Member).findOne({ where: { unionid }, select: { id: true } }))?.id ?? null;
+  }
+
+  /** The members of `ids` that exist (a read port: other modules never read the member table). */
+  async membersByIds(ids: readonly number[]): Promise<Member[]> {
+    return ids.length ? this.ds.getRepository(Member).findBy({ id: In([...new Set(ids)]) }) : [];
   }
 
   async hqLogin(username: string, password: string): Promise<HqSession> {

@@ -4,7 +4,7 @@
  * cart as it was. Nothing comes back to the cart when an order is cancelled.
  */
 import { z } from 'zod';
-import { RANK, type CheckoutContributor } from '../orders/checkout/contributor';
+import { RANK, type CheckoutContributor } from '../orders';
 import type { CartService } from './cart.service';
 
 export function cartContributor(cart: Pick<CartService, 'removeSkus'>): CheckoutContributor {

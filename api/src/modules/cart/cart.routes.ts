@@ -1,5 +1,5 @@
 import type { ApiRouter } from '../../http/api-router';
-import { memberIdOf } from '../auth/auth.routes';
+import { memberIdOf } from '../../http/context';
 import { AddCartItemBody, CartItemParams, PatchCartItemBody, SelectAllBody } from './cart.schema';
 import type { CartService } from './cart.service';
 

@@ -9,7 +9,7 @@ import type { CartDto } from '@common/cart/types';
 import { MAX_LINE_QUANTITY } from '@common/order/pricing';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
-import { Product, Sku } from '../catalogue/catalogue.entities';
+import { loadSkusWithProducts } from '../catalogue';
 import { CartItem } from './cart.entities';
 import { loadCart } from './cart.view';
 
@@ -41,8 +41,9 @@ export class CartService {
   async add(memberId: number, skuId: number, quantity: number): Promise<CartDto> {
     if (quantity > MAX_LINE_QUANTITY) throw overLimit(quantity);
     await this.tx.run(async (m) => {
-      const sku = await m.findOneBy(Sku, { id: skuId });
-      const product = sku ? await m.findOneBy(Product, { id: sku.productId }) : null;
+      const { skus, products } = await loadSkusWithProducts(m, [skuId]);
+      const sku = skus.get(skuId) ?? null;
+      const product = sku ? (products.get(sku.productId) ?? null) : null;
       // The catalogue's rule: a draft product's SKU is as unknown as a missing one. Stock is left
       // to the conditional increment below, which judges it atomically with this shopper's line.
       const problem = buyProblem(product, sku, quantity);
@@ -97,7 +98,7 @@ export class CartService {
       const item = await m.findOneBy(CartItem, { id: itemId, memberId });
       if (!item) throw new AppError('CART_ITEM_NOT_FOUND', `cart item ${itemId}`);
       if (patch.quantity !== undefined && patch.quantity > item.quantity) {
-        const sku = await m.findOneBy(Sku, { id: item.skuId });
+        const sku = (await loadSkusWithProducts(m, [item.skuId])).skus.get(item.skuId);
         if (!sku || patch.quantity > sku.stock) throw new AppError('OUT_OF_STOCK', `sku ${item.skuId}`);
       }
       // Owner in the WHERE: a line that is not this shopper's (or is gone) matches nothing.

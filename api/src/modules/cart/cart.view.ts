@@ -1,13 +1,13 @@
 /**
  * Builds the CartDto a shopper sees: every line with the catalogue's current title, picture,
  * specs, price and stock, and a `problem` when it cannot be bought as it stands. Lines are
- * flagged, never dropped. Reads the catalogue tables only (never writes them).
+ * flagged, never dropped. Reads SKUs and products through the catalogue's loadSkusWithProducts.
  */
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { CartDto, CartItemDto, CartProblem } from '@common/cart/types';
 import { buyProblem } from '@common/catalogue/buyable';
 import { specLabel } from '@common/catalogue/sku';
-import { Product, Sku } from '../catalogue/catalogue.entities';
+import { loadSkusWithProducts, type ProductSnapshot as Product, type SkuSnapshot as Sku } from '../catalogue';
 import { CartItem } from './cart.entities';
 
 /** The catalogue's buyability rule, in the cart's words: a line that no longer exists shows as off sale. */
@@ -48,10 +48,7 @@ function summarise(items: CartItemDto[]): CartDto {
 export async function loadCart(m: EntityManager, memberId: number): Promise<CartDto> {
   const rows = await m.find(CartItem, { where: { memberId }, order: { id: 'DESC' } });
   if (rows.length === 0) return summarise([]);
-  const skus = await m.findBy(Sku, { id: In([...new Set(rows.map((r) => r.skuId))]) });
-  const skuById = new Map(skus.map((s) => [s.id, s]));
-  const products = skus.length ? await m.findBy(Product, { id: In([...new Set(skus.map((s) => s.productId))]) }) : [];
-  const productById = new Map(products.map((p) => [p.id, p]));
+  const { skus: skuById, products: productById } = await loadSkusWithProducts(m, [...new Set(rows.map((r) => r.skuId))]);
   return summarise(
     rows.map((row) => {
       const sku = skuById.get(row.skuId);

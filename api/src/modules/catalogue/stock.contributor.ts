@@ -10,7 +10,7 @@
  */
 import { AppError } from '../../http/app-error';
 import type { OrderKind } from '@common/order/state';
-import { RANK, type CheckoutContributor, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders/checkout/contributor';
+import { RANK, type CheckoutContributor, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders';
 import { releaseStock, reserveStock } from './stock';
 
 export class StockContributor implements CheckoutContributor {

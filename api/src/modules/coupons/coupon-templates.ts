@@ -43,6 +43,11 @@ export class CouponTemplates {
     return t;
   }
 
+  /** The templates of `ids` that exist (a read port for the points mall's coupon items). */
+  async byIds(ids: readonly number[]): Promise<CouponTemplate[]> {
+    return ids.length ? this.ds.getRepository(CouponTemplate).findBy({ id: In([...ids]) }) : [];
+  }
+
   async list(): Promise<CouponTemplateDto[]> {
     return (await this.ds.getRepository(CouponTemplate).find({ order: { id: 'DESC' }, take: LIST_LIMIT })).map(toTemplateDto);
   }

@@ -14,8 +14,7 @@ import type { CouponLine } from '@common/coupon/rules';
 import { errorMessage } from '@common/errors';
 import { zs } from '../../http/validate';
 import { AppError } from '../../http/app-error';
-import { priceBefore, RANK, type CheckoutContributor, type CheckoutDraft } from '../orders/checkout/contributor';
-import type { OrderHooks } from '../orders/order-hooks';
+import { priceBefore, RANK, type CheckoutContributor, type CheckoutDraft, type OrderHooks } from '../orders';
 import type { CouponWallet } from './coupon-wallet';
 import type { MemberFacts } from './member-facts';
 

@@ -5,8 +5,8 @@
  * UPDATE per pass; a compare-and-set on `status = 'unused'`, so two passes at once are harmless).
  */
 import type { Transactor } from '../../db/transaction';
-import type { Scheduler } from '../jobs/scheduler';
-import type { Outbox } from '../outbox/outbox';
+import type { Scheduler } from '../jobs';
+import type { Outbox } from '../outbox';
 import type { CouponWallet } from './coupon-wallet';
 import type { NewMemberGifts } from './new-member-gift';
 

@@ -1,58 +1,71 @@
 /**
- * Builds the coupon services from their dependencies and plugs them into the extension points
- * (app.ts calls this once, in its coupons block): the checkout contributor `couponId`, the `pay`
- * transition hook, the 新人礼 outbox handler and the expiry job.
+ * Coupons and the 新人礼: the checkout contributor `couponId`, the `pay` transition hook, the
+ * 新人礼 outbox handler (on MemberRegistered), the expiry job and the coupon routes.
  */
-import type { DataSource } from 'typeorm';
-import type { Transactor } from '../../db/transaction';
-import type { AuthService } from '../auth/auth.service';
-import type { Scheduler } from '../jobs/scheduler';
-import type { CheckoutContributors } from '../orders/checkout/contributor';
-import type { OrderHooks } from '../orders/order-hooks';
-import type { Outbox } from '../outbox/outbox';
-import { credit } from '../points/ledger';
+import { Coupons1795700000000 } from '../../db/migrations/1795700000000-coupons';
+import { defineModule, type ModuleContext } from '../../platform/module';
 import { TIER_CODES } from '@common/membership/settings';
-import type { MemberProfiles } from '../membership/profile.service';
+import { authModule } from '../auth';
+import { catalogueModule } from '../catalogue';
+import { membershipModule } from '../membership';
+import { ordersModule } from '../orders';
+import { credit } from '../points';
 import { couponContributor, registerCouponHooks } from './coupon.contributor';
 import { CouponGrants } from './coupon-grants';
 import { CouponTemplates } from './coupon-templates';
 import { CouponWallet } from './coupon-wallet';
+import { CouponHolding, CouponTemplate, MemberCoupon, NewMemberGift, NewMemberPack } from './coupons.entities';
 import { registerCouponJobs } from './coupons.jobs';
+import { registerCouponRoutes } from './coupons.routes';
 import { MemberFacts, type TierRankOf } from './member-facts';
 import { NewMemberGifts, type PointsCredit } from './new-member-gift';
-
-export interface CouponDeps {
-  ds: DataSource;
-  tx: Transactor;
-  auth: AuthService;
-  now: () => Date;
-  contributors: CheckoutContributors;
-  hooks: OrderHooks;
-  outbox: Outbox;
-  scheduler: Scheduler;
-  /** Membership profiles: a member's tier decides the tier audience (rank in TIER_CODES). */
-  profiles: Pick<MemberProfiles, 'standing'>;
-}
 
 /** The 新人礼 points: a credit on the points ledger, inside the granting transaction. */
 const creditPoints: PointsCredit = async (m, memberId, points, key, reason) => {
   await credit(m, { memberId, points, key, reason, kind: 'grant' });
 };
 
-export function createCouponServices(deps: CouponDeps) {
-  const tierRankOf: TierRankOf = async (memberId) => TIER_CODES.indexOf((await deps.profiles.standing(deps.ds.manager, memberId)).tier);
-  const facts = new MemberFacts(deps.ds, deps.auth, tierRankOf);
-  const wallet = new CouponWallet(deps.ds);
-  const gifts = new NewMemberGifts(deps.ds, deps.tx, deps.now, creditPoints);
-  deps.contributors.register(couponContributor(wallet, facts));
-  registerCouponHooks(deps.hooks, wallet);
-  registerCouponJobs({ scheduler: deps.scheduler, outbox: deps.outbox, tx: deps.tx, wallet, gifts, now: deps.now });
+export const couponsModule = defineModule({
+  name: 'coupons',
+  entities: [CouponTemplate, CouponHolding, MemberCoupon, NewMemberPack, NewMemberGift],
+  // The coupons migration also created the points mall's tables.
+  migrations: [Coupons1795700000000],
+  errors: {
+    COUPON_TEMPLATE_NOT_FOUND: 404,
+    COUPON_NOT_FOUND: 404,
+    NEW_MEMBER_GIFT_NOT_FOUND: 404,
+    COUPON_TEMPLATE_INACTIVE: 409,
+    COUPON_SOLD_OUT: 409,
+    COUPON_LIMIT_REACHED: 409,
+    COUPON_AUDIENCE_MISMATCH: 409,
+    COUPON_NOT_USABLE: 409,
+    COUPON_EXPIRED: 409,
+  },
+  build(ctx) {
+    const coupons = createCouponServices(ctx);
+    const catalogue = ctx.use(catalogueModule).catalogue;
+    ctx.routes((api) => registerCouponRoutes(api, coupons, catalogue, ctx.now));
+    return { coupons };
+  },
+});
+
+function createCouponServices(ctx: ModuleContext) {
+  const { ds, tx, now } = ctx;
+  const profiles = ctx.use(membershipModule).membership.profiles;
+  // A member's tier decides the tier audience (rank in TIER_CODES).
+  const tierRankOf: TierRankOf = async (memberId) => TIER_CODES.indexOf((await profiles.standing(ds.manager, memberId)).tier);
+  const facts = new MemberFacts(ds, ctx.use(authModule).auth, ctx.use(ordersModule).orderFacts, tierRankOf);
+  const wallet = new CouponWallet(ds);
+  const gifts = new NewMemberGifts(ds, tx, now, creditPoints);
+  ctx.contributors.register(couponContributor(wallet, facts));
+  registerCouponHooks(ctx.hooks, wallet);
+  registerCouponJobs({ scheduler: ctx.scheduler, outbox: ctx.outbox, tx, wallet, gifts, now });
   return {
     facts,
     wallet,
     gifts,
-    grants: new CouponGrants(deps.ds, deps.tx, facts, deps.now),
-    templates: new CouponTemplates(deps.ds, deps.tx, facts, deps.now),
+    grants: new CouponGrants(ds, tx, facts, now),
+    templates: new CouponTemplates(ds, tx, facts, now),
   };
 }
 

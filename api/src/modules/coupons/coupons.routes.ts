@@ -1,7 +1,7 @@
 import { HQ_ROLES } from '@common/auth/types';
 import type { ApiRouter } from '../../http/api-router';
-import { memberIdOf } from '../auth/auth.routes';
-import type { CatalogueService } from '../catalogue/catalogue.service';
+import { memberIdOf } from '../../http/context';
+import type { CatalogueService } from '../catalogue';
 import type { CouponServices } from './coupons.module';
 import { IdParams, PackBody, ProductCouponsQuery, PushBody, TemplateBody, TemplatePatch, WalletQuery } from './coupons.schema';
 

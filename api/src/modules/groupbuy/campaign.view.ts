@@ -6,7 +6,7 @@
 import type { CampaignDto } from '@common/groupbuy/types';
 import { campaignPhase } from '@common/groupbuy/rules';
 import { specLabel } from '@common/catalogue/sku';
-import type { CatalogueService } from '../catalogue/catalogue.service';
+import type { CatalogueService } from '../catalogue';
 import type { GbCampaign } from './groupbuy.entities';
 
 interface SkuFacts {

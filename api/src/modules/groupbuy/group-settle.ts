@@ -7,20 +7,20 @@
  * outbox), each with its own out_refund_no, reused on every retry. A paid seat still in
  * 待成团 after its group settled is moved on by the job's repair pass (repairStranded).
  */
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { groupNext } from '@common/groupbuy/state';
 import { locked } from '../../db/locked-read';
 import type { Transactor } from '../../db/transaction';
 import type { Logger } from '../../logger';
-import type { OrderHooks } from '../orders/order-hooks';
-import type { OrderTransitions } from '../orders/order-transitions';
-import { ShopOrder } from '../orders/orders.entities';
-import type { Outbox } from '../outbox/outbox';
-import type { RefundsService } from '../payments/refunds.service';
+import type { OrderFacts, OrderHooks, OrderTransitions } from '../orders';
+import type { Outbox } from '../outbox';
+import type { RefundsService } from '../payments';
 import type { CampaignStock } from './campaign.stock';
 import { GbGroup, GbSeat } from './groupbuy.entities';
 
 const ACTOR = 'groupbuy';
+/** How many grouping seat orders one repair pass looks at (the open groups' seats among them). */
+const GROUPING_SCAN = 1000;
 
 export class GroupSettler {
   constructor(
@@ -30,6 +30,8 @@ export class GroupSettler {
     private readonly outbox: Outbox,
     private readonly stock: CampaignStock,
     private readonly log: Logger,
+    /** The order tables' ports (orders owns them; its locking reads included). */
+    private readonly orders: Pick<OrderFacts, 'byIds' | 'lockedByIds' | 'idsIn'>,
   ) {}
 
   /** Registers the seat's payment hook: runs inside the CAS transaction of its `pay`. */
@@ -63,7 +65,7 @@ export class GroupSettler {
     // it (its order stayed 待成团). Every payment that counted a seat committed before our
     // increment of seats_paid got the group row, so the newest rows hold all N paid seats.
     const seats = await locked(m, m.createQueryBuilder(GbSeat, 's').where("s.group_id = :groupId AND s.status = 'paid'", { groupId })).getMany();
-    const orders = await locked(m, m.createQueryBuilder(ShopOrder, 'o').where('o.id IN (:...ids)', { ids: seats.map((s) => s.orderId) })).getMany();
+    const orders = await this.orders.lockedByIds(m, seats.map((s) => s.orderId));
     for (const o of orders) await this.transitions.apply(m, { order: o, from: 'grouping', event: 'group_succeed', actor: ACTOR, note: `拼团成功 #${groupId}`, now });
     await this.outbox.enqueue(m, 'GroupSucceeded', groupId, { groupId });
   }
@@ -79,7 +81,7 @@ export class GroupSettler {
       const r = await m.createQueryBuilder().update(GbGroup).set({ status: to, settledAt: now }).where("id = :id AND status = 'open' AND seats_paid < size", { id: groupId }).execute();
       if (!r.affected) return null;
       const seats = await m.findBy(GbSeat, { groupId, live: 1 });
-      const orders = await m.findBy(ShopOrder, { id: In(seats.length ? seats.map((s) => s.orderId) : [0]) });
+      const orders = await this.orders.byIds(seats.map((s) => s.orderId), m);
       const ids: number[] = [];
       for (const o of orders) {
         if (o.status === 'pending_payment') {
@@ -110,12 +112,17 @@ export class GroupSettler {
    * One transaction per seat; no new GroupSucceeded (the group's one event was sent).
    */
   async repairStranded(now: Date, limit: number): Promise<Record<'succeeded' | 'failed', number>> {
-    const rows: { order_id: number; group_id: number; status: 'succeeded' | 'failed' }[] = await this.stock
-      .manager()
-      .query(
-        "SELECT s.order_id, s.group_id, g.status FROM gb_seat s JOIN gb_group g ON g.id = s.group_id JOIN shop_order o ON o.id = s.order_id WHERE g.status IN ('succeeded', 'failed') AND s.status = 'paid' AND o.status = 'grouping' LIMIT ?",
-        [limit],
-      );
+    // Seat orders still grouping (orders' port: few, the seats of open groups and these), then
+    // those of them that are paid seats of a settled group (our tables).
+    const grouping = await this.orders.idsIn('group_seat', 'grouping', GROUPING_SCAN);
+    const rows: { order_id: number; group_id: number; status: 'succeeded' | 'failed' }[] = grouping.length
+      ? await this.stock
+          .manager()
+          .query(
+            `SELECT s.order_id, s.group_id, g.status FROM gb_seat s JOIN gb_group g ON g.id = s.group_id WHERE g.status IN ('succeeded', 'failed') AND s.status = 'paid' AND s.order_id IN (${grouping.map(() => '?').join(',')}) LIMIT ?`,
+            [...grouping, limit],
+          )
+      : [];
     // Seats moved on, by their group's outcome.
     const done = { succeeded: 0, failed: 0 };
     for (const row of rows) {
@@ -123,7 +130,7 @@ export class GroupSettler {
       const moved = await this.tx.run(async (m) => {
         // A locking read: a run going on at the same moment holds the row until it commits, and
         // we then see its move (a plain read would answer from our snapshot and try again).
-        const o = await locked(m, m.createQueryBuilder(ShopOrder, 'o').where('o.id = :id', { id: orderId })).getOne();
+        const [o] = await this.orders.lockedByIds(m, [orderId]);
         if (o?.status !== 'grouping') return false;
         if (outcome === 'succeeded') {
           await this.transitions.apply(m, { order: o, event: 'group_succeed', actor: ACTOR, note: `拼团已成功，补记 #${groupId}`, now });

@@ -1,53 +1,74 @@
 /**
- * Builds the group-buy module and plugs it into the extension points: the seat contributors
- * (checkout), the stock contributor told that seats hold their units elsewhere, the seat's
- * payment hook, the group-buy job, the result notices. Called once from createServices.
+ * Group-buy (拼团秒杀) plugs itself into the extension points: the seat contributors (checkout),
+ * the stock contributor told that seats hold their units elsewhere, the seat's payment hook, the
+ * group-buy job, the result notices, and its routes.
  */
-import type { DataSource } from 'typeorm';
-import type { Config } from '../../config';
-import type { Transactor } from '../../db/transaction';
-import type { Logger } from '../../logger';
-import type { WeChatClient } from '../../wechat/client';
-import type { CatalogueService } from '../catalogue/catalogue.service';
-import { adjustStock, loadSkusWithProducts } from '../catalogue/stock';
-import type { StockContributor } from '../catalogue/stock.contributor';
-import type { Scheduler } from '../jobs/scheduler';
-import type { CheckoutService } from '../orders/checkout.service';
-import type { CheckoutContributors } from '../orders/checkout/contributor';
-import type { OrderHooks } from '../orders/order-hooks';
-import type { OrderTransitions } from '../orders/order-transitions';
-import type { Outbox } from '../outbox/outbox';
-import type { RefundsService } from '../payments/refunds.service';
+import { GroupBuy1795500000000 } from '../../db/migrations/1795500000000-groupbuy';
+import { defineModule, type ModuleContext } from '../../platform/module';
+import { authModule, type AuthService } from '../auth';
+import { adjustStock, catalogueModule, loadSkusWithProducts, type CatalogueService, type StockContributor } from '../catalogue';
+import { ordersModule, type CheckoutService, type OrderFacts } from '../orders';
+import { paymentsModule, type RefundsService } from '../payments';
 import { CampaignStock } from './campaign.stock';
 import { CampaignView } from './campaign.view';
 import { CampaignAdmin } from './campaigns.admin';
 import { GroupSettler } from './group-settle';
+import { GbCampaign, GbGroup, GbSeat, GbShopper } from './groupbuy.entities';
+import './groupbuy.events';
 import { GroupBuyJobs } from './groupbuy.jobs';
 import { GroupBuyReads } from './groupbuy.reads';
+import { registerGroupBuyRoutes } from './groupbuy.routes';
 import { JoinGate } from './join';
 import { subscribeGroupNotices } from './notices';
 import { GroupPosters } from './poster';
 import { groupSeatContributors } from './seats.contributor';
 
-export interface GroupBuyDeps {
-  config: Config;
-  log: Logger;
-  ds: DataSource;
-  now: () => Date;
-  tx: Transactor;
-  wechat: WeChatClient;
-  outbox: Outbox;
-  scheduler: Scheduler;
+export const groupBuyModule = defineModule({
+  name: 'groupbuy',
+  entities: [GbCampaign, GbGroup, GbSeat, GbShopper],
+  migrations: [GroupBuy1795500000000],
+  errors: {
+    GROUPBUY_CAMPAIGN_NOT_FOUND: 404,
+    GROUPBUY_GROUP_NOT_FOUND: 404,
+    GROUPBUY_NOT_STARTED: 409,
+    GROUPBUY_ENDED: 409,
+    GROUPBUY_SOLD_OUT: 409,
+    GROUPBUY_GROUP_FULL: 409,
+    GROUPBUY_GROUP_CLOSED: 409,
+    GROUPBUY_ALREADY_IN_GROUP: 409,
+    GROUPBUY_LIMIT_REACHED: 409,
+    GROUPBUY_STOCK_BELOW_COMMITTED: 409,
+    GROUPBUY_CAMPAIGN_STATE: 409,
+    GROUPBUY_SKU_STOCK_SHORT: 409,
+    GROUPBUY_POSTER_FAILED: 502,
+  },
+  build(ctx) {
+    const catalogue = ctx.use(catalogueModule);
+    const orders = ctx.use(ordersModule);
+    const groupBuy = createGroupBuy({
+      ...ctx,
+      catalogue: catalogue.catalogue,
+      stock: catalogue.stock,
+      refunds: ctx.use(paymentsModule).refunds,
+      checkout: orders.checkout,
+      orders: orders.orderFacts,
+      members: ctx.use(authModule).auth,
+    });
+    ctx.routes((api) => registerGroupBuyRoutes(api, groupBuy));
+    return { groupBuy };
+  },
+});
+
+interface GroupBuyDeps extends ModuleContext {
   catalogue: CatalogueService;
-  hooks: OrderHooks;
-  transitions: OrderTransitions;
-  contributors: CheckoutContributors;
   stock: StockContributor;
   refunds: RefundsService;
   checkout: CheckoutService;
+  orders: OrderFacts;
+  members: Pick<AuthService, 'membersByIds'>;
 }
 
-export function createGroupBuy(d: GroupBuyDeps) {
+function createGroupBuy(d: GroupBuyDeps) {
   const stock = new CampaignStock(
     d.ds,
     // The catalogue owns sku.stock: a campaign takes and returns its units through its function.
@@ -62,16 +83,16 @@ export function createGroupBuy(d: GroupBuyDeps) {
   for (const c of groupSeatContributors(stock)) d.contributors.register(c);
   // A seat's unit was carved out of the SKU when its campaign was scheduled.
   d.stock.holdElsewhere('group_seat');
-  const settler = new GroupSettler(d.tx, d.transitions, d.refunds, d.outbox, stock, d.log);
+  const settler = new GroupSettler(d.tx, d.transitions, d.refunds, d.outbox, stock, d.log, d.orders);
   settler.register(d.hooks);
   const jobs = new GroupBuyJobs(d.ds, d.tx, stock, settler, d.now);
   d.scheduler.register({ name: 'groupbuy', run: () => jobs.runOnce() });
-  subscribeGroupNotices({ ds: d.ds, outbox: d.outbox, refunds: d.refunds, wechat: d.wechat, log: d.log, templates: { success: d.config.GROUPBUY_TMPL_SUCCESS, failure: d.config.GROUPBUY_TMPL_FAIL }, now: d.now });
+  subscribeGroupNotices({ ds: d.ds, outbox: d.outbox, refunds: d.refunds, members: d.members, orders: d.orders, wechat: d.wechat, log: d.log, templates: { success: d.config.GROUPBUY_TMPL_SUCCESS, failure: d.config.GROUPBUY_TMPL_FAIL }, now: d.now });
   return {
     stock,
     jobs,
     admin: new CampaignAdmin(d.ds, d.tx, view, stock, d.now),
-    reads: new GroupBuyReads(d.ds, view, [d.config.GROUPBUY_TMPL_SUCCESS, d.config.GROUPBUY_TMPL_FAIL].filter(Boolean), d.now),
+    reads: new GroupBuyReads(d.ds, view, [d.config.GROUPBUY_TMPL_SUCCESS, d.config.GROUPBUY_TMPL_FAIL].filter(Boolean), d.now, { members: d.members, orders: d.orders }),
     gate: new JoinGate(stock, d.checkout, d.now),
     posters: new GroupPosters(d.wechat, d.log),
   };

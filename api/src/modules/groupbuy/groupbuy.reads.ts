@@ -1,9 +1,10 @@
 /** Shopper reads: the campaign strip, the campaign page, a group page, 我的拼团. Real members only. */
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { CampaignDto, CampaignPageDto, GroupDto, GroupPageDto, MyGroupDto } from '@common/groupbuy/types';
 import { canJoinGroup, campaignPhase } from '@common/groupbuy/rules';
 import { AppError } from '../../http/app-error';
-import { Member } from '../auth/auth.entities';
+import type { AuthService } from '../auth';
+import type { OrderFacts } from '../orders';
 import type { CampaignView } from './campaign.view';
 import { GbCampaign, GbGroup, GbSeat } from './groupbuy.entities';
 
@@ -15,6 +16,8 @@ export class GroupBuyReads {
     private readonly view: CampaignView,
     private readonly noticeTemplates: string[],
     private readonly now: () => Date,
+    /** Read ports of the modules that own members and orders. */
+    private readonly ports: { members: Pick<AuthService, 'membersByIds'>; orders: Pick<OrderFacts, 'byIds'> },
   ) {}
 
   /** Campaigns a shopper may see: scheduled or running, not yet ended (首页 strip). */
@@ -82,7 +85,7 @@ export class GroupBuyReads {
   async groupDtos(groups: GbGroup[], memberId: number): Promise<GroupDto[]> {
     if (!groups.length) return [];
     const seats = await this.ds.getRepository(GbSeat).find({ where: { groupId: In(groups.map((g) => g.id)), live: 1 }, order: { id: 'ASC' } });
-    const members = seats.length ? await this.ds.getRepository(Member).findBy({ id: In([...new Set(seats.map((s) => s.memberId))]) }) : [];
+    const members = await this.ports.members.membersByIds(seats.map((s) => s.memberId));
     const byId = new Map(members.map((m) => [m.id, m]));
     return groups.map((g) => {
       const mine = seats.filter((s) => s.groupId === g.id);
@@ -111,10 +114,11 @@ export class GroupBuyReads {
   }
 
   private async orderStatuses(orderIds: number[]): Promise<Map<number, string>> {
-    const rows: { id: number; status: string }[] = await this.ds.query(
-      `SELECT id, status FROM shop_order WHERE id IN (${orderIds.map(() => '?').join(',')})`,
-      orderIds,
-    );
-    return new Map(rows.map((r) => [Number(r.id), r.status]));
+    return new Map((await this.ports.orders.byIds(orderIds)).map((o) => [o.id, o.status]));
   }
+}
+
+/** A campaign's status, or null when there is none (a read port for other modules, e.g. guides' posters). */
+export async function campaignStatusOf(m: EntityManager, campaignId: number): Promise<GbCampaign['status'] | null> {
+  return (await m.findOne(GbCampaign, { where: { id: campaignId }, select: { id: true, status: true } }))?.status ?? null;
 }

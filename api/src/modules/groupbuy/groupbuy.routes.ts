@@ -3,9 +3,9 @@ import { HQ_ROLES, type HqRole } from '@common/auth/types';
 import { PER_SHOPPER_LIMIT_MAX } from '@common/groupbuy/rules';
 import { Reply, type ApiRouter } from '../../http/api-router';
 import { zs } from '../../http/validate';
-import { memberIdOf } from '../auth/auth.routes';
+import { memberIdOf } from '../../http/context';
 import type { GroupBuy } from './groupbuy.module';
-import { parseIdempotencyKey } from '../orders/orders.schema';
+import { parseIdempotencyKey } from '../orders';
 import { CampaignBody, CampaignPatchBody, IdParams } from './groupbuy.schema';
 
 const JoinBody = z.strictObject({

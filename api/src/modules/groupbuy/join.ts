@@ -9,8 +9,8 @@
  */
 import { campaignPhase } from '@common/groupbuy/rules';
 import { AppError } from '../../http/app-error';
-import type { CheckoutService, PlacedOrder } from '../orders/checkout.service';
-import type { CheckoutInput } from '../orders/orders.schema';
+import type { CheckoutService, PlacedOrder } from '../orders';
+import type { CheckoutInput } from '../orders';
 import type { CampaignStock } from './campaign.stock';
 import { GbSeat, type GbCampaign } from './groupbuy.entities';
 

@@ -8,11 +8,10 @@ import { In, type DataSource } from 'typeorm';
 import { formatFen } from '@common/money';
 import type { Logger } from '../../logger';
 import { WeChatApiError, type WeChatClient } from '../../wechat/client';
-import { Member } from '../auth/auth.entities';
-import { ShopOrder } from '../orders/orders.entities';
-import type { Outbox } from '../outbox/outbox';
-import { Refund } from '../payments/payments.entities';
-import type { RefundsService } from '../payments/refunds.service';
+import type { AuthService } from '../auth';
+import type { OrderFacts } from '../orders';
+import type { Outbox } from '../outbox';
+import type { RefundsService } from '../payments';
 import { GbCampaign, GbSeat } from './groupbuy.entities';
 
 export interface NoticeTemplates {
@@ -20,14 +19,14 @@ export interface NoticeTemplates {
   failure: string;
 }
 
-export function subscribeGroupNotices(deps: { ds: DataSource; outbox: Outbox; refunds: RefundsService; wechat: WeChatClient; log: Logger; templates: NoticeTemplates; now: () => Date }): void {
+export function subscribeGroupNotices(deps: { ds: DataSource; outbox: Outbox; refunds: RefundsService; members: Pick<AuthService, 'membersByIds'>; orders: Pick<OrderFacts, 'byIds'>; wechat: WeChatClient; log: Logger; templates: NoticeTemplates; now: () => Date }): void {
   const { ds, outbox, refunds } = deps;
 
   const notify = async (seats: GbSeat[], kind: 'success' | 'failure') => {
     const template = kind === 'success' ? deps.templates.success : deps.templates.failure;
     if (!template || !seats.length) return;
-    const members = new Map((await ds.getRepository(Member).findBy({ id: In(seats.map((s) => s.memberId)) })).map((m) => [m.id, m]));
-    const orders = new Map((await ds.getRepository(ShopOrder).findBy({ id: In(seats.map((s) => s.orderId)) })).map((o) => [o.id, o]));
+    const members = new Map((await deps.members.membersByIds(seats.map((s) => s.memberId))).map((m) => [m.id, m]));
+    const orders = new Map((await deps.orders.byIds(seats.map((s) => s.orderId))).map((o) => [o.id, o]));
     const campaign = await ds.getRepository(GbCampaign).findOneByOrFail({ id: seats[0].campaignId });
     for (const seat of seats) {
       // The claim: one notice per seat, whatever redelivers the event.
@@ -62,7 +61,7 @@ export function subscribeGroupNotices(deps: { ds: DataSource; outbox: Outbox; re
   outbox.subscribe('GroupFailed', 'groupbuy.refund-and-notice', async ({ groupId, refundIds }) => {
     // submit() does nothing for a refund already sent or settled, so a redelivery is harmless.
     for (const id of refundIds) await refunds.submit(id);
-    const orderIds = refundIds.length ? (await ds.getRepository(Refund).findBy({ id: In(refundIds) })).map((r) => r.orderId) : [];
+    const orderIds = await refunds.orderIdsOf(refundIds);
     if (orderIds.length) await notify(await ds.getRepository(GbSeat).findBy({ groupId, orderId: In(orderIds) }), 'failure');
   });
 }

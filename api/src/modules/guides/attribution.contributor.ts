@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { AttributionCheckoutNote } from '@common/attribution/checkout-notes';
-import { type CheckoutContributor, RANK } from '../orders/checkout/contributor';
+import { type CheckoutContributor, RANK } from '../orders';
 import type { AttributionService } from './attribution.service';
 
 export function attributionContributor(attribution: AttributionService): CheckoutContributor {

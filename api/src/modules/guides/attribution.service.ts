@@ -9,7 +9,7 @@ import { guideStates } from './bindings';
 import { Guide, GuideBinding, GuideTouch, OrderAttribution } from './guides.entities';
 import { replayBinding } from './replay';
 import type { RuleSets } from './rule-sets';
-import type { ShareTokens } from '../share/share-tokens';
+import type { ShareTokens } from '../share';
 
 export interface Attribution extends AttributionDecision {
   storeId: number | null;

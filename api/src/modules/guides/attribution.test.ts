@@ -8,7 +8,7 @@ import { loginShopper, startTestApp, type TestApp } from '../../../test/harness'
 import { count, placeOrder } from '../../../test/payments';
 import { ok } from '../../../test/shopping';
 import { aGuide, bindingOf, type GuideFixture, hqToken, touch } from './guides.test-support';
-import { ShareTokens } from '../share/share-tokens';
+import { ShareTokens } from '../share';
 
 describe('touches, binding and attribution', () => {
   let clock = Date.now();

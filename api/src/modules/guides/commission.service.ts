@@ -5,14 +5,13 @@
  * key, so a duplicated event changes nothing — and moves the account's buckets with a
  * conditional update, in one transaction.
  */
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { commissionFor, DEFAULT_COMMISSION_BP, type RateTable, reversalFor } from '@common/attribution/commission';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
-import { Product } from '../catalogue/catalogue.entities';
-import type { OutboxEvents } from '../outbox/events';
-import type { Outbox } from '../outbox/outbox';
-import { OrderLine, ShopOrder } from '../orders/orders.entities';
+import { productFacts } from '../catalogue';
+import type { OrderFacts } from '../orders';
+import type { Outbox, OutboxEvents } from '../outbox';
 import { CommissionAccount, CommissionEntry, CommissionRate, OrderAttribution } from './guides.entities';
 
 export interface CommissionFigures {
@@ -28,6 +27,8 @@ export class CommissionService {
     private readonly ds: DataSource,
     private readonly tx: Transactor,
     private readonly now: () => Date,
+    /** The order tables' ports (orders owns them). */
+    private readonly orders: Pick<OrderFacts, 'byId' | 'lines'>,
   ) {}
 
   subscribe(outbox: Outbox): void {
@@ -48,10 +49,10 @@ export class CommissionService {
   async onPaid(p: OutboxEvents['OrderPaid']): Promise<void> {
     await this.tx.run(async (m) => {
       const attribution = await m.findOneBy(OrderAttribution, { orderId: p.orderId });
-      const guideId = attribution?.guideId ?? (await m.findOne(ShopOrder, { where: { id: p.orderId }, select: { id: true, guideId: true } }))?.guideId ?? null;
+      const guideId = attribution?.guideId ?? (await this.orders.byId(p.orderId, m))?.guideId ?? null;
       if (!guideId) return;
-      const lines = await m.find(OrderLine, { where: { orderId: p.orderId } });
-      const products = lines.length ? await m.find(Product, { where: { id: In(lines.map((l) => l.productId)) }, select: { id: true, categoryId: true } }) : [];
+      const lines = await this.orders.lines(p.orderId, m);
+      const products = await productFacts(m, lines.map((l) => l.productId));
       const cat = new Map(products.map((x) => [x.id, x.categoryId]));
       const accrued = commissionFor(lines.map((l) => ({ productId: l.productId, categoryId: cat.get(l.productId) ?? 0, payableFen: l.payableFen })), await this.rates(m));
       if (!(await this.entry(m, p.orderId, guideId, 'paid', 'held', accrued))) return;

@@ -12,9 +12,9 @@ import { AppError } from '../../http/app-error';
 import type { Logger } from '../../logger';
 import { WeChatApiError, type WeChatClient } from '../../wechat/client';
 import { PosterCodes } from '../../wechat/poster-codes';
-import { Product } from '../catalogue/catalogue.entities';
-import { GbCampaign } from '../groupbuy/groupbuy.entities';
-import type { ShareTokens } from '../share/share-tokens';
+import { productFacts } from '../catalogue';
+import { campaignStatusOf } from '../groupbuy';
+import type { ShareTokens } from '../share';
 import type { GuidesWorkbench } from './guides.workbench';
 
 export const POSTER_PAGES = { product: 'pages/product/index', campaign: 'packages/groupbuy/campaign/index' } as const;
@@ -60,10 +60,10 @@ export class GuidePosters {
   /** Only what a shopper may open: a product on sale, a campaign past its draft. */
   private async requireTarget(kind: PosterKind, id: number): Promise<void> {
     if (kind === 'product') {
-      if (!(await this.ds.manager.existsBy(Product, { id, status: 'on_sale' }))) throw new AppError('PRODUCT_NOT_FOUND', `product ${id}`);
+      if ((await productFacts(this.ds.manager, [id]))[0]?.status !== 'on_sale') throw new AppError('PRODUCT_NOT_FOUND', `product ${id}`);
       return;
     }
-    const c = await this.ds.manager.findOne(GbCampaign, { where: { id }, select: { id: true, status: true } });
-    if (!c || c.status === 'draft') throw new AppError('GROUPBUY_CAMPAIGN_NOT_FOUND', `campaign ${id}`);
+    const status = await campaignStatusOf(this.ds.manager, id);
+    if (!status || status === 'draft') throw new AppError('GROUPBUY_CAMPAIGN_NOT_FOUND', `campaign ${id}`);
   }
 }

@@ -1,7 +1,6 @@
 import type { ApiRouter } from '../../http/api-router';
 import { AppError } from '../../http/app-error';
-import type { AppContext } from '../../http/context';
-import { memberIdOf } from '../auth/auth.routes';
+import { memberIdOf, type AppContext } from '../../http/context';
 import type { AttributionService } from './attribution.service';
 import type { CommissionService } from './commission.service';
 import type { GuidePosters } from './guide-posters';

@@ -8,7 +8,7 @@ import type { GuideCard } from '@common/attribution/types';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
-import { ShopOrder } from '../orders/orders.entities';
+import type { OrderFacts } from '../orders';
 import { Guide, GuideBinding, GuidePrompt, Store } from './guides.entities';
 
 export class GuidesShopper {
@@ -16,6 +16,8 @@ export class GuidesShopper {
     private readonly ds: DataSource,
     private readonly tx: Transactor,
     private readonly now: () => Date,
+    /** The order tables' ports (orders owns them). */
+    private readonly orders: Pick<OrderFacts, 'byId' | 'hasPaidBefore'>,
   ) {}
 
   async link(memberId: number, code: string): Promise<{ guideId: number; name: string }> {
@@ -58,16 +60,10 @@ export class GuidesShopper {
    * unique member key makes "once" hold under double calls).
    */
   async promptAfterOrder(memberId: number, orderId: number): Promise<{ show: boolean; guide: GuideCard | null }> {
-    const m = this.ds.manager;
-    const order = await m.findOne(ShopOrder, { where: { id: orderId, memberId }, select: { id: true, paidAt: true } });
-    if (!order) throw new AppError('ORDER_NOT_FOUND');
+    const order = await this.orders.byId(orderId);
+    if (!order || order.memberId !== memberId) throw new AppError('ORDER_NOT_FOUND');
     if (!order.paidAt) return { show: false, guide: null };
-    const earlier = await m
-      .getRepository(ShopOrder)
-      .createQueryBuilder('o')
-      .where('o.member_id = :m AND o.paid_at IS NOT NULL AND (o.paid_at < :p OR (o.paid_at = :p AND o.id < :id))', { m: memberId, p: order.paidAt, id: orderId })
-      .getCount();
-    if (earlier > 0) return { show: false, guide: null };
+    if (await this.orders.hasPaidBefore(memberId, orderId, order.paidAt)) return { show: false, guide: null };
     const guide = await this.cardFor(memberId);
     if (!guide) return { show: false, guide: null };
     try {

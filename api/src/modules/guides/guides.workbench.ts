@@ -2,14 +2,16 @@
 import type { DataSource } from 'typeorm';
 import type { GuideCustomer, GuideMe, GuideMonth } from '@common/attribution/types';
 import { AppError } from '../../http/app-error';
-import { ShopOrder } from '../orders/orders.entities';
+import type { OrderFacts } from '../orders';
 import { CommissionAccount, Guide, GuideBinding, OrderAttribution, WecomContact } from './guides.entities';
-import type { ShareTokens } from '../share/share-tokens';
+import type { ShareTokens } from '../share';
 
 export class GuidesWorkbench {
   constructor(
     private readonly ds: DataSource,
     private readonly shareTokens: ShareTokens,
+    /** The order tables' ports (orders owns them). */
+    private readonly orders: Pick<OrderFacts, 'byId' | 'latestOf'>,
   ) {}
 
   /** The active guide linked to this shopper account; 403 for a plain shopper. */
@@ -36,7 +38,7 @@ export class GuidesWorkbench {
     const bindings = await m.find(GuideBinding, { where: { guideId: g.id }, order: { boundAt: 'DESC' }, take: 200 });
     const out = [];
     for (const b of bindings) {
-      const last = await m.findOne(ShopOrder, { where: { memberId: b.memberId }, order: { createdAt: 'DESC' }, select: { id: true, createdAt: true } });
+      const last = await this.orders.latestOf(b.memberId, m);
       const onWecom = await m.existsBy(WecomContact, { guideId: g.id, memberId: b.memberId, status: 'added' });
       out.push({ memberId: b.memberId, boundAt: b.boundAt.toISOString(), lastOrderAt: last ? last.createdAt.toISOString() : null, onWecom });
     }
@@ -50,7 +52,7 @@ export class GuidesWorkbench {
     const rows = await m.find(OrderAttribution, { where: { guideId: g.id }, order: { id: 'DESC' }, take: 500 });
     const byMonth = new Map<string, GuideMonth>();
     for (const r of rows) {
-      const o = await m.findOne(ShopOrder, { where: { id: r.orderId }, select: { id: true, orderNo: true, payableFen: true, status: true } });
+      const o = await this.orders.byId(r.orderId, m);
       const acc = await m.findOneBy(CommissionAccount, { orderId: r.orderId });
       const month = new Date(r.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
       const bucket = byMonth.get(month) ?? { month, orders: [], heldFen: 0, releasedFen: 0, reversedFen: 0 };

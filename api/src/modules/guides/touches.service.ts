@@ -10,7 +10,7 @@ import type { Transactor } from '../../db/transaction';
 import { applySignal, guideStates } from './bindings';
 import { GuideAddTap, GuideTouch } from './guides.entities';
 import type { RuleSets } from './rule-sets';
-import type { ShareTokens } from '../share/share-tokens';
+import type { ShareTokens } from '../share';
 
 export interface TouchInput {
   token: string;

@@ -13,12 +13,12 @@ import type { Logger } from '../../logger';
 import { WeChatApiError } from '../../wechat/client';
 import { type CallbackKeys, openEnvelope, type SignedParts, xmlFields } from '../../wecom/callback-crypto';
 import type { WeComClient } from '../../wecom/client';
-import { Member } from '../auth/auth.entities';
-import type { Outbox } from '../outbox/outbox';
+import type { AuthService } from '../auth';
+import type { Outbox } from '../outbox';
 import { applySignal } from './bindings';
 import { Guide, GuideAddTap, GuideBinding, GuidePrompt, WecomContact, WecomEvent } from './guides.entities';
 import type { RuleSets } from './rule-sets';
-import type { ShareTokens } from '../share/share-tokens';
+import type { ShareTokens } from '../share';
 
 export interface WecomSettings {
   keys: CallbackKeys;
@@ -39,6 +39,8 @@ export class WecomService {
     private readonly settings: WecomSettings,
     private readonly log: Logger,
     private readonly now: () => Date,
+    /** Finds a member by unionid (the auth module owns members). */
+    private readonly members: Pick<AuthService, 'memberIdByUnionid'>,
   ) {}
 
   subscribe(): void {
@@ -115,8 +117,8 @@ export class WecomService {
       throw err;
     });
     if (contact?.unionid) {
-      const member = await this.ds.manager.findOne(Member, { where: { unionid: contact.unionid }, select: { id: true } });
-      if (member) return { memberId: member.id, by: 'unionid' };
+      const memberId = await this.members.memberIdByUnionid(contact.unionid);
+      if (memberId) return { memberId, by: 'unionid' };
     }
     const windowMs = (await this.rules.current()).addTapWindowMinutes * 60_000;
     const tap = await this.ds

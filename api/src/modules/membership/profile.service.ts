@@ -42,6 +42,12 @@ export class MemberProfiles {
     private readonly now: () => Date,
   ) {}
 
+  /** The growth recorded under keys starting with `keyPrefix` (an order's growth entries). */
+  async growthRecorded(m: EntityManager, keyPrefix: string): Promise<number> {
+    const row = await m.query('SELECT COALESCE(SUM(delta), 0) AS n FROM member_growth_entry WHERE entry_key LIKE ?', [`${keyPrefix}%`]);
+    return Number(row[0]?.n ?? 0);
+  }
+
   /** Adds (or with a negative delta takes back) growth once per key; may upgrade the tier. */
   async addGrowth(m: EntityManager, memberId: number, key: string, delta: number, now: Date): Promise<void> {
     const p = await lockProfile(m, memberId, now);

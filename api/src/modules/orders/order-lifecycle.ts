@@ -11,8 +11,8 @@ import { canShopperCancel, statusesAllowing, ORDER_KINDS } from '@common/order/s
 import type { OrderDetailDto } from '@common/order/types';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
-import { orderEventBase } from '../outbox/events';
-import type { Outbox } from '../outbox/outbox';
+import { orderEventBase } from './orders.events';
+import type { Outbox } from '../outbox';
 import type { OrderTransitions } from './order-transitions';
 import { ShopOrder } from './orders.entities';
 import type { OrderReads } from './orders.query';

@@ -44,7 +44,7 @@ export class ShopOrder {
   @Column({ type: 'varchar', length: 64, nullable: true }) cancelReason!: string | null;
   @Column({ type: 'varchar', length: 32, nullable: true }) carrier!: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) trackingNo!: string | null;
-  /** Set once, by the transaction that gave back what checkout reserved (see order-release.ts). */
+  /** Set once, by the transaction that gave back what checkout reserved (see checkout/release.ts). */
   @DateTimeColumn({ nullable: true }) releasedAt!: Date | null;
   @DateTimeColumn() createdAt!: Date;
   @DateTimeColumn() updatedAt!: Date;

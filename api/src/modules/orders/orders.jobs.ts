@@ -8,13 +8,13 @@
  * Calls to WeChat Pay happen here, outside any transaction, before the transition they decide.
  */
 import type { Logger } from '../../logger';
-import { errText, JOB_BATCH, type Scheduler } from '../jobs/scheduler';
-import type { PaymentsService } from '../payments/payments.service';
+import { errText, JOB_BATCH, type Scheduler } from '../jobs';
+import type { OrderPaymentsPort } from './payments-port';
 import type { OrderLifecycle } from './order-lifecycle';
 
 export interface OrderJobDeps {
   lifecycle: OrderLifecycle;
-  payments: Pick<PaymentsService, 'closeRemote' | 'reconcile'>;
+  payments: Pick<OrderPaymentsPort, 'closeRemote' | 'reconcile'>;
   log: Logger;
   now: () => Date;
   /** ORDER_AUTO_COMPLETE_DAYS. */

@@ -1,8 +1,7 @@
 import { HQ_ROLES, type HqRole } from '@common/auth/types';
 import { Reply, type ApiRouter } from '../../http/api-router';
-import { adminIdOf } from '../../http/context';
+import { adminIdOf, memberIdOf } from '../../http/context';
 import { IdParams } from '../../http/params';
-import { memberIdOf } from '../auth/auth.routes';
 import type { CheckoutService } from './checkout.service';
 import type { OrderLifecycle } from './order-lifecycle';
 import type { OrderReads } from './orders.query';

@@ -1,9 +1,8 @@
 import type { HqRole } from '@common/auth/types';
 import type { ApiRouter } from '../../http/api-router';
-import { adminIdOf } from '../../http/context';
+import { adminIdOf, memberIdOf } from '../../http/context';
 import { IdParams } from '../../http/params';
 import type { WeChatPayClient } from '../../wechatpay/client';
-import { memberIdOf } from '../auth/auth.routes';
 import { registerNotifyRoutes } from './notify';
 import { HqRefundBody, RefundRequestBody } from './payments.schema';
 import type { PaymentsService } from './payments.service';

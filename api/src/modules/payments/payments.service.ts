@@ -11,13 +11,9 @@ import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { Logger } from '../../logger';
 import { WeChatPayApiError, type WeChatPayClient, type WxTransaction } from '../../wechatpay/client';
-import { Member } from '../auth/auth.entities';
-import type { PlacedOrderRef } from '../orders/checkout/contributor';
-import type { OrderTransitions } from '../orders/order-transitions';
-import { OrderLine, ShopOrder } from '../orders/orders.entities';
-import type { OrderReads } from '../orders/orders.query';
-import { orderEventBase } from '../outbox/events';
-import type { Outbox } from '../outbox/outbox';
+import type { AuthService } from '../auth';
+import { orderEventBase, type OrderFacts, type OrderReads, type OrderSnapshot, type OrderTransitions, type PlacedOrderRef } from '../orders';
+import type { Outbox } from '../outbox';
 import { Payment } from './payments.entities';
 import type { RefundsService } from './refunds.service';
 
@@ -54,6 +50,10 @@ export interface PaymentsDeps {
   outbox: Outbox;
   log: Logger;
   reads: OrderReads;
+  /** The order tables' ports (orders owns them). */
+  orders: OrderFacts;
+  /** Who the payer is (the auth module owns members). */
+  members: Pick<AuthService, 'memberById'>;
   refunds: RefundsService;
   mode: 'wechat' | 'dev';
   wxpay: WeChatPayClient | null;
@@ -77,9 +77,9 @@ export class PaymentsService {
     if (existing?.prepayId && existing.prepayExpiresAt && new Date(existing.prepayExpiresAt).getTime() > now.getTime()) {
       return { mode: 'wechat', params: wxpay.requestPaymentParams(existing.prepayId, now) };
     }
-    const member = await this.d.ds.manager.findOneBy(Member, { id: memberId });
+    const member = await this.d.members.memberById(memberId);
     if (!member) throw new AppError('UNAUTHENTICATED');
-    const first = await this.d.ds.manager.findOne(OrderLine, { where: { orderId }, order: { id: 'ASC' } });
+    const [first] = await this.d.orders.lines(orderId);
     const description = first ? `${first.title}${order.itemCount > 1 ? ` 等${order.itemCount}件` : ''}` : `订单 ${order.orderNo}`;
     let prepayId: string;
     try {
@@ -156,7 +156,7 @@ export class PaymentsService {
   }
 
   private async markPaidIn(m: EntityManager, p: PaidReport): Promise<{ outcome: MarkPaidResult; refundId?: number }> {
-    const order = await m.findOneBy(ShopOrder, { orderNo: p.outTradeNo });
+    const order = await this.d.orders.byNo(p.outTradeNo, m);
     if (!order) throw new PaymentRefused(404, `unknown out_trade_no ${p.outTradeNo}`);
     if (p.amountFen !== order.payableFen) throw new PaymentRefused(400, `amount ${p.amountFen} != payable ${order.payableFen}`);
     const now = this.d.now();
@@ -252,8 +252,8 @@ export class PaymentsService {
     return this.d.refunds.pollRefunds();
   }
 
-  private async payableOrder(memberId: number, orderId: number): Promise<ShopOrder> {
-    const order = await this.d.ds.manager.findOneBy(ShopOrder, { id: orderId });
+  private async payableOrder(memberId: number, orderId: number): Promise<OrderSnapshot> {
+    const order = await this.d.orders.byId(orderId);
     if (!order || order.memberId !== memberId) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
     if (!canFire(order.kind, order.status, 'pay') || !order.orderNo) throw new AppError('ORDER_STATE_CONFLICT', `order ${orderId} is ${order.status}`);
     if (order.payDeadline && new Date(order.payDeadline).getTime() <= this.d.now().getTime()) throw new AppError('ORDER_PAY_EXPIRED');

@@ -14,10 +14,8 @@ import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { Logger } from '../../logger';
 import { WeChatPayApiError, type RefundState, type WeChatPayClient, type WxRefund } from '../../wechatpay/client';
-import { hookOrder, type OrderTransitions } from '../orders/order-transitions';
-import { ShopOrder } from '../orders/orders.entities';
-import { orderEventBase } from '../outbox/events';
-import type { Outbox } from '../outbox/outbox';
+import { hookOrder, orderEventBase, type OrderFacts, type OrderSnapshot, type OrderTransitions } from '../orders';
+import type { Outbox } from '../outbox';
 import { Payment, Refund } from './payments.entities';
 import { logRefundOpened, transitionRefund } from './refund-transitions';
 import { toRefundDto } from './refunds.read';
@@ -41,6 +39,8 @@ export class RefundsService {
     private readonly ds: DataSource,
     private readonly tx: Transactor,
     private readonly transitions: OrderTransitions,
+    /** The order tables' ports (orders owns them; refunds record their amount through it). */
+    private readonly orders: OrderFacts,
     private readonly outbox: Outbox,
     private readonly log: Logger,
     private readonly wxpay: WeChatPayClient | null,
@@ -50,17 +50,22 @@ export class RefundsService {
   /** 申请退款: the shopper's paid order → refunding, refund `requested` (HQ decides). */
   async request(memberId: number, orderId: number, body: { reason: string; amountFen?: number }): Promise<RefundDto> {
     const id = await this.tx.run(async (m) => {
-      const order = await m.findOneBy(ShopOrder, { id: orderId });
+      const order = await this.orders.byId(orderId, m);
       if (!order || order.memberId !== memberId) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
       return this.open(m, order, refundableFrom(order.kind, 'shopper'), body.amountFen, body.reason, REFUND_OPENINGS.request, `shopper:${memberId}`);
     });
     return this.dto(id);
   }
 
+  /** The orders of the refunds `refundIds` (a read port: other modules never read the refund table). */
+  async orderIdsOf(refundIds: readonly number[]): Promise<number[]> {
+    return refundIds.length ? (await this.ds.manager.findBy(Refund, { id: In([...refundIds]) })).map((r) => r.orderId) : [];
+  }
+
   /** HQ: refund (part of) a paid or shipped order straight away. */
   async issue(adminId: number | null, orderId: number, body: { amountFen: number; reason: string }): Promise<RefundDto> {
     const id = await this.tx.run(async (m) => {
-      const order = await m.findOneBy(ShopOrder, { id: orderId });
+      const order = await this.orders.byId(orderId, m);
       if (!order) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
       return this.open(m, order, refundableFrom(order.kind, 'hq'), body.amountFen, body.reason, REFUND_OPENINGS.issue, `hq:${adminId ?? '?'}`);
     });
@@ -88,14 +93,14 @@ export class RefundsService {
       if (!r) throw new AppError('REFUND_NOT_FOUND');
       // CAS requested → rejected, then the order back out of refunding in the same transaction.
       await transitionRefund(m, { refundId, from: r.status, event: 'reject', actor: `hq:${adminId ?? '?'}`, now: this.now() });
-      const order = await m.findOneByOrFail(ShopOrder, { id: r.orderId });
+      const order = await this.mustOrder(m, r.orderId);
       await this.transitions.apply(m, { order, from: 'refunding', event: 'refund_close', to: r.returnStatus, actor: `hq:${adminId ?? '?'}`, note: '退款申请被拒绝', now: this.now() });
     });
     return this.dto(refundId);
   }
 
   /** Inside markPaid: a payment arrived for a cancelled order; refund all of it. */
-  async createAutoRefund(m: EntityManager, order: ShopOrder, reason: string): Promise<number> {
+  async createAutoRefund(m: EntityManager, order: OrderSnapshot, reason: string): Promise<number> {
     const refundNo = `${order.orderNo}R${(await m.countBy(Refund, { orderId: order.id })) + 1}`;
     const now = this.now();
     const status = REFUND_OPENINGS.issue;
@@ -191,16 +196,10 @@ export class RefundsService {
     const ok = to === 'succeeded';
     // A refund that had failed no longer holds the order's refunding (another refund may).
     const owned = r.status !== 'failed';
-    const order = await m.findOneByOrFail(ShopOrder, { id: r.orderId });
+    const order = await this.mustOrder(m, r.orderId);
     if (ok) {
-      // Relative and bounded: never refund more than was paid, whatever reports arrive.
-      const upd = await m
-        .createQueryBuilder()
-        .update(ShopOrder)
-        .set({ refundedFen: () => 'refunded_fen + :amount', updatedAt: now })
-        .where('id = :id AND refunded_fen + :amount <= payable_fen', { id: order.id, amount: r.amountFen })
-        .execute();
-      if (upd.affected !== 1) throw new AppError('REFUND_AMOUNT_INVALID', `order ${order.id} would be over-refunded`);
+      // Orders records it, relative and bounded (never more than was paid), in this transaction.
+      await this.orders.recordRefunded(m, order.id, r.amountFen, now);
     }
     const refunded = order.refundedFen + (ok ? r.amountFen : 0);
     const full = refunded >= order.payableFen;
@@ -247,7 +246,13 @@ export class RefundsService {
     return settled;
   }
 
-  private async open(m: EntityManager, order: ShopOrder, from: OrderStatus[], amountFen: number | undefined, reason: string, status: Refund['status'], by: string): Promise<number> {
+  private async mustOrder(m: EntityManager, orderId: number): Promise<OrderSnapshot> {
+    const order = await this.orders.byId(orderId, m);
+    if (!order) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
+    return order;
+  }
+
+  private async open(m: EntityManager, order: OrderSnapshot, from: OrderStatus[], amountFen: number | undefined, reason: string, status: Refund['status'], by: string): Promise<number> {
     if (order.status === 'refunding' || (await m.countBy(Refund, { orderId: order.id, status: In([...OPEN_REFUND_STATUSES]) }))) throw new AppError('REFUND_IN_PROGRESS');
     if (!from.includes(order.status)) throw new AppError('ORDER_STATE_CONFLICT', `order ${order.id} is ${order.status}`);
     const left = order.payableFen - order.refundedFen;

@@ -10,9 +10,9 @@ import type { DataSource } from 'typeorm';
 import { maskPhone } from '@common/address/rules';
 import { CARRIERS_NEEDING_CONTACT, isCarrierCode } from '@common/order/carriers';
 import type { WeChatClient } from '../../wechat/client';
-import { Member } from '../auth/auth.entities';
-import { OrderLine, ShopOrder } from '../orders/orders.entities';
-import type { Outbox } from '../outbox/outbox';
+import type { AuthService } from '../auth';
+import type { OrderFacts } from '../orders';
+import type { Outbox } from '../outbox';
 import { Payment } from './payments.entities';
 
 const SHIPPING_HANDLER = 'wechat.upload-shipping';
@@ -29,17 +29,23 @@ export function receiverContact(phone: string): string {
   return phone.replace(/\d(?=(?:\D*\d){4})/g, '*');
 }
 
-export function subscribeShippingUpload(outbox: Outbox, ds: DataSource, wechat: WeChatClient, now: () => Date): void {
+export function subscribeShippingUpload(
+  outbox: Outbox,
+  ds: DataSource,
+  wechat: WeChatClient,
+  now: () => Date,
+  ports: { orders: OrderFacts; members: Pick<AuthService, 'memberById'> },
+): void {
   outbox.subscribe('OrderShipped', SHIPPING_HANDLER, async (e) => {
     const payment = await ds.manager.findOneBy(Payment, { orderId: e.orderId });
     if (!payment || payment.mode !== 'wechat' || !payment.transactionId) return;
-    const member = await ds.manager.findOneBy(Member, { id: e.memberId });
+    const member = await ports.members.memberById(e.memberId);
     if (!member) throw new Error(`member ${e.memberId} of order ${e.orderId} is gone`);
-    const lines = await ds.manager.find(OrderLine, { where: { orderId: e.orderId }, order: { id: 'ASC' } });
+    const lines = await ports.orders.lines(e.orderId);
     const itemDesc = lines.map((l) => `${l.title}*${l.quantity}`).join(' ').slice(0, 120) || e.orderNo;
     let contact: string | undefined;
     if (isCarrierCode(e.carrier) && CARRIERS_NEEDING_CONTACT.includes(e.carrier)) {
-      const order = await ds.manager.findOneBy(ShopOrder, { id: e.orderId });
+      const order = await ports.orders.byId(e.orderId);
       if (!order) throw new Error(`order ${e.orderId} is gone`);
       contact = receiverContact(order.address.phone);
     }

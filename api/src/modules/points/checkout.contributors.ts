@@ -16,9 +16,8 @@ import { fenForPoints, maxUsablePoints, memberPriceFen, pointsForFen, tierRule }
 import type { CheckoutPointsNote } from '@common/membership/checkout-notes';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../http/app-error';
-import type { MemberProfiles } from '../membership/profile.service';
-import type { MembershipSettingsService } from '../membership/settings.service';
-import { priceBefore, RANK, type CheckoutContributor, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders/checkout/contributor';
+import type { MemberProfiles, MembershipSettingsService } from '../membership';
+import { priceBefore, RANK, type CheckoutContributor, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders';
 import { balanceOf, debit, MAX_POINTS_PER_ENTRY, returnDebit } from './ledger';
 import { findEntry } from './ledger-sql';
 

@@ -15,10 +15,10 @@ import { growthOf, isBirthdayMonth, purchasePoints, refundPoints } from '@common
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { Logger } from '../../logger';
-import type { MemberProfiles } from '../membership/profile.service';
-import type { MembershipSettingsService } from '../membership/settings.service';
-import type { OrderReads } from '../orders/orders.query';
-import type { Outbox } from '../outbox/outbox';
+import type { MemberProfiles } from '../membership';
+import type { MembershipSettingsService } from '../membership';
+import type { OrderReads } from '../orders';
+import type { Outbox } from '../outbox';
 import { clawback, confirmPending, credit, voidPending } from './ledger';
 import { findEntry, lockAccount } from './ledger-sql';
 import { PointsEntry } from './points.entities';
@@ -69,8 +69,7 @@ async function reconcileGrowth(d: EarningDeps, m: EntityManager, memberId: numbe
   const order = await orderOf(d, m, memberId, orderId);
   if (!order) return;
   const target = order.status === 'completed' || order.completedAt ? growthOf(order.payableFen - order.refundedFen) : 0;
-  const row = await m.query('SELECT COALESCE(SUM(delta), 0) AS n FROM member_growth_entry WHERE entry_key LIKE ?', [`order:${orderId}:growth:%`]);
-  const delta = target - Number(row[0]?.n ?? 0);
+  const delta = target - (await d.profiles.growthRecorded(m, `order:${orderId}:growth:`));
   if (delta !== 0) await d.profiles.addGrowth(m, memberId, `order:${orderId}:growth:${order.refundedFen}`, delta, now);
 }
 

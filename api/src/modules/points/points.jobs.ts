@@ -6,7 +6,7 @@
 import type { DataSource } from 'typeorm';
 import { EXPIRY_REMINDER_DAYS } from '@common/membership/rules';
 import type { Transactor } from '../../db/transaction';
-import type { Outbox } from '../outbox/outbox';
+import type { Outbox } from '../outbox';
 import { expireLot } from './ledger';
 import { PointsLot } from './points.entities';
 

@@ -1,45 +1,56 @@
 /**
- * Builds the membership and points services and plugs them into the extension points: the
+ * Builds the points services and plugs them into the extension points: the
  * checkout contributors (member discount, points), the outbox (earning, referral on
- * MemberRegistered) and the scheduler (lot expiry, 30-day reminder, monthly tier review).
+ * MemberRegistered) and the scheduler (lot expiry, 30-day reminder). Membership (tiers,
+ * profiles, settings) is its own module, built before this one.
  */
-import type { DataSource } from 'typeorm';
-import type { Transactor } from '../../db/transaction';
-import type { Logger } from '../../logger';
-import type { Scheduler } from '../jobs/scheduler';
-import { MemberProfiles } from '../membership/profile.service';
-import { MembershipSettingsService } from '../membership/settings.service';
-import type { CheckoutContributors } from '../orders/checkout/contributor';
-import type { OrderReads } from '../orders/orders.query';
-import type { Outbox } from '../outbox/outbox';
-import type { ShareTokens } from '../share/share-tokens';
+import { Points1795600000000 } from '../../db/migrations/1795600000000-points';
+import { defineModule, type ModuleContext } from '../../platform/module';
+import { authModule } from '../auth';
+import { membershipModule, type MembershipServices } from '../membership';
+import { ordersModule, type OrderReads } from '../orders';
+import { shareModule, type ShareTokens } from '../share';
 import { MemberDiscountContributor, PointsContributor } from './checkout.contributors';
 import { subscribeEarning } from './earning';
 import { PointsAdmin } from './points.admin';
 import { PointsJobs } from './points.jobs';
 import { PointsReads } from './points.query';
 import { Referrals } from './referrals';
+import { MemberReferral, PointsAccount, PointsEntry, PointsLot, PointsLotUse, PointsSignin } from './points.entities';
+import './points.events';
+import { registerPointsRoutes } from './points.routes';
 import { SigninService } from './signin.service';
-
-export interface PointsModuleDeps {
-  ds: DataSource;
-  tx: Transactor;
-  outbox: Outbox;
-  log: Logger;
-  now: () => Date;
-  reads: OrderReads;
-  scheduler: Scheduler;
-  contributors: CheckoutContributors;
-  shareTokens: ShareTokens;
-  memberExists: (memberId: number) => Promise<boolean>;
-}
 
 /** The expiry and reminder jobs need not run every tick: hourly is plenty for day-granular dates. */
 const HOURLY = 3600_000;
 
-export function createPointsServices(d: PointsModuleDeps) {
-  const settings = new MembershipSettingsService(d.ds, d.tx, d.now);
-  const profiles = new MemberProfiles(d.ds, d.tx, settings, d.now);
+export const pointsModule = defineModule({
+  name: 'points',
+  entities: [PointsAccount, PointsEntry, PointsLot, PointsLotUse, PointsSignin, MemberReferral],
+  // The points migration also created the membership tables.
+  migrations: [Points1795600000000],
+  errors: { POINTS_INSUFFICIENT: 409, POINTS_ALREADY_SIGNED_IN: 409 },
+  build(ctx) {
+    const { settings, profiles } = ctx.use(membershipModule).membership;
+    const auth = ctx.use(authModule).auth;
+    const points = createPointsServices({
+      ...ctx,
+      settings,
+      profiles,
+      reads: ctx.use(ordersModule).orderReads,
+      shareTokens: ctx.use(shareModule).shareTokens,
+      memberExists: async (id) => !!(await auth.memberById(id)),
+    });
+    ctx.routes((api) => registerPointsRoutes(api, points));
+    return { points };
+  },
+});
+
+type PointsModuleDeps = ModuleContext &
+  Pick<MembershipServices, 'settings' | 'profiles'> & { reads: OrderReads; shareTokens: ShareTokens; memberExists: (memberId: number) => Promise<boolean> };
+
+function createPointsServices(d: PointsModuleDeps) {
+  const { settings, profiles } = d;
   const referrals = new Referrals(settings);
   const jobs = new PointsJobs(d.ds, d.tx, d.outbox, d.now);
 
@@ -52,7 +63,6 @@ export function createPointsServices(d: PointsModuleDeps) {
   });
   d.scheduler.register({ name: 'points-expiry', run: async () => ({ expired: await jobs.expireDue() }), intervalMs: HOURLY });
   d.scheduler.register({ name: 'points-expiry-reminder', run: async () => ({ reminded: await jobs.remindExpiring() }), intervalMs: HOURLY });
-  d.scheduler.register({ name: 'membership-tier-review', run: async () => ({ lowered: await profiles.reviewAll() }), intervalMs: HOURLY });
 
   return {
     reads: new PointsReads(d.ds, d.now),

@@ -2,11 +2,10 @@
 import { HQ_ROLES, type HqRole } from '@common/auth/types';
 import type { MembershipSettings } from '@common/membership/settings';
 import type { ApiRouter } from '../../http/api-router';
-import type { AppContext } from '../../http/context';
-import { memberIdOf } from '../auth/auth.routes';
-import type { MemberProfiles } from '../membership/profile.service';
-import type { MembershipSettingsService } from '../membership/settings.service';
-import { parseIdempotencyKey } from '../orders/orders.schema';
+import { memberIdOf, type AppContext } from '../../http/context';
+import type { MemberProfiles } from '../membership';
+import type { MembershipSettingsService } from '../membership';
+import { parseIdempotencyKey } from '../orders';
 import type { PointsAdmin } from './points.admin';
 import type { PointsReads } from './points.query';
 import { AdjustBody, BirthdayBody, LedgerQuery, MemberIdParams, SettingsBody, SigninQuery } from './points.schema';

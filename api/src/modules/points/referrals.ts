@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { referrerFrom } from '@common/membership/rules';
-import type { MembershipSettingsService } from '../membership/settings.service';
+import type { MembershipSettingsService } from '../membership';
 import { credit } from './ledger';
 import { MemberReferral } from './points.entities';
 

@@ -10,7 +10,7 @@ import type { SigninResultDto, SigninStatusDto } from '@common/membership/types'
 import { locked } from '../../db/locked-read';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
-import type { MembershipSettingsService } from '../membership/settings.service';
+import type { MembershipSettingsService } from '../membership';
 import { credit } from './ledger';
 import { lockAccount } from './ledger-sql';
 import { PointsAccount, PointsSignin } from './points.entities';

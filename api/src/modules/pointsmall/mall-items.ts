@@ -1,12 +1,11 @@
 /** Points-mall items: HQ creates and stocks them; shoppers list and open them. */
 import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
 import { describeTerms } from '@common/coupon/rules';
 import type { MallItemDto } from '@common/pointsmall/types';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
-import { loadSkusWithProducts } from '../catalogue/stock';
-import { CouponTemplate } from '../coupons/coupons.entities';
+import { loadSkusWithProducts } from '../catalogue';
+import type { CouponTemplates } from '../coupons';
 import { MallItem } from './pointsmall.entities';
 import type { MallItemInput } from './pointsmall.schema';
 
@@ -16,13 +15,13 @@ export class MallItems {
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Transactor,
-    private readonly templates: { get(id: number): Promise<CouponTemplate> },
+    private readonly templates: Pick<CouponTemplates, 'get' | 'byIds'>,
     private readonly now: () => Date,
   ) {}
 
   private async toDtos(items: MallItem[]): Promise<MallItemDto[]> {
     const ids = items.flatMap((i) => (i.templateId ? [i.templateId] : []));
-    const templates = ids.length ? await this.ds.getRepository(CouponTemplate).findBy({ id: In(ids) }) : [];
+    const templates = await this.templates.byIds(ids);
     const byId = new Map(templates.map((t) => [t.id, t]));
     return items.map((i) => {
       const t = i.templateId ? byId.get(i.templateId) : undefined;

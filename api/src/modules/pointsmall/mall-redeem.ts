@@ -11,7 +11,7 @@ import type { RedemptionDto } from '@common/pointsmall/types';
 import { ensureRow } from '../../db/ensure-row';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
-import { ensureHolding as ensureCouponHolding, grantInTx } from '../coupons/coupon-grants';
+import { ensureHolding as ensureCouponHolding, grantInTx } from '../coupons';
 import { MallHolding, MallItem, MallRedemption } from './pointsmall.entities';
 import { debitKey, returnKey, type PointsLedgerPort } from './points-port';
 

@@ -1,6 +1,6 @@
 /**
  * What the points mall needs from the points ledger (api/src/modules/points/ledger.ts): a debit
- * and its return, inside the caller's transaction, each keyed for idempotency. app.ts passes
+ * and its return, inside the caller's transaction, each keyed for idempotency. The module passes
  * the ledger's own functions; the mall never writes a points table itself.
  */
 import type { EntityManager } from 'typeorm';

@@ -9,8 +9,8 @@
 import type { MallCheckoutNote } from '@common/pointsmall/checkout-notes';
 import { AppError } from '../../http/app-error';
 import { zs } from '../../http/validate';
-import { claimKind } from '../orders/checkout/quote';
-import { RANK, type CheckoutContributor } from '../orders/checkout/contributor';
+import { claimKind } from '../orders';
+import { RANK, type CheckoutContributor } from '../orders';
 import type { MallItems } from './mall-items';
 import type { MallRedemptions } from './mall-redeem';
 import { MallItem } from './pointsmall.entities';

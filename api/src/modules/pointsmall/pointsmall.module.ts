@@ -1,15 +1,15 @@
 /**
- * Builds the points-mall services and plugs goods redemption into checkout (app.ts calls this
- * once, after the coupons; the points ledger's own debit and returnDebit do the points).
+ * The points mall: items (a coupon or goods) sold for points, and goods redemption plugged into
+ * checkout (the points ledger's own debit and returnDebit do the points).
  */
-import type { DataSource } from 'typeorm';
-import type { Transactor } from '../../db/transaction';
-import type { CouponServices } from '../coupons/coupons.module';
-import type { CheckoutContributors } from '../orders/checkout/contributor';
-import { debit, returnDebit } from '../points/ledger';
+import { defineModule } from '../../platform/module';
+import { couponsModule } from '../coupons';
+import { debit, returnDebit } from '../points';
 import { MallItems } from './mall-items';
 import { MallRedemptions } from './mall-redeem';
 import { pointsMallContributor } from './pointsmall.contributor';
+import { MallHolding, MallItem, MallRedemption } from './pointsmall.entities';
+import { registerPointsMallRoutes } from './pointsmall.routes';
 import type { PointsLedgerPort } from './points-port';
 
 const LEDGER: PointsLedgerPort = {
@@ -17,11 +17,23 @@ const LEDGER: PointsLedgerPort = {
   returnDebit: (m, input) => returnDebit(m, input),
 };
 
-export function createPointsMallServices(deps: { ds: DataSource; tx: Transactor; coupons: CouponServices; contributors: CheckoutContributors; now: () => Date; ledger?: PointsLedgerPort }) {
-  const items = new MallItems(deps.ds, deps.tx, deps.coupons.templates, deps.now);
-  const redemptions = new MallRedemptions(deps.ds, deps.tx, deps.ledger ?? LEDGER, deps.now);
-  deps.contributors.register(pointsMallContributor(items, redemptions));
-  return { items, redemptions };
-}
+export const pointsMallModule = defineModule({
+  name: 'pointsmall',
+  entities: [MallItem, MallHolding, MallRedemption],
+  // Its tables came with the coupons migration (1795700000000).
+  migrations: [],
+  errors: { MALL_ITEM_NOT_FOUND: 404, MALL_ITEM_SOLD_OUT: 409, MALL_LIMIT_REACHED: 409 },
+  build(ctx) {
+    const items = new MallItems(ctx.ds, ctx.tx, ctx.use(couponsModule).coupons.templates, ctx.now);
+    const redemptions = new MallRedemptions(ctx.ds, ctx.tx, LEDGER, ctx.now);
+    ctx.contributors.register(pointsMallContributor(items, redemptions));
+    const pointsMall = { items, redemptions };
+    ctx.routes((api) => registerPointsMallRoutes(api, pointsMall));
+    return { pointsMall };
+  },
+});
 
-export type PointsMallServices = ReturnType<typeof createPointsMallServices>;
+export interface PointsMallServices {
+  items: MallItems;
+  redemptions: MallRedemptions;
+}

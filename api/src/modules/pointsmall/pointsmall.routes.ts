@@ -1,6 +1,6 @@
 import { HQ_ROLES } from '@common/auth/types';
 import type { ApiRouter } from '../../http/api-router';
-import { memberIdOf } from '../auth/auth.routes';
+import { memberIdOf } from '../../http/context';
 import type { PointsMallServices } from './pointsmall.module';
 import { IdParams, MallItemBody, MallItemPatch } from './pointsmall.schema';
 

@@ -1,5 +1,5 @@
 import type { ApiRouter } from '../../http/api-router';
-import { memberIdOf } from '../auth/auth.routes';
+import { memberIdOf } from '../../http/context';
 import type { ShareTokens } from './share-tokens';
 
 export function registerShareRoutes(api: ApiRouter, tokens: ShareTokens): void {

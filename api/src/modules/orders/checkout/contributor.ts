@@ -14,7 +14,7 @@
  *             Never an external call (the transaction may be retried).
  * - `release` inside the transaction that cancels, times out or refunds the order: gives back
  *             what `reserve` took. The runner calls it at most once per order for a cancel and
- *             once per refund (a guard row decides; see order-release.ts), so a contributor's
+ *             once per refund (a guard decides; see checkout/release.ts), so a contributor's
  *             release need not guard itself, but it must never fail for lack of room (returning
  *             stock cannot be refused).
  *
@@ -25,6 +25,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ZodType } from 'zod';
+import type { SkuSpecs, SpecDef } from '@common/catalogue/types';
 import type { CheckoutNotes } from '@common/order/checkout-notes';
 import { linesBefore, type AdjustmentKind, type AppliedAdjustment, type Adjustment, type LineBefore, type OrderPricing, type PricedLineInput, type PriceChange } from '@common/order/pricing';
 import { acceptsAdjustment, type OrderKind } from '@common/order/state';
@@ -161,10 +162,43 @@ export interface CheckoutContributor {
   release?(ctx: ReleaseContext): Promise<void>;
 }
 
+/** What checkout needs to know of a SKU and its product to build a draft line. */
+export interface LineSku {
+  id: number;
+  productId: number;
+  specs: SkuSpecs;
+  priceFen: number;
+  stock: number;
+  status: 'on_sale' | 'off_sale';
+}
+export interface LineProduct {
+  id: number;
+  categoryId: number;
+  title: string;
+  specs: SpecDef[];
+  images: string[];
+  status: 'draft' | 'on_sale' | 'off_sale';
+}
+/** Loads the SKUs of a checkout and their products; the catalogue module, which owns them, supplies it. */
+export type LineSource = (m: EntityManager, skuIds: readonly number[]) => Promise<{ skus: Map<number, LineSku>; products: Map<number, LineProduct> }>;
+
 /** The ordered registry. Registered while the services are built, before the routes. */
 export class CheckoutContributors {
   private readonly list: CheckoutContributor[] = [];
   private frozen = false;
+  private source: LineSource | null = null;
+
+  /** The one source of draft lines (the catalogue's SKUs); checkout itself reads no catalogue table. */
+  useLineSource(source: LineSource): this {
+    if (this.source) throw new Error('checkout line source registered twice');
+    this.source = source;
+    return this;
+  }
+
+  get lineSource(): LineSource {
+    if (!this.source) throw new Error('no checkout line source registered (is the catalogue module listed?)');
+    return this.source;
+  }
 
   register(c: CheckoutContributor): this {
     if (this.frozen) throw new Error(`checkout contributor ${c.name} registered after the routes were built`);

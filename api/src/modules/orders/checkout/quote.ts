@@ -13,7 +13,6 @@ import { applyPriceChanges, MAX_ORDER_FEN, priceOrder, type OrderPricing } from 
 import { acceptsAdjustment, adjustmentRefusal, type OrderKind } from '@common/order/state';
 import type { CheckoutPreviewDto, OrderLineDto } from '@common/order/types';
 import { AppError } from '../../../http/app-error';
-import { loadSkusWithProducts } from '../../catalogue/stock';
 import { draftPricingLines, type CheckoutBodyCore, type CheckoutContributor, type CheckoutContributors, type CheckoutDraft, type DraftLine } from './contributor';
 
 export interface Quote {
@@ -57,8 +56,8 @@ async function runQuotes(contributors: CheckoutContributors, draft: CheckoutDraf
   draft.adjustments = draft.adjustments.filter((a) => acceptsAdjustment(draft.kind, a.kind));
 }
 
-async function loadLines(m: EntityManager, body: CheckoutBodyCore): Promise<DraftLine[]> {
-  const { skus, products } = await loadSkusWithProducts(
+async function loadLines(m: EntityManager, contributors: CheckoutContributors, body: CheckoutBodyCore): Promise<DraftLine[]> {
+  const { skus, products } = await contributors.lineSource(
     m,
     body.lines.map((l) => l.skuId),
   );
@@ -96,7 +95,7 @@ export async function quoteCheckout(
     memberId,
     kind: 'normal',
     body,
-    lines: await loadLines(m, body),
+    lines: await loadLines(m, contributors, body),
     priceChanges: [],
     adjustments: [],
     freightWaived: false,

@@ -1,0 +1,4 @@
+/** Public entry of the auth module: members and HQ accounts, and who is calling. */
+export { authModule } from './auth.module';
+export { AuthService, toMemberDto } from './auth.service';
+export type { TokenService } from './tokens';

@@ -1,0 +1,38 @@
+/**
+ * Products, SKUs, categories and banners, and the one owner of sku.stock: the stock contributor
+ * takes part in every checkout, and the catalogue supplies checkout's draft lines.
+ */
+import { CatalogueSortIndexes1795900000000 } from '../../db/migrations/1795900000000-catalogue-sort-indexes';
+import { defineModule } from '../../platform/module';
+import { CatalogueAdmin } from './catalogue.admin';
+import { Banner, Category, Product, Sku, StockAdjustment } from './catalogue.entities';
+import { registerCatalogueRoutes } from './catalogue.routes';
+import { CatalogueService } from './catalogue.service';
+import { StockContributor } from './stock.contributor';
+import { loadSkusWithProducts } from './stock';
+
+export const catalogueModule = defineModule({
+  name: 'catalogue',
+  entities: [Category, Product, Sku, StockAdjustment, Banner],
+  // Its tables came with the foundation migration (listed by auth, which it also created).
+  migrations: [CatalogueSortIndexes1795900000000],
+  errors: {
+    PRODUCT_NOT_FOUND: 404,
+    CATEGORY_NOT_FOUND: 404,
+    SKU_NOT_FOUND: 404,
+    SKU_OFF_SALE: 409,
+    OUT_OF_STOCK: 409,
+    SKU_SPEC_DUPLICATE: 409,
+    STOCK_WOULD_GO_NEGATIVE: 409,
+    STOCK_OVER_LIMIT: 409,
+    CATEGORY_NAME_TAKEN: 409,
+  },
+  build(ctx) {
+    const catalogue = new CatalogueService(ctx.ds);
+    const catalogueAdmin = new CatalogueAdmin(ctx.tx, catalogue, ctx.now);
+    const stock = new StockContributor();
+    ctx.contributors.register(stock).useLineSource(loadSkusWithProducts);
+    ctx.routes((api) => registerCatalogueRoutes(api, catalogue, catalogueAdmin));
+    return { catalogue, catalogueAdmin, stock };
+  },
+});

@@ -1,0 +1,3 @@
+/** Public entry of the guides module. */
+export { guidesModule } from './guides.module';
+export { WECOM_CALLBACK_PATH } from './wecom.routes';

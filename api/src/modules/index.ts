@@ -1,0 +1,40 @@
+/**
+ * The composition root: every feature module, in build order, one line each. A module may use
+ * the public API of the modules above it (ctx.use); adding a feature is its own folder plus one
+ * line here. Entities, migrations and error statuses are collected from this list.
+ */
+import { addressModule } from './address';
+import { authModule } from './auth';
+import { cartModule } from './cart';
+import { catalogueModule } from './catalogue';
+import { couponsModule } from './coupons';
+import { groupBuyModule } from './groupbuy';
+import { guidesModule } from './guides';
+import { healthModule } from './health';
+import { jobsModule } from './jobs';
+import { membershipModule } from './membership';
+import { ordersModule } from './orders';
+import { outboxModule } from './outbox';
+import { paymentsModule } from './payments';
+import { pointsModule } from './points';
+import { pointsMallModule } from './pointsmall';
+import { shareModule } from './share';
+
+export const MODULES = [
+  jobsModule,
+  outboxModule,
+  healthModule,
+  authModule,
+  shareModule,
+  addressModule,
+  ordersModule,
+  catalogueModule,
+  cartModule,
+  paymentsModule,
+  membershipModule,
+  pointsModule,
+  couponsModule,
+  pointsMallModule,
+  groupBuyModule,
+  guidesModule,
+] as const;

@@ -1,0 +1,20 @@
+/** Error copy of group-buy (拼团秒杀). Merged into ERROR_MESSAGES (common/errors.ts); statuses in the API module. */
+export const GROUPBUY_ERRORS = {
+  GROUPBUY_CAMPAIGN_NOT_FOUND: '拼团活动不存在',
+  GROUPBUY_GROUP_NOT_FOUND: '这个团不存在',
+  GROUPBUY_NOT_STARTED: '活动还没开始，请稍后再来',
+  GROUPBUY_ENDED: '活动已结束',
+  GROUPBUY_SOLD_OUT: '手慢了，拼团名额已抢光',
+  GROUPBUY_GROUP_FULL: '这个团已经满员了，去开一个新团吧',
+  GROUPBUY_GROUP_CLOSED: '这个团已结束，去开一个新团吧',
+  GROUPBUY_ALREADY_IN_GROUP: '你已经在这个团里了',
+  GROUPBUY_LIMIT_REACHED: '已达到本活动每人限购数量',
+  GROUPBUY_QUANTITY_OVER_LIMIT: '超出本活动每人限购数量',
+  GROUPBUY_ONE_LINE: '拼团订单只能包含活动商品一件规格',
+  GROUPBUY_WINDOW_INVALID: '活动结束时间必须晚于开始时间',
+  GROUPBUY_PRICE_INVALID: '拼团价必须低于商品原价',
+  GROUPBUY_STOCK_BELOW_COMMITTED: '活动库存不能低于已售出和待支付的数量',
+  GROUPBUY_CAMPAIGN_STATE: '活动当前状态不允许这样修改',
+  GROUPBUY_SKU_STOCK_SHORT: '商品库存不足，无法分配给活动',
+  GROUPBUY_POSTER_FAILED: '海报生成失败，请稍后再试',
+} as const;
