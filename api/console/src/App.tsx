@@ -18,6 +18,10 @@ const MallItems = lazy(() => import('./pages/mall/MallItems'));
 const Stores = lazy(() => import('./pages/guides/Stores'));
 const Guides = lazy(() => import('./pages/guides/Guides'));
 const AttributionRules = lazy(() => import('./pages/guides/AttributionRules'));
+const MemberList = lazy(() => import('./pages/members/MemberList'));
+const Redemptions = lazy(() => import('./pages/mall/Redemptions'));
+const GuideCommission = lazy(() => import('./pages/guides/GuideCommission'));
+const CommissionRates = lazy(() => import('./pages/guides/CommissionRates'));
 
 function RequireSession({ children }: { children: JSX.Element }) {
   const location = useLocation();
@@ -52,6 +56,10 @@ export function App() {
           <Route path="/guides/stores" element={<Stores />} />
           <Route path="/guides/list" element={<Guides />} />
           <Route path="/guides/attribution" element={<AttributionRules />} />
+          <Route path="/members/list" element={<MemberList />} />
+          <Route path="/mall/redemptions" element={<Redemptions />} />
+          <Route path="/guides/:id/commission" element={<GuideCommission />} />
+          <Route path="/guides/rates" element={<CommissionRates />} />
           <Route path="*" element={<Navigate to="/orders" replace />} />
         </Route>
       </Routes>

@@ -2,3 +2,4 @@
 export { authModule } from './auth.module';
 export { AuthService, toMemberDto } from './auth.service';
 export type { TokenService } from './tokens';
+export type { MemberDirectory, MemberSearch } from './member-directory';

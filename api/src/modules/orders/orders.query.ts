@@ -100,6 +100,11 @@ export class OrderReads {
     return this.list({ memberId: null, statuses: status ? [status] : [] }, q);
   }
 
+  /** HQ: one member's orders, every status, newest first (the member detail page). */
+  listForMember(memberId: number, q: ListQuery): Promise<Page<OrderSummaryDto>> {
+    return this.list({ memberId, statuses: [] }, q);
+  }
+
   private async list(f: { memberId: number | null; statuses: OrderStatus[] }, q: ListQuery): Promise<Page<OrderSummaryDto>> {
     const qb = this.ds.getRepository(ShopOrder).createQueryBuilder('o');
     if (f.memberId !== null) qb.andWhere('o.memberId = :memberId', { memberId: f.memberId });

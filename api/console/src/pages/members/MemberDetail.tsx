@@ -8,6 +8,7 @@ import { api, ApiError, call } from '../../api/client';
 import { beijing } from '../../format';
 import { loadError } from '../../forms';
 import { AdjustPointsModal } from './AdjustPoints';
+import { memberFactTabs } from './MemberFacts';
 import { ENTRY_KIND_LABELS, signed } from './labels';
 
 interface TierLogRow {
@@ -104,6 +105,7 @@ export default function MemberDetail() {
                 />
               ),
             },
+            ...memberFactTabs(id),
           ]}
         />
       </Card>
