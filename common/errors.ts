@@ -15,6 +15,7 @@ import { COUPON_ERRORS } from './coupon/errors';
 import { POINTSMALL_ERRORS } from './pointsmall/errors';
 import { MEMBERSHIP_ERRORS } from './membership/errors';
 import { GUIDE_ERRORS } from './attribution/errors';
+import { HQ_ERRORS } from './hq/errors';
 
 /** The platform's own codes: requests, sessions, bodies, the database, the network. */
 export const CORE_ERRORS = {
@@ -36,7 +37,7 @@ export const CORE_ERRORS = {
 } as const;
 
 /** Every feature's copy; each code belongs to exactly one of them (errors.test.ts checks). */
-export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS] as const;
+export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS, HQ_ERRORS] as const;
 
 export const ERROR_MESSAGES = {
   ...CORE_ERRORS,
@@ -51,6 +52,7 @@ export const ERROR_MESSAGES = {
   ...POINTSMALL_ERRORS,
   ...MEMBERSHIP_ERRORS,
   ...GUIDE_ERRORS,
+  ...HQ_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,30 +1,18 @@
+import { PAGE_TREE, PAGES, TAB_PAGES } from './routes';
+
+const TAB_TEXT: Record<(typeof TAB_PAGES)[number], string> = { home: '首页', category: '分类', cart: '购物车', mine: '我的' };
+
+// Pages come from routes.ts: `pages/…` is the main package (home first, it opens at launch), each
+// `packages/<x>` root a subpackage (search, checkout and orders, group-buy, coupons, points mall,
+// points, the guide pages) loaded on first use.
+const SEARCH_ROOT = 'packages/search' satisfies keyof typeof PAGE_TREE;
+const [main, ...subs] = Object.entries(PAGE_TREE).map(([root, pages]) => ({ root, pages: Object.values(pages).map((folder) => `${folder}/index`) }));
+
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/category/index',
-    'pages/cart/index',
-    'pages/mine/index',
-    // Product detail stays in the main package: share cards land on it.
-    'pages/product/index',
-    'pages/search/index',
-  ],
-  // Checkout, orders and addresses load on first use, outside the main package.
-  subPackages: [
-    {
-      root: 'packages/order',
-      pages: ['confirm/index', 'list/index', 'detail/index', 'address/list/index', 'address/edit/index'],
-    },
-    // Group-buy (拼团秒杀): share cards open the group page here.
-    {
-      root: 'packages/groupbuy',
-      pages: ['campaign/index', 'group/index', 'join/index', 'mine/index'],
-    },
-    { root: 'packages/coupons', pages: ['mine/index', 'center/index'] },
-    { root: 'packages/pointsmall', pages: ['list/index', 'detail/index', 'records/index'] },
-    { root: 'packages/points', pages: ['signin/index', 'ledger/index'] },
-    // 我的导购 and the guide workbench.
-    { root: 'packages/guide', pages: ['mine/index', 'workbench/index'] },
-  ],
+  pages: main.pages.map((p) => `${main.root}/${p}`),
+  subPackages: subs,
+  // 搜索 is one tap from 首页: fetch its subpackage while 首页 shows.
+  preloadRule: { [PAGES.home]: { network: 'all', packages: [SEARCH_ROOT] } },
   // WeCom's contact plugin (「联系我」 in the mini-program): the add-your-guide prompt and 我的导购.
   plugins: { contactPlugin: { version: '1.4.3', provider: 'wx104a1a20c3f81ec2' } },
   window: {
@@ -39,32 +27,8 @@ export default defineAppConfig({
     selectedColor: '#e8452c',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
-    list: [
-      {
-        pagePath: 'pages/index/index',
-        text: '首页',
-        iconPath: 'assets/tabbar/home.png',
-        selectedIconPath: 'assets/tabbar/home-active.png',
-      },
-      {
-        pagePath: 'pages/category/index',
-        text: '分类',
-        iconPath: 'assets/tabbar/category.png',
-        selectedIconPath: 'assets/tabbar/category-active.png',
-      },
-      {
-        pagePath: 'pages/cart/index',
-        text: '购物车',
-        iconPath: 'assets/tabbar/cart.png',
-        selectedIconPath: 'assets/tabbar/cart-active.png',
-      },
-      {
-        pagePath: 'pages/mine/index',
-        text: '我的',
-        iconPath: 'assets/tabbar/mine.png',
-        selectedIconPath: 'assets/tabbar/mine-active.png',
-      },
-    ],
+    // Icons are named after the tab: assets/tabbar/<tab>.png and <tab>-active.png.
+    list: TAB_PAGES.map((tab) => ({ pagePath: PAGES[tab], text: TAB_TEXT[tab], iconPath: `assets/tabbar/${tab}.png`, selectedIconPath: `assets/tabbar/${tab}-active.png` })),
   },
   lazyCodeLoading: 'requiredComponents',
   // Since 2022-07-14 wx.chooseAddress (「一键获取微信地址」) must be declared here, or it fails.

@@ -17,6 +17,7 @@ import { errorHandler, requestContext } from './http/middleware';
 import { consoleCachePolicy, h5CachePolicy, serveDir } from './http/static';
 import type { Logger } from './logger';
 import { MODULES } from './modules';
+import { auditModule } from './modules/audit';
 import { authModule } from './modules/auth';
 import { Scheduler } from './modules/jobs';
 import { CheckoutContributors, OrderHooks, OrderTransitions } from './modules/orders';
@@ -137,7 +138,8 @@ export function createApp(deps: AppDeps, composed: Composed = createServices(dep
     if (!isClientAbort(err, ctx?.req)) deps.log.error({ err }, 'koa error');
   });
 
-  const api = new ApiRouter(composed.use(authModule).authenticator);
+  // Every HQ write is audited once, here, by the audit module's auditor.
+  const api = new ApiRouter(composed.use(authModule).authenticator, composed.use(auditModule).auditor);
   for (const register of composed.routes) register(api);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {

@@ -17,7 +17,11 @@ export interface ShopperSession {
   isNew: boolean;
 }
 
-export const HQ_ROLES = ['owner', 'operator', 'analyst'] as const;
+/**
+ * 总部管理员 (owner), 运营 (operator), 财务 (finance; formerly 'analyst', renamed by migration),
+ * 门店店长 (store_manager, bound to one store). What each may do: common/hq/roles.ts.
+ */
+export const HQ_ROLES = ['owner', 'operator', 'finance', 'store_manager'] as const;
 export type HqRole = (typeof HQ_ROLES)[number];
 
 export interface HqSession {
@@ -25,4 +29,6 @@ export interface HqSession {
   expiresAt: string;
   username: string;
   role: HqRole;
+  /** The store a 门店店长 is bound to; null otherwise. */
+  storeId: number | null;
 }

@@ -35,6 +35,37 @@ export function h5JourneySuite(title: string, name: string, what: string, journe
   });
 }
 
+/** A new browser (a new, logged-out shopper) on the storefront; closed when the suite ends. */
+export type NewShopper = () => Promise<Driver>;
+
+/**
+ * `describe(title)` running `journey` with as many shoppers as it asks for, each in its own
+ * Chromium, against one storefront; fails on any page error in any of them.
+ */
+export function h5ShoppersSuite(title: string, name: string, what: string, journey: (newShopper: NewShopper, server: Storefront) => Promise<void>): void {
+  describe(title, () => {
+    let server: Storefront;
+    const drivers: H5Driver[] = [];
+
+    beforeAll(async () => {
+      server = await startStorefront(name);
+    });
+    afterAll(async () => {
+      for (const d of drivers) await d.close();
+      await server?.stop();
+    });
+
+    it(what, async () => {
+      await journey(async () => {
+        const d = await H5Driver.launch(server.url);
+        drivers.push(d);
+        return d;
+      }, server);
+      for (const d of drivers) expect(d.problems()).toEqual([]);
+    });
+  });
+}
+
 /**
  * The same on the weapp build in WeChat DevTools, against the API at TARO_APP_API_BASE (started
  * by the developer on the demo store, development payments, after `npm run build:weapp`).

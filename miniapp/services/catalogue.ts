@@ -7,8 +7,6 @@ export interface ProductQuery {
   categoryId?: number;
   keyword?: string;
   sort?: ProductSort;
-  page?: number;
-  pageSize?: number;
 }
 
 export function fetchHome(): Promise<HomeDto> {
@@ -19,15 +17,10 @@ export function fetchCategories(): Promise<CategoryDto[]> {
   return request<CategoryDto[]>('GET', '/api/categories');
 }
 
-export function fetchProducts(query: ProductQuery): Promise<Page<ProductCardDto>> {
+/** Page `page` of the products for `query` (the shape usePaged asks for). */
+export function fetchProducts(query: ProductQuery, page = 1, pageSize?: number): Promise<Page<ProductCardDto>> {
   return request<Page<ProductCardDto>>('GET', '/api/products', {
-    query: {
-      categoryId: query.categoryId,
-      keyword: query.keyword?.trim(),
-      sort: query.sort,
-      page: query.page ?? 1,
-      pageSize: query.pageSize,
-    },
+    query: { categoryId: query.categoryId, keyword: query.keyword?.trim(), sort: query.sort, page, pageSize },
   });
 }
 

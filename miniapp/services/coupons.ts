@@ -27,5 +27,3 @@ export function markNewMemberGiftShown(): Promise<{ firstTime: boolean }> {
   return request<{ firstTime: boolean }>('POST', '/api/coupons/new-member-gift/shown', { body: {} });
 }
 
-export const COUPONS_PAGE = '/packages/coupons/mine/index';
-export const COUPON_CENTER_PAGE = '/packages/coupons/center/index';

@@ -1,6 +1,7 @@
 /** Group-buy: campaigns, groups, joining a group (which places a seat order), 我的拼团. */
 import type { CampaignDto, CampaignPageDto, GroupPageDto, MyGroupDto } from '@common/groupbuy/types';
 import type { OrderDetailDto } from '@common/order/types';
+import { url } from '../routes';
 import { request } from './http';
 
 export function fetchCurrentCampaigns(): Promise<CampaignDto[]> {
@@ -13,6 +14,11 @@ export function fetchCampaignPage(id: number): Promise<CampaignPageDto> {
 
 export function fetchGroupPage(id: number): Promise<GroupPageDto> {
   return request<GroupPageDto>('GET', `/api/groupbuy/groups/${id}`);
+}
+
+/** The group's poster: a mini-program code image that opens the group page. */
+export function fetchGroupPoster(id: number): Promise<{ image: string }> {
+  return request<{ image: string }>('GET', `/api/groupbuy/groups/${id}/poster`);
 }
 
 export function fetchMyGroups(): Promise<MyGroupDto[]> {
@@ -34,7 +40,7 @@ export function joinGroup(input: JoinInput, idempotencyKey: string): Promise<Ord
 
 /** The share path of a group; `t` carries the sharer's guide token once guides exist. */
 export function groupSharePath(groupId: number, token?: string | null): string {
-  return `/packages/groupbuy/group/index?id=${groupId}${token ? `&t=${encodeURIComponent(token)}` : ''}`;
+  return url('group', { id: groupId, t: token ?? undefined });
 }
 
 /** Server time minus device time, so countdowns follow the server's clock, not the phone's. */

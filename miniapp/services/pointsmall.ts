@@ -17,4 +17,3 @@ export function redeemMallGoods(item: MallItemDto, addressId: number, idempotenc
   });
 }
 
-export const POINTS_MALL_PAGE = '/packages/pointsmall/list/index';

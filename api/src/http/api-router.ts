@@ -28,6 +28,11 @@ export interface RouteDef<P extends ZodType | undefined, Q extends ZodType | und
   cache?: CachePolicy;
   /** The media type of a file the route answers with (a FileReply), instead of the JSON envelope. */
   produces?: string;
+  /**
+   * HQ writes (every one is audited): the object type when the path does not say it well, and
+   * how to read the object before the write, for the log's "before" value.
+   */
+  audit?: { objectType?: string; before?: (input: Input<P, Q, B>) => Promise<unknown> };
 }
 
 type Out<S> = S extends ZodType ? z.output<S> : undefined;
@@ -63,11 +68,23 @@ export type Authenticator = (ctx: AppContext, access: Access) => Promise<void>;
 
 export type AnyRouteDef = RouteDef<ZodType | undefined, ZodType | undefined, ZodType | undefined>;
 
+/**
+ * Wraps every HQ write (access HQ, method not GET) once, centrally: it may read the object before
+ * `run`, and records who changed what after it succeeds (the audit module provides it).
+ */
+export type Auditor = (ctx: AppContext, def: AnyRouteDef, input: Input<unknown, unknown, unknown>, run: () => Promise<unknown>) => Promise<unknown>;
+
+/** Whether a route is an HQ write, the kind every one of which the audit log records. */
+export const isHqWrite = (def: Pick<AnyRouteDef, 'method' | 'access'>): boolean => def.method !== 'get' && typeof def.access === 'object';
+
 export class ApiRouter {
   readonly router = new Router<AppState>();
   readonly defs: AnyRouteDef[] = [];
 
-  constructor(private readonly authenticate: Authenticator) {}
+  constructor(
+    private readonly authenticate: Authenticator,
+    private readonly audit: Auditor | null = null,
+  ) {}
 
   route<P extends ZodType | undefined, Q extends ZodType | undefined, B extends ZodType | undefined>(
     def: RouteDef<P, Q, B>,
@@ -82,7 +99,8 @@ export class ApiRouter {
         query: def.query ? parseOrThrow(def.query, ctx.query, 'query') : undefined,
         body: def.body ? parseOrThrow(def.body, ctx.request.body ?? {}, 'body') : undefined,
       } as Input<P, Q, B>;
-      const result = await handler(ctx, input);
+      const run = () => handler(ctx, input);
+      const result = this.audit && isHqWrite(def) ? await this.audit(ctx, def as AnyRouteDef, input as Input<unknown, unknown, unknown>, run) : await run();
       if (result instanceof FileReply) {
         ctx.status = 200;
         ctx.type = result.contentType;

@@ -5,7 +5,7 @@ import { AppError } from './app-error';
 
 export type Principal =
   | { kind: 'shopper'; memberId: number }
-  | { kind: 'hq'; adminId: number; username: string; role: HqRole };
+  | { kind: 'hq'; adminId: number; username: string; role: HqRole; storeId: number | null };
 
 export interface AppState {
   requestId: string;
@@ -25,4 +25,13 @@ export function memberIdOf(ctx: AppContext): number {
   const p = ctx.state.principal;
   if (p?.kind !== 'shopper') throw new AppError('UNAUTHENTICATED');
   return p.memberId;
+}
+
+/**
+ * The store an HQ caller is confined to: a 门店店长's own store, or null for HQ-wide roles.
+ * Routes open to store managers filter by it and answer 404 for another store's rows.
+ */
+export function storeScopeOf(ctx: AppContext): number | null {
+  const p = ctx.state.principal;
+  return p?.kind === 'hq' && p.role === 'store_manager' ? p.storeId : null;
 }

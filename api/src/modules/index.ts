@@ -4,6 +4,7 @@
  * line here. Entities, migrations and error statuses are collected from this list.
  */
 import { addressModule } from './address';
+import { auditModule } from './audit';
 import { authModule } from './auth';
 import { cartModule } from './cart';
 import { catalogueModule } from './catalogue';
@@ -11,10 +12,12 @@ import { couponsModule } from './coupons';
 import { groupBuyModule } from './groupbuy';
 import { guidesModule } from './guides';
 import { healthModule } from './health';
+import { hqAccountsModule } from './hq-accounts';
 import { jobsModule } from './jobs';
 import { membershipModule } from './membership';
 import { ordersModule } from './orders';
 import { outboxModule } from './outbox';
+import { overviewModule } from './overview';
 import { paymentsModule } from './payments';
 import { pointsModule } from './points';
 import { pointsMallModule } from './pointsmall';
@@ -37,4 +40,7 @@ export const MODULES = [
   pointsMallModule,
   groupBuyModule,
   guidesModule,
+  hqAccountsModule,
+  overviewModule,
+  auditModule,
 ] as const;

@@ -43,7 +43,8 @@ export function buildOpenApi(defs: AnyRouteDef[], version: string) {
       tags: [def.tag],
       summary: def.summary,
       ...(secured ? { security: [{ [def.access === 'shopper' ? 'shopper' : 'hq']: [] }] } : {}),
-      ...(typeof def.access === 'object' ? { description: `HQ roles: ${def.access.hq.join(', ')}` } : {}),
+      // x-hq-roles: machine-readable for the console and for the test that tries every HQ route as every role.
+      ...(typeof def.access === 'object' ? { description: `HQ roles: ${def.access.hq.join(', ')}`, 'x-hq-roles': [...def.access.hq] } : {}),
       parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
       ...(def.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(def.body) } } } } : {}),
       responses: {

@@ -10,6 +10,7 @@ import { assetUrl } from '../../services/http';
 import { fetchCurrentCampaigns } from '../../services/groupbuy';
 import { formatCountdown } from '../../utils/format';
 import { Price } from '../price';
+import { url } from '../../routes';
 import './index.scss';
 
 export function FlashSaleStrip() {
@@ -32,7 +33,7 @@ export function FlashSaleStrip() {
   const upcoming = Date.parse(c.startAt) > now;
   const ms = Date.parse(upcoming ? c.startAt : c.endAt) - now;
   return (
-    <View className='flash-strip' onClick={() => void Taro.navigateTo({ url: `/packages/groupbuy/campaign/index?id=${c.id}` })}>
+    <View className='flash-strip' onClick={() => void Taro.navigateTo({ url: url('groupCampaign', { id: c.id }) })}>
       <View className='flash-strip__head'>
         <Text className='flash-strip__title'>拼团秒杀</Text>
         <Text className='flash-strip__clock'>{upcoming ? '距开始' : '距结束'} {formatCountdown(ms)}</Text>

@@ -9,10 +9,12 @@ import type { MemberCardDto } from '@common/membership/types';
 import { fetchMemberCard, setBirthday } from '../../services/points';
 import { messageOf } from '../../services/http';
 import { readSession } from '../../services/session';
+import { url } from '../../routes';
+import { toast } from '../../utils/toast';
 import './index.scss';
 
-const SIGNIN = '/packages/points/signin/index';
-const LEDGER = '/packages/points/ledger/index';
+const SIGNIN = url('signin');
+const LEDGER = url('pointsLedger');
 
 const pctLabel = (pct: number) => `${(pct / 100).toFixed(pct % 100 ? 1 : 0)}倍`;
 
@@ -49,9 +51,9 @@ export function MemberCard({ signedIn }: { signedIn: boolean }) {
     if (!confirm) return;
     try {
       setCard(await setBirthday(value));
-      void Taro.showToast({ title: '已保存', icon: 'success' });
+      toast('已保存', 'success');
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      toast(messageOf(e));
     }
   };
 

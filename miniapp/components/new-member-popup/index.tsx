@@ -8,6 +8,7 @@ import { Text, View } from '@tarojs/components';
 import type { NewMemberGiftDto } from '@common/coupon/types';
 import { fetchNewMemberGift, markNewMemberGiftShown } from '../../services/coupons';
 import { onSessionChange, readSession } from '../../services/session';
+import { url } from '../../routes';
 import './index.scss';
 
 const GIFT_RETRIES = 5;
@@ -58,7 +59,7 @@ export function NewMemberPopup() {
           className='nm-popup__use'
           onClick={() => {
             close();
-            void Taro.switchTab({ url: '/pages/category/index' });
+            void Taro.switchTab({ url: url('category') });
           }}
         >
           立即使用

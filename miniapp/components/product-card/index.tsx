@@ -9,6 +9,7 @@ import type { ProductCardDto } from '@common/catalogue/types';
 import { assetUrl } from '../../services/http';
 import { formatCount } from '../../utils/format';
 import { OriginalPrice, Price } from '../price';
+import { url } from '../../routes';
 import './index.scss';
 
 interface ProductCardProps {
@@ -18,7 +19,7 @@ interface ProductCardProps {
 }
 
 export function openProduct(id: number): void {
-  void Taro.navigateTo({ url: `/pages/product/index?id=${id}` });
+  void Taro.navigateTo({ url: url('product', { id }) });
 }
 
 function ProductCardView({ product, layout = 'grid' }: ProductCardProps) {

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { CouponTemplateDto } from '@common/coupon/types';
-import { COUPON_CENTER_PAGE, fetchProductCoupons } from '../../services/coupons';
+import { fetchProductCoupons } from '../../services/coupons';
+import { url } from '../../routes';
 import './index.scss';
 
 /** At most this many chips; the rest are one tap away in 领券中心. */
@@ -18,7 +19,7 @@ export function ProductCoupons({ productId }: { productId: number }) {
 
   if (coupons.length === 0) return null;
   return (
-    <View className='product-card-block product-coupons' onClick={() => void Taro.navigateTo({ url: COUPON_CENTER_PAGE })}>
+    <View className='product-card-block product-coupons' onClick={() => void Taro.navigateTo({ url: url('couponCenter') })}>
       <Text className='product-coupons__label'>可用券</Text>
       <View className='product-coupons__chips'>
         {coupons.slice(0, SHOWN).map((c) => (

@@ -8,6 +8,7 @@ import type { CategoryDto, ProductCardDto, ProductDetailDto } from '@common/cata
 import { formatFen } from '@common/money';
 import type { Page } from '@common/paging';
 import type { Driver } from '../driver';
+import { PAGES } from '../paths';
 
 export type ApiGet = <T>(path: string) => Promise<T>;
 
@@ -15,7 +16,7 @@ export const SEARCH_TERM = 'T恤';
 
 export async function browseJourney(d: Driver, api: ApiGet): Promise<void> {
   // 首页: banners and a product grid.
-  await d.open('pages/index/index');
+  await d.open(PAGES.home);
   await d.waitFor('.home-banner');
   await d.waitFor('.product-card');
   expect((await d.texts('.product-card__title')).every((t) => t.length > 0)).toBe(true);
@@ -24,7 +25,7 @@ export async function browseJourney(d: Driver, api: ApiGet): Promise<void> {
   // 分类: pick the second category and see only its products.
   const categories = await api<CategoryDto[]>('/api/categories');
   const category = categories[1];
-  await d.switchTab('pages/category/index');
+  await d.switchTab(PAGES.category);
   await d.waitFor('.category-item', { text: category.name });
   await d.tap('.category-item', { text: category.name });
   await d.waitFor('.category-item--active', { text: category.name });
@@ -36,7 +37,7 @@ export async function browseJourney(d: Driver, api: ApiGet): Promise<void> {
   expect(shown.filter((t) => !allowed.has(t))).toEqual([]);
 
   // 搜索: the results are exactly what the API finds for the same words.
-  await d.open('pages/search/index');
+  await d.open(PAGES.search);
   await d.waitFor('.search-input');
   await d.type('.search-input', SEARCH_TERM);
   const found = await api<Page<ProductCardDto>>(`/api/products?keyword=${encodeURIComponent(SEARCH_TERM)}&pageSize=50`);
@@ -51,7 +52,7 @@ export async function browseJourney(d: Driver, api: ApiGet): Promise<void> {
   const product = details.find((p) => p.specs.length > 0 && p.skus.some((s) => s.stock > 0)) ?? details[0];
   await d.tap('.product-card__title', { text: product.title });
   await d.waitFor('.product-title', { text: product.title });
-  expect(await d.currentRoute()).toBe('pages/product/index');
+  expect(await d.currentRoute()).toBe(PAGES.product);
 
   // Pick a buyable SKU value by value; price, stock and summary follow the selection.
   const sku = product.skus.find((s) => s.stock > 0 && s.status === 'on_sale')!;
@@ -63,7 +64,7 @@ export async function browseJourney(d: Driver, api: ApiGet): Promise<void> {
   await d.screenshot('product');
 
   // 我的: log in (wx.login on weapp, the development login on H5) and see the member.
-  await d.switchTab('pages/mine/index');
+  await d.switchTab(PAGES.mine);
   await d.waitFor('.mine-login');
   await d.tap('.mine-login');
   await d.waitFor('.mine-nickname', { text: '微信用户' });

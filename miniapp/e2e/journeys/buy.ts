@@ -13,6 +13,7 @@ import type { Driver } from '../driver';
 import { waitUntil } from '../driver';
 import type { ApiGet } from './browse';
 import { ADDRESS, fillAddress, openSku, type Pick } from './steps';
+import { PAGES } from '../paths';
 
 
 async function pickTwo(api: ApiGet): Promise<[Pick, Pick]> {
@@ -56,7 +57,7 @@ export async function buyJourney(d: Driver, api: ApiGet): Promise<void> {
   const [a, b] = await pickTwo(api);
 
   // 我的: log in.
-  await d.open('pages/mine/index');
+  await d.open(PAGES.mine);
   await d.waitFor('.mine-login');
   await d.tap('.mine-login');
   await d.waitFor('.mine-nickname');
@@ -76,7 +77,7 @@ export async function buyJourney(d: Driver, api: ApiGet): Promise<void> {
     { skuId: b.sku.id, unitPriceFen: b.sku.priceFen, quantity: 2 },
   ];
   const pricing = priceOrder(lines);
-  await d.switchTab('pages/cart/index');
+  await d.switchTab(PAGES.cart);
   await d.waitFor('.cart-item__title', { text: b.product.title });
   const titles = await d.texts('.cart-item__title');
   expect([...titles].sort()).toEqual([a.product.title, b.product.title].sort());
@@ -97,7 +98,7 @@ export async function buyJourney(d: Driver, api: ApiGet): Promise<void> {
   // 确认订单: no address yet -> the form; then the server's price of the order.
   await d.tap('.cart-checkout');
   await d.waitFor('.order-submit');
-  expect(await d.currentRoute()).toBe('packages/order/confirm/index');
+  expect(await d.currentRoute()).toBe(PAGES.orderConfirm);
   await d.waitFor('.confirm-payable', { text: formatFen(pricing.payableFen) });
   await d.tap('.address-card');
   await fillAddress(d);
@@ -109,13 +110,13 @@ export async function buyJourney(d: Driver, api: ApiGet): Promise<void> {
   await d.waitFor('.dev-pay-confirm');
   await d.tap('.dev-pay-confirm');
   await d.waitFor('.order-status', { text: '待发货' });
-  expect(await d.currentRoute()).toBe('packages/order/detail/index');
+  expect(await d.currentRoute()).toBe(PAGES.orderDetail);
   const [orderNo] = await d.texts('.order-no');
   expect(orderNo).toMatch(/\S{6,}/);
   await d.screenshot('order-detail');
 
   // 订单列表 (待发货 tab): the order is there, as 待发货.
-  await d.open('packages/order/list/index', { tab: 'paid' });
+  await d.open(PAGES.orderList, { tab: 'paid' });
   await d.waitFor('.order-card__no', { text: orderNo });
   const numbers = await d.texts('.order-card__no');
   const index = numbers.findIndex((t) => t.includes(orderNo));
@@ -123,7 +124,7 @@ export async function buyJourney(d: Driver, api: ApiGet): Promise<void> {
   await d.screenshot('order-list');
 
   // The bought lines left the cart.
-  await d.switchTab('pages/cart/index');
+  await d.switchTab(PAGES.cart);
   await d.waitFor('.cart-empty');
 
   // A second order of A (one piece), left unpaid: its stock is reserved at order creation.
@@ -147,7 +148,7 @@ export async function buyJourney(d: Driver, api: ApiGet): Promise<void> {
   await d.waitFor('.product-stock', { text: `库存 ${before - second.quantity} 件` });
 
   // 订单列表 (待付款) -> 订单详情 -> 取消订单: the stock comes back.
-  await d.open('packages/order/list/index', { tab: 'pending_payment' });
+  await d.open(PAGES.orderList, { tab: 'pending_payment' });
   await d.waitFor('.order-card__no', { text: secondNo });
   await d.tap('.order-card__no', { text: `订单号 ${secondNo}` });
   await d.waitFor('.order-no', { text: secondNo });

@@ -11,6 +11,7 @@ import type { Page } from '@common/paging';
 import type { Driver } from '../driver';
 import type { ApiGet } from './browse';
 import { buyNowToConfirm, openSku, type Pick } from './steps';
+import { PAGES } from '../paths';
 
 /** Calls the API as HQ (the journey's own setup: the gift's points, a mall coupon on sale). */
 export type HqPost = <T>(path: string, body?: unknown, method?: 'GET' | 'POST' | 'PUT') => Promise<T>;
@@ -42,10 +43,10 @@ export async function couponsJourney(d: Driver, api: ApiGet, hq: HqPost): Promis
   await hq('/api/hq/new-member-pack', { templateIds: pack.templateIds, points: GIFT_POINTS }, 'PUT');
 
   // A new shopper logs in on 我的; 首页 then greets them with the 新人礼 popup, once.
-  await d.open('pages/mine/index');
+  await d.open(PAGES.mine);
   await d.tap('.mine-login');
   await d.waitFor('.mine-nickname');
-  await d.switchTab('pages/index/index');
+  await d.switchTab(PAGES.home);
   await d.waitFor('.new-member-popup', { text: '新人首单立减', timeoutMs: 20_000 });
   await d.waitFor('.nm-popup__points', { text: `+${GIFT_POINTS} 积分` });
   await d.screenshot('coupons-new-member-popup');
@@ -72,7 +73,7 @@ export async function couponsJourney(d: Driver, api: ApiGet, hq: HqPost): Promis
     name: MALL_COUPON.name, kind: 'no_threshold', amountOffFen: MALL_COUPON.amountOffFen, validity: { type: 'relative', days: 30 }, totalQuota: 1000,
   });
   await hq('/api/hq/pointsmall/items', { title: '5元无门槛券', kind: 'coupon', templateId: template.id, pointsPrice: MALL_COUPON.points, stock: 10 });
-  await d.open('packages/pointsmall/list/index');
+  await d.open(PAGES.pointsMall);
   await d.waitFor('.mall-item', { text: '5元无门槛券' });
   await d.tap('.mall-item', { index: 0 });
   await d.waitFor('.mall-redeem', { text: '立即兑换' });
@@ -94,11 +95,11 @@ export async function couponsJourney(d: Driver, api: ApiGet, hq: HqPost): Promis
   await d.tap('.dev-pay-cancel');
   await d.waitFor('.order-status', { text: '待付款' });
   const [orderNo] = await d.texts('.order-no');
-  await d.open('packages/coupons/mine/index');
+  await d.open(PAGES.myCoupons);
   await d.waitFor('.my-coupon', { text: '使用中' });
 
   // Cancelling the unpaid order gives the coupon back to 可用.
-  await d.open('packages/order/list/index', { tab: 'pending_payment' });
+  await d.open(PAGES.orderList, { tab: 'pending_payment' });
   await d.waitFor('.order-card__no', { text: orderNo });
   await d.tap('.order-card__no', { text: `订单号 ${orderNo}` });
   await d.waitFor('.order-status', { text: '待付款' });
@@ -106,7 +107,7 @@ export async function couponsJourney(d: Driver, api: ApiGet, hq: HqPost): Promis
   await d.waitFor('.confirm-dialog__ok');
   await d.tap('.confirm-dialog__ok');
   await d.waitFor('.order-status', { text: '已取消' });
-  await d.open('packages/coupons/mine/index');
+  await d.open(PAGES.myCoupons);
   await d.waitFor('.my-coupon', { text: MALL_COUPON.name });
   const cards = await d.texts('.my-coupon');
   expect(cards.find((t) => t.includes(MALL_COUPON.name))).toContain('可用');

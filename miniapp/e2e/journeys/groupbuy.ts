@@ -8,7 +8,8 @@
 import type { ProductCardDto, ProductDetailDto } from '@common/catalogue/types';
 import type { Page } from '@common/paging';
 import type { Driver } from '../driver';
-import { ADDRESS, fillAddress } from './steps';
+import { ADDRESS, fillAddress, loginOnPrompt } from './steps';
+import { PAGES } from '../paths';
 
 export interface GroupBuyWorld {
   /** A fresh browser for a new shopper. */
@@ -63,7 +64,7 @@ async function takeSeatAndPay(d: Driver): Promise<void> {
 }
 
 async function expectPaidOrder(d: Driver): Promise<void> {
-  await d.open('packages/order/list/index', { tab: 'paid' });
+  await d.open(PAGES.orderList, { tab: 'paid' });
   await d.waitFor('.order-card__status', { text: '待发货' });
 }
 
@@ -82,9 +83,10 @@ export async function groupBuyJourney(w: GroupBuyWorld): Promise<void> {
 
   // A: 首页 strip -> campaign page -> 发起拼团 -> pay -> the group waits for one more.
   const a = await w.newShopper();
-  await a.open('pages/index/index');
+  await a.open(PAGES.home);
   await a.waitFor('.flash-strip__name', { text: campaign.title });
   await a.tap('.flash-strip');
+  await loginOnPrompt(a);
   await a.waitFor('.open-group', { text: '发起拼团' });
   await a.screenshot('groupbuy-campaign');
   await a.tap('.open-group');
@@ -96,7 +98,8 @@ export async function groupBuyJourney(w: GroupBuyWorld): Promise<void> {
 
   // B: the shared path (with an empty sharer token) -> 参与拼团 -> pay -> 拼团成功.
   const b = await w.newShopper();
-  await b.open('packages/groupbuy/group/index', { id: groupId, t: '' });
+  await b.open(PAGES.group, { id: groupId, t: '' });
+  await loginOnPrompt(b);
   await b.waitFor('.join-this');
   await b.tap('.join-this');
   await takeSeatAndPay(b);
@@ -104,13 +107,14 @@ export async function groupBuyJourney(w: GroupBuyWorld): Promise<void> {
   await b.screenshot('groupbuy-group-succeeded');
   await expectPaidOrder(b);
 
-  await a.open('packages/groupbuy/group/index', { id: groupId });
+  await a.open(PAGES.group, { id: groupId });
   await a.waitFor('.group-status', { text: '拼团成功' });
   await expectPaidOrder(a);
 
   // C: the full group offers a new one.
   const c = await w.newShopper();
-  await c.open('packages/groupbuy/group/index', { id: groupId });
+  await c.open(PAGES.group, { id: groupId });
+  await loginOnPrompt(c);
   await c.waitFor('.group-offer');
   await c.waitFor('.open-new', { text: '开一个新团' });
   await c.screenshot('groupbuy-group-full');

@@ -10,6 +10,8 @@ import { posterScene } from '@common/attribution/poster-scene';
 import type { Driver } from '../driver';
 import { waitUntil } from '../driver';
 import type { HqApi } from './guides';
+import { PAGES } from '../paths';
+import { loginOnPrompt } from './steps';
 
 /** Shanghai wall-clock time, as HQ enters a window. */
 const shanghai = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -37,7 +39,8 @@ export async function guideCardsJourney(guideDriver: Driver, newShopper: () => P
   const guide = await hq.call('POST', '/api/hq/guides', { name: '李导购', wecomUserId: `lidg${Date.now() % 100000}`, storeId: store.id });
   const { code } = await hq.call('POST', `/api/hq/guides/${guide.id}/binding-code`);
 
-  await guideDriver.open('packages/guide/workbench/index');
+  await guideDriver.open(PAGES.guideWorkbench);
+  await loginOnPrompt(guideDriver);
   await guideDriver.waitFor('.guide-link__code');
   await guideDriver.type('.guide-link__code', code);
   await guideDriver.waitFor('.guide-share--campaign .guide-share__title', { text: campaign.title });
@@ -61,20 +64,22 @@ export async function guideCardsJourney(guideDriver: Driver, newShopper: () => P
 
   // A new shopper opens the campaign card: the campaign page, a touch, bound to the guide.
   const a = await newShopper();
-  await a.open('packages/groupbuy/campaign/index', { id: card![1], t: token });
+  await a.open(PAGES.groupCampaign, { id: card![1], t: token });
+  await loginOnPrompt(a);
   await a.waitFor('.gb-hero__title', { text: campaign.title });
   await waitUntil('campaign card touch recorded', async () => (await touched()) === before + 1);
-  await a.open('packages/guide/mine/index');
+  await a.open(PAGES.myGuide);
   await a.waitFor('.my-guide__name', { text: guide.name });
 
   // Another opens the product page as the poster's code does (only `scene`, no `id`).
   const b = await newShopper();
-  await b.open('pages/product/index', { scene: posterScene(productId, token)! });
+  await b.open(PAGES.product, { scene: posterScene(productId, token)! });
   await b.waitFor('.product-title', { text: productTitle });
-  // The product page needs no login: the kept token is reported once the shopper signs in (here by 我的导购).
-  await b.open('packages/guide/mine/index');
+  // The product page needs no login: the kept token is reported once the shopper signs in (here on 我的导购's prompt).
+  await b.open(PAGES.myGuide);
+  await loginOnPrompt(b);
   await waitUntil('poster touch recorded', async () => (await touched()) === before + 2);
-  await b.open('packages/guide/mine/index');
+  await b.open(PAGES.myGuide);
   await b.waitFor('.my-guide__name', { text: guide.name });
   await b.screenshot('guides-poster-landing');
 }

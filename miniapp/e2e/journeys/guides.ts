@@ -7,7 +7,8 @@
  */
 import type { Driver } from '../driver';
 import { waitUntil } from '../driver';
-import { buyNowToConfirm, type Address } from './steps';
+import { buyNowToConfirm, loginOnPrompt, type Address } from './steps';
+import { PAGES } from '../paths';
 
 export interface HqApi {
   call<T = any>(method: string, path: string, body?: unknown): Promise<T>;
@@ -53,7 +54,8 @@ export async function guidesJourney(guideDriver: Driver, shopper: Driver, hq: Hq
   const { code } = await hq.call('POST', `/api/hq/guides/${guide.id}/binding-code`);
 
   // The guide links their account on 导购工作台 and takes a product card's path.
-  await guideDriver.open('packages/guide/workbench/index');
+  await guideDriver.open(PAGES.guideWorkbench);
+  await loginOnPrompt(guideDriver);
   await guideDriver.waitFor('.guide-link__code');
   await guideDriver.type('.guide-link__code', code);
   await guideDriver.waitFor('.guide-head__name', { text: guide.name });
@@ -73,7 +75,7 @@ export async function guidesJourney(guideDriver: Driver, shopper: Driver, hq: Hq
   const [, productId, token] = card!;
 
   // A new shopper opens the card (the shared path), logs in by buying, pays.
-  await shopper.open('pages/product/index', { id: productId, t: token });
+  await shopper.open(PAGES.product, { id: productId, t: token });
   await shopper.waitFor('.product-title');
   const firstNo = await buyNowAndPay(shopper, true);
 
@@ -90,25 +92,25 @@ export async function guidesJourney(guideDriver: Driver, shopper: Driver, hq: Hq
   expect(attribution.touchAt).toEqual(expect.any(String));
 
   // Shown once: the same order opened again, and a second order, show no prompt.
-  await shopper.open('packages/order/detail/index', { id: String(firstId) });
+  await shopper.open(PAGES.orderDetail, { id: String(firstId) });
   await shopper.waitFor('.order-status', { text: '待发货' });
   expect(await shopper.texts('.guide-prompt__name')).toEqual([]);
-  await shopper.open('pages/product/index', { id: productId });
+  await shopper.open(PAGES.product, { id: productId });
   await shopper.waitFor('.product-title');
   const secondNo = await buyNowAndPay(shopper, false);
   const secondId = await orderIdOf(hq, secondNo);
-  await shopper.open('packages/order/detail/index', { id: String(secondId) });
+  await shopper.open(PAGES.orderDetail, { id: String(secondId) });
   await shopper.waitFor('.order-status', { text: '待发货' });
   expect(await shopper.texts('.guide-prompt__name')).toEqual([]);
   await shopper.screenshot('guides-second-order');
 
   // 我的 → 我的导购 re-opens the guide's card.
-  await shopper.open('packages/guide/mine/index');
+  await shopper.open(PAGES.myGuide);
   await shopper.waitFor('.my-guide__name', { text: guide.name });
   await shopper.screenshot('guides-my-guide');
 
   // The guide's workbench lists the customer and the orders.
-  await guideDriver.open('packages/guide/workbench/index');
+  await guideDriver.open(PAGES.guideWorkbench);
   await guideDriver.waitFor('.guide-customer');
   await guideDriver.waitFor('.guide-order__no', { text: firstNo });
   await guideDriver.screenshot('guides-workbench-orders');

@@ -13,6 +13,7 @@ import type { Page } from '@common/paging';
 import type { Driver } from '../driver';
 import { waitUntil } from '../driver';
 import { buyNowToConfirm } from './steps';
+import { PAGES } from '../paths';
 
 /** What the journey asks the API directly: public GETs, and HQ's reads and shipping (HQ's part of the story). */
 export interface PointsJourneyApi {
@@ -34,14 +35,14 @@ async function pickSku(api: PointsJourneyApi): Promise<{ product: ProductDetailD
 
 async function openLedger(d: Driver, until: (texts: string[]) => boolean, what: string): Promise<void> {
   await waitUntil(what, async () => {
-    await d.open('packages/points/ledger/index');
+    await d.open(PAGES.pointsLedger);
     await d.waitFor('.points-summary__balance');
     return until([...(await d.texts('.points-summary__balance')), ...(await d.texts('.points-summary__pending')), ...(await d.texts('.points-entry__reason'))]);
   });
 }
 
 async function buyOnce(d: Driver, product: ProductDetailDto, firstTime: boolean): Promise<void> {
-  await d.open('pages/product/index', { id: String(product.id) });
+  await d.open(PAGES.product, { id: String(product.id) });
   await d.waitFor('.product-title', { text: product.title });
   await buyNowToConfirm(d, firstTime);
 }
@@ -50,7 +51,7 @@ export async function pointsJourney(d: Driver, api: PointsJourneyApi): Promise<v
   const { product, sku } = await pickSku(api);
 
   // 我的: log in; the card shows the entry tier and no points.
-  await d.open('pages/mine/index');
+  await d.open(PAGES.mine);
   await d.waitFor('.mine-login');
   await d.tap('.mine-login');
   await d.waitFor('.member-card__tier', { text: DEFAULT_SETTINGS.tiers[0].label });
@@ -85,7 +86,7 @@ export async function pointsJourney(d: Driver, api: PointsJourneyApi): Promise<v
 
   // HQ ships; the shopper confirms receipt; the points become available.
   await api.hqShip(order.id);
-  await d.open('packages/order/detail/index', { id: String(order.id) });
+  await d.open(PAGES.orderDetail, { id: String(order.id) });
   await d.waitFor('.confirm-button');
   await d.tap('.confirm-button');
   await d.waitFor('.confirm-dialog__ok');
@@ -95,7 +96,7 @@ export async function pointsJourney(d: Driver, api: PointsJourneyApi): Promise<v
   expect(await d.texts('.points-summary__pending')).toEqual(['待入账 0']);
   await d.screenshot('points-available');
   // 我的 shows the same on the card.
-  await d.open('pages/mine/index');
+  await d.open(PAGES.mine);
   await d.waitFor('.member-card__balance', { text: String(signin + earned) });
   await d.waitFor('.member-card__pending', { text: '0' });
   await d.screenshot('points-mine-card');
@@ -121,7 +122,7 @@ export async function pointsJourney(d: Driver, api: PointsJourneyApi): Promise<v
   // Cancel it on 订单详情: the points come back.
   const [latest] = await d.texts('.points-entry__reason');
   expect(latest).toContain('抵扣');
-  await d.open('packages/order/list/index', { tab: 'pending_payment' });
+  await d.open(PAGES.orderList, { tab: 'pending_payment' });
   await d.waitFor('.order-card__no');
   await d.tap('.order-card__no');
   await d.waitFor('.order-status', { text: '待付款' });

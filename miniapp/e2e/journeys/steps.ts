@@ -2,6 +2,7 @@
 import type { ProductDetailDto, SkuDto } from '@common/catalogue/types';
 import { formatFen } from '@common/money';
 import type { Driver } from '../driver';
+import { PAGES } from '../paths';
 
 export type Address = { name: string; phone: string; province: string; city: string; district: string; detail: string };
 export const ADDRESS: Address = { name: '张三', phone: '13800138000', province: '广东省', city: '深圳市', district: '南山区', detail: '科技园南区 8 栋 1203' };
@@ -14,7 +15,7 @@ export interface Pick {
 
 /** Opens a product and selects exactly this SKU (a tap on an active value would clear it). */
 export async function openSku(d: Driver, { product, sku }: Pick): Promise<void> {
-  await d.open('pages/product/index', { id: String(product.id) });
+  await d.open(PAGES.product, { id: String(product.id) });
   await d.waitFor('.product-title', { text: product.title });
   for (const def of product.specs) {
     const active = await d.texts('.spec-value--active');
@@ -42,4 +43,10 @@ export async function buyNowToConfirm(d: Driver, firstTime: boolean, address: Ad
     await fillAddress(d, address);
   }
   await d.waitFor('.address-card__detail', { text: address.detail });
+}
+
+/** A page that needs a session, opened logged out: its login prompt shows; 登录 there (the page stays). */
+export async function loginOnPrompt(d: Driver): Promise<void> {
+  await d.waitFor('.login-prompt__title', { text: '请先登录' });
+  await d.tap('.login-prompt__button', { text: '登录' });
 }

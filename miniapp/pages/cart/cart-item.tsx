@@ -7,6 +7,7 @@ import { assetUrl } from '../../services/http';
 import { Check } from '../../components/check';
 import { Price } from '../../components/price';
 import { Stepper } from '../../components/stepper';
+import { url } from '../../routes';
 
 interface CartItemProps {
   item: CartItemDto;
@@ -18,7 +19,7 @@ interface CartItemProps {
 
 export function CartItem({ item, busy, onSelect, onQuantity, onDelete }: CartItemProps) {
   const problem = item.problem;
-  const open = () => void Taro.navigateTo({ url: `/pages/product/index?id=${item.productId}` });
+  const open = () => void Taro.navigateTo({ url: url('product', { id: item.productId }) });
   // Out of stock or off sale: nothing to change but to remove it. Too few left: the stepper may come down.
   const maxQuantity = Math.max(1, Math.min(MAX_LINE_QUANTITY, problem === 'insufficient_stock' ? item.quantity : item.stock));
   return (

@@ -16,6 +16,7 @@ import { Check } from '../../components/check';
 import { Price } from '../../components/price';
 import { CartItem } from './cart-item';
 import { toast } from '../../utils/toast';
+import { url } from '../../routes';
 import './index.scss';
 
 /** 满99元包邮, or how far the selected goods are from it. */
@@ -123,7 +124,7 @@ export default function CartPage() {
     return (
       <View className='cart-page cart-page--blank'>
         <EmptyState className='cart-empty' title='购物车空空如也' description='挑几件心仪的好物吧'>
-          <Button className='cart-empty__go' type='primary' shape='round' onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}>
+          <Button className='cart-empty__go' type='primary' shape='round' onClick={() => void Taro.switchTab({ url: url('home') })}>
             去逛逛
           </Button>
         </EmptyState>
@@ -143,7 +144,7 @@ export default function CartPage() {
     const lines = encodeLines(chosen.map((i) => ({ skuId: i.skuId, quantity: i.quantity })));
     navigating.current = true;
     Taro.navigateTo({
-      url: `/packages/order/confirm/index?from=cart&lines=${lines}`,
+      url: url('orderConfirm', { from: 'cart', lines }),
       fail: () => {
         navigating.current = false;
       },

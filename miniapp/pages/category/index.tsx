@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { CategoryDto, ProductSort } from '@common/catalogue/types';
-import { fetchCategories } from '../../services/catalogue';
+import { fetchCategories, fetchProducts } from '../../services/catalogue';
 import { messageOf } from '../../services/http';
-import { usePagedProducts } from '../../hooks/usePagedProducts';
+import { usePaged } from '../../hooks/usePaged';
 import { ProductCard } from '../../components/product-card';
 import { ListFooter } from '../../components/list-footer';
 import { EmptyState, ErrorState } from '../../components/empty-state';
@@ -18,7 +18,7 @@ export default function CategoryPage() {
   const [sort, setSort] = useState<ProductSort>('newest');
   const [loadError, setLoadError] = useState<string | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const list = usePagedProducts();
+  const list = usePaged(fetchProducts, {});
 
   const loadCategories = useCallback(async () => {
     try {
@@ -99,14 +99,7 @@ export default function CategoryPage() {
           {list.status === 'done' && list.items.length === 0 ? (
             <EmptyState className='category-empty' title='该分类暂无商品' description='去看看其他分类吧' />
           ) : (
-            <ListFooter
-              status={list.status}
-              hasMore={list.hasMore}
-              count={list.items.length}
-              error={list.error}
-              onRetry={() => void (list.items.length ? list.loadMore() : list.reload())}
-              onLoadMore={() => void list.loadMore()}
-            />
+            <ListFooter list={list} />
           )}
         </ScrollView>
       </View>

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import type { BannerDto, CategoryDto } from '@common/catalogue/types';
-import { fetchHome } from '../../services/catalogue';
+import { fetchHome, fetchProducts } from '../../services/catalogue';
 import { assetUrl, messageOf } from '../../services/http';
-import { usePagedProducts } from '../../hooks/usePagedProducts';
+import { usePaged } from '../../hooks/usePaged';
 import { useShareEntry } from '../../hooks/use-share';
 import { openProduct } from '../../components/product-card';
 import { ProductGrid } from '../../components/product-grid';
@@ -14,13 +14,14 @@ import { rememberCategory } from '../category/selection';
 import { GridSkeleton } from '../../components/grid-skeleton';
 import { FlashSaleStrip } from '../../components/flash-sale-strip';
 import { NewMemberPopup } from '../../components/new-member-popup';
+import { url } from '../../routes';
 import './index.scss';
 
 const PROMISES = ['正品保障', '极速发货', '7天无理由退换'];
 
 function openCategory(category: CategoryDto): void {
   rememberCategory(category.id);
-  void Taro.switchTab({ url: '/pages/category/index' });
+  void Taro.switchTab({ url: url('category') });
 }
 
 function openBanner(banner: BannerDto): void {
@@ -32,7 +33,7 @@ export default function HomePage() {
   const [categories, setCategories] = useState<CategoryDto[]>([]);
   const [homeError, setHomeError] = useState<string | null>(null);
   const [homeLoaded, setHomeLoaded] = useState(false);
-  const list = usePagedProducts();
+  const list = usePaged(fetchProducts, {});
   useShareEntry(); // the WeCom welcome card and posters land here with a guide's token
 
   const loadAll = async () => {
@@ -71,7 +72,7 @@ export default function HomePage() {
           <Text className='home__logo'>Loopmall</Text>
           <Text className='home__slogan'>品质好物 · 会员专享</Text>
         </View>
-        <View className='home-search' onClick={() => void Taro.navigateTo({ url: '/pages/search/index' })}>
+        <View className='home-search' onClick={() => void Taro.navigateTo({ url: url('search') })}>
           <View className='home-search__icon' />
           <Text className='home-search__placeholder'>搜索商品名称</Text>
           <Text className='home-search__button'>搜索</Text>
@@ -143,14 +144,7 @@ export default function HomePage() {
             <ProductGrid items={list.items} />
           )}
           {!firstLoad && (
-            <ListFooter
-              status={list.status}
-              hasMore={list.hasMore}
-              count={list.items.length}
-              error={list.error}
-              onRetry={() => void (list.items.length ? list.loadMore() : list.reload())}
-              onLoadMore={() => void list.loadMore()}
-            />
+            <ListFooter list={list} />
           )}
         </>
       )}

@@ -1,69 +1,47 @@
-import { useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import type { MemberDto } from '@common/auth/types';
-import { currentMember, login, onSessionChange, readSession } from '../../services/session';
-import { assetUrl, messageOf } from '../../services/http';
+import { currentMember, readSession } from '../../services/session';
+import type { OrderTabKey } from '@common/order/state';
+import { useSession } from '../../hooks/use-session';
+import { url, type PageName } from '../../routes';
+import { assetUrl } from '../../services/http';
 import { formatDateCn } from '../../utils/format';
 import { MemberCard } from '../../components/member-card';
 import guestAvatar from '../../assets/tabbar/mine.png';
-import { toast } from '../../utils/toast';
 import './index.scss';
 
-const ORDER_LIST = '/packages/order/list/index';
-const ORDER_ENTRIES = [
+const ORDER_ENTRIES: { name: string; tab: OrderTabKey; icon: string }[] = [
   { name: '待付款', tab: 'pending_payment', icon: '¥' },
   { name: '待发货', tab: 'paid', icon: '箱' },
   { name: '待收货', tab: 'shipped', icon: '车' },
   { name: '退款/售后', tab: 'after_sale', icon: '退' },
 ];
-const SERVICE_ENTRIES: { name: string; url?: string }[] = [
-  { name: '我的订单', url: ORDER_LIST },
-  { name: '收货地址', url: '/packages/order/address/list/index' },
-  { name: '我的拼团', url: '/packages/groupbuy/mine/index' },
-  { name: '我的积分', url: '/packages/points/ledger/index' },
-  { name: '优惠券', url: '/packages/coupons/mine/index' },
-  { name: '积分商城', url: '/packages/pointsmall/list/index' },
-  { name: '我的导购', url: '/packages/guide/mine/index' },
+const SERVICE_ENTRIES: { name: string; page?: PageName }[] = [
+  { name: '我的订单', page: 'orderList' },
+  { name: '收货地址', page: 'addressList' },
+  { name: '我的拼团', page: 'myGroups' },
+  { name: '我的积分', page: 'pointsLedger' },
+  { name: '优惠券', page: 'myCoupons' },
+  { name: '积分商城', page: 'pointsMall' },
+  { name: '我的导购', page: 'myGuide' },
 ];
 
 export default function MinePage() {
-  const [member, setMember] = useState<MemberDto | null>(() => readSession()?.member ?? null);
-  const [busy, setBusy] = useState(false);
+  // Login, logout and a rejected token all show at once through the session state.
+  const { session, busy, login: doLogin } = useSession();
+  const member = session?.member ?? null;
 
-  useEffect(() => onSessionChange((s) => setMember(s?.member ?? null)), []);
-
-  // Refresh the member behind a stored token (and notice an expired one) each time the tab shows.
+  // Refresh the member behind a stored token (and notice an expired one) each time the tab shows:
+  // currentMember stores the fresh copy, and the session state follows.
   useDidShow(() => {
     if (!readSession()) return;
-    currentMember()
-      .then((m) => setMember(m))
-      .catch(() => undefined); // http.ts already dropped a rejected token; keep the cached copy otherwise
+    currentMember().catch(() => undefined); // http.ts already dropped a rejected token; keep the cached copy otherwise
   });
 
-  const doLogin = async (): Promise<boolean> => {
-    if (busy) return false;
-    setBusy(true);
-    try {
-      const session = await login();
-      setMember(session.member);
-      toast(session.isNew ? '欢迎加入 Loopmall' : '登录成功', 'success');
-      return true;
-    } catch (e) {
-      toast(messageOf(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  // Orders and addresses belong to a member: log in first when needed.
-  const go = async (url: string) => {
-    if (!readSession() && !(await doLogin())) return;
-    void Taro.navigateTo({ url });
-  };
+  // Pages that need a session ask for the login themselves (withLogin).
+  const go = (target: string) => void Taro.navigateTo({ url: target });
 
   return (
     <View className='mine-page'>
@@ -93,14 +71,14 @@ export default function MinePage() {
       </View>
 
       <View className='mine-panel mine-orders'>
-        <View className='mine-panel__head' onClick={() => void go(ORDER_LIST)}>
+        <View className='mine-panel__head' onClick={() => go(url('orderList'))}>
           <Text className='mine-panel__title'>我的订单</Text>
           <Text className='mine-orders__all'>全部订单</Text>
           <View className='mine-entry__arrow' />
         </View>
         <View className='mine-orders__row'>
           {ORDER_ENTRIES.map((e) => (
-            <View key={e.tab} className={`mine-orders__item mine-orders__item--${e.tab}`} onClick={() => void go(`${ORDER_LIST}?tab=${e.tab}`)}>
+            <View key={e.tab} className={`mine-orders__item mine-orders__item--${e.tab}`} onClick={() => go(url('orderList', { tab: e.tab }))}>
               <View className='mine-orders__dot'>{e.icon}</View>
               <Text>{e.name}</Text>
             </View>
@@ -114,11 +92,11 @@ export default function MinePage() {
         {SERVICE_ENTRIES.map((e) => (
           <View
             key={e.name}
-            className={`mine-entry${e.url ? ' mine-entry--live' : ''}`}
-            onClick={() => e.url && void go(e.url)}
+            className={`mine-entry${e.page ? ' mine-entry--live' : ''}`}
+            onClick={() => e.page && go(url(e.page))}
           >
             <Text className='mine-entry__name'>{e.name}</Text>
-            {!e.url && <Text className='mine-soon'>即将开放</Text>}
+            {!e.page && <Text className='mine-soon'>即将开放</Text>}
             <View className='mine-entry__arrow' />
           </View>
         ))}

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import homeIcon from '../../assets/tabbar/home.png';
 import cartIcon from '../../assets/tabbar/cart.png';
+import { url } from '../../routes';
 
 interface ActionBarProps {
   disabled: boolean;
@@ -15,11 +16,11 @@ interface ActionBarProps {
 export function ActionBar({ disabled, adding, cartCount, onAddToCart, onBuyNow }: ActionBarProps) {
   return (
     <View className='action-bar'>
-      <View className='action-bar__shortcut' onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}>
+      <View className='action-bar__shortcut' onClick={() => void Taro.switchTab({ url: url('home') })}>
         <Image className='action-bar__icon' src={homeIcon} />
         <Text>首页</Text>
       </View>
-      <View className='action-bar__shortcut' onClick={() => void Taro.switchTab({ url: '/pages/cart/index' })}>
+      <View className='action-bar__shortcut' onClick={() => void Taro.switchTab({ url: url('cart') })}>
         <Image className='action-bar__icon' src={cartIcon} />
         <Text>购物车</Text>
         {cartCount ? <Text className='action-bar__badge'>{cartCount > 99 ? '99+' : cartCount}</Text> : null}

@@ -19,6 +19,7 @@ import { ProductCoupons } from '../../components/product-coupons';
 import { useMyShareToken, useShareEntry } from '../../hooks/use-share';
 import { sharePath } from '../../services/share';
 import { landingId } from '@common/attribution/poster-scene';
+import { url } from '../../routes';
 import './index.scss';
 
 type Load =
@@ -87,7 +88,7 @@ export default function ProductPage() {
   const myToken = useMyShareToken();
   useShareAppMessage(() => {
     const title = load.state === 'ready' ? load.product.title : 'Loopmall 好物推荐';
-    return { title, path: sharePath(`/pages/product/index?id=${id ?? ''}`, myToken) };
+    return { title, path: sharePath(url('product', { id: id ?? '' }), myToken) };
   });
 
   const product = load.state === 'ready' ? load.product : null;
@@ -112,7 +113,7 @@ export default function ProductPage() {
     return (
       <View className='product-page product-missing'>
         <EmptyState title='商品不存在或已下架' description='看看其他好物吧'>
-          <View className='product-missing__home' onClick={() => void Taro.switchTab({ url: '/pages/index/index' })}>
+          <View className='product-missing__home' onClick={() => void Taro.switchTab({ url: url('home') })}>
             回到首页
           </View>
         </EmptyState>

@@ -7,6 +7,7 @@ import { messageOf } from '../../services/http';
 import { encodeLines } from '../../services/orders';
 import { ensureSession, readSession } from '../../services/session';
 import { toast } from '../../utils/toast';
+import { url } from '../../routes';
 
 export function usePurchase(sku: SkuDto | null, quantity: number, missing: string[]) {
   const [adding, setAdding] = useState(false);
@@ -70,7 +71,7 @@ export function usePurchase(sku: SkuDto | null, quantity: number, missing: strin
     }
     const lines = encodeLines([{ skuId: chosen.id, quantity }]);
     Taro.navigateTo({
-      url: `/packages/order/confirm/index?lines=${lines}`,
+      url: url('orderConfirm', { lines }),
       fail: () => {
         navigating.current = false;
       },

@@ -2411,6 +2411,367 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hq/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 总部：账号列表
+         * @description HQ roles: owner
+         */
+        get: {
+            parameters: {
+                query?: {
+                    role?: "owner" | "operator" | "finance" | "store_manager";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 总部：新建账号（门店店长须绑定门店）
+         * @description HQ roles: owner
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                        /** @enum {string} */
+                        role: "owner" | "operator" | "finance" | "store_manager";
+                        storeId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 总部：账号详情
+         * @description HQ roles: owner
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description not found (or not visible to this caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 总部：修改角色、门店或停用/启用账号（立即生效）
+         * @description HQ roles: owner
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role?: "owner" | "operator" | "finance" | "store_manager";
+                        storeId?: number | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description not found (or not visible to this caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/hq/accounts/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 总部：重置账号密码（同时解除锁定）
+         * @description HQ roles: owner
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description not found (or not visible to this caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hq/attribution/rules": {
         parameters: {
             query?: never;
@@ -2420,7 +2781,7 @@ export interface paths {
         };
         /**
          * 当前归属规则
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -2546,7 +2907,7 @@ export interface paths {
         put?: never;
         /**
          * 预览规则调整对历史订单的影响
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         post: {
             parameters: {
@@ -2603,6 +2964,82 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 总部：操作日志（按操作人、对象、动作、日期检索，分页）
+         * @description HQ roles: owner
+         */
+        get: {
+            parameters: {
+                query?: {
+                    adminId?: number;
+                    username?: string;
+                    objectType?: string;
+                    objectId?: string;
+                    action?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2831,7 +3268,7 @@ export interface paths {
         };
         /**
          * 佣金比例（默认与按商品、分类单独设置的）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -2882,7 +3319,7 @@ export interface paths {
         };
         /**
          * 设置商品或分类的佣金比例（万分比）
-         * @description HQ roles: owner, operator
+         * @description HQ roles: owner, finance
          */
         put: {
             parameters: {
@@ -2956,7 +3393,7 @@ export interface paths {
         };
         /**
          * 总部：优惠券模板列表
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -3309,7 +3746,7 @@ export interface paths {
         };
         /**
          * 总部：拼团活动列表（已售/待支付/剩余）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -3439,7 +3876,7 @@ export interface paths {
         };
         /**
          * 总部：拼团活动详情
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -3744,7 +4181,7 @@ export interface paths {
         };
         /**
          * 导购列表
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -3872,7 +4309,7 @@ export interface paths {
         };
         /**
          * 触达 → 首购 → 复购漏斗
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -3941,7 +4378,7 @@ export interface paths {
         };
         /**
          * 按导购的 GMV、订单、佣金与首单后加企微率
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -3984,6 +4421,83 @@ export interface paths {
                 };
                 /** @description FORBIDDEN */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/guides/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导购详情（门店店长仅本店）
+         * @description HQ roles: owner, operator, finance, store_manager
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description not found (or not visible to this caller) */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4087,7 +4601,7 @@ export interface paths {
         };
         /**
          * 导购佣金数字与台账合计
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -4164,7 +4678,7 @@ export interface paths {
         };
         /**
          * 导购佣金台账（分页，新的在前）
-         * @description HQ roles: owner, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -4244,7 +4758,7 @@ export interface paths {
         };
         /**
          * 导购月度佣金结算 CSV（北京时间自然月；UTF-8 带 BOM，Excel 可直接打开）
-         * @description HQ roles: owner, analyst
+         * @description HQ roles: owner, finance
          */
         get: {
             parameters: {
@@ -4566,7 +5080,7 @@ export interface paths {
         };
         /**
          * 当前总部账号
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -4632,7 +5146,7 @@ export interface paths {
         };
         /**
          * 总部：会员列表与搜索（会员ID、手机号或昵称开头；新的在前）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -4702,7 +5216,7 @@ export interface paths {
         };
         /**
          * 总部：会员的优惠券（新的在前）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -4779,7 +5293,7 @@ export interface paths {
         };
         /**
          * 会员的专属导购、变更与最近触达
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -4856,7 +5370,7 @@ export interface paths {
         };
         /**
          * 总部：会员的订单（分页，新的在前）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -4936,7 +5450,7 @@ export interface paths {
         };
         /**
          * 总部：会员等级、积分与等级变更记录
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -5013,7 +5527,7 @@ export interface paths {
         };
         /**
          * 总部：会员等级与积分规则
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -5157,7 +5671,7 @@ export interface paths {
         };
         /**
          * 总部：新人礼配置
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -5282,7 +5796,7 @@ export interface paths {
         };
         /**
          * 总部：订单列表（可按状态筛选）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -5352,7 +5866,7 @@ export interface paths {
         };
         /**
          * 总部：订单详情
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -5429,7 +5943,7 @@ export interface paths {
         };
         /**
          * 订单归属与证据
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -5508,7 +6022,7 @@ export interface paths {
         put?: never;
         /**
          * 总部：发起退款（可部分退款）
-         * @description HQ roles: owner, operator
+         * @description HQ roles: owner, finance
          */
         post: {
             parameters: {
@@ -5752,7 +6266,73 @@ export interface paths {
         };
         /**
          * 总部：卡住的事件投递（重试中或已放弃）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hq/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 总部：概览（今日/7 日/30 日 GMV、订单、客单价、新会员、导购占比、首购后加导购率，趋势与排行）
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -5818,7 +6398,7 @@ export interface paths {
         };
         /**
          * 总部：积分对账（余额 = 流水之和 = 批次之和）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -6032,7 +6612,7 @@ export interface paths {
         };
         /**
          * 总部：会员积分明细
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -6112,7 +6692,7 @@ export interface paths {
         };
         /**
          * 总部：积分商城商品（含下架）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -6334,7 +6914,7 @@ export interface paths {
         };
         /**
          * 总部：积分商城兑换记录（分页，可按会员筛选）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -6404,7 +6984,7 @@ export interface paths {
         };
         /**
          * 总部：商品列表（含草稿与下架）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -6565,7 +7145,7 @@ export interface paths {
         };
         /**
          * 总部：商品详情（含全部 SKU）
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
@@ -6816,7 +7396,7 @@ export interface paths {
         put?: never;
         /**
          * 总部：同意退款申请
-         * @description HQ roles: owner, operator
+         * @description HQ roles: owner, finance
          */
         post: {
             parameters: {
@@ -6893,7 +7473,7 @@ export interface paths {
         put?: never;
         /**
          * 总部：拒绝退款申请
-         * @description HQ roles: owner, operator
+         * @description HQ roles: owner, finance
          */
         post: {
             parameters: {
@@ -7138,7 +7718,7 @@ export interface paths {
         };
         /**
          * 门店列表
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -7262,7 +7842,7 @@ export interface paths {
         };
         /**
          * 按门店的 GMV、订单与佣金
-         * @description HQ roles: owner, operator, analyst
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {

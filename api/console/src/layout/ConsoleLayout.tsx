@@ -9,9 +9,10 @@ import { Button, Form, Input, Modal, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, call } from '../api/client';
+import { HQ_ROLE_LABELS } from '@common/hq/roles';
 import { clearSession, currentSession, onSessionExpired, saveSession, type HqSession } from '../session';
 
-const ROLE_LABELS: Record<string, string> = { owner: '总部管理员', operator: '运营', analyst: '财务' };
+const ROLE_LABELS: Record<string, string> = HQ_ROLE_LABELS;
 
 const MENU = {
   path: '/',

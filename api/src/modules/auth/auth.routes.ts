@@ -5,6 +5,7 @@ import { AppError } from '../../http/app-error';
 import type { ApiRouter } from '../../http/api-router';
 import { memberIdOf } from '../../http/context';
 import type { FakeWeChatHandle } from '../../wechat/fake-wechat';
+import { LoginRefused } from './login-guard';
 import { toMemberDto, type AuthService } from './auth.service';
 
 const WeChatLoginBody = z.strictObject({
@@ -29,12 +30,19 @@ export function registerAuthRoutes(api: ApiRouter, auth: AuthService, fake: Fake
 
   api.route(
     { method: 'post', path: '/api/hq/auth/login', tag: 'hq', summary: '总部账号登录', access: 'public', body: HqLoginBody },
-    (_ctx, { body }) => auth.hqLogin(body.username, body.password),
+    async (ctx, { body }) => {
+      try {
+        return await auth.hqLogin(body.username, body.password, ctx.ip);
+      } catch (err) {
+        if (err instanceof LoginRefused) ctx.set('Retry-After', String(err.retryAfterSeconds));
+        throw err;
+      }
+    },
   );
 
   api.route({ method: 'get', path: '/api/hq/me', tag: 'hq', summary: '当前总部账号', access: { hq: HQ_ROLES } }, async (ctx) => {
     const p = ctx.state.principal;
-    return p?.kind === 'hq' ? { username: p.username, role: p.role } : null;
+    return p?.kind === 'hq' ? { id: p.adminId, username: p.username, role: p.role, storeId: p.storeId } : null;
   });
 
   if (fake) {

@@ -9,6 +9,7 @@ import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import { WeChatApiError, WeChatUnavailableError, type WeChatClient } from '../../wechat/client';
 import { HqAdmin, Member } from './auth.entities';
+import { LoginGuard } from './login-guard';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import type { Outbox } from '../outbox';
 import { AUD_HQ, AUD_SHOPPER, type TokenService } from './tokens';
@@ -39,7 +40,11 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly outbox: Outbox,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.guard = new LoginGuard(ds, now);
+  }
+
+  private readonly guard: LoginGuard;
 
   /**
    * `shareToken`: the token of the share path the shopper arrived by, if any. Recorded (unverified)
@@ -97,12 +102,23 @@ export class AuthService {
     return ids.length ? this.ds.getRepository(Member).findBy({ id: In([...new Set(ids)]) }) : [];
   }
 
-  async hqLogin(username: string, password: string): Promise<HqSession> {
+  /** `ip`: the caller's address, for the per-address brake (login-guard.ts). */
+  async hqLogin(username: string, password: string, ip = 'unknown'): Promise<HqSession> {
     const admin = await this.ds.getRepository(HqAdmin).findOneBy({ username });
+    this.guard.checkBefore(ip, admin);
     const ok = await verifyPassword(password, admin?.passwordHash ?? DUMMY_HASH);
-    if (!admin || !admin.active || !ok) throw new AppError('HQ_LOGIN_FAILED');
+    if (!admin || !admin.active || !ok) {
+      await this.guard.failed(ip, admin);
+      throw new AppError('HQ_LOGIN_FAILED');
+    }
+    await this.guard.succeeded(admin);
     const { token, expiresAt } = await this.tokens.issue({ aud: AUD_HQ, adminId: admin.id, role: admin.role });
-    return { token, expiresAt: expiresAt.toISOString(), username: admin.username, role: admin.role };
+    return { token, expiresAt: expiresAt.toISOString(), username: admin.username, role: admin.role, storeId: admin.storeId };
+  }
+
+  /** Members who joined in [from, to) (概览's 新会员; by the created_at index). */
+  async membersCreatedBetween(from: Date, to: Date): Promise<number> {
+    return this.ds.getRepository(Member).createQueryBuilder('m').where('m.createdAt >= :from AND m.createdAt < :to', { from, to }).getCount();
   }
 
   async activeAdmin(id: number): Promise<HqAdmin | null> {
@@ -110,9 +126,9 @@ export class AuthService {
   }
 
   /** Creates an HQ account; a taken username is a 409-free no-op for the bootstrap path. */
-  async createAdmin(username: string, password: string, role: HqRole): Promise<HqAdmin> {
+  async createAdmin(username: string, password: string, role: HqRole, storeId: number | null = null): Promise<HqAdmin> {
     const passwordHash = await hashPassword(password);
-    return this.tx.run((m) => m.save(m.create(HqAdmin, { username, passwordHash, role, active: true, createdAt: this.now() })));
+    return this.tx.run((m) => m.save(m.create(HqAdmin, { username, passwordHash, role, storeId, active: true, lockedUntil: null, createdAt: this.now() })));
   }
 
   /**

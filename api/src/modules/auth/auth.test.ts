@@ -113,20 +113,20 @@ describe('login and sessions', () => {
     expect(wrong.body.code).toBe('HQ_LOGIN_FAILED');
     expect(unknown.body.message).toBe(wrong.body.message);
 
-    await app.services.auth.createAdmin('analyst1', 'analyst-password', 'analyst');
-    const analyst = await loginHq(app, 'analyst1', 'analyst-password');
+    const created = await app.services.auth.createAdmin('finance1', 'finance-password', 'finance');
+    const analyst = await loginHq(app, 'finance1', 'finance-password');
     expect((await app.api.get('/api/hq/products', analyst)).status).toBe(200);
-    const write = await app.api.post('/api/hq/categories', { name: '分析师不能建' }, analyst);
+    const write = await app.api.post('/api/hq/categories', { name: '财务不能建' }, analyst);
     expect(write.status).toBe(403);
 
     const me = await app.api.get('/api/hq/me', analyst);
-    expect(me.body.data).toEqual({ username: 'analyst1', role: 'analyst' });
+    expect(me.body.data).toEqual({ id: created.id, username: 'finance1', role: 'finance', storeId: null });
     const owner = await app.ds.getRepository(HqAdmin).findOneByOrFail({ username: 'admin' });
     const forgedRole = await sign(AUD_HQ, String(owner.id), 3600, { role: 'owner' }, 'y'.repeat(40));
     expect((await app.api.get('/api/hq/products', forgedRole)).status).toBe(401);
 
     // Disabling an account revokes its tokens at once, not when they expire.
-    await app.ds.getRepository(HqAdmin).update({ username: 'analyst1' }, { active: false });
+    await app.ds.getRepository(HqAdmin).update({ username: 'finance1' }, { active: false });
     expect((await app.api.get('/api/hq/products', analyst)).status).toBe(401);
   });
 

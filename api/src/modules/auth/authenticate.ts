@@ -28,6 +28,8 @@ export function makeAuthenticator(tokens: TokenService, auth: AuthService): Auth
     const admin = await auth.activeAdmin(claims.adminId);
     if (!admin) throw new AppError('UNAUTHENTICATED', 'HQ account disabled');
     if (!access.hq.includes(admin.role)) throw new AppError('FORBIDDEN', `role ${admin.role} may not do this`);
-    ctx.state.principal = { kind: 'hq', adminId: admin.id, username: admin.username, role: admin.role };
+    // A store manager without a store (data repaired by hand) sees nothing rather than everything.
+    if (admin.role === 'store_manager' && admin.storeId === null) throw new AppError('FORBIDDEN', 'store manager without a store');
+    ctx.state.principal = { kind: 'hq', adminId: admin.id, username: admin.username, role: admin.role, storeId: admin.storeId };
   };
 }

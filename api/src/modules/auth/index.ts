@@ -3,3 +3,4 @@ export { authModule } from './auth.module';
 export { AuthService, toMemberDto } from './auth.service';
 export type { TokenService } from './tokens';
 export type { MemberDirectory, MemberSearch } from './member-directory';
+export type { HqAccounts } from './hq-accounts';

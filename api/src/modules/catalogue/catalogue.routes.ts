@@ -1,4 +1,5 @@
-import { HQ_ROLES, type HqRole } from '@common/auth/types';
+import type { HqRole } from '@common/auth/types';
+import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
 import type { ApiRouter } from '../../http/api-router';
 import { adminIdOf } from '../../http/context';
 import { IdParams } from '../../http/params';
@@ -16,8 +17,8 @@ import {
 } from './catalogue.schema';
 import type { CatalogueService } from './catalogue.service';
 
-/** Who may change the catalogue; analysts read only. */
-const EDITORS: readonly HqRole[] = ['owner', 'operator'];
+/** Who may change the catalogue: 运营 (and the owner); 财务 reads; store managers do not see it. */
+const EDITORS = HQ_OPERATORS;
 
 
 /**
@@ -49,14 +50,14 @@ export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueServ
   // HQ routes.
   const hq = (roles: readonly HqRole[]) => ({ hq: roles });
   api.route(
-    { method: 'get', path: '/api/hq/products', tag: 'hq', summary: '总部：商品列表（含草稿与下架）', access: hq(HQ_ROLES), query: HqProductListQuery },
+    { method: 'get', path: '/api/hq/products', tag: 'hq', summary: '总部：商品列表（含草稿与下架）', access: hq(HQ_WIDE), query: HqProductListQuery },
     (_ctx, { query }) => {
       const { status, ...rest } = query;
       return catalogue.listProducts({ ...rest, statuses: status ? [status] : ['draft', 'on_sale', 'off_sale'] });
     },
   );
   api.route(
-    { method: 'get', path: '/api/hq/products/:id', tag: 'hq', summary: '总部：商品详情（含全部 SKU）', access: hq(HQ_ROLES), params: IdParams },
+    { method: 'get', path: '/api/hq/products/:id', tag: 'hq', summary: '总部：商品详情（含全部 SKU）', access: hq(HQ_WIDE), params: IdParams },
     (_ctx, { params }) => catalogue.productDetail(params.id, { shopper: false }),
   );
   api.route(

@@ -1,12 +1,12 @@
-import { HQ_ROLES } from '@common/auth/types';
+import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
 import type { ApiRouter } from '../../http/api-router';
 import { memberIdOf } from '../../http/context';
 import type { CatalogueService } from '../catalogue';
 import type { CouponServices } from './coupons.module';
 import { IdParams, PackBody, ProductCouponsQuery, PushBody, TemplateBody, TemplatePatch, WalletQuery } from './coupons.schema';
 
-const EDITORS = { hq: ['owner', 'operator'] as const };
-const READERS = { hq: HQ_ROLES };
+const EDITORS = { hq: HQ_OPERATORS };
+const READERS = { hq: HQ_WIDE };
 
 export function registerCouponRoutes(api: ApiRouter, c: CouponServices, catalogue: CatalogueService, now: () => Date): void {
   // Shopper routes.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { HQ_ROLES, type HqRole } from '@common/auth/types';
+import type { HqRole } from '@common/auth/types';
+import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
 import { PER_SHOPPER_LIMIT_MAX } from '@common/groupbuy/rules';
 import { Reply, type ApiRouter } from '../../http/api-router';
 import { zs } from '../../http/validate';
@@ -18,14 +19,14 @@ const JoinBody = z.strictObject({
 
 
 
-const EDITORS: readonly HqRole[] = ['owner', 'operator'];
+const EDITORS = HQ_OPERATORS;
 const hq = (roles: readonly HqRole[]) => ({ hq: roles });
 
 
 export function registerGroupBuyRoutes(api: ApiRouter, { admin, reads, gate, posters }: GroupBuy): void {
   // HQ: campaigns, with sold / held / left.
-  api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns', tag: 'hq', summary: '总部：拼团活动列表（已售/待支付/剩余）', access: hq(HQ_ROLES) }, () => admin.list());
-  api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns/:id', tag: 'hq', summary: '总部：拼团活动详情', access: hq(HQ_ROLES), params: IdParams }, (_ctx, { params }) =>
+  api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns', tag: 'hq', summary: '总部：拼团活动列表（已售/待支付/剩余）', access: hq(HQ_WIDE) }, () => admin.list());
+  api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns/:id', tag: 'hq', summary: '总部：拼团活动详情', access: hq(HQ_WIDE), params: IdParams }, (_ctx, { params }) =>
     admin.get(params.id),
   );
   api.route(

@@ -7,6 +7,7 @@
 import { loginHq, startTestApp, type TestApp } from '../../../test/harness';
 import { placeOrder } from '../../../test/payments';
 import { ok } from '../../../test/shopping';
+import { account } from '../hq-accounts/hq-access.test-support';
 import { CommissionEntry } from './guides.entities';
 
 describe('HQ commission ledger and settlement export', () => {
@@ -82,5 +83,16 @@ describe('HQ commission ledger and settlement export', () => {
     expect(before.defaultBp).toBe(300);
     expect(ok(await app.api.call('PUT', '/api/hq/commission-rates', { body: { scope: 'category', refId: 7, rateBp: 450 }, token: hq }))).toBeNull();
     expect(ok(await app.api.get('/api/hq/commission-rates', hq)).rates).toContainEqual({ scope: 'category', refId: 7, rateBp: 450 });
+  });
+
+  it("gives a store manager their own store's guide ledger, 404 for another store's, and no export", async () => {
+    const store = ok(await app.api.post('/api/hq/stores', { name: '徐汇店', code: 'XH-CSV', city: '上海' }, hq), 201);
+    const mgr = (await account(app, hq, 'mgr-csv', 'store_manager', store.id)).token;
+    const other = await app.api.get(`/api/hq/guides/${guideId}/commission/entries`, mgr);
+    expect([other.status, other.body.code]).toEqual([404, 'GUIDE_NOT_FOUND']);
+    const own = ok(await app.api.post('/api/hq/guides', { name: '李雷', wecomUserId: 'lilei-csv', storeId: store.id }, hq), 201);
+    expect(ok(await app.api.get(`/api/hq/guides/${own.id}/commission/entries`, mgr))).toMatchObject({ total: 0, items: [] });
+    expect((await app.api.get(`/api/hq/guides/${own.id}/commission/settlement?month=2026-03`, mgr)).status).toBe(403);
+    expect((await app.api.get('/api/hq/members', mgr)).status).toBe(403);
   });
 });

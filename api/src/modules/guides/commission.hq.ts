@@ -22,14 +22,15 @@ export class CommissionLedgerReads {
     private readonly orders: Pick<OrderFacts, 'byIds'>,
   ) {}
 
-  async requireGuide(guideId: number): Promise<Guide> {
+  /** The guide, if the caller may see it: `scope` is a store manager's store (null: HQ-wide). */
+  async requireGuide(guideId: number, scope: number | null = null): Promise<Guide> {
     const g = await this.ds.manager.findOneBy(Guide, { id: guideId });
-    if (!g) throw new AppError('GUIDE_NOT_FOUND');
+    if (!g || (scope !== null && g.storeId !== scope)) throw new AppError('GUIDE_NOT_FOUND');
     return g;
   }
 
-  async entries(guideId: number, page: number, pageSize: number): Promise<Page<CommissionEntryDto>> {
-    await this.requireGuide(guideId);
+  async entries(guideId: number, page: number, pageSize: number, scope: number | null = null): Promise<Page<CommissionEntryDto>> {
+    await this.requireGuide(guideId, scope);
     // Served by idx (guide_id, created_at); id breaks ties within one instant.
     const [rows, total] = await this.ds.manager.findAndCount(CommissionEntry, { where: { guideId }, order: { createdAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
     return { items: await this.toDtos(rows), page, pageSize, total, hasMore: page * pageSize < total };

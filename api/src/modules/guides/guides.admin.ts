@@ -92,6 +92,17 @@ export class GuidesAdmin {
     }
   }
 
+  /** The store of a guide (null: no such guide), for store-scope checks. */
+  async storeOfGuide(guideId: number): Promise<number | null> {
+    return (await this.ds.manager.findOneBy(Guide, { id: guideId }))?.storeId ?? null;
+  }
+
+  async guide(guideId: number): Promise<GuideDto> {
+    const g = await this.ds.manager.findOneBy(Guide, { id: guideId });
+    if (!g) throw new AppError('GUIDE_NOT_FOUND');
+    return guideDto(g);
+  }
+
   async listGuides(storeId?: number): Promise<GuideDto[]> {
     return (await this.ds.manager.find(Guide, { where: storeId ? { storeId } : {}, order: { id: 'ASC' } })).map(guideDto);
   }

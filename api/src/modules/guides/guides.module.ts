@@ -14,6 +14,7 @@ import { CommissionLedgerReads } from './commission.hq';
 import { CommissionService } from './commission.service';
 import { GuidePosters } from './guide-posters';
 import { GuidesAdmin } from './guides.admin';
+import { GuideDirectory } from './guides.overview';
 import { GUIDE_ENTITIES } from './guides.entities';
 import './guides.events';
 import { GuidesReports } from './guides.reports';
@@ -52,6 +53,9 @@ export const guidesModule = defineModule({
       orders: ctx.use(ordersModule).orderFacts,
       members: ctx.use(authModule).auth,
     });
+    // A store manager sees the orders of their store's guides (the orders module asks us which).
+    const directory = new GuideDirectory(ctx.ds);
+    ctx.use(ordersModule).orderStoreScope.provide((storeId) => directory.guideIdsOfStore(storeId));
     ctx.routes((api) => {
       registerGuideRoutes(api, guides);
       registerGuideHqReads(api, { ledger: new CommissionLedgerReads(ctx.ds, ctx.use(ordersModule).orderFacts), memberGuide: new MemberGuideReads(ctx.ds) });
@@ -64,7 +68,11 @@ export const guidesModule = defineModule({
       // Every worker of a cluster listens on the same port, so each sets the same URL.
       else if (ctx.remoteFakeWecom) await ctx.remoteFakeWecom.setCallbackUrl(`${url}${WECOM_CALLBACK_PATH}`);
     });
-    return { guides };
+    return {
+      guides,
+      /** Read port for other modules (accounts, 概览): stores, guides and their customers. */
+      guideDirectory: directory,
+    };
   },
 });
 

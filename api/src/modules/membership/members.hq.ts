@@ -4,7 +4,7 @@
  * is the auth module's and the address book the address module's; both are read through their ports.
  */
 import { z } from 'zod';
-import { HQ_ROLES } from '@common/auth/types';
+import { HQ_WIDE } from '@common/hq/roles';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@common/paging';
 import type { ApiRouter } from '../../http/api-router';
 import { zs } from '../../http/validate';
@@ -29,7 +29,7 @@ export function searchOf(q: string | undefined): { search: MemberSearch; phone: 
 
 export function registerMemberListRoute(api: ApiRouter, ports: { members: MemberDirectory; addresses: Pick<AddressService, 'memberIdsByPhone'> }): void {
   api.route(
-    { method: 'get', path: '/api/hq/members', tag: 'hq', summary: '总部：会员列表与搜索（会员ID、手机号或昵称开头；新的在前）', access: { hq: HQ_ROLES }, query: MemberListQuery },
+    { method: 'get', path: '/api/hq/members', tag: 'hq', summary: '总部：会员列表与搜索（会员ID、手机号或昵称开头；新的在前）', access: { hq: HQ_WIDE }, query: MemberListQuery },
     async (_c, { query }) => {
       const { search, phone } = searchOf(query.q);
       const ids = phone ? await ports.addresses.memberIdsByPhone(phone) : undefined;

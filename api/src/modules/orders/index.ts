@@ -31,3 +31,4 @@ export { parseIdempotencyKey, type CheckoutInput } from './orders.schema';
 export { orderEventBase, type OrderEventBase } from './orders.events';
 export type { OrderFacts, OrderLineSnapshot, OrderSnapshot } from './orders.facts';
 export type { OrderPaymentsPort } from './payments-port';
+export type { OrderStoreScope } from './store-scope';

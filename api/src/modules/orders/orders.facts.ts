@@ -90,6 +90,45 @@ export class OrderFacts {
     return out;
   }
 
+  /**
+   * Orders paid in [from, to) (by the paid_at index), optionally only those of some guides (a
+   * store's), with what each is worth net of refunds; for 概览. Cancelled-after-pay orders do not
+   * exist (a paid order is refunded, not cancelled), so paid_at alone says "paid".
+   */
+  async paidBetween(from: Date, to: Date, guideIds: readonly number[] | null): Promise<{ id: number; memberId: number; guideId: number | null; netFen: number; paidAt: Date }[]> {
+    if (guideIds && !guideIds.length) return [];
+    const qb = this.ds.manager
+      .createQueryBuilder(ShopOrder, 'o')
+      .select(['o.id', 'o.memberId', 'o.guideId', 'o.payableFen', 'o.refundedFen', 'o.paidAt'])
+      .where('o.paidAt >= :from AND o.paidAt < :to', { from, to });
+    if (guideIds) qb.andWhere('o.guideId IN (:...guideIds)', { guideIds: [...guideIds] });
+    const rows = await qb.getMany();
+    return rows.map((o) => ({ id: o.id, memberId: o.memberId, guideId: o.guideId, netFen: o.payableFen - o.refundedFen, paidAt: new Date(o.paidAt!) }));
+  }
+
+  /** Quantity and payable per product over some orders, largest payable first. */
+  async productTotals(orderIds: readonly number[], limit: number): Promise<{ productId: number; title: string; quantity: number; payableFen: number }[]> {
+    const totals = new Map<number, { productId: number; title: string; quantity: number; payableFen: number }>();
+    for (const ids of chunks([...new Set(orderIds)])) {
+      const rows: { productId: number; title: string; quantity: string | number; payableFen: string | number }[] = await this.ds.manager
+        .createQueryBuilder(OrderLine, 'l')
+        .select('l.productId', 'productId')
+        .addSelect('MAX(l.title)', 'title')
+        .addSelect('SUM(l.quantity)', 'quantity')
+        .addSelect('SUM(l.payableFen)', 'payableFen')
+        .where('l.orderId IN (:...ids)', { ids })
+        .groupBy('l.productId')
+        .getRawMany();
+      for (const r of rows) {
+        const t = totals.get(Number(r.productId)) ?? { productId: Number(r.productId), title: r.title, quantity: 0, payableFen: 0 };
+        t.quantity += Number(r.quantity);
+        t.payableFen += Number(r.payableFen);
+        totals.set(t.productId, t);
+      }
+    }
+    return [...totals.values()].sort((a, b) => b.payableFen - a.payableFen || a.productId - b.productId).slice(0, limit);
+  }
+
   /** When each of the members paid their orders (paid orders only), for the guides' funnel. */
   async paidTimesOf(memberIds: readonly number[]): Promise<Map<number, Date[]>> {
     const out = new Map<number, Date[]>();

@@ -5,6 +5,7 @@
  */
 import { Orders1795400000000 } from '../../db/migrations/1795400000000-orders';
 import { OrderKinds1795450000000 } from '../../db/migrations/1795450000000-order-kinds';
+import { OrderReportIndexes1796000000002 } from '../../db/migrations/1796000000002-order-report-indexes';
 import { defineModule } from '../../platform/module';
 import { addressModule } from '../address';
 import { registerReleaseHooks } from './checkout/release';
@@ -18,12 +19,13 @@ import { OrderReads } from './orders.query';
 import { registerMemberOrdersRoute } from './member-orders.routes';
 import { registerOrderRoutes } from './orders.routes';
 import { PaymentsSlot } from './payments-port';
+import { OrderStoreScope } from './store-scope';
 
 export const ordersModule = defineModule({
   name: 'orders',
   entities: [ShopOrder, OrderLine, OrderStateLog],
   // The orders migration also created the tables of address, cart, jobs, outbox and payments.
-  migrations: [Orders1795400000000, OrderKinds1795450000000],
+  migrations: [Orders1795400000000, OrderKinds1795450000000, OrderReportIndexes1796000000002],
   errors: { ORDER_NOT_FOUND: 404, ORDER_STATE_CONFLICT: 409, IDEMPOTENCY_KEY_REUSED: 409, ORDER_PAY_EXPIRED: 409 },
   build(ctx) {
     const { ds, tx, now, config, contributors, hooks, transitions } = ctx;
@@ -43,7 +45,8 @@ export const ordersModule = defineModule({
     // A shopper's cancel first closes the WeChat Pay order (once payments is connected).
     const orderLifecycle = new OrderLifecycle(ds, tx, transitions, ctx.outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
     registerOrderJobs(ctx.scheduler, { lifecycle: orderLifecycle, payments, log: ctx.log, now, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS });
-    ctx.routes((api) => registerOrderRoutes(api, checkout, contributors, orderReads, orderLifecycle));
+    const orderStoreScope = new OrderStoreScope();
+    ctx.routes((api) => registerOrderRoutes(api, checkout, contributors, orderReads, orderLifecycle, orderStoreScope));
     ctx.routes((api) => registerMemberOrdersRoute(api, orderReads));
     return {
       orderReads,
@@ -51,6 +54,8 @@ export const ordersModule = defineModule({
       orderLifecycle,
       /** The read and write ports of the order tables, for other modules. */
       orderFacts: new OrderFacts(ds),
+      /** The guides module tells which guides' orders a store manager sees. */
+      orderStoreScope,
       /** Payments connects its port here when it is built. */
       connectPayments: (port: Parameters<PaymentsSlot['connect']>[0]) => payments.connect(port),
     };

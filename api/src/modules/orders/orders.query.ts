@@ -70,11 +70,13 @@ export class OrderReads {
 
   /**
    * The order as its owner (memberId) or HQ (null) sees it. Someone else's order is a 404, the
-   * same answer as an id that never existed.
+   * same answer as an id that never existed; so is, for a store manager (`guideIds`), an order
+   * not attributed to one of their store's guides.
    */
-  async orderDetail(orderId: number, memberId: number | null, m: EntityManager = this.ds.manager): Promise<OrderDetailDto> {
+  async orderDetail(orderId: number, memberId: number | null, m: EntityManager = this.ds.manager, guideIds: number[] | null = null): Promise<OrderDetailDto> {
     const o = await m.findOneBy(ShopOrder, { id: orderId });
-    if (!o || (memberId !== null && o.memberId !== memberId)) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
+    const outOfScope = guideIds !== null && (o?.guideId == null || !guideIds.includes(o.guideId));
+    if (!o || outOfScope || (memberId !== null && o.memberId !== memberId)) throw new AppError('ORDER_NOT_FOUND', `order ${orderId}`);
     const [lines, refunds] = await Promise.all([
       m.find(OrderLine, { where: { orderId }, order: { id: 'ASC' } }),
       this.refundsOf(orderId),
@@ -96,8 +98,9 @@ export class OrderReads {
   }
 
   /** HQ: every order, optionally of one status, newest first. */
-  listForHq(status: OrderStatus | undefined, q: ListQuery): Promise<Page<OrderSummaryDto>> {
-    return this.list({ memberId: null, statuses: status ? [status] : [] }, q);
+  /** `guideIds`: a store manager's scope (only these guides' orders); null for HQ-wide callers. */
+  listForHq(status: OrderStatus | undefined, q: ListQuery, guideIds: number[] | null = null): Promise<Page<OrderSummaryDto>> {
+    return this.list({ memberId: null, statuses: status ? [status] : [], guideIds }, q);
   }
 
   /** HQ: one member's orders, every status, newest first (the member detail page). */
@@ -105,10 +108,12 @@ export class OrderReads {
     return this.list({ memberId, statuses: [] }, q);
   }
 
-  private async list(f: { memberId: number | null; statuses: OrderStatus[] }, q: ListQuery): Promise<Page<OrderSummaryDto>> {
+  private async list(f: { memberId: number | null; statuses: OrderStatus[]; guideIds?: number[] | null }, q: ListQuery): Promise<Page<OrderSummaryDto>> {
     const qb = this.ds.getRepository(ShopOrder).createQueryBuilder('o');
     if (f.memberId !== null) qb.andWhere('o.memberId = :memberId', { memberId: f.memberId });
     if (f.statuses.length) qb.andWhere('o.status IN (:...statuses)', { statuses: f.statuses });
+    // A store with no guides sees nothing (an empty IN list would be invalid SQL).
+    if (f.guideIds) qb.andWhere(f.guideIds.length ? 'o.guideId IN (:...guideIds)' : '1 = 0', { guideIds: f.guideIds });
     qb.orderBy('o.createdAt', 'DESC')
       .addOrderBy('o.id', 'DESC')
       .skip((q.page - 1) * q.pageSize)

@@ -1,6 +1,8 @@
-import { HQ_ROLES, type HqRole } from '@common/auth/types';
+import type { HqRole } from '@common/auth/types';
+import { HQ_OPERATORS, HQ_STORE_READERS } from '@common/hq/roles';
 import { Reply, type ApiRouter } from '../../http/api-router';
-import { adminIdOf, memberIdOf } from '../../http/context';
+import { adminIdOf, memberIdOf, storeScopeOf } from '../../http/context';
+import type { OrderStoreScope } from './store-scope';
 import { IdParams } from '../../http/params';
 import type { CheckoutService } from './checkout.service';
 import type { OrderLifecycle } from './order-lifecycle';
@@ -8,11 +10,11 @@ import type { OrderReads } from './orders.query';
 import type { CheckoutContributors } from './checkout/contributor';
 import { checkoutSchemas, HqOrderListQuery, OrderListQuery, parseIdempotencyKey, ShipBody } from './orders.schema';
 
-/** Who may ship orders; analysts read only. */
-const EDITORS: readonly HqRole[] = ['owner', 'operator'];
+/** Who may ship orders (operations); finance and store managers read only. */
+const EDITORS = HQ_OPERATORS;
 
 
-export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, contributors: CheckoutContributors, reads: OrderReads, lifecycle: OrderLifecycle): void {
+export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, contributors: CheckoutContributors, reads: OrderReads, lifecycle: OrderLifecycle, scope: OrderStoreScope): void {
   // Built once from the registered contributors' fields (couponId, pointsToUse, …).
   const { CheckoutBody, CheckoutPreviewBody } = checkoutSchemas(contributors.fields());
   api.route(
@@ -57,12 +59,12 @@ export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, c
 
   const hq = (roles: readonly HqRole[]) => ({ hq: roles });
   api.route(
-    { method: 'get', path: '/api/hq/orders', tag: 'hq', summary: '总部：订单列表（可按状态筛选）', access: hq(HQ_ROLES), query: HqOrderListQuery },
-    (_ctx, { query }) => reads.listForHq(query.status, query),
+    { method: 'get', path: '/api/hq/orders', tag: 'hq', summary: '总部：订单列表（可按状态筛选）', access: hq(HQ_STORE_READERS), query: HqOrderListQuery },
+    async (ctx, { query }) => reads.listForHq(query.status, query, await scope.guideIds(storeScopeOf(ctx))),
   );
   api.route(
-    { method: 'get', path: '/api/hq/orders/:id', tag: 'hq', summary: '总部：订单详情', access: hq(HQ_ROLES), params: IdParams },
-    (_ctx, { params }) => reads.orderDetail(params.id, null),
+    { method: 'get', path: '/api/hq/orders/:id', tag: 'hq', summary: '总部：订单详情', access: hq(HQ_STORE_READERS), params: IdParams },
+    async (ctx, { params }) => reads.orderDetail(params.id, null, undefined, await scope.guideIds(storeScopeOf(ctx))),
   );
   api.route(
     { method: 'post', path: '/api/hq/orders/:id/ship', tag: 'hq', summary: '总部：发货（填写快递公司与运单号）', access: hq(EDITORS), params: IdParams, body: ShipBody },

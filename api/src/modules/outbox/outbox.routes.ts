@@ -1,8 +1,8 @@
 /**
  * HQ's view of the outbox: deliveries that failed (still retrying, or dead after MAX_ATTEMPTS),
- * and "retry now" for one of them. Operators act; analysts may only look.
+ * and "retry now" for one of them. Operators act; finance may only look.
  */
-import type { HqRole } from '@common/auth/types';
+import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
 import type { DataSource } from 'typeorm';
 import type { ApiRouter } from '../../http/api-router';
 import { AppError } from '../../http/app-error';
@@ -10,8 +10,8 @@ import { IdParams } from '../../http/params';
 import type { Outbox } from './outbox';
 import { OutboxDelivery } from './outbox.entities';
 
-const READERS: readonly HqRole[] = ['owner', 'operator', 'analyst'];
-const OPERATORS: readonly HqRole[] = ['owner', 'operator'];
+const READERS = HQ_WIDE;
+const OPERATORS = HQ_OPERATORS;
 
 export function registerOutboxRoutes(api: ApiRouter, ds: DataSource, outbox: Outbox): void {
   api.route(

@@ -1,4 +1,4 @@
-import type { HqRole } from '@common/auth/types';
+import { HQ_FINANCE } from '@common/hq/roles';
 import type { ApiRouter } from '../../http/api-router';
 import { adminIdOf, memberIdOf } from '../../http/context';
 import { IdParams } from '../../http/params';
@@ -8,8 +8,8 @@ import { HqRefundBody, RefundRequestBody } from './payments.schema';
 import type { PaymentsService } from './payments.service';
 import type { RefundsService } from './refunds.service';
 
-/** Who may decide and issue refunds; analysts read only. */
-const REFUNDERS: readonly HqRole[] = ['owner', 'operator'];
+/** Who may decide and issue refunds: 财务 (and the owner). */
+const REFUNDERS = HQ_FINANCE;
 
 
 export function registerPaymentRoutes(api: ApiRouter, payments: PaymentsService, refunds: RefundsService, wxpay: WeChatPayClient | null, now: () => Date): void {

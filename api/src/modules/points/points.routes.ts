@@ -1,5 +1,6 @@
 /** Points and membership routes: a shopper's own card, 积分明细, 签到 and birthday; HQ's settings, adjustments and report. */
-import { HQ_ROLES, type HqRole } from '@common/auth/types';
+import type { HqRole } from '@common/auth/types';
+import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
 import type { MembershipSettings } from '@common/membership/settings';
 import type { ApiRouter } from '../../http/api-router';
 import { memberIdOf, type AppContext } from '../../http/context';
@@ -11,7 +12,7 @@ import type { PointsReads } from './points.query';
 import { AdjustBody, BirthdayBody, LedgerQuery, MemberIdParams, SettingsBody, SigninQuery } from './points.schema';
 import type { SigninService } from './signin.service';
 
-const EDITORS: readonly HqRole[] = ['owner', 'operator'];
+const EDITORS = HQ_OPERATORS;
 const hq = (roles: readonly HqRole[]) => ({ hq: roles });
 const adminIdOf = (ctx: AppContext) => (ctx.state.principal?.kind === 'hq' ? ctx.state.principal.adminId : 0);
 
@@ -45,17 +46,17 @@ export function registerPointsRoutes(api: ApiRouter, d: PointsRouteDeps): void {
   api.route({ method: 'post', path: '/api/points/signin', tag: 'points', summary: '今日签到（每天一次）', access: 'shopper', status: 201 }, (ctx) => d.signin.signIn(memberIdOf(ctx)));
 
   // --- HQ ---
-  api.route({ method: 'get', path: '/api/hq/membership/settings', tag: 'hq', summary: '总部：会员等级与积分规则', access: hq(HQ_ROLES) }, () => d.settings.get());
+  api.route({ method: 'get', path: '/api/hq/membership/settings', tag: 'hq', summary: '总部：会员等级与积分规则', access: hq(HQ_WIDE) }, () => d.settings.get());
   api.route(
     { method: 'put', path: '/api/hq/membership/settings', tag: 'hq', summary: '总部：修改会员等级与积分规则', access: hq(EDITORS), body: SettingsBody },
     (ctx, { body }) => d.settings.put(body as MembershipSettings, adminIdOf(ctx)),
   );
   api.route(
-    { method: 'get', path: '/api/hq/membership/members/:id', tag: 'hq', summary: '总部：会员等级、积分与等级变更记录', access: hq(HQ_ROLES), params: MemberIdParams },
+    { method: 'get', path: '/api/hq/membership/members/:id', tag: 'hq', summary: '总部：会员等级、积分与等级变更记录', access: hq(HQ_WIDE), params: MemberIdParams },
     async (_ctx, { params }) => ({ card: await card(params.id), tierLog: await d.profiles.tierLog(params.id) }),
   );
   api.route(
-    { method: 'get', path: '/api/hq/points/members/:id/ledger', tag: 'hq', summary: '总部：会员积分明细', access: hq(HQ_ROLES), params: MemberIdParams, query: LedgerQuery },
+    { method: 'get', path: '/api/hq/points/members/:id/ledger', tag: 'hq', summary: '总部：会员积分明细', access: hq(HQ_WIDE), params: MemberIdParams, query: LedgerQuery },
     (_ctx, { params, query }) => d.reads.ledger(params.id, query.page, query.pageSize),
   );
   api.route(
@@ -67,7 +68,7 @@ export function registerPointsRoutes(api: ApiRouter, d: PointsRouteDeps): void {
     (ctx, { body }) => d.admin.deduct(adminIdOf(ctx), { ...body, requestKey: parseIdempotencyKey(ctx.headers['idempotency-key']) ?? undefined }),
   );
   api.route(
-    { method: 'get', path: '/api/hq/points/consistency', tag: 'hq', summary: '总部：积分对账（余额 = 流水之和 = 批次之和）', access: hq(HQ_ROLES) },
+    { method: 'get', path: '/api/hq/points/consistency', tag: 'hq', summary: '总部：积分对账（余额 = 流水之和 = 批次之和）', access: hq(HQ_WIDE) },
     () => d.reads.consistency(),
   );
 }

@@ -1,10 +1,10 @@
-import { HQ_ROLES } from '@common/auth/types';
+import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
 import type { ApiRouter } from '../../http/api-router';
 import { memberIdOf } from '../../http/context';
 import type { PointsMallServices } from './pointsmall.module';
 import { IdParams, MallItemBody, MallItemPatch } from './pointsmall.schema';
 
-const EDITORS = { hq: ['owner', 'operator'] as const };
+const EDITORS = { hq: HQ_OPERATORS };
 
 export function registerPointsMallRoutes(api: ApiRouter, mall: PointsMallServices): void {
   api.route({ method: 'get', path: '/api/pointsmall/items', tag: 'pointsmall', summary: '积分商城：商品列表', access: 'public' }, () => mall.items.list({ shopper: true }));
@@ -25,7 +25,7 @@ export function registerPointsMallRoutes(api: ApiRouter, mall: PointsMallService
     mall.redemptions.history(memberIdOf(ctx)),
   );
 
-  api.route({ method: 'get', path: '/api/hq/pointsmall/items', tag: 'hq', summary: '总部：积分商城商品（含下架）', access: { hq: HQ_ROLES } }, () => mall.items.list({ shopper: false }));
+  api.route({ method: 'get', path: '/api/hq/pointsmall/items', tag: 'hq', summary: '总部：积分商城商品（含下架）', access: { hq: HQ_WIDE } }, () => mall.items.list({ shopper: false }));
   api.route({ method: 'post', path: '/api/hq/pointsmall/items', tag: 'hq', summary: '总部：上架积分商城商品', access: EDITORS, body: MallItemBody, status: 201 }, (_ctx, { body }) =>
     mall.items.create(body),
   );

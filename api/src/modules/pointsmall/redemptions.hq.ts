@@ -1,6 +1,6 @@
 /** HQ: 兑换记录 of every member (or one), newest first, paged on the server. */
 import { z } from 'zod';
-import { HQ_ROLES } from '@common/auth/types';
+import { HQ_WIDE } from '@common/hq/roles';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '@common/paging';
 import type { HqRedemptionDto } from '@common/pointsmall/types';
 import type { DataSource } from 'typeorm';
@@ -18,7 +18,7 @@ export async function listRedemptions(ds: DataSource, q: z.output<typeof HqRedem
 }
 
 export function registerHqRedemptionsRoute(api: ApiRouter, ds: DataSource): void {
-  api.route({ method: 'get', path: '/api/hq/pointsmall/redemptions', tag: 'hq', summary: '总部：积分商城兑换记录（分页，可按会员筛选）', access: { hq: HQ_ROLES }, query: HqRedemptionsQuery }, (_c, { query }) =>
+  api.route({ method: 'get', path: '/api/hq/pointsmall/redemptions', tag: 'hq', summary: '总部：积分商城兑换记录（分页，可按会员筛选）', access: { hq: HQ_WIDE }, query: HqRedemptionsQuery }, (_c, { query }) =>
     listRedemptions(ds, query),
   );
 }

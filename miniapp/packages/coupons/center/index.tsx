@@ -1,44 +1,40 @@
 /** 领券中心: the coupons HQ lists for shoppers, each with 立即领取 or why not. */
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { errorMessage } from '@common/errors';
 import type { CouponCenterItemDto, CouponValidity } from '@common/coupon/types';
 import { claimCoupon, fetchCouponCenter } from '../../../services/coupons';
 import { messageOf } from '../../../services/http';
-import { ensureSession } from '../../../services/session';
 import { CouponCard } from '../../../components/coupon-card';
 import { EmptyState, ErrorState } from '../../../components/empty-state';
 import { formatDateCn } from '../../../utils/format';
 import '../mine/index.scss';
+import { withLogin } from '../../../components/require-login';
+import { toast } from '../../../utils/toast';
+import { usePageShow } from '../../../hooks/use-page-show';
+import { onePage, usePaged } from '../../../hooks/usePaged';
 
 const windowText = (v: CouponValidity) => (v.type === 'relative' ? `领取后 ${v.days} 天内有效` : `${formatDateCn(v.from)} 至 ${formatDateCn(v.to)}`);
 const BLOCKED_LABEL: Record<string, string> = { COUPON_LIMIT_REACHED: '已领取', COUPON_SOLD_OUT: '已抢光' };
 
-export default function CouponCenterPage() {
-  const [items, setItems] = useState<CouponCenterItemDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
+// The route answers every claimable coupon at once: one page.
+const centerPage = () => fetchCouponCenter().then(onePage);
 
-  const load = async () => {
-    setError(null);
-    try {
-      await ensureSession();
-      setItems(await fetchCouponCenter());
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  };
-  useDidShow(() => void load());
+function CouponCenterPage() {
+  const list = usePaged(centerPage, null);
+  const { items, status, error } = list;
+  const [busy, setBusy] = useState<number | null>(null);
+  const load = () => list.reload();
+  usePageShow(() => void load());
 
   const claim = async (item: CouponCenterItemDto) => {
     if (busy !== null) return;
     setBusy(item.id);
     try {
       await claimCoupon(item.id);
-      void Taro.showToast({ title: '领取成功', icon: 'success' });
+      toast('领取成功', 'success');
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      toast(messageOf(e));
     } finally {
       setBusy(null);
       void load();
@@ -47,10 +43,10 @@ export default function CouponCenterPage() {
 
   return (
     <View className='coupons-page'>
-      {error && <ErrorState message={error} onRetry={() => void load()} />}
-      {!error && items === null && <View className='coupons-skeleton shimmer' />}
-      {items?.length === 0 && <EmptyState title='暂时没有可领的优惠券' description='过几天再来看看吧' />}
-      {items?.map((t) => (
+      {status === 'error' && <ErrorState message={error ?? ''} onRetry={() => void load()} />}
+      {(status === 'idle' || status === 'loading') && items.length === 0 && <View className='coupons-skeleton shimmer' />}
+      {status === 'done' && items.length === 0 && <EmptyState title='暂时没有可领的优惠券' description='过几天再来看看吧' />}
+      {status !== 'error' && items.map((t) => (
         <CouponCard key={t.id} className='center-coupon' terms={t} name={t.name} summary={t.summary} note={t.blockedBy ? null : windowText(t.validity)}>
           {t.blockedBy ? (
             <View className='coupon-action coupon-action--ghost'>{BLOCKED_LABEL[t.blockedBy] ?? errorMessage(t.blockedBy)}</View>
@@ -64,3 +60,5 @@ export default function CouponCenterPage() {
     </View>
   );
 }
+
+export default withLogin(CouponCenterPage, '登录后领取优惠券');

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { landingId } from '@common/attribution/poster-scene';
-import { useMyShareToken, useShareEntry } from '../../../hooks/use-share';
+import { useMyShareToken } from '../../../hooks/use-share';
 import { assetUrl } from '../../../services/http';
 import { sharePath } from '../../../services/share';
 import { fetchCampaignPage, groupSharePath } from '../../../services/groupbuy';
@@ -15,14 +15,16 @@ import { formatCountdown } from '../../../utils/format';
 import { useCountdown } from '../components/use-countdown';
 import { useServerPage } from '../components/use-server-page';
 import { CampaignHero } from '../components/hero';
+import { ErrorState } from '../../../components/empty-state';
+import { withLogin } from '../../../components/require-login';
+import { url } from '../../../routes';
 import '../components/page.scss';
 
-export default function CampaignPage() {
+function CampaignPage() {
   const { params } = useRouter();
   // `id` from a card, or the campaign of a guide's poster code (`scene`); 0 shows the API's error.
   const id = landingId(params) ?? 0;
-  // A guide's card or poster carries a token: recorded as a touch. My own shares carry mine.
-  useShareEntry();
+  // A guide's card or poster token is kept by withLogin. My own shares carry mine.
   const myToken = useMyShareToken();
   const { page, offset, error, reload: load } = useServerPage(id, fetchCampaignPage);
 
@@ -36,16 +38,16 @@ export default function CampaignPage() {
 
   useShareAppMessage(() => ({
     title: c ? `${c.title}，${c.groupSize}人团 ¥${(c.groupPriceFen / 100).toFixed(2)}` : '拼团秒杀',
-    path: sharePath(`/packages/groupbuy/campaign/index?id=${id}`, myToken),
+    path: sharePath(url('groupCampaign', { id }), myToken),
     imageUrl: c?.image ? assetUrl(c.image) : undefined,
   }));
 
-  if (error) return <View className='gb-error'>{error}</View>;
-  if (!page || !c) return <View className='gb-page' />;
+  if (error) return <ErrorState message={error} onRetry={() => void load()} />;
+  if (!page || !c) return <View className='gb-page shimmer' />;
 
   const running = c.status === 'running' && !upcoming;
   const soldOut = c.left <= 0;
-  const open = () => void Taro.navigateTo({ url: `/packages/groupbuy/join/index?campaignId=${c.id}` });
+  const open = () => void Taro.navigateTo({ url: url('groupJoin', { campaignId: c.id }) });
   const join = (groupId: number) => void Taro.navigateTo({ url: groupSharePath(groupId) });
 
   return (
@@ -75,7 +77,7 @@ export default function CampaignPage() {
         </View>
       )}
       <View className='gb-bar'>
-        <View className='gb-btn gb-btn--ghost' onClick={() => void Taro.navigateTo({ url: `/pages/product/index?id=${c.productId}` })}>
+        <View className='gb-btn gb-btn--ghost' onClick={() => void Taro.navigateTo({ url: url('product', { id: c.productId }) })}>
           <Price fen={c.soloPriceFen} size='sm' />
           <Text>单独购买</Text>
         </View>
@@ -87,3 +89,5 @@ export default function CampaignPage() {
     </View>
   );
 }
+
+export default withLogin(CampaignPage, '登录后参与拼团秒杀');

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import { ensureSession } from '../../../services/session';
 import { messageOf } from '../../../services/http';
 import { clockOffset } from '../../../services/groupbuy';
 
 /**
- * Loads a page answer that carries `serverTime` (after the silent login), again each time the
+ * Loads a page answer that carries `serverTime` (the page is behind withLogin), again each time the
  * page shows, and keeps the server-minus-device clock offset for the countdowns.
  */
 export function useServerPage<T extends { serverTime: string }>(key: number, fetch: (key: number) => Promise<T>) {
@@ -14,7 +13,6 @@ export function useServerPage<T extends { serverTime: string }>(key: number, fet
   const [error, setError] = useState<string | null>(null);
   const reload = async () => {
     try {
-      await ensureSession();
       const p = await fetch(key);
       setOffset(clockOffset(p.serverTime));
       setPage(p);

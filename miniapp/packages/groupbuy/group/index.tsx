@@ -6,23 +6,26 @@
 import { useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Image, View } from '@tarojs/components';
-import { useMyShareToken, useShareEntry } from '../../../hooks/use-share';
-import { assetUrl, messageOf, request } from '../../../services/http';
-import { fetchGroupPage, groupIdFrom, groupSharePath } from '../../../services/groupbuy';
+import { useMyShareToken } from '../../../hooks/use-share';
+import { assetUrl, messageOf } from '../../../services/http';
+import { fetchGroupPage, fetchGroupPoster, groupIdFrom, groupSharePath } from '../../../services/groupbuy';
+import { withLogin } from '../../../components/require-login';
+import { url } from '../../../routes';
 import { formatCountdown } from '../../../utils/format';
+import { toast } from '../../../utils/toast';
 import { useCountdown } from '../components/use-countdown';
 import { useServerPage } from '../components/use-server-page';
 import { GroupMembers } from '../components/members';
 import { CampaignHero } from '../components/hero';
+import { ErrorState } from '../../../components/empty-state';
 import '../components/page.scss';
 
-export default function GroupPage() {
+function GroupPage() {
   const { params } = useRouter();
   const { id } = groupIdFrom(params);
-  // A card's token is recorded as a touch; when I share this group, the card carries my token.
-  useShareEntry();
+  // A card's token is kept by withLogin; when I share this group, the card carries my token.
   const myToken = useMyShareToken();
-  const { page, offset, error } = useServerPage(id, fetchGroupPage);
+  const { page, offset, error, reload } = useServerPage(id, fetchGroupPage);
   const [poster, setPoster] = useState<string | null>(null);
   const g = page?.group;
   const ms = useCountdown(g && g.status === 'open' ? g.expiresAt : null, offset);
@@ -33,17 +36,16 @@ export default function GroupPage() {
     imageUrl: page?.campaign.image ? assetUrl(page.campaign.image) : undefined,
   }));
 
-  if (error) return <View className='gb-error'>{error}</View>;
-  if (!page || !g) return <View className='gb-page' />;
+  if (error) return <ErrorState message={error} onRetry={() => void reload()} />;
+  if (!page || !g) return <View className='gb-page shimmer' />;
   const c = page.campaign;
 
-  const joinUrl = (groupId?: number) => `/packages/groupbuy/join/index?campaignId=${c.id}${groupId ? `&groupId=${groupId}` : ''}`;
+  const joinUrl = (groupId?: number) => url('groupJoin', { campaignId: c.id, groupId });
   const makePoster = async () => {
     try {
-      const res = await request<{ image: string }>('GET', `/api/groupbuy/groups/${id}/poster`);
-      setPoster(res.image);
+      setPoster((await fetchGroupPoster(id)).image);
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      toast(messageOf(e));
     }
   };
 
@@ -83,7 +85,7 @@ export default function GroupPage() {
           </>
         )}
         {page.myOrderId && (
-          <View className='gb-btn gb-btn--ghost my-order' onClick={() => void Taro.navigateTo({ url: `/packages/order/detail/index?id=${page.myOrderId}` })}>
+          <View className='gb-btn gb-btn--ghost my-order' onClick={() => void Taro.navigateTo({ url: url('orderDetail', { id: page.myOrderId! }) })}>
             查看订单
           </View>
         )}
@@ -91,3 +93,5 @@ export default function GroupPage() {
     </View>
   );
 }
+
+export default withLogin(GroupPage, '登录后查看拼团进度、参与拼团');

@@ -9,7 +9,6 @@ import { Text, View } from '@tarojs/components';
 import type { AddressDto } from '@common/address/types';
 import type { CampaignPageDto } from '@common/groupbuy/types';
 import { fetchAddresses, takeChosenAddress } from '../../../services/address';
-import { ensureSession } from '../../../services/session';
 import { messageOf } from '../../../services/http';
 import { newIdempotencyKey } from '../../../services/orders';
 import { payOrder } from '../../../services/pay';
@@ -19,9 +18,11 @@ import { Price } from '../../../components/price';
 import { Stepper } from '../../../components/stepper';
 import { formatFen } from '@common/money';
 import { CampaignHero } from '../components/hero';
+import { withLogin } from '../../../components/require-login';
+import { url } from '../../../routes';
+import { toast } from '../../../utils/toast';
 import '../components/page.scss';
 
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none' });
 
 /** The development cashier (no money moves): the server's dev payment mode confirms at once. */
 async function confirmDevPay(amountFen: number): Promise<boolean> {
@@ -29,7 +30,7 @@ async function confirmDevPay(amountFen: number): Promise<boolean> {
   return r.confirm;
 }
 
-export default function JoinPage() {
+function JoinPage() {
   const { params } = useRouter();
   const campaignId = Number(params.campaignId);
   const groupId = params.groupId ? Number(params.groupId) : undefined;
@@ -43,7 +44,6 @@ export default function JoinPage() {
   useEffect(() => {
     void (async () => {
       try {
-        await ensureSession();
         const [p, list] = await Promise.all([fetchCampaignPage(campaignId), fetchAddresses()]);
         setPage(p);
         setAddress(list.find((a) => a.isDefault) ?? list[0] ?? null);
@@ -58,7 +58,7 @@ export default function JoinPage() {
   });
 
   if (error) return <View className='gb-error'>{error}</View>;
-  if (!page) return <View className='gb-page' />;
+  if (!page) return <View className='gb-page shimmer' />;
   const c = page.campaign;
 
   const submit = async () => {
@@ -69,9 +69,8 @@ export default function JoinPage() {
     try {
       const order = await joinGroup({ campaignId, groupId, quantity, addressId: address.id }, key.current);
       const paid = await payOrder(order.id, () => confirmDevPay(order.payableFen));
-      const url = `/packages/groupbuy/group/index?id=${order.groupId}`;
-      if (paid === 'paid') void Taro.redirectTo({ url });
-      else void Taro.redirectTo({ url: `/packages/order/detail/index?id=${order.id}` });
+      if (paid === 'paid') void Taro.redirectTo({ url: url('group', { id: order.groupId }) });
+      else void Taro.redirectTo({ url: url('orderDetail', { id: order.id }) });
     } catch (e) {
       key.current = newIdempotencyKey();
       toast(messageOf(e));
@@ -82,7 +81,7 @@ export default function JoinPage() {
   return (
     <View className='gb-page join-page'>
       <CampaignHero campaign={c} />
-      <View className='gb-card' onClick={() => void Taro.navigateTo({ url: address ? `/packages/order/address/list/index?mode=choose&selectedId=${address.id}` : '/packages/order/address/edit/index?choose=1' })}>
+      <View className='gb-card' onClick={() => void Taro.navigateTo({ url: address ? url('addressList', { mode: 'choose', selectedId: address.id }) : url('addressEdit', { choose: 1 }) })}>
         {address ? (
           <View className='join-address'>
             <Text>{address.name} {address.phone}</Text>
@@ -107,3 +106,5 @@ export default function JoinPage() {
     </View>
   );
 }
+
+export default withLogin(JoinPage, '登录后参与拼团');

@@ -1,26 +1,26 @@
 /** 我的拼团: every seat the shopper took, with its group's state. */
-import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import type { MyGroupDto } from '@common/groupbuy/types';
 import { GROUP_STATUS_LABELS } from '@common/groupbuy/state';
-import { ensureSession } from '../../../services/session';
-import { assetUrl, messageOf } from '../../../services/http';
+import { assetUrl } from '../../../services/http';
 import { fetchMyGroups, groupSharePath } from '../../../services/groupbuy';
 import { Price } from '../../../components/price';
+import { EmptyState, ErrorState } from '../../../components/empty-state';
+import { withLogin } from '../../../components/require-login';
+import { onePage, usePaged } from '../../../hooks/usePaged';
+import { usePageShow } from '../../../hooks/use-page-show';
 import '../components/page.scss';
 
-export default function MyGroupsPage() {
-  const [items, setItems] = useState<MyGroupDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useDidShow(() => {
-    void ensureSession()
-      .then(fetchMyGroups)
-      .then(setItems, (e: unknown) => setError(messageOf(e)));
-  });
-  if (error) return <View className='gb-error'>{error}</View>;
-  if (!items) return <View className='gb-page' />;
-  if (items.length === 0) return <View className='gb-error'>还没有参加过拼团</View>;
+// The route answers every seat at once: one page.
+const myGroupsPage = () => fetchMyGroups().then(onePage);
+
+function MyGroupsPage() {
+  const list = usePaged(myGroupsPage, null);
+  const { items, status, error } = list;
+  usePageShow(() => void list.reload());
+  if (status === 'error') return <ErrorState message={error ?? ''} onRetry={() => void list.reload()} />;
+  if (status === 'done' && items.length === 0) return <EmptyState title='还没有参加过拼团' description='去首页看看正在进行的拼团吧' />;
+  if (items.length === 0) return <View className='gb-page shimmer' />;
   return (
     <View className='gb-page my-groups'>
       {items.map((it) => (
@@ -38,3 +38,5 @@ export default function MyGroupsPage() {
     </View>
   );
 }
+
+export default withLogin(MyGroupsPage, '登录后查看你参加的拼团');

@@ -4,7 +4,7 @@
  * my orders and commission by month.
  */
 import { useState } from 'react';
-import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
+import { useShareAppMessage } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { ProductCardDto } from '@common/catalogue/types';
 import type { CampaignDto } from '@common/groupbuy/types';
@@ -14,44 +14,46 @@ import { fetchProducts } from '../../../services/catalogue';
 import { fetchCurrentCampaigns } from '../../../services/groupbuy';
 import { fetchGuideCustomers, fetchGuideMe, fetchShareToken, fetchGuideMonths, type GuideCustomer, type GuideMe, type GuideMonth, linkGuide } from '../../../services/guides';
 import { isApiError, messageOf } from '../../../services/http';
-import { ensureSession } from '../../../services/session';
 import { sharePath } from '../../../services/share';
 import { formatDateCn } from '../../../utils/format';
 import { type ShareItem, ShareList } from './share-list';
 import './index.scss';
+import { withLogin } from '../../../components/require-login';
+import { url } from '../../../routes';
+import { toast } from '../../../utils/toast';
+import { usePageShow } from '../../../hooks/use-page-show';
 
 type State = { kind: 'loading' } | { kind: 'not_guide' } | { kind: 'error'; message: string } | { kind: 'guide'; me: GuideMe; products: ProductCardDto[]; campaigns: CampaignDto[]; customers: GuideCustomer[]; months: GuideMonth[] };
 
-export default function GuideWorkbench() {
+function GuideWorkbench() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
 
   const load = async () => {
     try {
-      await ensureSession();
       // Whether this account is a guide, without a 403 (the link form is the normal first visit).
       if ((await fetchShareToken()).kind !== 'guide') return setState({ kind: 'not_guide' });
       const me = await fetchGuideMe();
-      const [products, campaigns, customers, months] = await Promise.all([fetchProducts({ page: 1, pageSize: 10 }), fetchCurrentCampaigns(), fetchGuideCustomers(), fetchGuideMonths()]);
+      const [products, campaigns, customers, months] = await Promise.all([fetchProducts({}, 1, 10), fetchCurrentCampaigns(), fetchGuideCustomers(), fetchGuideMonths()]);
       setState({ kind: 'guide', me, products: products.items, campaigns, customers, months });
     } catch (e) {
       setState(isApiError(e) && e.code === 'NOT_A_GUIDE' ? { kind: 'not_guide' } : { kind: 'error', message: messageOf(e) });
     }
   };
-  useDidShow(() => void load());
+  usePageShow(() => void load());
 
   // Cards and posters carry my token: a product card, a campaign card, or the home page.
   const items = (kind: 'product' | 'campaign'): ShareItem[] => {
     if (state.kind !== 'guide') return [];
     const list = kind === 'product' ? state.products : state.campaigns;
-    const page = kind === 'product' ? '/pages/product/index' : '/packages/groupbuy/campaign/index';
-    return list.map((x) => ({ key: `${kind}:${x.id}`, kind, id: x.id, title: x.title, path: sharePath(`${page}?id=${x.id}`, state.me.shareToken) }));
+    const page = kind === 'product' ? 'product' : 'groupCampaign';
+    return list.map((x) => ({ key: `${kind}:${x.id}`, kind, id: x.id, title: x.title, path: sharePath(url(page, { id: x.id }), state.me.shareToken) }));
   };
   useShareAppMessage((res) => {
     const key = (res.target as { dataset?: { key?: string } } | undefined)?.dataset?.key;
     const item = [...items('product'), ...items('campaign')].find((x) => x.key === key);
-    return { title: item?.title ?? 'Loopmall 好物推荐', path: item?.path ?? sharePath('/pages/index/index', state.kind === 'guide' ? state.me.shareToken : null) };
+    return { title: item?.title ?? 'Loopmall 好物推荐', path: item?.path ?? sharePath(url('home'), state.kind === 'guide' ? state.me.shareToken : null) };
   });
 
   const submit = async () => {
@@ -59,10 +61,10 @@ export default function GuideWorkbench() {
     setBusy(true);
     try {
       const r = await linkGuide(code.trim().toUpperCase());
-      void Taro.showToast({ title: `已绑定：${r.name}`, icon: 'success' });
+      toast(`已绑定：${r.name}`, 'success');
       await load();
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      toast(messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -129,3 +131,5 @@ export default function GuideWorkbench() {
     </View>
   );
 }
+
+export default withLogin(GuideWorkbench, '登录后进入导购工作台');

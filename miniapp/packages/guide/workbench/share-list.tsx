@@ -8,6 +8,7 @@ import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { fetchGuidePoster, type GuidePoster } from '../../../services/guides';
 import { messageOf } from '../../../services/http';
+import { toast } from '../../../utils/toast';
 
 export interface ShareItem {
   /** `product:12` / `campaign:3`: what the share button tells onShareAppMessage. */
@@ -29,7 +30,7 @@ export function ShareList({ title, items, empty }: { title: string; items: Share
       const p = await fetchGuidePoster(item.kind, item.id);
       setPoster({ key: item.key, image: p.image });
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      toast(messageOf(e));
     } finally {
       setBusy(null);
     }

@@ -5,6 +5,7 @@ import { ORDER_STATUS_LABELS, shopperActions } from '@common/order/state';
 import type { OrderSummaryDto } from '@common/order/types';
 import { Price } from '../../../components/price';
 import { OrderLines } from './order-lines';
+import { url } from '../../../routes';
 import './order-card.scss';
 
 interface OrderCardProps {
@@ -17,7 +18,7 @@ interface OrderCardProps {
 
 export function OrderCard({ order, busy, onCancel, onPay, onConfirm }: OrderCardProps) {
   const actions = shopperActions(order.status, order.kind, order.payableFen);
-  const open = () => void Taro.navigateTo({ url: `/packages/order/detail/index?id=${order.id}` });
+  const open = () => void Taro.navigateTo({ url: url('orderDetail', { id: order.id }) });
   const act = (fn: (id: number) => void) => (e: { stopPropagation: () => void }) => {
     e.stopPropagation();
     if (!busy) fn(order.id);

@@ -4,6 +4,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { formatFen } from '@common/money';
 import type { OrderLineDto } from '@common/order/types';
 import { assetUrl } from '../../../services/http';
+import { url } from '../../../routes';
 import './order-lines.scss';
 
 interface OrderLinesProps {
@@ -19,7 +20,7 @@ export function OrderLines({ lines, linkToProduct = false }: OrderLinesProps) {
         <View
           key={line.skuId}
           className='order-line'
-          onClick={() => linkToProduct && void Taro.navigateTo({ url: `/pages/product/index?id=${line.productId}` })}
+          onClick={() => linkToProduct && void Taro.navigateTo({ url: url('product', { id: line.productId }) })}
         >
           <Image className='order-line__image' src={assetUrl(line.image)} mode='aspectFill' lazyLoad />
           <View className='order-line__body'>

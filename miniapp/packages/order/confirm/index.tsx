@@ -21,8 +21,10 @@ import { OrderLines } from '../components/order-lines';
 import { CheckoutExtras } from './extras';
 import { toast } from '../../../utils/toast';
 import './index.scss';
+import { withLogin } from '../../../components/require-login';
+import { url } from '../../../routes';
 
-export default function ConfirmPage() {
+function ConfirmPage() {
   const { params } = useRouter();
   const lines = useMemo(() => decodeLines(params.lines), [params.lines]);
   const fromCart = params.from === 'cart';
@@ -80,10 +82,8 @@ export default function ConfirmPage() {
   });
 
   const pickAddress = () => {
-    const url = addressCount > 0
-      ? `/packages/order/address/list/index?mode=choose&selectedId=${address?.id ?? ''}`
-      : '/packages/order/address/edit/index?choose=1';
-    void Taro.navigateTo({ url });
+    const target = addressCount > 0 ? url('addressList', { mode: 'choose', selectedId: address?.id }) : url('addressEdit', { choose: 1 });
+    void Taro.navigateTo({ url: target });
   };
 
   const submit = async () => {
@@ -94,13 +94,13 @@ export default function ConfirmPage() {
       const order = await createOrder({ ...fields, lines, addressId: address.id, remark: remark.trim() || undefined, fromCart }, key.current);
       // The order exists: its page opens the payment sheet, and shows 待付款 with 去支付 if the
       // shopper closes it. Redirect, so 返回 never lands on a form that would order again.
-      void Taro.redirectTo({ url: `/packages/order/detail/index?id=${order.id}&pay=1` });
+      void Taro.redirectTo({ url: url('orderDetail', { id: order.id, pay: 1 }) });
     } catch (e) {
       // The key already placed an order (an earlier send whose answer was lost, then the lines or
       // the address changed): that order exists, unpaid. Show it rather than a form stuck on 409.
       if (isApiError(e) && e.code === 'IDEMPOTENCY_KEY_REUSED') {
         toast('订单已提交，请在待付款中查看');
-        void Taro.redirectTo({ url: '/packages/order/list/index?tab=pending_payment' });
+        void Taro.redirectTo({ url: url('orderList', { tab: 'pending_payment' }) });
         return;
       }
       // A definite refusal placed nothing: a corrected retry may use a new key. A lost answer
@@ -174,3 +174,5 @@ export default function ConfirmPage() {
     </View>
   );
 }
+
+export default withLogin(ConfirmPage, '登录后确认订单、选择收货地址');

@@ -1,6 +1,6 @@
 /** 订单详情: status (and the pay countdown), address, lines, amounts, info, and the shopper's actions. */
 import { useRef, useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { formatFen } from '@common/money';
 import { shopperActions } from '@common/order/state';
@@ -16,8 +16,10 @@ import { AddGuidePrompt } from '../components/add-guide-prompt';
 import { InfoBlock, RefundsBlock, ShippingBlock, StatusHeader } from './sections';
 import '../components/order-card.scss';
 import './index.scss';
+import { withLogin } from '../../../components/require-login';
+import { usePageShow } from '../../../hooks/use-page-show';
 
-export default function OrderDetailPage() {
+function OrderDetailPage() {
   const { params } = useRouter();
   const id = Number(params.id) || 0;
   const [order, setOrder] = useState<OrderDetailDto | null>(null);
@@ -40,7 +42,7 @@ export default function OrderDetailPage() {
   };
 
   const actions = useOrderActions(() => void load());
-  useDidShow(() => void load());
+  usePageShow(() => void load());
 
   if (!order) {
     return (
@@ -113,3 +115,5 @@ export default function OrderDetailPage() {
     </View>
   );
 }
+
+export default withLogin(OrderDetailPage, '登录后查看订单详情');

@@ -1,45 +1,24 @@
 /** 积分明细: available, pending, expiring soon and debt at the top; the member's entries below, paged. */
-import { useCallback, useRef, useState } from 'react';
-import { useDidShow, useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { PointsEntryDto, PointsSummaryDto } from '@common/membership/types';
 import { fetchLedger } from '../../../services/points';
-import { messageOf } from '../../../services/http';
 import { formatDateTimeCn } from '../../../utils/format';
 import { ListFooter } from '../../../components/list-footer';
 import { EmptyState } from '../../../components/empty-state';
+import { withLogin } from '../../../components/require-login';
+import { usePaged } from '../../../hooks/usePaged';
+import { usePageShow } from '../../../hooks/use-page-show';
 import { entryFigure, KIND_LABEL } from './entry-view';
 import './index.scss';
 
-const PAGE_SIZE = 20;
+const ledgerPage = (_query: null, page: number, pageSize: number) => fetchLedger(page, pageSize);
 
-export default function PointsLedgerPage() {
-  const [summary, setSummary] = useState<PointsSummaryDto | null>(null);
-  const [items, setItems] = useState<PointsEntryDto[]>([]);
-  const [status, setStatus] = useState<'loading' | 'more' | 'done' | 'error'>('loading');
-  const [hasMore, setHasMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const page = useRef(0);
-
-  const load = useCallback(async (next: number) => {
-    setStatus(next === 1 ? 'loading' : 'more');
-    try {
-      const r = await fetchLedger(next, PAGE_SIZE);
-      page.current = r.page;
-      setSummary(r.summary);
-      setItems((prev) => (next === 1 ? r.items : [...prev, ...r.items]));
-      setHasMore(r.hasMore);
-      setStatus('done');
-    } catch (e) {
-      setError(messageOf(e));
-      setStatus('error');
-    }
-  }, []);
-
-  useDidShow(() => void load(1));
-  useReachBottom(() => {
-    if (status === 'done' && hasMore) void load(page.current + 1);
-  });
+function PointsLedgerPage() {
+  const list = usePaged(ledgerPage, null, 20);
+  const summary = list.last?.summary ?? null;
+  const { items, status } = list;
+  usePageShow(() => void list.reload());
+  useReachBottom(() => void list.loadMore());
 
   return (
     <View className='points-ledger-page'>
@@ -77,11 +56,14 @@ export default function PointsLedgerPage() {
             </View>
           );
         })}
+        {status === 'loading' && items.length === 0 && <View className='points-skeleton shimmer' />}
         {status === 'done' && items.length === 0 && <EmptyState title='还没有积分记录' description='签到、购物都能获得积分' />}
         {(items.length > 0 || status === 'error') && (
-          <ListFooter status={status} hasMore={hasMore} count={items.length} error={error} onRetry={() => void load(1)} onLoadMore={() => void load(page.current + 1)} />
+          <ListFooter list={list} />
         )}
       </View>
     </View>
   );
 }
+
+export default withLogin(PointsLedgerPage, '登录后查看积分余额和明细');

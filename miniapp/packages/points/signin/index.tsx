@@ -1,40 +1,49 @@
 /** 签到: today's button, the streak, and this month's calendar with the days already signed. */
 import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { SigninStatusDto } from '@common/membership/types';
 import { fetchSignin, signIn } from '../../../services/points';
 import { messageOf } from '../../../services/http';
+import { ErrorState } from '../../../components/empty-state';
+import { withLogin } from '../../../components/require-login';
+import { usePageShow } from '../../../hooks/use-page-show';
+import { toast } from '../../../utils/toast';
 import { monthCells } from './calendar';
 import './index.scss';
 
 const WEEK = ['一', '二', '三', '四', '五', '六', '日'];
 
-export default function SigninPage() {
+function SigninPage() {
   const [s, setS] = useState<SigninStatusDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = () =>
-    fetchSignin()
-      .then(setS)
-      .catch((e) => void Taro.showToast({ title: messageOf(e), icon: 'none' }));
-  useDidShow(() => void load());
+    fetchSignin().then(
+      (next) => {
+        setS(next);
+        setError(null);
+      },
+      (e) => setError(messageOf(e)),
+    );
+  usePageShow(() => void load());
 
   const doSignin = async () => {
     if (busy || !s || s.signedToday) return;
     setBusy(true);
     try {
       const r = await signIn();
-      void Taro.showToast({ title: r.bonus ? `签到成功 +${r.points}（含连签奖励）` : `签到成功 +${r.points}`, icon: 'none' });
+      toast(r.bonus ? `签到成功 +${r.points}（含连签奖励）` : `签到成功 +${r.points}`);
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      toast(messageOf(e));
     } finally {
       setBusy(false);
       void load();
     }
   };
 
-  if (!s) return <View className='signin-page' />;
+  if (!s && error) return <ErrorState message={error} onRetry={() => void load()} />;
+  if (!s) return <View className='signin-page signin-page--loading shimmer' />;
   const signed = new Set(s.days);
   return (
     <View className='signin-page'>
@@ -66,3 +75,5 @@ export default function SigninPage() {
     </View>
   );
 }
+
+export default withLogin(SigninPage, '登录后即可每日签到领积分');

@@ -9,16 +9,16 @@ import { Image, Text, View } from '@tarojs/components';
 import type { AddressDto } from '@common/address/types';
 import type { MallItemDto } from '@common/pointsmall/types';
 import { fetchAddresses, takeChosenAddress } from '../../../services/address';
-import { COUPONS_PAGE } from '../../../services/coupons';
 import { assetUrl, isApiError, messageOf } from '../../../services/http';
 import { newIdempotencyKey } from '../../../services/orders';
 import { fetchMallItem, redeemMallCoupon, redeemMallGoods } from '../../../services/pointsmall';
-import { ensureSession } from '../../../services/session';
+import { ensureSession, readSession } from '../../../services/session';
+import { url } from '../../../routes';
+import { toast } from '../../../utils/toast';
 import { ErrorState } from '../../../components/empty-state';
 import { MallPrice } from '../price';
 import '../index.scss';
 
-const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon });
 
 export default function MallItemPage() {
   const { params } = useRouter();
@@ -36,9 +36,9 @@ export default function MallItemPage() {
   useDidShow(() => {
     const chosen = takeChosenAddress();
     if (chosen) return setAddress(chosen);
-    ensureSession()
-      .then(() => fetchAddresses())
-      .then((list) => setAddress((cur) => cur ?? list[0] ?? null), () => undefined);
+    // The item is public: read the addresses only for a shopper already logged in (redeem logs in).
+    if (!readSession()) return;
+    fetchAddresses().then((list) => setAddress((cur) => cur ?? list[0] ?? null), () => undefined);
   });
 
   const redeem = async () => {
@@ -51,10 +51,10 @@ export default function MallItemPage() {
         await redeemMallCoupon(item.id);
         toast('兑换成功，已放入我的优惠券', 'success');
         setItem(await fetchMallItem(item.id));
-        void Taro.navigateTo({ url: COUPONS_PAGE });
+        void Taro.navigateTo({ url: url('myCoupons') });
       } else {
         const order = await redeemMallGoods(item, address!.id, key.current);
-        void Taro.redirectTo({ url: `/packages/order/detail/index?id=${order.id}${order.status === 'pending_payment' ? '&pay=1' : ''}` });
+        void Taro.redirectTo({ url: url('orderDetail', { id: order.id, pay: order.status === 'pending_payment' ? 1 : undefined }) });
       }
     } catch (e) {
       if (isApiError(e) && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey();
@@ -77,7 +77,7 @@ export default function MallItemPage() {
         <Text className='mall-detail__desc'>剩余 {item.stock} 件 · 每人限兑 {item.perMemberLimit} 次{item.kind === 'goods' ? ' · 包邮' : ''}</Text>
       </View>
       {item.kind === 'goods' && (
-        <View className='mall-detail__block mall-address' onClick={() => void Taro.navigateTo({ url: `/packages/order/address/list/index?mode=choose&selectedId=${address?.id ?? ''}` })}>
+        <View className='mall-detail__block mall-address' onClick={() => void Taro.navigateTo({ url: url('addressList', { mode: 'choose', selectedId: address?.id }) })}>
           {address ? `${address.name} ${address.phone} ${address.province}${address.city}${address.district}${address.detail}` : '请选择收货地址'}
         </View>
       )}

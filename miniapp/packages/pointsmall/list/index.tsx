@@ -6,6 +6,7 @@ import type { MallItemDto } from '@common/pointsmall/types';
 import { fetchMallItems } from '../../../services/pointsmall';
 import { assetUrl, messageOf } from '../../../services/http';
 import { EmptyState, ErrorState } from '../../../components/empty-state';
+import { url } from '../../../routes';
 import { MallPrice } from '../price';
 import '../index.scss';
 
@@ -21,14 +22,14 @@ export default function PointsMallPage() {
 
   return (
     <View className='mall-page'>
-      <View className='mall-records-entry' onClick={() => void Taro.navigateTo({ url: '/packages/pointsmall/records/index' })}>
+      <View className='mall-records-entry' onClick={() => void Taro.navigateTo({ url: url('redemptions') })}>
         兑换记录
       </View>
       {error && <ErrorState message={error} onRetry={load} />}
       {items?.length === 0 && <EmptyState title='积分商城正在上新' description='过几天再来看看吧' />}
       <View className='mall-grid'>
         {items?.map((i) => (
-          <View key={i.id} className='mall-item' onClick={() => void Taro.navigateTo({ url: `/packages/pointsmall/detail/index?id=${i.id}` })}>
+          <View key={i.id} className='mall-item' onClick={() => void Taro.navigateTo({ url: url('mallItem', { id: i.id }) })}>
             {i.image ? <Image className='mall-item__image' src={assetUrl(i.image)} mode='aspectFill' /> : <View className='mall-item__image mall-item__image--coupon'>券</View>}
             <Text className='mall-item__title'>{i.title}</Text>
             <MallPrice points={i.pointsPrice} cashFen={i.cashFen} />

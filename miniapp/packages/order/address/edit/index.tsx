@@ -11,6 +11,7 @@ import { Check } from '../../../../components/check';
 import { RegionPicker, type Region } from './region-picker';
 import { toast } from '../../../../utils/toast';
 import './index.scss';
+import { withLogin } from '../../../../components/require-login';
 
 const EMPTY: AddressInput = { name: '', phone: '', province: '', city: '', district: '', detail: '', isDefault: false };
 type Field = keyof Omit<AddressInput, 'isDefault'>;
@@ -36,7 +37,7 @@ const trimmed = (a: AddressInput): AddressInput => ({
   detail: a.detail.trim(),
 });
 
-export default function AddressEditPage() {
+function AddressEditPage() {
   const { params } = useRouter();
   const id = Number(params.id) || null;
   const choosing = params.choose === '1';
@@ -161,3 +162,5 @@ export default function AddressEditPage() {
     </View>
   );
 }
+
+export default withLogin(AddressEditPage, '登录后管理你的收货地址');

@@ -3,7 +3,7 @@
  * address back and returns.
  */
 import { useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { AddressDto } from '@common/address/types';
 import { MAX_ADDRESSES } from '@common/address/types';
@@ -14,8 +14,11 @@ import { EmptyState, ErrorState } from '../../../../components/empty-state';
 import { Check } from '../../../../components/check';
 import { toast } from '../../../../utils/toast';
 import './index.scss';
+import { withLogin } from '../../../../components/require-login';
+import { usePageShow } from '../../../../hooks/use-page-show';
+import { url } from '../../../../routes';
 
-export default function AddressListPage() {
+function AddressListPage() {
   const { params } = useRouter();
   const choosing = params.mode === 'choose';
   const selectedId = Number(params.selectedId) || null;
@@ -30,7 +33,7 @@ export default function AddressListPage() {
       setError(messageOf(e));
     }
   };
-  useDidShow(() => void load());
+  usePageShow(() => void load());
 
   const choose = (a: AddressDto) => {
     if (!choosing) return;
@@ -43,8 +46,8 @@ export default function AddressListPage() {
       return;
     }
     // A new address added while choosing is chosen at once, back past the form and this list.
-    const query = a ? `id=${a.id}` : choosing ? 'choose=1&back=2' : '';
-    void Taro.navigateTo({ url: `/packages/order/address/edit/index?${query}` });
+    const query = a ? { id: a.id } : choosing ? ({ choose: 1, back: 2 } as const) : {};
+    void Taro.navigateTo({ url: url('addressEdit', query) });
   };
 
   return (
@@ -52,6 +55,7 @@ export default function AddressListPage() {
       {error && (
         <ErrorState message={error} onRetry={() => void load()} />
       )}
+      {!error && !list && <View className='address-skeleton shimmer' />}
       {list && list.length === 0 && <EmptyState title='还没有收货地址' description='添加一个地址，下单更快捷' />}
       {list?.map((a) => (
         <View key={a.id} className='address-item' onClick={() => choose(a)}>
@@ -85,3 +89,5 @@ export default function AddressListPage() {
     </View>
   );
 }
+
+export default withLogin(AddressListPage, '登录后管理你的收货地址');

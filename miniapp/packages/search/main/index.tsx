@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { usePagedProducts } from '../../hooks/usePagedProducts';
-import { ProductCard } from '../../components/product-card';
-import { ListFooter } from '../../components/list-footer';
-import { EmptyState } from '../../components/empty-state';
+import { usePaged } from '../../../hooks/usePaged';
+import { fetchProducts } from '../../../services/catalogue';
+import { ProductCard } from '../../../components/product-card';
+import { ListFooter } from '../../../components/list-footer';
+import { EmptyState } from '../../../components/empty-state';
 import { clearHistory, pushHistory, readHistory } from './history';
 import { HotList } from './hot-list';
 import { RecentSearches } from './recent';
@@ -17,7 +18,7 @@ export default function SearchPage() {
   // The keyword of the results on screen (null before the first search).
   const [keyword, setKeyword] = useState<string | null>(null);
   const [history, setHistory] = useState<string[]>(() => readHistory());
-  const list = usePagedProducts();
+  const list = usePaged(fetchProducts, {});
 
   const search = (raw: string) => {
     const kw = raw.trim().slice(0, MAX_KEYWORD);
@@ -88,14 +89,7 @@ export default function SearchPage() {
               <ProductCard product={p} layout='list' />
             </View>
           ))}
-          <ListFooter
-            status={list.status}
-            hasMore={list.hasMore}
-            count={list.items.length}
-            error={list.error}
-            onRetry={() => void (list.items.length ? list.loadMore() : list.reload())}
-            onLoadMore={() => void list.loadMore()}
-          />
+          <ListFooter list={list} />
         </View>
       )}
     </View>

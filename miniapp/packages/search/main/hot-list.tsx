@@ -2,14 +2,14 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { ProductCardDto } from '@common/catalogue/types';
-import { fetchProducts } from '../../services/catalogue';
-import { openProduct } from '../../components/product-card';
-import { Price } from '../../components/price';
+import { fetchProducts } from '../../../services/catalogue';
+import { openProduct } from '../../../components/product-card';
+import { Price } from '../../../components/price';
 
 export function HotList() {
   const [items, setItems] = useState<ProductCardDto[]>([]);
   useEffect(() => {
-    fetchProducts({ sort: 'sales', pageSize: 6 })
+    fetchProducts({ sort: 'sales' }, 1, 6)
       .then((page) => setItems(page.items))
       .catch(() => setItems([])); // a nice-to-have: stay quiet when it fails
   }, []);

@@ -1,0 +1,62 @@
+/**
+ * The guides module's read port for 概览 and the accounts routes: stores and guides, the
+ * add-your-guide rate after a first purchase, and a store's new customers. Other modules never
+ * read the guides' tables; they ask here.
+ */
+import { In, type DataSource } from 'typeorm';
+import { Guide, GuideBinding, GuidePrompt, Store, WecomContact } from './guides.entities';
+
+export interface Range {
+  from: Date;
+  to: Date;
+}
+
+export class GuideDirectory {
+  constructor(private readonly ds: DataSource) {}
+
+  storeExists(storeId: number): Promise<boolean> {
+    return this.ds.manager.existsBy(Store, { id: storeId });
+  }
+
+  async storeOfGuide(guideId: number): Promise<number | null> {
+    return (await this.ds.manager.findOneBy(Guide, { id: guideId }))?.storeId ?? null;
+  }
+
+  /** Every guide of a store, active or gone (a guide who left keeps their attributed orders). */
+  async guideIdsOfStore(storeId: number): Promise<number[]> {
+    return (await this.ds.manager.find(Guide, { select: { id: true }, where: { storeId } })).map((g) => g.id);
+  }
+
+  async guidesByIds(ids: readonly number[]): Promise<{ id: number; name: string; storeId: number }[]> {
+    if (!ids.length) return [];
+    return (await this.ds.manager.find(Guide, { select: { id: true, name: true, storeId: true }, where: { id: In([...ids]) } })).map((g) => ({ id: g.id, name: g.name, storeId: g.storeId }));
+  }
+
+  /**
+   * Of the shoppers shown the add-your-guide prompt after their first purchase in the range, how
+   * many added a guide on WeCom after it (optionally only some guides' shoppers).
+   */
+  async addAfterFirstPurchase(r: Range, guideIds: readonly number[] | null): Promise<{ prompted: number; added: number }> {
+    if (guideIds && !guideIds.length) return { prompted: 0, added: 0 };
+    const prompts = this.ds.manager
+      .createQueryBuilder(GuidePrompt, 'p')
+      .innerJoin(GuideBinding, 'b', 'b.memberId = p.memberId')
+      .where('p.shownAt >= :from AND p.shownAt < :to', r);
+    if (guideIds) prompts.andWhere('b.guideId IN (:...guideIds)', { guideIds: [...guideIds] });
+    const added = this.ds.manager
+      .createQueryBuilder(WecomContact, 'c')
+      .where('c.afterFirstPurchase = :yes AND c.addedAt >= :from AND c.addedAt < :to', { ...r, yes: true });
+    if (guideIds) added.andWhere('c.guideId IN (:...guideIds)', { guideIds: [...guideIds] });
+    return { prompted: await prompts.getCount(), added: await added.getCount() };
+  }
+
+  /** Shoppers who became one of these guides' customers in the range (a store's 新会员). */
+  newCustomers(r: Range, guideIds: readonly number[]): Promise<number> {
+    if (!guideIds.length) return Promise.resolve(0);
+    return this.ds.manager
+      .createQueryBuilder(GuideBinding, 'b')
+      .where('b.boundAt >= :from AND b.boundAt < :to', r)
+      .andWhere('b.guideId IN (:...guideIds)', { guideIds: [...guideIds] })
+      .getCount();
+  }
+}
