@@ -132,3 +132,33 @@ test("an admin exports a guide's monthly commission settlement as a CSV Excel op
   ]);
   await page.screenshot({ path: path.join(SHOTS, 'console-commission.png') });
 }, 120_000);
+
+test('an admin creates a store manager account (a taken name refused by its field) and finds the writes above in 操作日志', async () => {
+  await page.goto(`${app.url}/hq/#/system/accounts`);
+  await page.getByRole('cell', { name: 'admin', exact: true }).waitFor();
+  const create = async (username: string) => {
+    await page.getByRole('button', { name: '新建账号' }).click();
+    await page.locator('#account-username').fill(username);
+    await page.locator('#account-password').fill('Shop-manager-2026');
+    await page.locator('#account-role').click();
+    await page.getByTitle('门店店长').click();
+    await page.locator('#account-store').click();
+    await page.getByTitle('徐汇旗舰店').click();
+    await page.getByRole('button', { name: /创\s*建/ }).click();
+  };
+  await create('xuhui-mgr');
+  await page.getByRole('cell', { name: 'xuhui-mgr' }).waitFor();
+  // The same name again: the API's 409 names `username`, and the dialog shows it under that field.
+  await create('xuhui-mgr');
+  await page.locator('.ant-form-item').filter({ has: page.locator('#account-username') }).locator('.ant-form-item-explain-error').filter({ hasText: '用户名已被使用' }).waitFor();
+  await page.getByRole('button', { name: /取\s*消/ }).click();
+  await page.screenshot({ path: path.join(SHOTS, 'console-accounts.png') });
+
+  await page.goto(`${app.url}/hq/#/system/audit`);
+  const grant = page.getByRole('row').filter({ hasText: 'POST /api/hq/points/grant' });
+  await grant.first().waitFor();
+  await page.getByRole('row').filter({ hasText: 'POST /api/hq/accounts' }).first().waitFor();
+  await grant.first().locator('.ant-table-row-expand-icon').click();
+  await page.getByText('"reason": "客诉补偿"').first().waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'console-audit.png') });
+}, 120_000);

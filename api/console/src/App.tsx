@@ -22,6 +22,8 @@ const MemberList = lazy(() => import('./pages/members/MemberList'));
 const Redemptions = lazy(() => import('./pages/mall/Redemptions'));
 const GuideCommission = lazy(() => import('./pages/guides/GuideCommission'));
 const CommissionRates = lazy(() => import('./pages/guides/CommissionRates'));
+const Accounts = lazy(() => import('./pages/system/Accounts'));
+const AuditLog = lazy(() => import('./pages/system/AuditLog'));
 
 function RequireSession({ children }: { children: JSX.Element }) {
   const location = useLocation();
@@ -60,6 +62,8 @@ export function App() {
           <Route path="/mall/redemptions" element={<Redemptions />} />
           <Route path="/guides/:id/commission" element={<GuideCommission />} />
           <Route path="/guides/rates" element={<CommissionRates />} />
+          <Route path="/system/accounts" element={<Accounts />} />
+          <Route path="/system/audit" element={<AuditLog />} />
           <Route path="*" element={<Navigate to="/orders" replace />} />
         </Route>
       </Routes>
