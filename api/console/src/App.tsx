@@ -24,6 +24,7 @@ const GuideCommission = lazy(() => import('./pages/guides/GuideCommission'));
 const CommissionRates = lazy(() => import('./pages/guides/CommissionRates'));
 const Accounts = lazy(() => import('./pages/system/Accounts'));
 const AuditLog = lazy(() => import('./pages/system/AuditLog'));
+const Jobs = lazy(() => import('./pages/system/Jobs'));
 
 function RequireSession({ children }: { children: JSX.Element }) {
   const location = useLocation();
@@ -64,6 +65,7 @@ export function App() {
           <Route path="/guides/rates" element={<CommissionRates />} />
           <Route path="/system/accounts" element={<Accounts />} />
           <Route path="/system/audit" element={<AuditLog />} />
+          <Route path="/system/jobs" element={<Jobs />} />
           <Route path="*" element={<Navigate to="/orders" replace />} />
         </Route>
       </Routes>
