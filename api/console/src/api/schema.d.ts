@@ -6901,7 +6901,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * 总部：启停积分商城商品、增减库存
+         * 总部：编辑积分商城商品（名称、图片、说明、价格、限兑）、启停、增减库存
          * @description HQ roles: owner, operator
          */
         patch: {
@@ -6916,6 +6916,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        title?: string;
+                        image?: string | null;
+                        description?: string;
+                        pointsPrice?: number;
+                        cashFen?: number;
+                        perMemberLimit?: number;
                         active?: boolean;
                         stockDelta?: number;
                     };

@@ -1,9 +1,9 @@
-/** 新建积分商城商品: goods (a SKU shipped as an order) or a coupon (issued at once); cash part in yuan. */
+/** 上架 or 编辑 a points-mall item: goods (a SKU shipped as an order) or a coupon (issued at once); cash part in yuan. Editing keeps the kind, its SKU or coupon and the stock (调整库存 changes that). */
 import { Form, Input, InputNumber, Radio, Select, message } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CouponTemplateDto } from '@common/coupon/types';
-import { parseYuan } from '@common/money';
-import type { MallItemKind } from '@common/pointsmall/types';
+import { fenToYuanString, parseYuan } from '@common/money';
+import type { MallItemDto, MallItemKind } from '@common/pointsmall/types';
 import { api, ApiError, call } from '../../api/client';
 import { FormDialog, useSubmit } from '../../forms';
 
@@ -20,7 +20,18 @@ interface Fields {
   perMemberLimit: number;
 }
 
-export function MallItemForm({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
+const editValues = (i: MallItemDto): Partial<Fields> => ({
+  kind: i.kind,
+  title: i.title,
+  image: i.image ?? undefined,
+  description: i.description,
+  pointsPrice: i.pointsPrice,
+  cashYuan: i.cashFen ? fenToYuanString(i.cashFen) : undefined,
+  stock: i.stock,
+  perMemberLimit: i.perMemberLimit,
+});
+
+export function MallItemForm({ open, item, onClose, onDone }: { open: boolean; item?: MallItemDto; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<Fields>();
   const [templates, setTemplates] = useState<CouponTemplateDto[]>([]);
   const kind = Form.useWatch('kind', form);
@@ -34,6 +45,10 @@ export function MallItemForm({ open, onClose, onDone }: { open: boolean; onClose
       const cashFen = v.cashYuan ? parseYuan(v.cashYuan) : 0;
       // The API takes fen; what is not a yuan amount is refused here, by the same field.
       if (cashFen === null) throw new ApiError(400, 'VALIDATION_FAILED', '金额格式不正确', [{ field: 'cashYuan', message: '请输入金额，最多两位小数' }]);
+      if (item) {
+        const body = { title: v.title, image: v.image?.trim() || null, description: v.description ?? '', pointsPrice: v.pointsPrice, perMemberLimit: v.perMemberLimit, ...(item.kind === 'goods' ? { cashFen } : {}) };
+        return call(api.PATCH('/api/hq/pointsmall/items/{id}', { params: { path: { id: item.id } }, body }));
+      }
       await call(
         api.POST('/api/hq/pointsmall/items', {
           body: {
@@ -52,7 +67,7 @@ export function MallItemForm({ open, onClose, onDone }: { open: boolean; onClose
       );
     },
     {
-      success: '已上架',
+      success: item ? '已保存' : '已上架',
       rename: { cashFen: 'cashYuan' },
       onDone: () => {
         form.resetFields();
@@ -62,14 +77,14 @@ export function MallItemForm({ open, onClose, onDone }: { open: boolean; onClose
   );
 
   return (
-    <FormDialog title="上架积分商城商品" okText="上架" open={open} form={form} busy={busy} onFinish={submit} onClose={onClose} width={560} initialValues={{ kind: 'goods', perMemberLimit: 1, stock: 100 }}>
-      <Form.Item name="kind" label="类型">
+    <FormDialog title={item ? `编辑：${item.title}` : '上架积分商城商品'} okText={item ? '保存' : '上架'} open={open} form={form} busy={busy} onFinish={submit} onClose={onClose} width={560} initialValues={item ? editValues(item) : { kind: 'goods', perMemberLimit: 1, stock: 100 }}>
+      <Form.Item name="kind" label="类型" hidden={!!item}>
         <Radio.Group optionType="button" options={[{ label: '实物商品', value: 'goods' }, { label: '优惠券', value: 'coupon' }]} />
       </Form.Item>
       <Form.Item name="title" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}>
         <Input maxLength={40} />
       </Form.Item>
-      {kind === 'coupon' ? (
+      {item ? null : kind === 'coupon' ? (
         <Form.Item name="templateId" label="优惠券" rules={[{ required: true, message: '请选择优惠券' }]}>
           <Select options={templates.map((t) => ({ value: t.id, label: `${t.name}（${t.summary}）` }))} placeholder="选择优惠券模板" notFoundContent="暂无优惠券模板" />
         </Form.Item>
@@ -86,7 +101,7 @@ export function MallItemForm({ open, onClose, onDone }: { open: boolean; onClose
           <Input prefix="¥" placeholder="0.00，纯积分兑换留空" />
         </Form.Item>
       )}
-      <Form.Item name="stock" label="库存" rules={[{ required: true, message: '请输入库存' }]}>
+      <Form.Item name="stock" label="库存" rules={[{ required: true, message: '请输入库存' }]} hidden={!!item}>
         <InputNumber precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="perMemberLimit" label="每人限兑" rules={[{ required: true, message: '请输入每人限兑数量' }]}>

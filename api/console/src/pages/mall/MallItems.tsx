@@ -28,6 +28,7 @@ export default function MallItems() {
   const ref = useRef<ActionType>();
   const [creating, setCreating] = useState(false);
   const [stocking, setStocking] = useState<MallItemDto | null>(null);
+  const [editing, setEditing] = useState<MallItemDto | null>(null);
   const toggle = async (item: MallItemDto, active: boolean) => {
     try {
       await call(api.PATCH('/api/hq/pointsmall/items/{id}', { params: { path: { id: item.id } }, body: { active } }));
@@ -45,7 +46,14 @@ export default function MallItems() {
     { title: '已兑换', dataIndex: 'redeemedCount', align: 'right' },
     { title: '每人限兑', dataIndex: 'perMemberLimit', align: 'right' },
     { title: '上架', dataIndex: 'active', render: (_, i) => <Switch checked={i.active} checkedChildren="上架" unCheckedChildren="下架" onChange={(v) => toggle(i, v)} /> },
-    { title: '操作', valueType: 'option', render: (_, i) => <Button size="small" onClick={() => setStocking(i)}>调整库存</Button> },
+    {
+      title: '操作',
+      valueType: 'option',
+      render: (_, i) => [
+        <Button key="edit" size="small" onClick={() => setEditing(i)}>编辑</Button>,
+        <Button key="stock" size="small" onClick={() => setStocking(i)}>调整库存</Button>,
+      ],
+    },
   ];
   return (
     <>
@@ -61,6 +69,7 @@ export default function MallItems() {
         request={async () => ({ data: await call<MallItemDto[]>(api.GET('/api/hq/pointsmall/items')), success: true })}
       />
       <MallItemForm open={creating} onClose={() => setCreating(false)} onDone={() => { setCreating(false); ref.current?.reload(); }} />
+      {editing && <MallItemForm open item={editing} onClose={() => setEditing(null)} onDone={() => { setEditing(null); ref.current?.reload(); }} />}
       {stocking && <StockDialog item={stocking} onClose={() => setStocking(null)} onDone={() => { setStocking(null); ref.current?.reload(); }} />}
     </>
   );
