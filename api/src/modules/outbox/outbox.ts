@@ -152,9 +152,22 @@ export class Outbox {
     await this.queue?.close();
   }
 
-  /** Keeps processing until nothing is due (tests and the development loop). */
+  /**
+   * Keeps processing until nothing is due (tests and the development loop). Waits for the
+   * immediate dispatch first: a delivery it has claimed is not due for anyone else, so without the
+   * wait a drain right after a commit could return before that delivery's handler ran.
+   */
   async drain(maxRounds = 50): Promise<void> {
-    for (let i = 0; i < maxRounds && (await this.processDue()) > 0; i++);
+    for (let i = 0; i < maxRounds; i++) {
+      await this.dispatchIdle();
+      if ((await this.processDue()) === 0 && this.dispatching === 0) return;
+    }
+  }
+
+  /** Until the immediate dispatch has nothing queued or running (bounded: a hung handler does not hang a drain). */
+  private async dispatchIdle(maxMs = 10_000): Promise<void> {
+    const until = Date.now() + maxMs;
+    while (this.dispatching > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
   }
 
   private async claim(d: OutboxDelivery, now: Date): Promise<boolean> {
