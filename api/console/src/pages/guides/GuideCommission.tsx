@@ -25,13 +25,19 @@ const columns: ProColumns<CommissionEntryDto>[] = [
 export default function GuideCommission() {
   const id = Number(useParams().id);
   const [figures, setFigures] = useState<Figures['figures'] | null>(null);
+  const [name, setName] = useState<string | null>(null);
   const [error, setError] = useState<{ status: number; message: string } | null>(null);
   const [month, setMonth] = useState<Dayjs>(() => dayjs().tz('Asia/Shanghai').subtract(1, 'month'));
   const [exporting, setExporting] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      setFigures((await call<Figures>(api.GET('/api/hq/guides/{id}/commission', { params: { path: { id } } }))).figures);
+      const [f, g] = await Promise.all([
+        call<Figures>(api.GET('/api/hq/guides/{id}/commission', { params: { path: { id } } })),
+        call<{ name: string }>(api.GET('/api/hq/guides/{id}', { params: { path: { id } } })),
+      ]);
+      setFigures(f.figures);
+      setName(g.name);
       setError(null);
     } catch (err) {
       setError({ status: err instanceof ApiError ? err.status : 0, message: loadError(err) });
@@ -56,7 +62,7 @@ export default function GuideCommission() {
   if (error) return <Result status="error" title="佣金加载失败" subTitle={error.message} extra={<Button onClick={load}>重试</Button>} />;
   return (
     <PageContainer
-      title={`导购 #${id} 的佣金`}
+      title={`${name ?? `导购 #${id}`} 的佣金`}
       extra={
         <Space>
           <DatePicker picker="month" value={month} onChange={(v) => v && setMonth(v)} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'month')} />

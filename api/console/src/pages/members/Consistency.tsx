@@ -3,24 +3,9 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Result, Skeleton, Statistic, Table, Row, Col } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import type { ConsistencyReport as Report, ConsistencyRow } from '@common/membership/types';
 import { api, call } from '../../api/client';
 import { loadError } from '../../forms';
-
-interface Row {
-  memberId: number;
-  balance: number;
-  pending: number;
-  debt: number;
-  sumBalance: number;
-  sumPending: number;
-  sumDebt: number;
-  sumLots: number;
-}
-interface Report {
-  accounts: number;
-  mismatches: Row[];
-  totals: { balance: number; pending: number; debt: number };
-}
 
 export default function Consistency() {
   const [report, setReport] = useState<Report | null>(null);
@@ -55,7 +40,7 @@ export default function Consistency() {
         <Alert type="success" showIcon message="账实相符：每个账户的余额 = 流水之和 = 批次剩余之和" />
       ) : (
         <Card title={<span style={{ color: '#cf1322' }}>不一致的账户（{report.mismatches.length}）</span>}>
-          <Table<Row>
+          <Table<ConsistencyRow>
             rowKey="memberId"
             dataSource={report.mismatches}
             pagination={{ pageSize: 20 }}
