@@ -68,3 +68,22 @@ export interface CheckoutPointsNote {
   used: number;
   savedFen: number;
 }
+
+/** One account of HQ's points consistency report: its counters next to the sums of its entries and lots. */
+export interface ConsistencyRow {
+  memberId: number;
+  balance: number;
+  pending: number;
+  debt: number;
+  sumBalance: number;
+  sumPending: number;
+  sumDebt: number;
+  sumLots: number;
+}
+
+export interface ConsistencyReport {
+  accounts: number;
+  /** Accounts where balance ≠ Σ entries ≠ Σ lots (or pending/debt ≠ Σ); it should be empty. */
+  mismatches: ConsistencyRow[];
+  totals: { balance: number; pending: number; debt: number };
+}

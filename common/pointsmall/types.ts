@@ -36,3 +36,8 @@ export interface RedemptionDto {
   status: RedemptionStatus;
   createdAt: string;
 }
+
+/** A redemption as HQ lists it: with the member. */
+export interface HqRedemptionDto extends RedemptionDto {
+  memberId: number;
+}

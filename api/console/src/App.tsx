@@ -23,6 +23,20 @@ const Refunds = lazy(() => import('./pages/orders/Refunds'));
 const CampaignList = lazy(() => import('./pages/campaigns/CampaignList'));
 const CouponTemplates = lazy(() => import('./pages/coupons/CouponTemplates'));
 const NewMemberPack = lazy(() => import('./pages/coupons/NewMemberPack'));
+const MemberDetail = lazy(() => import('./pages/members/MemberDetail'));
+const PointsSettings = lazy(() => import('./pages/members/PointsSettings'));
+const PointsConsistency = lazy(() => import('./pages/members/Consistency'));
+const MallItems = lazy(() => import('./pages/mall/MallItems'));
+const Stores = lazy(() => import('./pages/guides/Stores'));
+const Guides = lazy(() => import('./pages/guides/Guides'));
+const AttributionRules = lazy(() => import('./pages/guides/AttributionRules'));
+const MemberList = lazy(() => import('./pages/members/MemberList'));
+const Redemptions = lazy(() => import('./pages/mall/Redemptions'));
+const GuideCommission = lazy(() => import('./pages/guides/GuideCommission'));
+const CommissionRates = lazy(() => import('./pages/guides/CommissionRates'));
+const Accounts = lazy(() => import('./pages/system/Accounts'));
+const AuditLog = lazy(() => import('./pages/system/AuditLog'));
+const Jobs = lazy(() => import('./pages/system/Jobs'));
 
 function RequireSession({ children }: { children: JSX.Element }) {
   const location = useLocation();
@@ -62,6 +76,20 @@ export function App() {
           <Route path="/campaigns" element={<CampaignList />} />
           <Route path="/coupons" element={<CouponTemplates />} />
           <Route path="/coupons/new-member-pack" element={<NewMemberPack />} />
+          <Route path="/members/:id" element={<MemberDetail />} />
+          <Route path="/members/settings" element={<PointsSettings />} />
+          <Route path="/members/consistency" element={<PointsConsistency />} />
+          <Route path="/mall/items" element={<MallItems />} />
+          <Route path="/guides/stores" element={<Stores />} />
+          <Route path="/guides/list" element={<Guides />} />
+          <Route path="/guides/attribution" element={<AttributionRules />} />
+          <Route path="/members/list" element={<MemberList />} />
+          <Route path="/mall/redemptions" element={<Redemptions />} />
+          <Route path="/guides/:id/commission" element={<GuideCommission />} />
+          <Route path="/guides/rates" element={<CommissionRates />} />
+          <Route path="/system/accounts" element={<Accounts />} />
+          <Route path="/system/audit" element={<AuditLog />} />
+          <Route path="/system/jobs" element={<Jobs />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

@@ -3,6 +3,7 @@
  * builds the Koa middleware chain (authenticate -> validate -> handler) and the OpenAPI document,
  * so the docs cannot drift from what the server enforces.
  */
+import type { Readable } from 'node:stream';
 import Router from '@koa/router';
 import type { z, ZodType } from 'zod';
 import type { HqRole } from '@common/auth/types';
@@ -26,6 +27,8 @@ export interface RouteDef<P extends ZodType | undefined, Q extends ZodType | und
   status?: number;
   /** Public GET only: answer with an ETag and Cache-Control, and 304 to a matching If-None-Match. */
   cache?: CachePolicy;
+  /** The media type of a file the route answers with (a FileReply), instead of the JSON envelope. */
+  produces?: string;
   /**
    * HQ writes (every one is audited): the object type when the path does not say it well, and
    * how to read the object before the write, for the log's "before" value.
@@ -49,6 +52,15 @@ export class Reply<T = unknown> {
     readonly data: T,
     readonly status: number,
     readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+/** A file answer (an export): streamed as it is made, saved under `filename` by the browser. */
+export class FileReply {
+  constructor(
+    readonly body: Readable,
+    readonly contentType: string,
+    readonly filename: string,
   ) {}
 }
 
@@ -90,6 +102,14 @@ export class ApiRouter {
       } as Input<P, Q, B>;
       const run = () => handler(ctx, input);
       const result = this.audit && isHqWrite(def) ? await this.audit(ctx, def as AnyRouteDef, input as Input<unknown, unknown, unknown>, run) : await run();
+      if (result instanceof FileReply) {
+        ctx.status = 200;
+        ctx.type = result.contentType;
+        ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(result.filename)}`);
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = result.body;
+        return;
+      }
       if (def.cache && !(result instanceof Reply)) return sendCacheable(ctx, { ok: true, data: result ?? null }, def.cache);
       const reply = result instanceof Reply ? result : new Reply(result, def.status ?? 200);
       ctx.status = reply.status;

@@ -50,7 +50,7 @@ export function buildOpenApi(defs: AnyRouteDef[], version: string) {
       responses: {
         [String(def.status ?? 200)]: {
           description: 'OK',
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/Success' } } },
+          content: def.produces ? { [def.produces]: { schema: { type: 'string' } } } : { 'application/json': { schema: { $ref: '#/components/schemas/Success' } } },
         },
         '400': errorResponse('VALIDATION_FAILED or another caller error; `field` names the input'),
         ...(secured ? { '401': errorResponse('UNAUTHENTICATED / SESSION_EXPIRED'), '403': errorResponse('FORBIDDEN') } : {}),

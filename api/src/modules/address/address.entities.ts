@@ -3,6 +3,7 @@ import { DateTimeColumn } from '../../db/columns';
 
 @Entity('address')
 @Index(['memberId'])
+@Index('idx_address_phone', ['phone'])
 export class Address {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'integer' }) memberId!: number;

@@ -29,6 +29,12 @@ export class AddressService {
   ) {}
 
   /** Default first, then the most recently edited. */
+  /** HQ's member search: the members with this phone in their address book (idx_address_phone). */
+  async memberIdsByPhone(phone: string, limit = 50): Promise<number[]> {
+    const rows = await this.ds.manager.find(Address, { where: { phone }, select: { memberId: true }, take: limit });
+    return [...new Set(rows.map((r) => r.memberId))];
+  }
+
   async list(memberId: number): Promise<AddressDto[]> {
     const rows = await this.ds.getRepository(Address).find({ where: { memberId }, order: { isDefault: 'DESC', updatedAt: 'DESC', id: 'DESC' } });
     return rows.map(toAddressDto);

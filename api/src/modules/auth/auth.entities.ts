@@ -11,7 +11,9 @@ export class Member {
   @Index()
   @Column({ type: 'varchar', length: 64, nullable: true })
   unionid!: string | null;
-  @Column({ type: 'varchar', length: 32 }) nickname!: string;
+  @Index('idx_member_nickname')
+  @Column({ type: 'varchar', length: 32 })
+  nickname!: string;
   @Column({ type: 'varchar', length: 255, nullable: true }) avatarUrl!: string | null;
   @DateTimeColumn() createdAt!: Date;
   @DateTimeColumn() lastLoginAt!: Date;

@@ -41,6 +41,11 @@ export class CouponWallet {
     return this.withTemplates(mine);
   }
 
+  /** HQ's member detail: every coupon the member holds or held, most recent first. */
+  async allOf(memberId: number): Promise<MemberCouponDto[]> {
+    return this.withTemplates(await this.ds.getRepository(MemberCoupon).find({ where: { memberId }, order: { id: 'DESC' }, take: WALLET_LIMIT }));
+  }
+
   /** One of the member's own coupons; anyone else's is "not found". */
   async own(memberId: number, couponId: number, m: EntityManager = this.ds.manager): Promise<MemberCouponDto> {
     const row = await m.findOneBy(MemberCoupon, { id: couponId, memberId });

@@ -14,6 +14,7 @@ import { couponContributor, registerCouponHooks } from './coupon.contributor';
 import { CouponGrants } from './coupon-grants';
 import { CouponTemplates } from './coupon-templates';
 import { CouponWallet } from './coupon-wallet';
+import { registerMemberCouponsRoute } from './member-coupons.routes';
 import { CouponHolding, CouponTemplate, MemberCoupon, NewMemberGift, NewMemberPack } from './coupons.entities';
 import { registerCouponJobs } from './coupons.jobs';
 import { registerCouponRoutes } from './coupons.routes';
@@ -45,6 +46,7 @@ export const couponsModule = defineModule({
     const coupons = createCouponServices(ctx);
     const catalogue = ctx.use(catalogueModule).catalogue;
     ctx.routes((api) => registerCouponRoutes(api, coupons, catalogue, ctx.now));
+    ctx.routes((api) => registerMemberCouponsRoute(api, coupons.wallet));
     return { coupons };
   },
 });

@@ -11,6 +11,7 @@ import { ordersModule, type OrderFacts } from '../orders';
 import { shareModule, type ShareTokens } from '../share';
 import { attributionContributor } from './attribution.contributor';
 import { AttributionService } from './attribution.service';
+import { CommissionLedgerReads } from './commission.hq';
 import { CommissionService } from './commission.service';
 import { GuidePosters } from './guide-posters';
 import { GuideReads } from './guide-reads';
@@ -19,7 +20,9 @@ import { GuideDirectory } from './guides.overview';
 import { GUIDE_ENTITIES } from './guides.entities';
 import './guides.events';
 import { GuidesReports } from './guides.reports';
+import { registerGuideHqReads } from './guides.hq-routes';
 import { registerGuideRoutes, type GuideServices } from './guides.routes';
+import { MemberGuideReads } from './member-guide.hq';
 import { GuidesShopper } from './guides.shopper';
 import { GuidesWorkbench } from './guides.workbench';
 import { RuleSets } from './rule-sets';
@@ -57,6 +60,7 @@ export const guidesModule = defineModule({
     ctx.storeScope.provide({ guideIdsOfStore: (s) => directory.guideIdsOfStore(s), memberInStore: (m, s) => directory.memberInStore(m, s) });
     ctx.routes((api) => {
       registerGuideRoutes(api, guides);
+      registerGuideHqReads(api, { ledger: new CommissionLedgerReads(ctx.ds, ctx.use(ordersModule).orderFacts), memberGuide: new MemberGuideReads(ctx.ds) });
       registerWecomRoutes(api.router, guides.wecom);
     });
     // The WeCom callback posts XML and reads its own body.

@@ -60,6 +60,21 @@ export async function releaseLease(tx: Transactor, name: string, holder: string,
   return res.affected === 1;
 }
 
+/**
+ * Records the run that just ended on the lease row. Conditional on `holder`, like the release: a
+ * run whose lease another instance took over does not overwrite that instance's record.
+ */
+export async function recordRun(tx: Transactor, name: string, holder: string, run: { startedAt: Date; ms: number; error: string | null; result: string | null }): Promise<void> {
+  await tx.run((m) =>
+    m
+      .createQueryBuilder()
+      .update(JobLease)
+      .set({ lastStartedAt: run.startedAt, lastMs: run.ms, lastHolder: holder, lastError: run.error, lastResult: run.result })
+      .where('name = :name AND holder = :holder', { name, holder })
+      .execute(),
+  );
+}
+
 /** The current lease (tests and diagnostics). */
 export async function readLease(tx: Transactor, name: string): Promise<{ holder: string; leaseUntil: Date } | null> {
   const row = await tx.run((m) => m.findOneBy(JobLease, { name }));

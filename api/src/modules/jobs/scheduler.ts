@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Transactor } from '../../db/transaction';
 import type { Logger } from '../../logger';
-import { acquireLease, releaseLease } from './lease';
+import { acquireLease, recordRun, releaseLease } from './lease';
 
 /** How many rows one pass of a job looks at; the next tick takes the rest. */
 export const JOB_BATCH = 100;
@@ -76,6 +76,11 @@ export class Scheduler {
     this.jobs.set(job.name, job);
   }
 
+  /** The registered jobs with how often each runs, in registration order (HQ's 任务 page). */
+  get schedule(): { name: string; intervalMs: number }[] {
+    return [...this.jobs.values()].map((j) => ({ name: j.name, intervalMs: this.intervalOf(j) }));
+  }
+
   /** The registered job names, in registration order. */
   get names(): string[] {
     return [...this.jobs.keys()];
@@ -130,17 +135,25 @@ export class Scheduler {
     const { tx, log, now } = this.deps;
     const job = def.name;
     let held = false;
+    let outcome: JobRun | undefined;
+    const startedAt = now();
     try {
       // One lease per job name: of several instances, one runs this job at a time.
       held = await acquireLease(tx, `job:${job}`, this.holder, leaseTtlMs(this.intervalOf(def)), now());
       if (!held) return { job, ran: false, skipped: 'lease-held', ms: Date.now() - started };
       const result = await def.run();
       log.debug({ job, result }, 'job ran');
-      return { job, ran: true, result, ms: Date.now() - started };
+      outcome = { job, ran: true, result, ms: Date.now() - started };
+      return outcome;
     } catch (err) {
       log.error({ job, err: errText(err) }, 'job failed');
-      return { job, ran: held, error: errText(err), ms: Date.now() - started };
+      outcome = { job, ran: held, error: errText(err), ms: Date.now() - started };
+      return outcome;
     } finally {
+      if (held && outcome) {
+        const run = { startedAt, ms: outcome.ms, error: outcome.error ?? null, result: outcome.result === undefined ? null : resultText(outcome.result) };
+        await recordRun(tx, `job:${job}`, this.holder, run).catch((err) => log.warn({ job, err: errText(err) }, 'job run record failed'));
+      }
       if (held) {
         // Released so the next tick of any instance may run it; failing that, it simply expires.
         await releaseLease(tx, `job:${job}`, this.holder, now()).catch((err) => log.warn({ job, err: errText(err) }, 'lease release failed'));
@@ -148,5 +161,8 @@ export class Scheduler {
     }
   }
 }
+
+/** A run's answer as the 任务 page shows it (JSON, cut to the column). */
+const resultText = (r: unknown) => (JSON.stringify(r) ?? 'null').slice(0, 300);
 
 export const errText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 300);

@@ -1,8 +1,11 @@
 /** Membership: tiers, growth, profiles (birthday) and the membership settings; the monthly tier review. */
 import { defineModule } from '../../platform/module';
+import { addressModule } from '../address';
+import { authModule } from '../auth';
 import { MemberGrowthEntry, MemberProfile, MembershipSetting, MemberTierLog } from './membership.entities';
 import { MemberProfiles } from './profile.service';
 import { MembershipSettingsService } from './settings.service';
+import { registerMemberListRoute } from './members.hq';
 
 /** The review need not run every tick: hourly is plenty for a monthly rule. */
 const HOURLY = 3600_000;
@@ -18,6 +21,7 @@ export const membershipModule = defineModule({
     const profiles = new MemberProfiles(ctx.ds, ctx.tx, settings, ctx.now);
     ctx.scheduler.register({ name: 'membership-tier-review', run: async () => ({ lowered: await profiles.reviewAll() }), intervalMs: HOURLY });
     const membership: MembershipServices = { settings, profiles };
+    ctx.routes((api) => registerMemberListRoute(api, { members: ctx.use(authModule).members, addresses: ctx.use(addressModule).addresses }));
     return { membership };
   },
 });

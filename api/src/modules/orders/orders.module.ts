@@ -17,6 +17,7 @@ import { OrderLine, OrderStateLog, ShopOrder } from './orders.entities';
 import { OrderFacts } from './orders.facts';
 import { registerOrderJobs } from './orders.jobs';
 import { OrderReads } from './orders.query';
+import { registerMemberOrdersRoute } from './member-orders.routes';
 import { registerOrderRoutes } from './orders.routes';
 import { PaymentsSlot } from './payments-port';
 
@@ -45,6 +46,7 @@ export const ordersModule = defineModule({
     const orderLifecycle = new OrderLifecycle(ds, tx, transitions, ctx.outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));
     registerOrderJobs(ctx.scheduler, { lifecycle: orderLifecycle, payments, log: ctx.log, now, autoCompleteDays: config.ORDER_AUTO_COMPLETE_DAYS });
     ctx.routes((api) => registerOrderRoutes(api, checkout, contributors, orderReads, orderLifecycle, ctx.storeScope));
+    ctx.routes((api) => registerMemberOrdersRoute(api, orderReads));
     return {
       orderReads,
       checkout,

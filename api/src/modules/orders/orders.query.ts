@@ -111,6 +111,11 @@ export class OrderReads {
     return this.list({ memberId: null, statuses: f.status ? [f.status] : [], kind: f.kind, orderNo: f.orderNo, phone: f.phone, from: f.from, to: f.to, guideIds }, q);
   }
 
+  /** HQ: one member's orders, every status, newest first (the member detail page). */
+  listForMember(memberId: number, q: ListQuery): Promise<Page<OrderSummaryDto>> {
+    return this.list({ memberId, statuses: [] }, q);
+  }
+
   /** 状态记录: the order's transitions, oldest first; out of a store manager's scope, a 404. */
   async stateLog(orderId: number, guideIds: number[] | null = null): Promise<StateLogEntryDto[]> {
     const o = await this.requireOrder(orderId, null);

@@ -2,7 +2,7 @@
 import type { DataSource } from 'typeorm';
 import { EXPIRY_REMINDER_DAYS } from '@common/membership/rules';
 import { shanghaiDate } from '@common/membership/shanghai';
-import type { PointsEntryDto, PointsLedgerPage, PointsSummaryDto } from '@common/membership/types';
+import type { ConsistencyReport, ConsistencyRow, PointsEntryDto, PointsLedgerPage, PointsSummaryDto } from '@common/membership/types';
 import { balanceOf } from './ledger';
 import { PointsEntry, PointsLot } from './points.entities';
 
@@ -16,17 +16,6 @@ export const pointsEntryDto = (e: PointsEntry): PointsEntryDto => ({
   debtDelta: e.debtDelta,
   createdAt: e.createdAt.toISOString(),
 });
-
-export interface ConsistencyRow {
-  memberId: number;
-  balance: number;
-  pending: number;
-  debt: number;
-  sumBalance: number;
-  sumPending: number;
-  sumDebt: number;
-  sumLots: number;
-}
 
 export class PointsReads {
   constructor(
@@ -59,7 +48,7 @@ export class PointsReads {
    * HQ consistency report: every account next to the sums of its entries and lots. `mismatches`
    * lists the accounts where balance ≠ Σ entries ≠ Σ lots (or pending/debt ≠ Σ); it should be empty.
    */
-  async consistency(): Promise<{ accounts: number; mismatches: ConsistencyRow[]; totals: { balance: number; pending: number; debt: number } }> {
+  async consistency(): Promise<ConsistencyReport> {
     const rows: Record<string, string | number>[] = await this.ds.query(
       `SELECT a.member_id AS member_id, a.balance AS balance, a.pending AS pending, a.debt AS debt,
               (SELECT COALESCE(SUM(e.balance_delta), 0) FROM points_entry e WHERE e.member_id = a.member_id) AS sum_balance,

@@ -11,6 +11,10 @@ import type { MallItemInput } from './pointsmall.schema';
 
 const LIST_LIMIT = 200;
 
+/** What 编辑 may change; stock only by a signed delta (below). */
+const EDITABLE = ['title', 'image', 'description', 'pointsPrice', 'cashFen', 'perMemberLimit', 'active'] as const;
+export type MallItemChange = Partial<Pick<MallItemInput, 'title' | 'image' | 'description' | 'pointsPrice' | 'cashFen' | 'perMemberLimit'>> & { active?: boolean; stockDelta?: number };
+
 export class MallItems {
   constructor(
     private readonly ds: DataSource,
@@ -45,11 +49,12 @@ export class MallItems {
     return (await this.toDtos([saved]))[0];
   }
 
-  async patch(id: number, p: { active?: boolean; stockDelta?: number }): Promise<MallItemDto> {
+  async patch(id: number, p: MallItemChange): Promise<MallItemDto> {
+    if (p.cashFen && (await this.require(id)).kind === 'coupon') throw new AppError('VALIDATION_FAILED', 'coupon with cash', [{ field: 'cashFen', message: '优惠券只能用积分兑换' }]);
     await this.tx.run(async (m) => {
       const qb = m.createQueryBuilder().update(MallItem).where('id = :id', { id });
       const set: Record<string, unknown> = { updatedAt: this.now() };
-      if (p.active !== undefined) set.active = p.active;
+      for (const k of EDITABLE) if (p[k] !== undefined) set[k] = p[k];
       if (p.stockDelta) {
         // Why conditional: redemptions take stock meanwhile; a removal never takes it below zero.
         set.stock = () => 'stock + :delta';

@@ -9,6 +9,7 @@ import { MallItems } from './mall-items';
 import { MallRedemptions } from './mall-redeem';
 import { pointsMallContributor } from './pointsmall.contributor';
 import { MallHolding, MallItem, MallRedemption } from './pointsmall.entities';
+import { registerHqRedemptionsRoute } from './redemptions.hq';
 import { registerPointsMallRoutes } from './pointsmall.routes';
 import type { PointsLedgerPort } from './points-port';
 
@@ -29,6 +30,7 @@ export const pointsMallModule = defineModule({
     ctx.contributors.register(pointsMallContributor(items, redemptions));
     const pointsMall = { items, redemptions };
     ctx.routes((api) => registerPointsMallRoutes(api, pointsMall));
+    ctx.routes((api) => registerHqRedemptionsRoute(api, ctx.ds));
     return { pointsMall };
   },
 });

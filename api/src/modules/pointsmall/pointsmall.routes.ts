@@ -30,7 +30,7 @@ export function registerPointsMallRoutes(api: ApiRouter, mall: PointsMallService
     mall.items.create(body),
   );
   api.route(
-    { method: 'patch', path: '/api/hq/pointsmall/items/:id', tag: 'hq', summary: '总部：启停积分商城商品、增减库存', access: EDITORS, params: IdParams, body: MallItemPatch },
+    { method: 'patch', path: '/api/hq/pointsmall/items/:id', tag: 'hq', summary: '总部：编辑积分商城商品（名称、图片、说明、价格、限兑）、启停、增减库存', access: EDITORS, params: IdParams, body: MallItemPatch },
     (_ctx, { params, body }) => mall.items.patch(params.id, body),
   );
 }

@@ -28,6 +28,13 @@ export const MallItemBody = z
 export type MallItemInput = z.output<typeof MallItemBody>;
 
 export const MallItemPatch = z.strictObject({
+  /** 编辑: what the shopper sees and pays; the kind and its SKU or coupon stay as created. */
+  title: zs.text(40).pipe(z.string().min(1, '不能为空')).optional(),
+  image: zs.text(255).nullable().optional(),
+  description: zs.text(500).optional(),
+  pointsPrice: z.number().int().min(1).max(MAX_MALL_POINTS).optional(),
+  cashFen: zs.fen().optional(),
+  perMemberLimit: z.number().int().min(1).max(100).optional(),
   active: z.boolean().optional(),
   /** A stock change (+ adds, − removes), never an absolute value. */
   stockDelta: z.number().int().min(-1_000_000).max(1_000_000).optional(),

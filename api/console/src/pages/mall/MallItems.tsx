@@ -1,0 +1,76 @@
+/** 积分商城 → 商品: every item (listed or not) with stock and redeemed count; 上架, 启停, 增减库存. */
+import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Button, Form, InputNumber, Switch, Tag, message } from 'antd';
+import { useRef, useState } from 'react';
+import type { MallItemDto } from '@common/pointsmall/types';
+import { api, call } from '../../api/client';
+import { yuan } from '../../format';
+import { FormDialog, useSubmit } from '../../form-dialogs';
+import { MallItemForm } from './MallItemForm';
+
+function StockDialog({ item, onClose, onDone }: { item: MallItemDto; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm<{ stockDelta: number }>();
+  const { busy, submit } = useSubmit<{ stockDelta: number }>(form, ({ stockDelta }) => call(api.PATCH('/api/hq/pointsmall/items/{id}', { params: { path: { id: item.id } }, body: { stockDelta } })), {
+    success: '库存已调整',
+    onDone,
+  });
+  return (
+    <FormDialog title={`调整库存：${item.title}`} form={form} busy={busy} onFinish={submit} onClose={onClose}>
+      <p>当前库存 {item.stock}。输入增加（正数）或减少（负数）的数量。</p>
+      <Form.Item name="stockDelta" label="变动" rules={[{ required: true, message: '请输入数量' }, { type: 'integer', message: '须为整数' }]}>
+        <InputNumber precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormDialog>
+  );
+}
+
+export default function MallItems() {
+  const ref = useRef<ActionType>();
+  const [creating, setCreating] = useState(false);
+  const [stocking, setStocking] = useState<MallItemDto | null>(null);
+  const [editing, setEditing] = useState<MallItemDto | null>(null);
+  const toggle = async (item: MallItemDto, active: boolean) => {
+    try {
+      await call(api.PATCH('/api/hq/pointsmall/items/{id}', { params: { path: { id: item.id } }, body: { active } }));
+      message.success(active ? '已上架' : '已下架');
+      ref.current?.reload();
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : '操作失败');
+    }
+  };
+  const columns: ProColumns<MallItemDto>[] = [
+    { title: '名称', dataIndex: 'title' },
+    { title: '类型', dataIndex: 'kind', render: (_, i) => (i.kind === 'coupon' ? <Tag color="red">优惠券 {i.couponSummary ?? ''}</Tag> : <Tag>实物 SKU #{i.skuId}</Tag>) },
+    { title: '兑换价', render: (_, i) => (i.cashFen ? `${i.pointsPrice} 积分 + ${yuan(i.cashFen)}` : `${i.pointsPrice} 积分`) },
+    { title: '库存', dataIndex: 'stock', align: 'right' },
+    { title: '已兑换', dataIndex: 'redeemedCount', align: 'right' },
+    { title: '每人限兑', dataIndex: 'perMemberLimit', align: 'right' },
+    { title: '上架', dataIndex: 'active', render: (_, i) => <Switch checked={i.active} checkedChildren="上架" unCheckedChildren="下架" onChange={(v) => toggle(i, v)} /> },
+    {
+      title: '操作',
+      valueType: 'option',
+      render: (_, i) => [
+        <Button key="edit" size="small" onClick={() => setEditing(i)}>编辑</Button>,
+        <Button key="stock" size="small" onClick={() => setStocking(i)}>调整库存</Button>,
+      ],
+    },
+  ];
+  return (
+    <>
+      <ProTable<MallItemDto>
+        headerTitle="积分商城商品"
+        rowKey="id"
+        actionRef={ref}
+        search={false}
+        columns={columns}
+        pagination={{ defaultPageSize: 20, showSizeChanger: false }}
+        locale={{ emptyText: '还没有积分商城商品，点击「上架商品」添加' }}
+        toolBarRender={() => [<Button key="new" type="primary" onClick={() => setCreating(true)}>上架商品</Button>]}
+        request={async () => ({ data: await call<MallItemDto[]>(api.GET('/api/hq/pointsmall/items')), success: true })}
+      />
+      <MallItemForm open={creating} onClose={() => setCreating(false)} onDone={() => { setCreating(false); ref.current?.reload(); }} />
+      {editing && <MallItemForm open item={editing} onClose={() => setEditing(null)} onDone={() => { setEditing(null); ref.current?.reload(); }} />}
+      {stocking && <StockDialog item={stocking} onClose={() => setStocking(null)} onDone={() => { setStocking(null); ref.current?.reload(); }} />}
+    </>
+  );
+}

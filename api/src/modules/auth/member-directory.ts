@@ -1,0 +1,47 @@
+/**
+ * HQ's member directory: the member table searched by id, by nickname prefix (idx_member_nickname)
+ * or among ids another module found (a phone in the address book), newest first, one page.
+ */
+import { type DataSource, In, Raw } from 'typeorm';
+import type { HqMemberRowDto } from '@common/membership/hq';
+import type { Page } from '@common/paging';
+import { Member } from './auth.entities';
+
+export interface MemberSearch {
+  /** Any of: this id, a nickname starting with this text, one of these ids. */
+  id?: number;
+  nicknamePrefix?: string;
+  ids?: number[];
+}
+
+/**
+ * LIKE's wildcards typed by an operator are matched literally. The escape character is `!`, not a
+ * backslash: MariaDB and SQLite read '!' in a literal alike (a backslash is an escape only in MariaDB's).
+ */
+const startsWith = (text: string) => Raw((col) => `${col} LIKE :prefix ESCAPE '!'`, { prefix: `${text.replace(/[!%_]/g, (c) => `!${c}`)}%` });
+
+export class MemberDirectory {
+  constructor(private readonly ds: DataSource) {}
+
+  async search(s: MemberSearch, page: number, pageSize: number): Promise<Page<HqMemberRowDto>> {
+    const where = [
+      ...(s.id !== undefined ? [{ id: s.id }] : []),
+      ...(s.nicknamePrefix ? [{ nickname: startsWith(s.nicknamePrefix) }] : []),
+      ...(s.ids?.length ? [{ id: In(s.ids) }] : []),
+    ];
+    const searching = s.id !== undefined || !!s.nicknamePrefix || s.ids !== undefined;
+    if (searching && !where.length) return { items: [], page, pageSize, total: 0, hasMore: false };
+    const [rows, total] = await this.ds.manager.findAndCount(Member, { where: searching ? where : {}, order: { id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+    return {
+      items: rows.map((m) => ({ id: m.id, nickname: m.nickname, avatarUrl: m.avatarUrl, createdAt: m.createdAt.toISOString(), lastLoginAt: m.lastLoginAt.toISOString() })),
+      page,
+      pageSize,
+      total,
+      hasMore: page * pageSize < total,
+    };
+  }
+
+  async exists(id: number): Promise<boolean> {
+    return this.ds.manager.existsBy(Member, { id });
+  }
+}
