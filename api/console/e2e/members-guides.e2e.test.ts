@@ -32,7 +32,8 @@ beforeAll(async () => {
   await page.locator('#hq-username').fill('admin');
   await page.locator('#hq-password').fill(HQ_TEST_PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(/#\/orders/);
+  // Logged in: the console lands on 概览 (#/).
+  await page.waitForURL((u) => u.hash === '#/' || u.hash === '');
   fs.mkdirSync(SHOTS, { recursive: true });
 }, 60_000);
 
