@@ -133,6 +133,8 @@ export class OrderReads {
     if (f.kind) qb.andWhere('o.kind = :kind', { kind: f.kind });
     if (f.orderNo) qb.andWhere('o.orderNo = :orderNo', { orderNo: f.orderNo });
     if (f.phone) qb.andWhere('o.receiverPhone = :phone', { phone: f.phone });
+    if (f.from) qb.andWhere('o.createdAt >= :from', { from: beijingDayStart(f.from, 0) });
+    if (f.to) qb.andWhere('o.createdAt < :to', { to: beijingDayStart(f.to, 1) });
     qb.orderBy('o.createdAt', 'DESC')
       .addOrderBy('o.id', 'DESC')
       .skip((q.page - 1) * q.pageSize)
