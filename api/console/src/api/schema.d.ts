@@ -6158,7 +6158,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：订单列表（状态、类型、订单号、收货手机号、下单日期筛选）
+         * 总部：订单列表（状态、类型、门店、导购、订单号、收货手机号、下单日期筛选）
          * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
@@ -6170,6 +6170,8 @@ export interface paths {
                     phone?: string;
                     from?: string;
                     to?: string;
+                    storeId?: number;
+                    guideId?: number;
                     page?: number;
                     pageSize?: number;
                 };
@@ -8734,7 +8736,7 @@ export interface paths {
         };
         /**
          * 企业微信客户群列表（群主导购、类型、人数）
-         * @description HQ roles: owner, operator, finance
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
@@ -8955,7 +8957,7 @@ export interface paths {
         };
         /**
          * 客户群报表：发送、触达、订单与 GMV
-         * @description HQ roles: owner, operator, finance
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {

@@ -11,6 +11,7 @@ import type { HqAccountDto } from '@common/hq/types';
 import { needsStore } from '@common/hq/roles';
 import type { Page } from '@common/paging';
 import { isUniqueViolation } from '../../db/errors';
+import { containsPattern } from '../../db/like';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import { HqAdmin, HqLoginFailure } from './auth.entities';
@@ -46,7 +47,8 @@ export class HqAccounts {
   async list(q: { page: number; pageSize: number; role?: HqRole; q?: string }): Promise<Page<HqAccountDto>> {
     const qb = this.ds.getRepository(HqAdmin).createQueryBuilder('a');
     if (q.role) qb.andWhere('a.role = :role', { role: q.role });
-    if (q.q) qb.andWhere('a.username LIKE :q', { q: `%${q.q.replace(/[\\%_]/g, '\\$&')}%` });
+    // The typed text is data: its % and _ match themselves (escaped with '!', which both databases honour).
+    if (q.q) qb.andWhere("a.username LIKE :q ESCAPE '!'", { q: containsPattern(q.q) });
     const [rows, total] = await qb
       .orderBy('a.id', 'ASC')
       .skip((q.page - 1) * q.pageSize)

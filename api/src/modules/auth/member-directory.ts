@@ -5,6 +5,7 @@
 import { type DataSource, In, Raw } from 'typeorm';
 import type { HqMemberRowDto } from '@common/membership/hq';
 import type { Page } from '@common/paging';
+import { prefixPattern } from '../../db/like';
 import { Member } from './auth.entities';
 
 export interface MemberSearch {
@@ -18,7 +19,7 @@ export interface MemberSearch {
  * LIKE's wildcards typed by an operator are matched literally. The escape character is `!`, not a
  * backslash: MariaDB and SQLite read '!' in a literal alike (a backslash is an escape only in MariaDB's).
  */
-const startsWith = (text: string) => Raw((col) => `${col} LIKE :prefix ESCAPE '!'`, { prefix: `${text.replace(/[!%_]/g, (c) => `!${c}`)}%` });
+const startsWith = (text: string) => Raw((col) => `${col} LIKE :prefix ESCAPE '!'`, { prefix: prefixPattern(text) });
 
 export class MemberDirectory {
   constructor(private readonly ds: DataSource) {}

@@ -41,6 +41,11 @@ export class GuideReads {
     return new Map(rows.map((g) => [g.wecomUserId, { id: g.id, name: g.name }]));
   }
 
+  /** The WeCom userids of a store's guides, any status (a guide who left may still own groups). */
+  async wecomUserIdsOfStore(storeId: number): Promise<string[]> {
+    return (await this.ds.manager.find(Guide, { where: { storeId }, select: { wecomUserId: true } })).map((g) => g.wecomUserId);
+  }
+
   async namesByIds(ids: readonly number[]): Promise<Map<number, string>> {
     if (!ids.length) return new Map();
     const rows = await this.ds.manager.find(Guide, { where: { id: In([...new Set(ids)]) }, select: { id: true, name: true } });

@@ -13,6 +13,17 @@ import { checkoutSchemas, HqOrderListQuery, OrderListQuery, parseIdempotencyKey,
 /** Who may ship orders (operations); finance and store managers read only. */
 const EDITORS = HQ_OPERATORS;
 
+/**
+ * The guides whose attributed orders HQ's list shows; null: every order (an HQ-wide caller with no
+ * store or guide filter). A store manager (`own`) is held to their store: asking for another
+ * store, or another store's guide, gives an empty page, as /api/hq/guides?storeId= does.
+ */
+async function listedGuideIds(scope: StoreScope, own: number | null, q: { storeId?: number; guideId?: number }): Promise<number[] | null> {
+  if (own !== null && q.storeId !== undefined && q.storeId !== own) return [];
+  const ofStore = await scope.guideIds(own ?? q.storeId ?? null);
+  if (q.guideId === undefined) return ofStore;
+  return ofStore === null || ofStore.includes(q.guideId) ? [q.guideId] : [];
+}
 
 export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, contributors: CheckoutContributors, reads: OrderReads, lifecycle: OrderLifecycle, scope: StoreScope): void {
   // Built once from the registered contributors' fields (couponId, pointsToUse, …).
@@ -59,8 +70,8 @@ export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, c
 
   const hq = (roles: readonly HqRole[]) => ({ hq: roles });
   api.route(
-    { method: 'get', path: '/api/hq/orders', tag: 'hq', summary: '总部：订单列表（状态、类型、订单号、收货手机号、下单日期筛选）', access: hq(HQ_STORE_READERS), query: HqOrderListQuery },
-    async (ctx, { query }) => reads.listForHq(query, query, await scope.guideIds(storeScopeOf(ctx))),
+    { method: 'get', path: '/api/hq/orders', tag: 'hq', summary: '总部：订单列表（状态、类型、门店、导购、订单号、收货手机号、下单日期筛选）', access: hq(HQ_STORE_READERS), query: HqOrderListQuery },
+    async (ctx, { query }) => reads.listForHq(query, query, await listedGuideIds(scope, storeScopeOf(ctx), query)),
   );
   api.route(
     { method: 'get', path: '/api/hq/orders/:id/state-log', tag: 'hq', summary: '总部：订单状态记录', access: hq(HQ_STORE_READERS), params: IdParams },

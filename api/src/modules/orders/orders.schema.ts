@@ -117,6 +117,10 @@ export const HqOrderListQuery = z
     phone: z.string().trim().regex(/^[0-9+-]{5,20}$/, '手机号格式不正确').optional(),
     from: beijingDay().optional(),
     to: beijingDay().optional(),
+    /** Orders attributed to this store's guides (a store manager's own store whatever is asked). */
+    storeId: zs.id().optional(),
+    /** Orders attributed to this guide. */
+    guideId: zs.id().optional(),
     ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });

@@ -3,7 +3,7 @@
  * the sidebar opens is refreshed from WeCom when it is unknown or its copy is older than
  * REFRESH_AFTER_MS, so a guide never waits for the next sync job.
  */
-import { type DataSource, IsNull } from 'typeorm';
+import { type DataSource, In, IsNull } from 'typeorm';
 import type { Page } from '@common/paging';
 import { GROUP_KIND_LABELS, type GroupKind, type GroupReport, type GroupSummary, type GroupView, type HqGroupRow } from '@common/sidebar/types';
 import { weekStart } from '@common/sidebar/card';
@@ -58,14 +58,27 @@ export class GroupViews {
     };
   }
 
-  async hqList(q: { page: number; pageSize: number; kind?: GroupKind | 'none'; ownerGuideId?: number }): Promise<Page<HqGroupRow>> {
+  /**
+   * The WeCom userids whose groups a caller sees: a store manager (storeId) only the groups owned
+   * by their store's guides; null for HQ-wide callers (every group).
+   */
+  async ownersInScope(storeId: number | null): Promise<string[] | null> {
+    return storeId === null ? null : this.ports.guides.wecomUserIdsOfStore(storeId);
+  }
+
+  /** `owners`: the caller's scope (ownersInScope); a group outside it is never listed. */
+  async hqList(q: { page: number; pageSize: number; kind?: GroupKind | 'none'; ownerGuideId?: number }, owners: string[] | null = null): Promise<Page<HqGroupRow>> {
+    const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize, hasMore: false };
     const where: Record<string, unknown> = {};
     if (q.kind) where.kind = q.kind === 'none' ? IsNull() : q.kind;
+    if (owners) where.ownerUserId = In(owners);
     if (q.ownerGuideId) {
       const g = await this.ports.guides.activeById(q.ownerGuideId);
-      if (!g) return { items: [], total: 0, page: q.page, pageSize: q.pageSize, hasMore: false };
+      if (!g || (owners && !owners.includes(g.wecomUserId))) return empty;
       where.ownerUserId = g.wecomUserId;
     }
+    // A store whose guides own nothing sees nothing (In([]) is not valid SQL everywhere).
+    if (owners && !owners.length) return empty;
     const [rows, total] = await this.ds.manager.findAndCount(WecomGroup, { where, order: { dismissed: 'ASC', id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
     const summaries = await this.summaries(rows);
     return { items: rows.map((r, i) => ({ ...summaries[i], status: r.status, dismissed: r.dismissed })), total, page: q.page, pageSize: q.pageSize, hasMore: q.page * q.pageSize < total };
@@ -78,8 +91,10 @@ export class GroupViews {
     return { ...(await this.summaries([row]))[0], status: row.status, dismissed: row.dismissed };
   }
 
-  async report(chatId: string, period: Period): Promise<GroupReport> {
-    if (!(await this.ds.manager.existsBy(WecomGroup, { chatId }))) throw new AppError('SIDEBAR_GROUP_NOT_FOUND', chatId);
+  /** `owners`: the caller's scope; another store's group is a 404, like one that does not exist. */
+  async report(chatId: string, period: Period, owners: string[] | null = null): Promise<GroupReport> {
+    const group = await this.ds.manager.findOne(WecomGroup, { where: { chatId }, select: { id: true, ownerUserId: true } });
+    if (!group || (owners && !owners.includes(group.ownerUserId))) throw new AppError('SIDEBAR_GROUP_NOT_FOUND', chatId);
     const sends = await this.ds.manager
       .getRepository(SidebarSend)
       .createQueryBuilder('s')

@@ -10,7 +10,7 @@ import type { ProductCardDto } from '@common/catalogue/types';
 import type { GuideReads } from '../guides';
 
 export interface SidebarPorts {
-  guides: Pick<GuideReads, 'byWecomUserId' | 'activeById' | 'isActive' | 'byWecomUserIds' | 'namesByIds' | 'contact' | 'membersByExternalUserIds' | 'bindingOf' | 'touches' | 'touchCount' | 'attributedOrderIds'>;
+  guides: Pick<GuideReads, 'byWecomUserId' | 'activeById' | 'isActive' | 'byWecomUserIds' | 'wecomUserIdsOfStore' | 'namesByIds' | 'contact' | 'membersByExternalUserIds' | 'bindingOf' | 'touches' | 'touchCount' | 'attributedOrderIds'>;
   /** WeCom's externalcontact/get (the customer-contact client): unionid and who the customer added; null when WeCom knows no such relation. */
   externalContact(externalUserId: string): Promise<{ unionid: string | null; followUserIds: string[] } | null>;
   /** The guide's signed share token (share module). */

@@ -1,7 +1,7 @@
 /** The sidebar's routes (the list with answers is in common/sidebar/types.ts) and HQ's group routes. */
 import type { ApiRouter } from '../../http/api-router';
 import { AppError } from '../../http/app-error';
-import type { AppContext } from '../../http/context';
+import { type AppContext, storeScopeOf } from '../../http/context';
 import type { WebLoginSubject } from '../../wecom/fake-wecom';
 import type { JobRun } from '../jobs';
 import type { GroupViews } from './group-views';
@@ -10,7 +10,7 @@ import { ChatParams, ContactParams, DevCodeBody, HqGroupsQuery, JssdkBody, KindB
 import type { SidebarProfiles } from './sidebar.profile';
 import type { SidebarSends } from './sidebar.sends';
 import type { SidebarSessions } from './sidebar.session';
-import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
+import { HQ_OPERATORS, HQ_STORE_READERS } from '@common/hq/roles';
 
 export interface SidebarServices {
   sessions: SidebarSessions;
@@ -21,9 +21,10 @@ export interface SidebarServices {
   runSync(): Promise<JobRun>;
 }
 
-// WeCom groups are chain-wide data (not yet scoped to a store): HQ-wide roles read, operators manage.
+// Operators manage WeCom groups chain-wide; every HQ role reads, a store manager only the groups
+// whose owner is one of their store's guides (another store's group is a 404).
 const manage = { hq: HQ_OPERATORS };
-const read = { hq: HQ_WIDE };
+const read = { hq: HQ_STORE_READERS };
 const tag = 'sidebar';
 
 export function guideIdOf(ctx: AppContext): number {
@@ -79,7 +80,9 @@ export function registerSidebarRoutes(api: ApiRouter, s: SidebarServices, mintLo
   );
 
   // --- HQ ---
-  api.route({ method: 'get', path: '/api/hq/wecom-groups', tag, summary: '企业微信客户群列表（群主导购、类型、人数）', access: read, query: HqGroupsQuery }, (_c, { query }) => s.groups.hqList(query));
+  api.route({ method: 'get', path: '/api/hq/wecom-groups', tag, summary: '企业微信客户群列表（群主导购、类型、人数）', access: read, query: HqGroupsQuery }, async (ctx, { query }) =>
+    s.groups.hqList(query, await s.groups.ownersInScope(storeScopeOf(ctx))),
+  );
   api.route({ method: 'post', path: '/api/hq/wecom-groups/sync', tag, summary: '立即从企业微信同步客户群', access: manage }, async () => {
     const run = await s.runSync();
     if (run.error) throw new AppError('WECHAT_UNAVAILABLE', run.error);
@@ -89,8 +92,8 @@ export function registerSidebarRoutes(api: ApiRouter, s: SidebarServices, mintLo
   api.route({ method: 'put', path: '/api/hq/wecom-groups/:chatId/kind', tag, summary: '设置客户群类型（快闪群/会员群/VIP群）', access: manage, params: ChatParams, body: KindBody }, (_c, { params, body }) =>
     s.groups.setKind(params.chatId, body.kind),
   );
-  api.route({ method: 'get', path: '/api/hq/wecom-groups/:chatId/report', tag, summary: '客户群报表：发送、触达、订单与 GMV', access: read, params: ChatParams, query: PeriodQuery }, (_c, { params, query }) =>
-    s.groups.report(params.chatId, period(query)),
+  api.route({ method: 'get', path: '/api/hq/wecom-groups/:chatId/report', tag, summary: '客户群报表：发送、触达、订单与 GMV', access: read, params: ChatParams, query: PeriodQuery }, async (ctx, { params, query }) =>
+    s.groups.report(params.chatId, period(query), await s.groups.ownersInScope(storeScopeOf(ctx))),
   );
 }
 

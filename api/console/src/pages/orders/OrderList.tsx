@@ -1,6 +1,7 @@
 /**
  * 订单: every order, newest first, paged on the server and filtered by status, kind, date range
- * (Beijing days), order number and the receiver's phone; 发货 from the row, 批量发货 from a CSV.
+ * (Beijing days), store, guide, order number and the receiver's phone; 发货 from the row, 批量发货
+ * from a CSV. A store manager's store and guide lists hold only their own store (the API's scope).
  */
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Button, Tag } from 'antd';
@@ -11,16 +12,20 @@ import type { HqOrderFilter, OrderSummaryDto } from '@common/order/types';
 import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
 import { beijing, yuan } from '../../format';
+import type { GuideRow, StoreRow } from '../guides/types';
 import { ShipModal } from './ShipModal';
 
 export const KIND_LABELS: Record<OrderKind, string> = { normal: '普通', group_seat: '拼团', points_redemption: '积分兑换' };
 
-type Search = Omit<HqOrderFilter, 'from' | 'to'> & { createdAt?: [string, string] };
+type ListFilter = HqOrderFilter & { storeId?: number; guideId?: number };
+type Search = Omit<ListFilter, 'from' | 'to'> & { createdAt?: [string, string] };
 
 /** The list's query for a filter form: empty fields left out, the date range as two Beijing days. */
-export function orderQuery(s: Search): HqOrderFilter {
+export function orderQuery(s: Search): ListFilter {
   const { createdAt, ...rest } = s;
-  const q: HqOrderFilter = Object.fromEntries(Object.entries(rest).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, (v as string).trim()]));
+  const q: ListFilter = Object.fromEntries(
+    Object.entries(rest).flatMap(([k, v]) => (typeof v === 'string' && v.trim() !== '' ? [[k, v.trim()]] : Number.isInteger(v) ? [[k, v]] : [])),
+  );
   if (createdAt?.[0]) q.from = createdAt[0].slice(0, 10);
   if (createdAt?.[1]) q.to = createdAt[1].slice(0, 10);
   return q;
@@ -33,6 +38,22 @@ export default function OrderList() {
   const columns: ProColumns<OrderSummaryDto>[] = [
     { title: '订单号', dataIndex: 'orderNo', copyable: true, render: (_, o) => <a onClick={() => navigate(`/orders/${o.id}`)}>{o.orderNo}</a> },
     { title: '手机号', dataIndex: 'phone', hideInTable: true, fieldProps: { placeholder: '收货人手机号' } },
+    {
+      title: '门店',
+      dataIndex: 'storeId',
+      hideInTable: true,
+      valueType: 'select',
+      fieldProps: { showSearch: true, optionFilterProp: 'label' },
+      request: async () => (await call<StoreRow[]>(api.GET('/api/hq/stores'))).map((s) => ({ label: s.name, value: s.id })),
+    },
+    {
+      title: '导购',
+      dataIndex: 'guideId',
+      hideInTable: true,
+      valueType: 'select',
+      fieldProps: { showSearch: true, optionFilterProp: 'label' },
+      request: async () => (await call<GuideRow[]>(api.GET('/api/hq/guides', { params: { query: {} } }))).map((g) => ({ label: g.status === 'left' ? `${g.name}（已离职）` : g.name, value: g.id })),
+    },
     {
       title: '类型',
       dataIndex: 'kind',
@@ -83,7 +104,7 @@ export default function OrderList() {
           </Button>,
         ]}
         request={async ({ current = 1, pageSize = 20, ...search }) => {
-          const q = orderQuery(search as Search) as HqOrderFilter & { status?: OrderStatus };
+          const q = orderQuery(search as Search) as ListFilter & { status?: OrderStatus };
           const page = await call<Page<OrderSummaryDto>>(api.GET('/api/hq/orders', { params: { query: { page: current, pageSize, ...q } } }));
           return { data: page.items, total: page.total, success: true };
         }}
