@@ -5,6 +5,8 @@ export interface Page<T> {
   pageSize: number;
   total: number;
   hasMore: boolean;
+  /** A big list counts its rows only up to a cap: true means there are at least `total` (shown as 「10000+」). */
+  totalCapped?: boolean;
 }
 
 export const MAX_PAGE_SIZE = 50;

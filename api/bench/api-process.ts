@@ -29,13 +29,15 @@ export interface ApiProcessOptions {
   spawned?: (pid: number) => void;
   /** Called with each line the process writes to stdout (its JSON log lines among them). */
   line?: (text: string) => void;
+  /** mysql:// URL of an existing schema to run on instead of a fresh one; it is kept at stop (a benchmark's cached data). */
+  database?: string;
 }
 
 export async function startApiProcess(env: Record<string, string> = {}, opts: ApiProcessOptions = {}): Promise<ApiProcess> {
   // The harness decides its database when it loads.
   process.env.LOOPMALL_TEST_DB = 'mysql';
   const { ApiClient, freshDatabase } = await import('../test/harness');
-  const db = await freshDatabase();
+  const db = opts.database ? { target: { kind: 'mysql' as const, url: opts.database, poolSize: 20 }, drop: async () => {} } : await freshDatabase();
   if (db.target.kind !== 'mysql') throw new Error('the benchmark runs on the MySQL-compatible server');
   const hqPassword = 'bench-hq-password';
   // BENCH_CPU_PROF=<dir>: the API process writes a V8 CPU profile there when it stops.

@@ -10,13 +10,11 @@
  * (default 50), BENCH_PRODUCTS (default 2000, in 20 categories), BENCH_API_ROOT=<checkout> to
  * measure another version of the API.
  */
-import { spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { startApiProcess } from './api-process';
 import type { Ids, ReadKind } from './catalogue-reads';
-import type { LoadPlan, LoadResult } from './load';
+import { runLoad as load, type LoadPlan, type LoadResult } from './load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -64,16 +62,6 @@ async function seed(dbUrl: string): Promise<Ids> {
   } finally {
     await db.end();
   }
-}
-
-/** Runs load.ts in its own process and answers what it printed. */
-function load(plan: LoadPlan): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'load.ts'), JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`load generator exited with ${code}`))));
-  });
 }
 
 const rps = (r: LoadResult) => r.done / (r.ms / 1000);

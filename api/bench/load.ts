@@ -5,16 +5,20 @@
  * completed requests, errors, elapsed ms and latency percentiles.
  *
  * Two targets: `http` (GETs through a keep-alive node:http agent) and `mysql` (the same reads
- * with bare mysql2 on a pool, the denominator).
+ * with bare mysql2 on a pool, the denominator). An `http` target may instead name its own `paths`
+ * (each request takes one at random) and `headers` (an HQ token): bench:hq's console reads.
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { BARE_READS, type Ids, type ReadKind } from './catalogue-reads';
 
 export interface LoadPlan {
-  target: { kind: 'http'; baseUrl: string } | { kind: 'mysql'; dbUrl: string; poolSize: number };
-  read: ReadKind;
-  ids: Ids;
+  target: { kind: 'http'; baseUrl: string; paths?: string[]; headers?: Record<string, string> } | { kind: 'mysql'; dbUrl: string; poolSize: number };
+  /** The catalogue read (with random `ids`) when the target names no paths. */
+  read?: ReadKind;
+  ids?: Ids;
   concurrency: number;
   seconds: number;
   warmupSeconds: number;
@@ -38,12 +42,13 @@ function pathFor(read: ReadKind, ids: Ids): string {
   return `/api/products?categoryId=${pick(ids.categoryIds)}&sort=${pick(SORTS)}&page=1&pageSize=20`;
 }
 
-function httpCaller(baseUrl: string, concurrency: number, plan: LoadPlan): () => Promise<boolean> {
+function httpCaller(target: { baseUrl: string; paths?: string[]; headers?: Record<string, string> }, concurrency: number, plan: LoadPlan): () => Promise<boolean> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const next = target.paths ? () => pick(target.paths!) : () => pathFor(plan.read!, plan.ids!);
   return () =>
     new Promise((resolve) => {
       http
-        .get(baseUrl + pathFor(plan.read, plan.ids), { agent }, (res) => {
+        .get(target.baseUrl + next(), { agent, headers: target.headers }, (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode === 200));
         })
@@ -55,11 +60,11 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   let pool: mysql.Pool | null = null;
   let call: () => Promise<boolean>;
   if (plan.target.kind === 'http') {
-    call = httpCaller(plan.target.baseUrl, plan.concurrency, plan);
+    call = httpCaller(plan.target, plan.concurrency, plan);
   } else {
     const db = mysql.createPool({ uri: plan.target.dbUrl, connectionLimit: plan.target.poolSize });
     pool = db;
-    call = () => BARE_READS[plan.read](db, plan.ids, pick, SORTS).then(() => true, () => false);
+    call = () => BARE_READS[plan.read!](db, plan.ids!, pick, SORTS).then(() => true, () => false);
   }
   const phase = async (seconds: number, record: boolean) => {
     const latencies: number[] = [];
@@ -85,6 +90,16 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
   return { done: latencies.length, errors, ms, p50: pct(50), p99: pct(99) };
+}
+
+/** Runs this file in its own process with `plan` and answers what it printed. */
+export function runLoad(plan: LoadPlan): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'load.ts'), JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`load generator exited with ${code}`))));
+  });
 }
 
 if (require.main === module) {

@@ -34,4 +34,18 @@ describe('概览 periods and figures', () => {
       { day: '2026-12-03', gmvFen: 500, orders: 1 },
     ]);
   });
+
+  it('counts a day-and-guide bucket as the orders it sums, in the figures and the trend', () => {
+    const day = new Date('2026-12-02T16:00:00Z'); // 2026-12-03 00:00 Beijing
+    const buckets = [
+      { netFen: 9000, guideId: 1, paidAt: day, orders: 3 },
+      { netFen: 1000, guideId: null, paidAt: day, orders: 2 },
+      { netFen: 500, guideId: 2, paidAt: day },
+    ];
+    expect(figuresOf(buckets, 0, { prompted: 0, added: 0 })).toMatchObject({ gmvFen: 10_500, orders: 6, aovFen: 1750, guideShareBp: 9048 });
+    expect(dailyTrend(buckets, lastDays(new Date('2026-12-03T04:00:00Z'), 2))).toEqual([
+      { day: '2026-12-02', gmvFen: 0, orders: 0 },
+      { day: '2026-12-03', gmvFen: 10_500, orders: 6 },
+    ]);
+  });
 });

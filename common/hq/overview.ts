@@ -26,19 +26,25 @@ export function lastDays(now: Date, days: number): { from: Date; to: Date } {
 /** Basis points of part over whole, 0 when the whole is 0. */
 export const bp = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 10_000) : 0);
 
+/** One paid order, or (with `orders`) a bucket of them: a day's orders of one guide, summed. */
 export interface PaidOrderFact {
   netFen: number;
   guideId: number | null;
   paidAt: Date;
+  /** How many orders the fact sums (default 1). */
+  orders?: number;
 }
+
+const countOf = (o: PaidOrderFact) => o.orders ?? 1;
 
 export function figuresOf(orders: readonly PaidOrderFact[], newMembers: number, addGuide: { prompted: number; added: number }): OverviewFigures {
   const gmvFen = orders.reduce((s, o) => s + o.netFen, 0);
   const guideFen = orders.reduce((s, o) => s + (o.guideId !== null ? o.netFen : 0), 0);
+  const count = orders.reduce((s, o) => s + countOf(o), 0);
   return {
     gmvFen,
-    orders: orders.length,
-    aovFen: orders.length ? Math.round(gmvFen / orders.length) : 0,
+    orders: count,
+    aovFen: count ? Math.round(gmvFen / count) : 0,
     newMembers,
     guideShareBp: bp(guideFen, gmvFen),
     addGuideRateBp: bp(addGuide.added, addGuide.prompted),
@@ -56,7 +62,7 @@ export function dailyTrend(orders: readonly PaidOrderFact[], range: { from: Date
     const d = days.get(beijingDay(o.paidAt));
     if (!d) continue;
     d.gmvFen += o.netFen;
-    d.orders += 1;
+    d.orders += countOf(o);
   }
   return [...days.values()];
 }

@@ -5,6 +5,7 @@
 import { type DataSource, In, Raw } from 'typeorm';
 import type { HqMemberRowDto } from '@common/membership/hq';
 import type { Page } from '@common/paging';
+import { cappedCount, pageTotals } from '../../db/counted-page';
 import { prefixPattern } from '../../db/like';
 import { Member } from './auth.entities';
 
@@ -32,13 +33,19 @@ export class MemberDirectory {
     ];
     const searching = s.id !== undefined || !!s.nicknamePrefix || s.ids !== undefined;
     if (searching && !where.length) return { items: [], page, pageSize, total: 0, hasMore: false };
-    const [rows, total] = await this.ds.manager.findAndCount(Member, { where: searching ? where : {}, order: { id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const filter = searching ? where : {};
+    // One row more than the page tells whether more follow; the total is counted only up to a cap
+    // (counted-page.ts): 200,000 members are not counted on every page of the list.
+    const [rows, count] = await Promise.all([
+      this.ds.manager.find(Member, { where: filter, order: { id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize + 1 }),
+      cappedCount(this.ds.getRepository(Member).createQueryBuilder('m').setFindOptions({ where: filter })),
+    ]);
+    const shown = rows.slice(0, pageSize);
     return {
-      items: rows.map((m) => ({ id: m.id, nickname: m.nickname, avatarUrl: m.avatarUrl, createdAt: m.createdAt.toISOString(), lastLoginAt: m.lastLoginAt.toISOString() })),
+      items: shown.map((m) => ({ id: m.id, nickname: m.nickname, avatarUrl: m.avatarUrl, createdAt: m.createdAt.toISOString(), lastLoginAt: m.lastLoginAt.toISOString() })),
       page,
       pageSize,
-      total,
-      hasMore: page * pageSize < total,
+      ...pageTotals(count, page, pageSize, shown.length, rows.length > pageSize),
     };
   }
 

@@ -1,8 +1,10 @@
 /**
  * HQ lists narrowed by store and scope: the order list's store and guide filters (a store manager
  * held to their own store), the WeCom group routes scoped to the owner guide's store (another
- * store's group is a 404), and the account search taking % and _ literally on both databases.
+ * store's group is a 404), the account search taking % and _ literally on both databases, the
+ * capped count of big lists, and 概览 summed by Beijing day and guide in SQL.
  */
+import { cappedCount } from '../../db/counted-page';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { ok } from '../../../test/shopping';
 import { put } from '../sidebar/sidebar.test-support';
@@ -90,5 +92,34 @@ describe('HQ store and guide filters, WeCom groups by store, account search', ()
     expect(await names('!')).toEqual([]);
     expect(await names('opsyx')).toEqual(['opsyx1']);
     expect((await names('ops')).sort()).toEqual(['ops_x1', 'opsyx1']);
+  });
+
+  it('counts up to the cap, and says so when a list reaches it', async () => {
+    const all = Number((await app.ds.query('SELECT COUNT(*) AS n FROM shop_order'))[0].n);
+    expect(all).toBeGreaterThan(3);
+    const orders = () => app.ds.createQueryBuilder().from('shop_order', 'o');
+    expect(await cappedCount(orders(), 1000)).toBe(all);
+    expect(await cappedCount(orders(), 3)).toBe(3);
+    expect(await cappedCount(orders().where('o.guide_id = :g', { g: w.guideA.id }), 3)).toBe(1);
+    const page = ok(await app.api.get('/api/hq/orders?pageSize=1&page=2', w.owner));
+    expect({ total: page.total, hasMore: page.hasMore, capped: page.totalCapped }).toEqual({ total: all, hasMore: all > 2, capped: undefined });
+  });
+
+  it('概览 sums the paid orders by Beijing day and guide, with the top products, HQ-wide and for a store', async () => {
+    const paid: { id: number; guide_id: number | null; net: number }[] = await app.ds.query('SELECT id, guide_id, payable_fen - refunded_fen AS net FROM shop_order WHERE paid_at IS NOT NULL');
+    const lines: { order_id: number; product_id: number; quantity: number }[] = await app.ds.query('SELECT order_id, product_id, quantity FROM order_line');
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const all = ok(await app.api.get('/api/hq/overview', w.owner));
+    expect(all.today).toMatchObject({ orders: paid.length, gmvFen: sum(paid.map((o) => Number(o.net))) });
+    expect(all.trend.at(-1)).toMatchObject({ orders: paid.length });
+    expect(sum(all.trend.map((d: { orders: number }) => d.orders))).toBe(paid.length);
+    expect(all.guideLeaderboard.map((g: { guideId: number; orders: number }) => [g.guideId, g.orders]).sort()).toEqual([[w.guideA.id, 1], [w.guideB.id, 1]].sort());
+    const paidIds = new Set(paid.map((o) => Number(o.id)));
+    expect(sum(all.topProducts.map((p: { quantity: number }) => p.quantity))).toBe(sum(lines.filter((l) => paidIds.has(Number(l.order_id))).map((l) => Number(l.quantity))));
+
+    const store = ok(await app.api.get('/api/hq/overview', w.tokens.store_manager));
+    const mine = lines.filter((l) => Number(l.order_id) === w.orderA);
+    expect(store.today.orders).toBe(1);
+    expect(store.topProducts.map((p: { productId: number; quantity: number }) => [p.productId, p.quantity])).toEqual(mine.map((l) => [Number(l.product_id), Number(l.quantity)]));
   });
 });

@@ -8,8 +8,9 @@ import { DateTimeColumn, FenColumn, JsonColumn } from '../../db/columns';
 @Entity('shop_order')
 @Index(['memberId', 'createdAt'])
 @Index(['status', 'payDeadline'])
-@Index('idx_order_paid_at', ['paidAt'])
+@Index('idx_order_paid_facts', ['paidAt', 'guideId', 'payableFen', 'refundedFen'])
 @Index('idx_order_guide_created', ['guideId', 'createdAt'])
+@Index('idx_order_guide_status_created', ['guideId', 'status', 'createdAt'])
 @Index(['memberId', 'idempotencyKey'], { unique: true })
 export class ShopOrder {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;

@@ -7,6 +7,7 @@ import { Orders1795400000000 } from '../../db/migrations/1795400000000-orders';
 import { OrderKinds1795450000000 } from '../../db/migrations/1795450000000-order-kinds';
 import { OrderReportIndexes1796010000002 } from '../../db/migrations/1796010000002-order-report-indexes';
 import { HqOrderFilters1796150000000 } from '../../db/migrations/1796150000000-hq-order-filters';
+import { HqListIndexes1796200000000 } from '../../db/migrations/1796200000000-hq-list-indexes';
 import { defineModule } from '../../platform/module';
 import { addressModule } from '../address';
 import { registerReleaseHooks } from './checkout/release';
@@ -25,7 +26,7 @@ export const ordersModule = defineModule({
   name: 'orders',
   entities: [ShopOrder, OrderLine, OrderStateLog],
   // The orders migration also created the tables of address, cart, jobs, outbox and payments.
-  migrations: [Orders1795400000000, OrderKinds1795450000000, OrderReportIndexes1796010000002, HqOrderFilters1796150000000],
+  migrations: [Orders1795400000000, OrderKinds1795450000000, OrderReportIndexes1796010000002, HqOrderFilters1796150000000, HqListIndexes1796200000000],
   errors: { ORDER_NOT_FOUND: 404, ORDER_STATE_CONFLICT: 409, IDEMPOTENCY_KEY_REUSED: 409, ORDER_PAY_EXPIRED: 409 },
   build(ctx) {
     const { ds, tx, now, config, contributors, hooks, transitions } = ctx;

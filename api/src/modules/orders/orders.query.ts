@@ -4,6 +4,7 @@ import { carrierName } from '@common/order/carriers';
 import { ORDER_TABS, type OrderStatus } from '@common/order/state';
 import type { HqOrderFilter, OrderDetailDto, OrderLineDto, OrderSummaryDto, RefundDto, StateLogEntryDto } from '@common/order/types';
 import type { Page } from '@common/paging';
+import { cappedCount, inIdOrder, pageIds, pageTotals } from '../../db/counted-page';
 import { AppError } from '../../http/app-error';
 import { OrderLine, OrderStateLog, ShopOrder } from './orders.entities';
 
@@ -135,20 +136,23 @@ export class OrderReads {
     if (f.phone) qb.andWhere('o.receiverPhone = :phone', { phone: f.phone });
     if (f.from) qb.andWhere('o.createdAt >= :from', { from: beijingDayStart(f.from, 0) });
     if (f.to) qb.andWhere('o.createdAt < :to', { to: beijingDayStart(f.to, 1) });
-    qb.orderBy('o.createdAt', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize);
-    const [orders, total] = await qb.getManyAndCount();
-    const lines = orders.length ? await this.ds.manager.find(OrderLine, { where: { orderId: In(orders.map((o) => o.id)) }, order: { id: 'ASC' } }) : [];
+    qb.orderBy('o.createdAt', 'DESC').addOrderBy('o.id', 'DESC');
+    // Ids first (a covering index walk, cheap however deep the page), then those rows; the total
+    // counted up to a cap (counted-page.ts): a million orders are never counted per request.
+    const [{ ids, hasMore }, count] = await Promise.all([pageIds(qb, 'o.id', q.page, q.pageSize), cappedCount(qb)]);
+    const [orders, lines] = ids.length
+      ? await Promise.all([
+          this.ds.manager.findBy(ShopOrder, { id: In(ids) }),
+          this.ds.manager.find(OrderLine, { where: { orderId: In(ids) }, order: { id: 'ASC' } }),
+        ])
+      : [[], []];
     const byOrder = new Map<number, OrderLine[]>();
     for (const l of lines) byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), l]);
     return {
-      items: orders.map((o) => toSummaryDto(o, byOrder.get(o.id) ?? [])),
+      items: inIdOrder(ids, orders).map((o) => toSummaryDto(o, byOrder.get(o.id) ?? [])),
       page: q.page,
       pageSize: q.pageSize,
-      total,
-      hasMore: q.page * q.pageSize < total,
+      ...pageTotals(count, q.page, q.pageSize, ids.length, hasMore),
     };
   }
 }

@@ -35,6 +35,8 @@ export default function OrderList() {
   const navigate = useNavigate();
   const ref = useRef<ActionType>();
   const [shipping, setShipping] = useState<OrderSummaryDto | null>(null);
+  // The API counts a big list only up to a cap (totalCapped): then there are at least `total`.
+  const [capped, setCapped] = useState(false);
   const columns: ProColumns<OrderSummaryDto>[] = [
     { title: '订单号', dataIndex: 'orderNo', copyable: true, render: (_, o) => <a onClick={() => navigate(`/orders/${o.id}`)}>{o.orderNo}</a> },
     { title: '手机号', dataIndex: 'phone', hideInTable: true, fieldProps: { placeholder: '收货人手机号' } },
@@ -93,7 +95,7 @@ export default function OrderList() {
         rowKey="id"
         actionRef={ref}
         columns={columns}
-        pagination={{ defaultPageSize: 20, showSizeChanger: false }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: false, showTotal: (total) => `共 ${total}${capped ? '+' : ''} 条` }}
         locale={{ emptyText: '暂无订单' }}
         toolBarRender={() => [
           <Button key="batch" onClick={() => navigate('/orders/batch-ship')}>
@@ -106,6 +108,7 @@ export default function OrderList() {
         request={async ({ current = 1, pageSize = 20, ...search }) => {
           const q = orderQuery(search as Search) as ListFilter & { status?: OrderStatus };
           const page = await call<Page<OrderSummaryDto>>(api.GET('/api/hq/orders', { params: { query: { page: current, pageSize, ...q } } }));
+          setCapped(!!page.totalCapped);
           return { data: page.items, total: page.total, success: true };
         }}
       />
