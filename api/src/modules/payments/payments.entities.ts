@@ -27,6 +27,7 @@ export class Payment {
 /** A refund of (part of) an order. refundNo is WeChat's out_refund_no, reused on every retry. */
 @Entity('refund')
 @Index(['orderId'])
+@Index('idx_refund_created', ['createdAt'])
 export class Refund {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'varchar', length: 64, unique: true }) refundNo!: string;

@@ -4,6 +4,7 @@
  */
 import { RefundLog1795460000000 } from '../../db/migrations/1795460000000-refund-log';
 import { HqRefundReview1796150000001 } from '../../db/migrations/1796150000001-hq-refund-review';
+import { RefundCreatedIndex1796200000001 } from '../../db/migrations/1796200000001-refund-created-index';
 import { defineModule } from '../../platform/module';
 import { wechatPayClientFrom } from '../../wechatpay/from-config';
 import { authModule } from '../auth';
@@ -22,7 +23,7 @@ export const paymentsModule = defineModule({
   name: 'payments',
   entities: [Payment, Refund, RefundStateLog],
   // payment and refund came with the orders migration (1795400000000).
-  migrations: [RefundLog1795460000000, HqRefundReview1796150000001],
+  migrations: [RefundLog1795460000000, HqRefundReview1796150000001, RefundCreatedIndex1796200000001],
   errors: { REFUND_NOT_FOUND: 404, REFUND_IN_PROGRESS: 409, REFUND_STATE_CONFLICT: 409, PAYMENT_UNAVAILABLE: 502 },
   build(ctx) {
     const { config, ds, tx, transitions, outbox, log, now } = ctx;

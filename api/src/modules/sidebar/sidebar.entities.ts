@@ -6,6 +6,7 @@ import { DateTimeColumn } from '../../db/columns';
 /** A customer group (客户群) as WeCom last described it, with HQ's kind tag. */
 @Entity('wecom_group')
 @Index('idx_wecom_group_owner', ['ownerUserId'])
+@Index('idx_wecom_group_listed', ['dismissed', 'id'])
 export class WecomGroup {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'varchar', length: 64, unique: true }) chatId!: string;

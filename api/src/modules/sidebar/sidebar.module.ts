@@ -4,6 +4,7 @@
  * synced from WeCom for HQ. It reads other modules only through their public entries.
  */
 import { Sidebar1796100000000 } from '../../db/migrations/1796100000000-sidebar';
+import { WecomGroupListIndex1796200000002 } from '../../db/migrations/1796200000002-wecom-group-list-index';
 import { defineModule, type ModuleContext } from '../../platform/module';
 import { WeChatApiError, WeChatUnavailableError } from '../../wechat/json-call';
 import { WeComAgentClient } from '../../wecom/agent-client';
@@ -34,7 +35,7 @@ const LIVE_CAMPAIGNS = 50;
 export const sidebarModule = defineModule({
   name: 'sidebar',
   entities: SIDEBAR_ENTITIES,
-  migrations: [Sidebar1796100000000],
+  migrations: [Sidebar1796100000000, WecomGroupListIndex1796200000002],
   // WECOM_CODE_INVALID (a used or expired web-login code) stays 400, as WECHAT_CODE_INVALID does.
   errors: {
     SIDEBAR_NOT_CORP_MEMBER: 403,
