@@ -5,7 +5,7 @@
  * the data or throws an ApiError carrying the code, the Chinese message and the fields named.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import { currentSession, sessionExpired } from '../session';
+import { sessionExpired, storedSession } from '../session';
 import type { paths } from './schema';
 
 export interface FieldIssue {
@@ -26,7 +26,9 @@ export class ApiError extends Error {
 
 const auth: Middleware = {
   onRequest({ request }) {
-    const s = currentSession();
+    // Sent even when this browser's clock says it ran out: the API answers 401 and the login
+    // dialog comes up over the page, rather than the request failing with no dialog.
+    const s = storedSession();
     if (s) request.headers.set('Authorization', `Bearer ${s.token}`);
     return request;
   },
