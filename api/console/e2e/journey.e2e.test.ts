@@ -119,6 +119,7 @@ test('an admin creates a product with two SKUs and a picture and schedules a gro
   await page.locator('#product-save').click();
   await page.getByText('划线价必须高于售价').waitFor();
   await page.getByLabel('划线价').nth(0).fill('79');
+  await page.getByText('划线价必须高于售价').waitFor({ state: 'detached' });
   await page.getByText('规格与 SKU').scrollIntoViewIfNeeded();
   await shot('product-edit');
   await page.locator('#product-save').click();
@@ -231,5 +232,6 @@ test('操作日志 lists the journey with operator and before/after values', asy
   // The shipment's row names the admin and the tracking number it set.
   const ship = page.locator('tr', { hasText: 'POST /api/hq/orders/:id/ship' });
   await ship.getByText('admin').first().waitFor();
-  await shot('audit');
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+  await shot('audit-journey');
 }, 120_000);

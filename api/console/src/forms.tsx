@@ -1,8 +1,7 @@
 /**
  * Form helpers shared by the console's pages: the API's refusals land next to the field they name
  * (the same field the form rule — derived from the API's schema, api/rules.ts — would mark), money
- * typed in yuan becomes fen exactly, and a session that expires mid-submit is renewed by the login
- * dialog (ConsoleLayout) and the submit carried on, with the form as typed.
+ * typed in yuan becomes fen exactly.
  */
 import type { FormInstance } from 'antd';
 import { Form, Modal, message } from 'antd';
@@ -10,7 +9,6 @@ import { fenToYuanString, parseYuan } from '@common/money';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from './api/client';
 import { fieldPath } from './field-path';
-import { nextLogin } from './session';
 
 /**
  * Puts each issue of an ApiError on the form field it names (`rename` maps the API's segment names
@@ -52,9 +50,6 @@ export function underField(err: unknown, prefix: string): unknown {
   return new ApiError(err.status, err.code, err.message, issues.map((i) => ({ field: i.field ? `${prefix}.${i.field}` : prefix, message: i.message })));
 }
 
-/** The session ran out under this request: the login dialog is up, and the request can be made again after it. */
-const sessionOver = (err: unknown) => err instanceof ApiError && err.status === 401 && (err.code === 'SESSION_EXPIRED' || err.code === 'UNAUTHENTICATED');
-
 export interface SubmitOpts {
   /** Said when it worked. */
   success?: string;
@@ -66,24 +61,15 @@ export interface SubmitOpts {
 
 /**
  * A form's submit with its busy flag: runs `save`; on a refusal puts the API's issues on the
- * fields (showApiError). If the session expired, it waits for the login dialog and saves again —
- * the API refused the first try before doing anything, so nothing is saved twice. The form stays
- * as typed either way.
+ * fields (showApiError). The form stays as typed either way (a session that expires meanwhile is
+ * renewed by the client, api/client.ts, and the request carried on).
  */
 export function useSubmit<T>(form: FormInstance, save: (values: T) => Promise<unknown>, opts: SubmitOpts = {}): [boolean, (values: T) => Promise<void>] {
   const [busy, setBusy] = useState(false);
   const submit = async (values: T) => {
     setBusy(true);
     try {
-      for (;;) {
-        try {
-          await save(values);
-          break;
-        } catch (err) {
-          if (!sessionOver(err)) throw err;
-          await nextLogin();
-        }
-      }
+      await save(values);
       if (opts.success) message.success(opts.success);
       opts.onDone?.();
     } catch (err) {

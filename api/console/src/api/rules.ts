@@ -35,6 +35,8 @@ export interface FieldOpts {
   unit?: 'yuan' | 'percent';
   /** The form asks for it although the API does not (it is required for this form's use). */
   required?: boolean;
+  /** The value the form sends, from what was typed (member ids pasted as text → a list). */
+  parse?: (value: unknown) => unknown;
 }
 
 export function fieldSpec<Op extends Operation>(op: Op, field: FieldOf<Op>): FieldSpec {
@@ -60,6 +62,7 @@ function toApiNumber(v: unknown, unit: FieldOpts['unit']): number | null {
 /** What the form sends for a value: nothing when left blank, fen for yuan, basis points for a percent. */
 export function toApiValue(value: unknown, opts: FieldOpts = {}): unknown {
   if (empty(value)) return undefined;
+  if (opts.parse) return opts.parse(value);
   return opts.unit ? (toApiNumber(value, opts.unit) ?? value) : value;
 }
 
@@ -77,6 +80,7 @@ export function checkField(spec: FieldSpec, value: unknown, opts: FieldOpts = {}
     if ((spec.required && !spec.nullable) || opts.required) return spec.enum ? `请选择${label}` : `请输入${label}`;
     return null;
   }
+  if (opts.parse) value = opts.parse(value);
   if (spec.enum) return spec.enum.includes(value) ? null : `请从选项中选择${label}`;
   switch (spec.type) {
     case 'string': {

@@ -5,6 +5,7 @@
  * that does not exist, which is not about the field).
  */
 import { HQ_TEST_PASSWORD, loginHq, startTestApp, type TestApp } from '../../../test/harness';
+import { parseMemberIds } from '../pages/coupons/member-ids';
 import { checkField, fieldSpec, toApiValue, type FieldOf, type FieldOpts, type Operation } from './rules';
 
 let app: TestApp;
@@ -41,6 +42,8 @@ const CASES: Case[] = [
   def({ op: 'PUT /api/hq/commission-rates', url: '/api/hq/commission-rates', base: () => ({ scope: 'category', refId: 999_999, rateBp: 100 }), field: 'rateBp', opts: { unit: 'percent' }, refused: [50.01, -1, 1.234], accepted: [0, 12.5, 50] }),
   def({ op: 'POST /api/hq/groupbuy/campaigns', url: '/api/hq/groupbuy/campaigns', base: () => ({ title: '2人团', skuId: 999_999, groupPriceFen: 990, groupSize: 2, stock: 10, startAt: new Date(Date.now() + 3600_000).toISOString(), endAt: new Date(Date.now() + 86_400_000).toISOString(), groupHours: 24, perShopperLimit: 1 }), field: 'groupSize', refused: [1, 11], accepted: [2, 10] }),
   def({ op: 'POST /api/hq/orders/{id}/ship', url: '/api/hq/orders/999999/ship', base: () => ({ carrier: 'SF', trackingNo: 'SF1234' }), field: 'trackingNo', refused: ['SF 12', '单号', 'x'.repeat(65), undefined], accepted: ['SF1234567890', 'x'.repeat(64)] }),
+  // Member ids pasted as text: the rule checks the list the form sends.
+  def({ op: 'POST /api/hq/coupon-templates/{id}/push', url: '/api/hq/coupon-templates/999999/push', base: () => ({ memberIds: [1], batchKey: 'rules-test' }), field: 'memberIds', opts: { parse: (v) => parseMemberIds(String(v)).ids }, refused: [Array.from({ length: 501 }, (_, i) => i + 1).join(',')], accepted: ['1, 2，3', Array.from({ length: 500 }, (_, i) => i + 1).join('\n')] }),
 ];
 
 async function send(c: Case, value: unknown) {
