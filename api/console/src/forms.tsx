@@ -5,6 +5,7 @@
  */
 import type { FormInstance } from 'antd';
 import { Form, Modal, message } from 'antd';
+import { errorMessage } from '@common/errors';
 import { fenToYuanString, parseYuan } from '@common/money';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from './api/client';
@@ -13,7 +14,7 @@ import { fieldPath } from './field-path';
 /**
  * Puts each issue of an ApiError on the form field it names (`rename` maps the API's segment names
  * to the form's: `priceFen` → `priceYuan`), and says the error once above as well — an issue for a
- * field the form does not show (or an error that names none) is still read, with its field.
+ * field the form does not show (or an error that names none) is still read there, with its field.
  */
 export function showApiError(form: FormInstance | null, err: unknown, rename: Record<string, string> = {}): void {
   const text = err instanceof Error && err.message ? err.message : '操作失败，请稍后再试';
@@ -26,8 +27,11 @@ export function showApiError(form: FormInstance | null, err: unknown, rename: Re
   const shown = issues.filter((i) => registered.has(i.name.join('.')));
   form.setFields(shown.map((i) => ({ name: i.name, errors: [i.message || text] })));
   if (shown.length) form.scrollToField(shown[0].name);
-  const said = issues.map((i) => (shown.includes(i) ? i.message : `${i.field} ${i.message}`)).filter((m) => m && m !== text);
-  message.error(said.length ? `${text}：${said.join('；')}` : text);
+  // The API's message repeats its first issue with the field's wire name; the code's own copy
+  // heads the toast instead, followed by what no field of this form shows.
+  const rest = issues.filter((i) => !shown.includes(i)).map((i) => `${i.field} ${i.message}`);
+  const head = errorMessage(err.code);
+  message.error(rest.length ? `${head}：${rest.join('；')}` : head);
 }
 
 /** An error for a page or card that could not load: the API's words, or a generic one. */

@@ -35,6 +35,8 @@ export interface FieldOpts {
   unit?: 'yuan' | 'percent';
   /** The form asks for it although the API does not (it is required for this form's use). */
   required?: boolean;
+  /** Chosen from a list (a select), so a blank one reads 请选择… */
+  pick?: boolean;
   /** The value the form sends, from what was typed (member ids pasted as text → a list). */
   parse?: (value: unknown) => unknown;
 }
@@ -77,7 +79,7 @@ function shown(n: number, unit: FieldOpts['unit']): string {
 export function checkField(spec: FieldSpec, value: unknown, opts: FieldOpts = {}): string | null {
   const label = opts.label ?? '';
   if (empty(value)) {
-    if ((spec.required && !spec.nullable) || opts.required) return spec.enum ? `请选择${label}` : `请输入${label}`;
+    if ((spec.required && !spec.nullable) || opts.required) return spec.enum || opts.pick ? `请选择${label}` : `请输入${label}`;
     return null;
   }
   if (opts.parse) value = opts.parse(value);

@@ -76,6 +76,7 @@ test('a refusal reads in Chinese and names the limit in the unit the form shows'
   expect(checkField(fieldSpec('PUT /api/hq/commission-rates', 'rateBp'), 60, { unit: 'percent', label: '佣金比例' })).toBe('佣金比例不能大于 50%');
   expect(checkField(fieldSpec('POST /api/hq/stores', 'city'), '', { label: '城市' })).toBe('请输入城市');
   expect(checkField(fieldSpec('POST /api/hq/orders/{id}/ship', 'carrier'), undefined, { label: '快递公司' })).toBe('请选择快递公司');
+  expect(checkField(fieldSpec('POST /api/hq/guides', 'storeId'), undefined, { label: '门店', pick: true })).toBe('请选择门店');
   expect(checkField(fieldSpec('POST /api/hq/stores', 'code'), 'a b', { label: '门店编码', hint: '1–20 位字母、数字、-、_' })).toBe('门店编码格式不对：1–20 位字母、数字、-、_');
   // A field the API does not require is not asked for, unless the form says so.
   expect(checkField(fieldSpec('POST /api/hq/refunds/{id}/approve', 'amountFen'), '', { unit: 'yuan' })).toBeNull();

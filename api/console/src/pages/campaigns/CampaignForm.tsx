@@ -100,7 +100,7 @@ export function CampaignForm({ editing, onDone }: { editing: CampaignDto | 'new'
             <Form.Item name="productId" label="商品" rules={[{ required: true, message: '请选择商品' }]}>
               <Select id="campaign-product" showSearch filterOption={false} onSearch={search} placeholder="搜索商品名称" options={products.map((p) => ({ value: p.id, label: p.title }))} onChange={() => form.setFieldValue('skuId', undefined)} />
             </Form.Item>
-            <Form.Item name="skuId" label="规格" rules={rulesFor('POST /api/hq/groupbuy/campaigns', 'skuId', { label: '规格' })}>
+            <Form.Item name="skuId" label="规格" rules={rulesFor('POST /api/hq/groupbuy/campaigns', 'skuId', { label: '规格', pick: true })}>
               <Select id="campaign-sku" placeholder="选择规格" options={(product?.skus ?? []).map((s) => ({ value: s.id, label: `${specLabel(s.specs)}　${yuan(s.priceFen)}　库存 ${s.stock}` }))} />
             </Form.Item>
           </>

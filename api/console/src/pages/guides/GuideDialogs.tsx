@@ -20,7 +20,7 @@ export function GuideForm({ stores, onClose, onDone }: { stores: StoreRow[] } & 
       <Form.Item name="wecomUserId" label="企业微信账号（UserID）" rules={rulesFor('POST /api/hq/guides', 'wecomUserId', { label: '企业微信账号', hint: '1–64 位字母、数字或 _ . @ -' })}>
         <Input id="guide-wecom" maxLength={64} />
       </Form.Item>
-      <Form.Item name="storeId" label="门店" rules={rulesFor('POST /api/hq/guides', 'storeId', { label: '门店' })}>
+      <Form.Item name="storeId" label="门店" rules={rulesFor('POST /api/hq/guides', 'storeId', { label: '门店', pick: true })}>
         <Select id="guide-store" options={stores.map((s) => ({ value: s.id, label: `${s.name}（${s.city}）` }))} notFoundContent="请先新建门店" />
       </Form.Item>
     </FormDialog>
@@ -96,7 +96,7 @@ export function HandOverDialog({ guide, guides, mode, onClose, onDone }: { guide
   return (
     <FormDialog title={mode === 'leave' ? `${guide.name} 离职` : `转移 ${guide.name} 的客户`} form={form} busy={busy} onFinish={submit} onClose={onClose}>
       {mode === 'leave' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="离职后该导购的分享不再产生归属与佣金，已产生的佣金不受影响。" />}
-      <Form.Item name="to" label="客户转给" rules={mode === 'reassign' ? rulesFor('POST /api/hq/guides/{id}/reassign', 'toGuideId', { label: '接手的导购' }) : rulesFor('POST /api/hq/guides/{id}/leave', 'reassignTo')}>
+      <Form.Item name="to" label="客户转给" rules={mode === 'reassign' ? rulesFor('POST /api/hq/guides/{id}/reassign', 'toGuideId', { label: '接手的导购', pick: true }) : rulesFor('POST /api/hq/guides/{id}/leave', 'reassignTo')}>
         <Select allowClear={mode === 'leave'} placeholder={mode === 'leave' ? '不转移客户' : '选择导购'} options={targets} notFoundContent="没有其他在职导购" />
       </Form.Item>
     </FormDialog>

@@ -86,7 +86,7 @@ export function MallItemForm({ open, item, onClose, onDone }: { open: boolean; i
         <Input maxLength={40} />
       </Form.Item>
       {item ? null : kind === 'coupon' ? (
-        <Form.Item name="templateId" label="优惠券" rules={rulesFor('POST /api/hq/pointsmall/items', 'templateId', { label: '优惠券', required: true })}>
+        <Form.Item name="templateId" label="优惠券" rules={rulesFor('POST /api/hq/pointsmall/items', 'templateId', { label: '优惠券', required: true, pick: true })}>
           <Select options={templates.map((t) => ({ value: t.id, label: `${t.name}（${t.summary}）` }))} placeholder="选择优惠券模板" notFoundContent="暂无优惠券模板" />
         </Form.Item>
       ) : (

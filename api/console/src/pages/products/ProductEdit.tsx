@@ -114,7 +114,7 @@ export default function ProductEdit() {
           <Input maxLength={120} />
         </Form.Item>
         <Space size="large" wrap>
-          <Form.Item name="categoryId" label="分类" rules={rulesFor('POST /api/hq/products', 'categoryId', { label: '分类' })}>
+          <Form.Item name="categoryId" label="分类" rules={rulesFor('POST /api/hq/products', 'categoryId', { label: '分类', pick: true })}>
             <Select id="product-category" style={{ width: 200 }} placeholder="选择分类" options={categories.map((c) => ({ label: c.name, value: c.id }))} />
           </Form.Item>
           <Form.Item name="status" label="状态">

@@ -14,7 +14,7 @@ const roleOptions = HQ_ROLES.map((r) => ({ value: r, label: HQ_ROLE_LABELS[r] })
 function StoreField({ stores, role }: { stores: StoreOption[]; role: HqRole | undefined }) {
   if (!role || !needsStore(role)) return null;
   return (
-    <Form.Item name="storeId" label="所属门店" rules={rulesFor('POST /api/hq/accounts', 'storeId', { label: '门店（门店店长须选择）', required: true })}>
+    <Form.Item name="storeId" label="所属门店" rules={rulesFor('POST /api/hq/accounts', 'storeId', { label: '门店（门店店长须选择）', required: true, pick: true })}>
       <Select id="account-store" options={stores} notFoundContent="请先新建门店" />
     </Form.Item>
   );
