@@ -57,11 +57,11 @@ test('an admin finds a member, grants points with a reason, and sees the ledger 
   await page.getByTestId('points-balance').filter({ hasText: /^0$/ }).waitFor();
 
   await page.getByRole('button', { name: '调整积分' }).click();
-  // The API refuses 0 points; the message sits under the 积分 field.
+  // 0 points: the rule derived from the API's schema (minimum 1) refuses it under the 积分 field.
   await page.locator('#adjust-points').fill('0');
   await page.locator('#adjust-reason').fill('客诉补偿');
   await page.getByRole('button', { name: /确\s*定/ }).click();
-  await page.locator('.ant-form-item').filter({ has: page.locator('#adjust-points') }).locator('.ant-form-item-explain-error').filter({ hasText: '须为正整数' }).waitFor();
+  await page.locator('.ant-form-item').filter({ has: page.locator('#adjust-points') }).locator('.ant-form-item-explain-error').filter({ hasText: '积分数量不能小于 1' }).waitFor();
   await page.locator('#adjust-points').fill('300');
   await page.getByRole('button', { name: /确\s*定/ }).click();
   await page.getByRole('cell', { name: '客诉补偿' }).waitFor();

@@ -14,18 +14,33 @@ const KEY = 'loopmall.hq.session';
 type Listener = () => void;
 const expiredListeners = new Set<Listener>();
 
-export function currentSession(): HqSession | null {
+const loginWaiters = new Set<Listener>();
+
+/** The session as stored, even past its time: the API decides whether its token still holds. */
+export function storedSession(): HqSession | null {
   try {
     const raw = sessionStorage.getItem(KEY);
-    const s = raw ? (JSON.parse(raw) as HqSession) : null;
-    return s && Date.parse(s.expiresAt) > Date.now() ? s : null;
+    return raw ? (JSON.parse(raw) as HqSession) : null;
   } catch {
     return null;
   }
 }
 
+/** The session if it has not run out by this browser's clock (opening the console needs one). */
+export function currentSession(): HqSession | null {
+  const s = storedSession();
+  return s && Date.parse(s.expiresAt) > Date.now() ? s : null;
+}
+
 export function saveSession(s: HqSession): void {
   sessionStorage.setItem(KEY, JSON.stringify(s));
+  for (const w of [...loginWaiters]) w();
+  loginWaiters.clear();
+}
+
+/** Resolves at the next login (the dialog shown when the session expired mid-work). */
+export function nextLogin(): Promise<void> {
+  return new Promise((resolve) => loginWaiters.add(resolve));
 }
 
 export function clearSession(): void {

@@ -5,7 +5,7 @@
  * the data or throws an ApiError carrying the code, the Chinese message and the fields named.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import { currentSession, sessionExpired } from '../session';
+import { nextLogin, sessionExpired, storedSession } from '../session';
 import type { paths } from './schema';
 
 export interface FieldIssue {
@@ -24,15 +24,35 @@ export class ApiError extends Error {
   }
 }
 
+/** A copy of each request sent with a token, to send again after a re-login (fetch consumes the body). */
+const copies = new WeakMap<Request, Request>();
+const LOGIN_PATH = '/api/hq/auth/login';
+
 const auth: Middleware = {
   onRequest({ request }) {
-    const s = currentSession();
-    if (s) request.headers.set('Authorization', `Bearer ${s.token}`);
+    if (new URL(request.url, location.href).pathname === LOGIN_PATH) return request;
+    // Sent even when this browser's clock says it ran out: the API decides, and its 401 is what
+    // brings up the login dialog.
+    const s = storedSession();
+    if (!s) return request;
+    request.headers.set('Authorization', `Bearer ${s.token}`);
+    copies.set(request, request.clone());
     return request;
   },
-  onResponse({ request, response }) {
-    if (response.status === 401 && request.headers.has('Authorization')) sessionExpired();
-    return response;
+  /**
+   * The session ended under this request: the login dialog comes up over the page (ConsoleLayout)
+   * and the request waits for it, then goes again with the new token — a form's submit succeeds
+   * without re-typing. The API refused the first try before doing anything, so nothing is done
+   * twice.
+   */
+  async onResponse({ request, response }) {
+    const copy = copies.get(request);
+    if (response.status !== 401 || !copy) return response;
+    sessionExpired();
+    await nextLogin();
+    const again = new Request(copy);
+    again.headers.set('Authorization', `Bearer ${storedSession()?.token ?? ''}`);
+    return fetch(again);
   },
 };
 

@@ -3,11 +3,11 @@
  * name the server gave (Content-Disposition) or `fallbackName`. A refusal comes back as the
  * API's usual envelope and is thrown as an ApiError, so a page shows it like any other.
  */
-import { currentSession, sessionExpired } from '../session';
+import { sessionExpired, storedSession } from '../session';
 import { ApiError } from './client';
 
 export async function downloadFile(url: string, fallbackName: string): Promise<string> {
-  const s = currentSession();
+  const s = storedSession();
   let res: Response;
   try {
     res = await fetch(url, { headers: s ? { Authorization: `Bearer ${s.token}` } : {} });

@@ -4,7 +4,7 @@
  * names the refusal (400 / 413 / 415) with its Chinese message.
  */
 import { MAX_IMAGE_BYTES } from '@common/catalogue/image-type';
-import { currentSession, sessionExpired } from '../session';
+import { sessionExpired, storedSession } from '../session';
 import { ApiError } from './client';
 
 export const UPLOAD_PATH = '/api/hq/uploads/images';
@@ -12,7 +12,7 @@ export const UPLOAD_PATH = '/api/hq/uploads/images';
 export async function uploadImage(file: Blob): Promise<string> {
   // The server's limit, checked here first so a big file is not sent at all.
   if (file.size > MAX_IMAGE_BYTES) throw new ApiError(413, 'IMAGE_TOO_LARGE', '图片不能超过 2 MB');
-  const s = currentSession();
+  const s = storedSession();
   let res: Response;
   try {
     res = await fetch(UPLOAD_PATH, {

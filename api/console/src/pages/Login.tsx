@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, ApiError, call } from '../api/client';
+import { rulesFor } from '../api/rules';
 import { saveSession, type HqSession } from '../session';
 
 interface Fields {
@@ -39,10 +40,10 @@ export function LoginPage() {
       <Card title="Loopmall 总部后台" style={{ width: 360 }}>
         {error && <Alert type="error" message={error} showIcon style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item label="账号" name="username" rules={[{ required: true, message: '请输入账号' }]}>
+          <Form.Item label="账号" name="username" rules={rulesFor('POST /api/hq/auth/login', 'username', { label: '账号' })}>
             <Input autoComplete="username" id="hq-username" />
           </Form.Item>
-          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+          <Form.Item label="密码" name="password" rules={rulesFor('POST /api/hq/auth/login', 'password', { label: '密码' })}>
             <Input.Password autoComplete="current-password" id="hq-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>

@@ -13,7 +13,8 @@ const password = z
   .string()
   .min(10, '密码至少 10 位')
   .max(128, '密码最多 128 位')
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码须同时包含字母和数字');
+  // A pattern, not a refine: /openapi.json states it, so the console's form rule is derived from it.
+  .regex(/^(?=.*[A-Za-z])(?=.*\d)/, '密码须同时包含字母和数字');
 
 export const CreateAccountBody = z.strictObject({
   username,

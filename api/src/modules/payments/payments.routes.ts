@@ -34,11 +34,11 @@ export function registerPaymentRoutes(api: ApiRouter, payments: PaymentsService,
     (ctx, { params, body }) => refunds.issue(adminIdOf(ctx), params.id, body),
   );
   api.route(
-    { method: 'post', path: '/api/hq/refunds/:id/approve', tag: 'hq', summary: '总部：同意退款申请（可只同意部分金额）', access: { hq: REFUNDERS }, params: IdParams, body: HqApproveBody },
+    { method: 'post', path: '/api/hq/refunds/:id/approve', tag: 'hq', summary: '总部：同意退款申请（可只同意部分金额）', access: { hq: REFUNDERS }, params: IdParams, body: HqApproveBody, audit: { before: ({ params }) => refunds.snapshot(params.id) } },
     (ctx, { params, body }) => refunds.approve(params.id, adminIdOf(ctx), body.amountFen),
   );
   api.route(
-    { method: 'post', path: '/api/hq/refunds/:id/reject', tag: 'hq', summary: '总部：拒绝退款申请（填写原因）', access: { hq: REFUNDERS }, params: IdParams, body: HqRejectBody },
+    { method: 'post', path: '/api/hq/refunds/:id/reject', tag: 'hq', summary: '总部：拒绝退款申请（填写原因）', access: { hq: REFUNDERS }, params: IdParams, body: HqRejectBody, audit: { before: ({ params }) => refunds.snapshot(params.id) } },
     (ctx, { params, body }) => refunds.reject(params.id, adminIdOf(ctx), body.reason),
   );
   api.route(

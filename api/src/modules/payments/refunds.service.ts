@@ -280,6 +280,12 @@ export class RefundsService {
     return id;
   }
 
+  /** The refund as it stands, or null (the audit log's "before" of a review). */
+  async snapshot(id: number): Promise<RefundDto | null> {
+    const r = await this.ds.manager.findOneBy(Refund, { id });
+    return r ? toRefundDto(r) : null;
+  }
+
   private async dto(id: number): Promise<RefundDto> {
     return toRefundDto(await this.ds.manager.findOneByOrFail(Refund, { id }));
   }

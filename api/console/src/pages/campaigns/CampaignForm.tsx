@@ -14,7 +14,8 @@ import { parseYuan } from '@common/money';
 import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
 import { BEIJING_INPUT, beijingInput, fromBeijingInput, yuan } from '../../format';
-import { toFen, toYuanText, useSubmit, yuanRules } from '../../forms';
+import { rulesFor } from '../../api/rules';
+import { toFen, toYuanText, useSubmit } from '../../forms';
 import { specLabel } from '../products/skuMatrix';
 
 interface Fields {
@@ -73,7 +74,7 @@ export function CampaignForm({ editing, onDone }: { editing: CampaignDto | 'new'
       message.success('已保存');
       onDone(true);
     },
-    RENAME,
+    { rename: RENAME },
   );
 
   /** checkCampaignTerms, the API's own rule, run on what is typed. */
@@ -91,7 +92,7 @@ export function CampaignForm({ editing, onDone }: { editing: CampaignDto | 'new'
     <Modal open width={640} title={isNew ? '新建拼团秒杀' : `编辑：${editing.title}`} okText="保存" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => onDone(false)}>
       {locked && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="活动已发布：只能修改标题、结束时间、每人限购和增减库存" />}
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
-        <Form.Item name="title" label="活动标题" rules={[{ required: true, whitespace: true, message: '请输入活动标题' }, { max: 60, message: '最多 60 个字' }]}>
+        <Form.Item name="title" label="活动标题" rules={rulesFor('POST /api/hq/groupbuy/campaigns', 'title', { label: '活动标题' })}>
           <Input id="campaign-title" maxLength={60} />
         </Form.Item>
         {isNew ? (
@@ -99,21 +100,21 @@ export function CampaignForm({ editing, onDone }: { editing: CampaignDto | 'new'
             <Form.Item name="productId" label="商品" rules={[{ required: true, message: '请选择商品' }]}>
               <Select id="campaign-product" showSearch filterOption={false} onSearch={search} placeholder="搜索商品名称" options={products.map((p) => ({ value: p.id, label: p.title }))} onChange={() => form.setFieldValue('skuId', undefined)} />
             </Form.Item>
-            <Form.Item name="skuId" label="规格" rules={[{ required: true, message: '请选择规格' }]}>
+            <Form.Item name="skuId" label="规格" rules={rulesFor('POST /api/hq/groupbuy/campaigns', 'skuId', { label: '规格', pick: true })}>
               <Select id="campaign-sku" placeholder="选择规格" options={(product?.skus ?? []).map((s) => ({ value: s.id, label: `${specLabel(s.specs)}　${yuan(s.priceFen)}　库存 ${s.stock}` }))} />
             </Form.Item>
           </>
         ) : (
           <p>商品：{editing.specLabel}（单独购买 {yuan(editing.soloPriceFen)}）</p>
         )}
-        <Form.Item name="groupPriceYuan" label={`拼团价（元）${skuPrice !== undefined ? `，须低于 ${yuan(skuPrice)}` : ''}`} dependencies={['skuId']} rules={[...yuanRules({ required: true, min: 1 }), termsRule('groupPriceFen')]}>
+        <Form.Item name="groupPriceYuan" label={`拼团价（元）${skuPrice !== undefined ? `，须低于 ${yuan(skuPrice)}` : ''}`} dependencies={['skuId']} rules={[...rulesFor('POST /api/hq/groupbuy/campaigns', 'groupPriceFen', { label: '拼团价', unit: 'yuan' }), termsRule('groupPriceFen')]}>
           <Input prefix="¥" disabled={locked} id="campaign-price" />
         </Form.Item>
-        <Form.Item name="groupSize" label={`成团人数（${GROUP_SIZE_MIN}–${GROUP_SIZE_MAX}）`} rules={[{ required: true, message: '请输入成团人数' }]}>
+        <Form.Item name="groupSize" label={`成团人数（${GROUP_SIZE_MIN}–${GROUP_SIZE_MAX}）`} rules={rulesFor('POST /api/hq/groupbuy/campaigns', 'groupSize', { label: '成团人数' })}>
           <InputNumber min={GROUP_SIZE_MIN} max={GROUP_SIZE_MAX} precision={0} disabled={locked} />
         </Form.Item>
         {isNew ? (
-          <Form.Item name="stock" label="活动库存（发布时从商品库存划出）" rules={[{ required: true, message: '请输入活动库存' }]}>
+          <Form.Item name="stock" label="活动库存（发布时从商品库存划出）" rules={rulesFor('POST /api/hq/groupbuy/campaigns', 'stock', { label: '活动库存' })}>
             <InputNumber min={1} max={CAMPAIGN_STOCK_MAX} precision={0} id="campaign-stock" />
           </Form.Item>
         ) : (
@@ -127,10 +128,10 @@ export function CampaignForm({ editing, onDone }: { editing: CampaignDto | 'new'
         <Form.Item name="endAt" label="结束时间（北京时间）" dependencies={['startAt', 'groupPriceYuan']} rules={[...TIME_RULES, termsRule('endAt')]}>
           <Input placeholder={BEIJING_INPUT} id="campaign-end" />
         </Form.Item>
-        <Form.Item name="groupHours" label={`成团时限（小时，1–${GROUP_HOURS_MAX}）`} rules={[{ required: true, message: '请输入成团时限' }]}>
+        <Form.Item name="groupHours" label={`成团时限（小时，1–${GROUP_HOURS_MAX}）`} rules={rulesFor('POST /api/hq/groupbuy/campaigns', 'groupHours', { label: '成团时限' })}>
           <InputNumber min={1} max={GROUP_HOURS_MAX} precision={0} disabled={locked} />
         </Form.Item>
-        <Form.Item name="perShopperLimit" label={`每人限购（1–${PER_SHOPPER_LIMIT_MAX}）`} rules={[{ required: true, message: '请输入每人限购' }]}>
+        <Form.Item name="perShopperLimit" label={`每人限购（1–${PER_SHOPPER_LIMIT_MAX}）`} rules={rulesFor('POST /api/hq/groupbuy/campaigns', 'perShopperLimit', { label: '每人限购' })}>
           <InputNumber min={1} max={PER_SHOPPER_LIMIT_MAX} precision={0} />
         </Form.Item>
       </Form>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, InputNumber, Result, Select, Skeleton, Switc
 import { useEffect, useState } from 'react';
 import type { CouponTemplateDto } from '@common/coupon/types';
 import { api, call } from '../../api/client';
+import { rulesFor } from '../../api/rules';
 import { showApiError } from '../../forms';
 
 interface Pack {
@@ -44,10 +45,10 @@ export default function NewMemberPack() {
         <Form.Item name="active" label="启用新人礼" valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item name="templateIds" label="赠送的优惠券（最多 10 张）" rules={[{ type: 'array', max: 10, message: '最多 10 张' }]}>
+        <Form.Item name="templateIds" label="赠送的优惠券（最多 10 张）" rules={rulesFor('PUT /api/hq/new-member-pack', 'templateIds', { label: '赠送的优惠券' })}>
           <Select mode="multiple" placeholder="选择优惠券模板" options={templates.map((t) => ({ value: t.id, label: `${t.name}（${t.summary}）${t.active ? '' : '【已停用】'}` }))} />
         </Form.Item>
-        <Form.Item name="points" label="赠送积分" rules={[{ required: true, message: '请输入积分（可为 0）' }]}>
+        <Form.Item name="points" label="赠送积分" rules={rulesFor('PUT /api/hq/new-member-pack', 'points', { label: '赠送积分（可为 0）' })}>
           <InputNumber min={0} max={100000} precision={0} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>

@@ -8,6 +8,8 @@ import { useMemo, useState } from 'react';
 import type { CouponTemplateDto } from '@common/coupon/types';
 import { errorMessage } from '@common/errors';
 import { api, call } from '../../api/client';
+import { rulesFor } from '../../api/rules';
+import { parseMemberIds } from './member-ids';
 import { showApiError } from '../../forms';
 
 interface PushResult {
@@ -16,12 +18,6 @@ interface PushResult {
   refused: { memberId: number; code: string }[];
 }
 
-/** Member ids from pasted text; anything that is not a positive whole number is reported. */
-export function parseMemberIds(text: string): { ids: number[]; bad: string[] } {
-  const parts = text.split(/[\s,，;；]+/).filter(Boolean);
-  const bad = parts.filter((p) => !/^[1-9]\d{0,11}$/.test(p));
-  return { ids: [...new Set(parts.filter((p) => !bad.includes(p)).map(Number))], bad };
-}
 
 export function PushModal({ template, onDone }: { template: CouponTemplateDto; onDone: (sent: boolean) => void }) {
   const [form] = Form.useForm<{ memberIds: string }>();
@@ -55,14 +51,14 @@ export function PushModal({ template, onDone }: { template: CouponTemplateDto; o
             name="memberIds"
             label="会员 ID（每行一个或用逗号分隔，一次最多 500 个）"
             rules={[
-              { required: true, message: '请输入会员 ID' },
               {
                 validator: async (_r, v: string) => {
-                  const { ids, bad } = parseMemberIds(v ?? '');
+                  const { bad } = parseMemberIds(v ?? '');
                   if (bad.length) throw new Error(`不是会员 ID：${bad.slice(0, 5).join('、')}`);
-                  if (ids.length > 500) throw new Error('一次最多 500 个会员');
                 },
               },
+              // The list's bounds (1–500 members) are the API's.
+              ...rulesFor('POST /api/hq/coupon-templates/{id}/push', 'memberIds', { label: '会员', parse: (v) => parseMemberIds(String(v)).ids }),
             ]}
           >
             <Input.TextArea rows={6} id="push-members" />

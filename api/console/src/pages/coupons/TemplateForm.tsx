@@ -7,7 +7,8 @@ import { COUPON_KIND_LABELS, COUPON_KINDS, type CouponKind, type CouponTemplateD
 import { MAX_PER_MEMBER, MAX_QUOTA, MAX_VALID_DAYS } from '@common/coupon/rules';
 import { api, call } from '../../api/client';
 import { BEIJING_INPUT, fromBeijingInput } from '../../format';
-import { toFen, useSubmit, yuanRules } from '../../forms';
+import { rulesFor } from '../../api/rules';
+import { toFen, useSubmit } from '../../forms';
 
 interface Fields {
   name: string;
@@ -63,7 +64,7 @@ export function TemplateForm({ editing, onDone }: { editing: CouponTemplateDto |
       message.success('已保存');
       onDone(true);
     },
-    { ...RENAME, validity: '' },
+    { rename: { ...RENAME, validity: '' } },
   );
   const initial: Partial<Fields> = isNew
     ? { kind: 'amount_off', validityType: 'relative', days: 7, audience: 'anyone', firstOrderOnly: false, totalQuota: 1000, perMemberLimit: 1, claimable: false, percentOff: 10, thresholdYuan: '', maxOffYuan: '' }
@@ -73,28 +74,28 @@ export function TemplateForm({ editing, onDone }: { editing: CouponTemplateDto |
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
         {isNew ? (
           <>
-            <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '不能为空' }, { max: 40, message: '最多 40 个字' }]}>
+            <Form.Item name="name" label="名称" rules={rulesFor('POST /api/hq/coupon-templates', 'name', { label: '名称' })}>
               <Input maxLength={40} id="coupon-name" />
             </Form.Item>
             <Form.Item name="kind" label="类型">
               <Radio.Group options={COUPON_KINDS.map((k) => ({ value: k, label: COUPON_KIND_LABELS[k] }))} optionType="button" />
             </Form.Item>
             {kind !== 'percent_off' && (
-              <Form.Item name="amountOffYuan" label="减免金额（元）" rules={yuanRules({ required: true, min: 1 })}>
+              <Form.Item name="amountOffYuan" label="减免金额（元）" rules={rulesFor('POST /api/hq/coupon-templates', 'amountOffFen', { label: '减免金额', unit: 'yuan', required: true })}>
                 <Input prefix="¥" />
               </Form.Item>
             )}
             {kind !== 'no_threshold' && (
-              <Form.Item name="thresholdYuan" label="使用门槛（元，满多少可用；空为不限）" rules={yuanRules()}>
+              <Form.Item name="thresholdYuan" label="使用门槛（元，满多少可用；空为不限）" rules={rulesFor('POST /api/hq/coupon-templates', 'thresholdFen', { label: '使用门槛', unit: 'yuan' })}>
                 <Input prefix="¥" />
               </Form.Item>
             )}
             {kind === 'percent_off' && (
               <>
-                <Form.Item name="percentOff" label="折扣（减去的百分比，10 即九折）" rules={[{ required: true, message: '请输入折扣' }]}>
+                <Form.Item name="percentOff" label="折扣（减去的百分比，10 即九折）" rules={rulesFor('POST /api/hq/coupon-templates', 'percentOff', { label: '折扣', required: true })}>
                   <InputNumber min={1} max={99} precision={0} addonAfter="%" />
                 </Form.Item>
-                <Form.Item name="maxOffYuan" label="最高减免（元，空为不限）" rules={yuanRules()}>
+                <Form.Item name="maxOffYuan" label="最高减免（元，空为不限）" rules={rulesFor('POST /api/hq/coupon-templates', 'maxOffFen', { label: '最高减免', unit: 'yuan' })}>
                   <Input prefix="¥" />
                 </Form.Item>
               </>
@@ -112,7 +113,7 @@ export function TemplateForm({ editing, onDone }: { editing: CouponTemplateDto |
                 </Form.Item>
               </Input.Group>
             ) : (
-              <Form.Item name="days" rules={[{ required: true, message: '请输入天数' }]}>
+              <Form.Item name="days" rules={rulesFor('POST /api/hq/coupon-templates', 'validity.days', { label: '天数', required: true })}>
                 <InputNumber min={1} max={MAX_VALID_DAYS} precision={0} addonAfter="天" />
               </Form.Item>
             )}
@@ -122,7 +123,7 @@ export function TemplateForm({ editing, onDone }: { editing: CouponTemplateDto |
             <Form.Item name="firstOrderOnly" label="仅限首单" valuePropName="checked">
               <Switch />
             </Form.Item>
-            <Form.Item name="perMemberLimit" label={`每人限领（1–${MAX_PER_MEMBER}）`} rules={[{ required: true, message: '请输入每人限领' }]}>
+            <Form.Item name="perMemberLimit" label={`每人限领（1–${MAX_PER_MEMBER}）`} rules={rulesFor('POST /api/hq/coupon-templates', 'perMemberLimit', { label: '每人限领', required: true })}>
               <InputNumber min={1} max={MAX_PER_MEMBER} precision={0} />
             </Form.Item>
           </>
@@ -131,7 +132,7 @@ export function TemplateForm({ editing, onDone }: { editing: CouponTemplateDto |
             <Switch />
           </Form.Item>
         )}
-        <Form.Item name="totalQuota" label={isNew ? '发放总量' : `发放总量（已发 ${editing.issuedCount}）`} rules={[{ required: true, message: '请输入发放总量' }]}>
+        <Form.Item name="totalQuota" label={isNew ? '发放总量' : `发放总量（已发 ${editing.issuedCount}）`} rules={rulesFor('POST /api/hq/coupon-templates', 'totalQuota', { label: '发放总量' })}>
           <InputNumber min={isNew ? 1 : Math.max(1, editing.issuedCount)} max={MAX_QUOTA} precision={0} />
         </Form.Item>
         <Form.Item name="claimable" label="在领券中心展示（顾客自行领取）" valuePropName="checked">

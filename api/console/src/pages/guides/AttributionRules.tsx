@@ -5,9 +5,10 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Descriptions, Form, InputNumber, Modal, Result, Skeleton, Space, Table, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { RULE_BOUNDS, type AttributionRules as Rules } from '@common/attribution/rules';
+import type { AttributionRules as Rules } from '@common/attribution/rules';
 import { api, call } from '../../api/client';
-import { loadError, showRefusal } from '../../form-dialogs';
+import { rulesFor } from '../../api/rules';
+import { loadError, showApiError } from '../../forms';
 
 type Change = Pick<Rules, 'protectionDays' | 'sharingWindowHours' | 'tokenMaxAgeDays'>;
 interface Preview {
@@ -48,7 +49,7 @@ export default function AttributionRules() {
     try {
       setPreview({ for: v, result: await call<Preview>(api.POST('/api/hq/attribution/rules/preview', { body: v })) });
     } catch (err) {
-      showRefusal(form, err);
+      showApiError(form, err);
     } finally {
       setBusy(false);
     }
@@ -66,7 +67,7 @@ export default function AttributionRules() {
           setPreview(null);
           await load();
         } catch (err) {
-          showRefusal(form, err);
+          showApiError(form, err);
         }
       },
     });
@@ -84,7 +85,7 @@ export default function AttributionRules() {
       <Card title="调整规则" style={{ marginBottom: 16 }}>
         <Form form={form} layout="inline" onFinish={runPreview}>
           {FIELDS.map((f) => (
-            <Form.Item key={f.name} name={f.name} label={f.label} rules={[{ required: true, message: '必填' }, { type: 'integer', min: RULE_BOUNDS[f.name].min, max: RULE_BOUNDS[f.name].max, message: `${RULE_BOUNDS[f.name].min}–${RULE_BOUNDS[f.name].max} 的整数` }]}>
+            <Form.Item key={f.name} name={f.name} label={f.label} rules={rulesFor('POST /api/hq/attribution/rules', f.name, { label: f.label })}>
               <InputNumber precision={0} addonAfter={f.unit} style={{ width: 160 }} />
             </Form.Item>
           ))}

@@ -2,9 +2,9 @@
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Button, Form, InputNumber, Radio } from 'antd';
 import { useRef, useState } from 'react';
-import { MAX_COMMISSION_BP } from '@common/attribution/commission';
 import { api, call } from '../../api/client';
-import { FormDialog, useSubmit } from '../../form-dialogs';
+import { rulesFor, toApiValue } from '../../api/rules';
+import { FormDialog, useSubmit } from '../../forms';
 
 interface RateRow {
   scope: 'product' | 'category';
@@ -20,7 +20,7 @@ const pct = (bp: number) => `${(bp / 100).toFixed(2)}%`;
 
 function RateDialog({ initial, onClose, onDone }: { initial?: RateRow; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<Fields>();
-  const { busy, submit } = useSubmit<Fields>(form, (v) => call(api.PUT('/api/hq/commission-rates', { body: { scope: v.scope, refId: v.refId, rateBp: Math.round(v.ratePct * 100) } })), {
+  const [busy, submit] = useSubmit<Fields>(form, (v) => call(api.PUT('/api/hq/commission-rates', { body: { scope: v.scope, refId: v.refId, rateBp: toApiValue(v.ratePct, { unit: 'percent' }) as number } })), {
     success: '佣金比例已保存，对此后支付的订单生效',
     onDone,
     rename: { rateBp: 'ratePct' },
@@ -30,10 +30,10 @@ function RateDialog({ initial, onClose, onDone }: { initial?: RateRow; onClose: 
       <Form.Item name="scope" label="范围">
         <Radio.Group optionType="button" options={[{ label: '商品', value: 'product' }, { label: '分类', value: 'category' }]} disabled={!!initial} />
       </Form.Item>
-      <Form.Item name="refId" label="商品或分类 ID" rules={[{ required: true, message: '请输入 ID' }]}>
+      <Form.Item name="refId" label="商品或分类 ID" rules={rulesFor('PUT /api/hq/commission-rates', 'refId', { label: 'ID' })}>
         <InputNumber precision={0} min={1} style={{ width: '100%' }} disabled={!!initial} />
       </Form.Item>
-      <Form.Item name="ratePct" label="佣金比例" rules={[{ required: true, message: '请输入比例' }, { type: 'number', min: 0, max: MAX_COMMISSION_BP / 100, message: `0–${MAX_COMMISSION_BP / 100}%` }]}>
+      <Form.Item name="ratePct" label="佣金比例" rules={rulesFor('PUT /api/hq/commission-rates', 'rateBp', { label: '佣金比例', unit: 'percent' })}>
         <InputNumber precision={2} step={0.5} addonAfter="%" style={{ width: '100%' }} />
       </Form.Item>
     </FormDialog>

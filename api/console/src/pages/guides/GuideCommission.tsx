@@ -9,7 +9,7 @@ import type { Page } from '@common/paging';
 import { api, ApiError, call } from '../../api/client';
 import { downloadFile } from '../../api/download';
 import { beijing, yuan } from '../../format';
-import { loadError } from '../../form-dialogs';
+import { loadError } from '../../forms';
 
 interface Figures {
   figures: { accruedFen: number; heldFen: number; releasedFen: number; reversedFen: number };

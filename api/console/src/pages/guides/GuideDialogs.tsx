@@ -3,7 +3,8 @@ import { Alert, Button, Form, Image, Input, Modal, Select, Typography, message }
 import { useEffect, useState } from 'react';
 import { api, call } from '../../api/client';
 import { beijing } from '../../format';
-import { FormDialog, useSubmit } from '../../form-dialogs';
+import { rulesFor } from '../../api/rules';
+import { FormDialog, useSubmit } from '../../forms';
 import type { GuideRow, StoreRow } from './types';
 
 type Done = { onClose: () => void; onDone: () => void };
@@ -12,14 +13,14 @@ type GuideFields = { name: string; wecomUserId: string; storeId: number };
 
 export function GuideForm({ stores, onClose, onDone }: { stores: StoreRow[] } & Done) {
   const [form] = Form.useForm<GuideFields>();
-  const { busy, submit } = useSubmit<GuideFields>(form, (body) => call(api.POST('/api/hq/guides', { body })), { success: '导购已创建', onDone });
+  const [busy, submit] = useSubmit<GuideFields>(form, (body) => call(api.POST('/api/hq/guides', { body })), { success: '导购已创建', onDone });
   return (
     <FormDialog title="新建导购" okText="创建" form={form} busy={busy} onFinish={submit} onClose={onClose}>
-      <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}><Input id="guide-name" maxLength={20} /></Form.Item>
-      <Form.Item name="wecomUserId" label="企业微信账号（UserID）" rules={[{ required: true, message: '请输入企业微信账号' }, { pattern: /^[A-Za-z0-9_.@-]{1,64}$/, message: '字母、数字或 _ . @ -' }]}>
+      <Form.Item name="name" label="姓名" rules={rulesFor('POST /api/hq/guides', 'name', { label: '姓名' })}><Input id="guide-name" maxLength={20} /></Form.Item>
+      <Form.Item name="wecomUserId" label="企业微信账号（UserID）" rules={rulesFor('POST /api/hq/guides', 'wecomUserId', { label: '企业微信账号', hint: '1–64 位字母、数字或 _ . @ -' })}>
         <Input id="guide-wecom" maxLength={64} />
       </Form.Item>
-      <Form.Item name="storeId" label="门店" rules={[{ required: true, message: '请选择门店' }]}>
+      <Form.Item name="storeId" label="门店" rules={rulesFor('POST /api/hq/guides', 'storeId', { label: '门店', pick: true })}>
         <Select id="guide-store" options={stores.map((s) => ({ value: s.id, label: `${s.name}（${s.city}）` }))} notFoundContent="请先新建门店" />
       </Form.Item>
     </FormDialog>
@@ -81,7 +82,7 @@ export function ContactWayDialog({ guide, onClose, onDone }: { guide: GuideRow }
 export function HandOverDialog({ guide, guides, mode, onClose, onDone }: { guide: GuideRow; guides: GuideRow[]; mode: 'leave' | 'reassign' } & Done) {
   const [form] = Form.useForm<{ to?: number }>();
   const targets = guides.filter((g) => g.status === 'active' && g.id !== guide.id).map((g) => ({ value: g.id, label: g.name }));
-  const { busy, submit } = useSubmit<{ to?: number }>(
+  const [busy, submit] = useSubmit<{ to?: number }>(
     form,
     async ({ to }) => {
       const r =
@@ -95,7 +96,7 @@ export function HandOverDialog({ guide, guides, mode, onClose, onDone }: { guide
   return (
     <FormDialog title={mode === 'leave' ? `${guide.name} 离职` : `转移 ${guide.name} 的客户`} form={form} busy={busy} onFinish={submit} onClose={onClose}>
       {mode === 'leave' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="离职后该导购的分享不再产生归属与佣金，已产生的佣金不受影响。" />}
-      <Form.Item name="to" label="客户转给" rules={mode === 'reassign' ? [{ required: true, message: '请选择接手的导购' }] : []}>
+      <Form.Item name="to" label="客户转给" rules={mode === 'reassign' ? rulesFor('POST /api/hq/guides/{id}/reassign', 'toGuideId', { label: '接手的导购', pick: true }) : rulesFor('POST /api/hq/guides/{id}/leave', 'reassignTo')}>
         <Select allowClear={mode === 'leave'} placeholder={mode === 'leave' ? '不转移客户' : '选择导购'} options={targets} notFoundContent="没有其他在职导购" />
       </Form.Item>
     </FormDialog>

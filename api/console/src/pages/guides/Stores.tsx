@@ -4,19 +4,20 @@ import { Button, Form, Input, Select, message } from 'antd';
 import { useRef, useState } from 'react';
 import { api, call } from '../../api/client';
 import { beijing } from '../../format';
-import { FormDialog, useSubmit } from '../../form-dialogs';
+import { rulesFor } from '../../api/rules';
+import { FormDialog, useSubmit } from '../../forms';
 import type { GuideRow, StoreRow } from './types';
 
 type StoreFields = { name: string; code: string; city: string };
 
 function StoreForm({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<StoreFields>();
-  const { busy, submit } = useSubmit<StoreFields>(form, (body) => call(api.POST('/api/hq/stores', { body })), { success: '门店已创建', onDone });
+  const [busy, submit] = useSubmit<StoreFields>(form, (body) => call(api.POST('/api/hq/stores', { body })), { success: '门店已创建', onDone });
   return (
     <FormDialog title="新建门店" okText="创建" form={form} busy={busy} onFinish={submit} onClose={onClose}>
-      <Form.Item name="name" label="门店名称" rules={[{ required: true, whitespace: true, message: '请输入门店名称' }]}><Input maxLength={40} /></Form.Item>
-      <Form.Item name="code" label="门店编码" rules={[{ required: true, message: '请输入门店编码' }, { pattern: /^[A-Za-z0-9_-]{1,20}$/, message: '1–20 位字母、数字、- 或 _' }]}><Input maxLength={20} /></Form.Item>
-      <Form.Item name="city" label="城市" rules={[{ required: true, whitespace: true, message: '请输入城市' }]}><Input maxLength={20} /></Form.Item>
+      <Form.Item name="name" label="门店名称" rules={rulesFor('POST /api/hq/stores', 'name', { label: '门店名称' })}><Input id="store-name" /></Form.Item>
+      <Form.Item name="code" label="门店编码" rules={rulesFor('POST /api/hq/stores', 'code', { label: '门店编码', hint: '1–20 位字母、数字、- 或 _' })}><Input id="store-code" /></Form.Item>
+      <Form.Item name="city" label="城市" rules={rulesFor('POST /api/hq/stores', 'city', { label: '城市' })}><Input id="store-city" /></Form.Item>
     </FormDialog>
   );
 }

@@ -5,7 +5,8 @@ import type { CouponTemplateDto } from '@common/coupon/types';
 import { fenToYuanString, parseYuan } from '@common/money';
 import type { MallItemDto, MallItemKind } from '@common/pointsmall/types';
 import { api, ApiError, call } from '../../api/client';
-import { FormDialog, useSubmit } from '../../form-dialogs';
+import { rulesFor } from '../../api/rules';
+import { FormDialog, useSubmit } from '../../forms';
 
 interface Fields {
   kind: MallItemKind;
@@ -39,7 +40,7 @@ export function MallItemForm({ open, item, onClose, onDone }: { open: boolean; i
     if (open && kind === 'coupon' && !templates.length) call<CouponTemplateDto[]>(api.GET('/api/hq/coupon-templates')).then(setTemplates, () => message.error('优惠券模板加载失败'));
   }, [open, kind, templates.length]);
 
-  const { busy, submit } = useSubmit<Fields>(
+  const [busy, submit] = useSubmit<Fields>(
     form,
     async (v) => {
       const cashFen = v.cashYuan ? parseYuan(v.cashYuan) : 0;
@@ -81,30 +82,30 @@ export function MallItemForm({ open, item, onClose, onDone }: { open: boolean; i
       <Form.Item name="kind" label="类型" hidden={!!item}>
         <Radio.Group optionType="button" options={[{ label: '实物商品', value: 'goods' }, { label: '优惠券', value: 'coupon' }]} />
       </Form.Item>
-      <Form.Item name="title" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}>
+      <Form.Item name="title" label="名称" rules={rulesFor('POST /api/hq/pointsmall/items', 'title', { label: '名称' })}>
         <Input maxLength={40} />
       </Form.Item>
       {item ? null : kind === 'coupon' ? (
-        <Form.Item name="templateId" label="优惠券" rules={[{ required: true, message: '请选择优惠券' }]}>
+        <Form.Item name="templateId" label="优惠券" rules={rulesFor('POST /api/hq/pointsmall/items', 'templateId', { label: '优惠券', required: true, pick: true })}>
           <Select options={templates.map((t) => ({ value: t.id, label: `${t.name}（${t.summary}）` }))} placeholder="选择优惠券模板" notFoundContent="暂无优惠券模板" />
         </Form.Item>
       ) : (
-        <Form.Item name="skuId" label="SKU 编号" rules={[{ required: true, message: '请输入 SKU 编号' }]}>
+        <Form.Item name="skuId" label="SKU 编号" rules={rulesFor('POST /api/hq/pointsmall/items', 'skuId', { label: 'SKU 编号', required: true })}>
           <InputNumber precision={0} min={1} style={{ width: '100%' }} />
         </Form.Item>
       )}
-      <Form.Item name="pointsPrice" label="所需积分" rules={[{ required: true, message: '请输入所需积分' }]}>
+      <Form.Item name="pointsPrice" label="所需积分" rules={rulesFor('POST /api/hq/pointsmall/items', 'pointsPrice', { label: '所需积分' })}>
         <InputNumber precision={0} style={{ width: '100%' }} />
       </Form.Item>
       {kind !== 'coupon' && (
-        <Form.Item name="cashYuan" label="另付现金（元）">
+        <Form.Item name="cashYuan" label="另付现金（元）" rules={rulesFor('POST /api/hq/pointsmall/items', 'cashFen', { label: '另付现金', unit: 'yuan' })}>
           <Input prefix="¥" placeholder="0.00，纯积分兑换留空" />
         </Form.Item>
       )}
-      <Form.Item name="stock" label="库存" rules={[{ required: true, message: '请输入库存' }]} hidden={!!item}>
+      <Form.Item name="stock" label="库存" rules={rulesFor('POST /api/hq/pointsmall/items', 'stock', { label: '库存' })} hidden={!!item}>
         <InputNumber precision={0} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="perMemberLimit" label="每人限兑" rules={[{ required: true, message: '请输入每人限兑数量' }]}>
+      <Form.Item name="perMemberLimit" label="每人限兑" rules={rulesFor('POST /api/hq/pointsmall/items', 'perMemberLimit', { label: '每人限兑数量', required: true })}>
         <InputNumber precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="image" label="图片地址">

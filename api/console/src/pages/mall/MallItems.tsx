@@ -5,19 +5,20 @@ import { useRef, useState } from 'react';
 import type { MallItemDto } from '@common/pointsmall/types';
 import { api, call } from '../../api/client';
 import { yuan } from '../../format';
-import { FormDialog, useSubmit } from '../../form-dialogs';
+import { rulesFor } from '../../api/rules';
+import { FormDialog, useSubmit } from '../../forms';
 import { MallItemForm } from './MallItemForm';
 
 function StockDialog({ item, onClose, onDone }: { item: MallItemDto; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ stockDelta: number }>();
-  const { busy, submit } = useSubmit<{ stockDelta: number }>(form, ({ stockDelta }) => call(api.PATCH('/api/hq/pointsmall/items/{id}', { params: { path: { id: item.id } }, body: { stockDelta } })), {
+  const [busy, submit] = useSubmit<{ stockDelta: number }>(form, ({ stockDelta }) => call(api.PATCH('/api/hq/pointsmall/items/{id}', { params: { path: { id: item.id } }, body: { stockDelta } })), {
     success: '库存已调整',
     onDone,
   });
   return (
     <FormDialog title={`调整库存：${item.title}`} form={form} busy={busy} onFinish={submit} onClose={onClose}>
       <p>当前库存 {item.stock}。输入增加（正数）或减少（负数）的数量。</p>
-      <Form.Item name="stockDelta" label="变动" rules={[{ required: true, message: '请输入数量' }, { type: 'integer', message: '须为整数' }]}>
+      <Form.Item name="stockDelta" label="变动" rules={rulesFor('PATCH /api/hq/pointsmall/items/{id}', 'stockDelta', { label: '数量', required: true })}>
         <InputNumber precision={0} style={{ width: '100%' }} />
       </Form.Item>
     </FormDialog>

@@ -2,7 +2,8 @@
 import { Form, Input, InputNumber, Radio } from 'antd';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
-import { FormDialog, useSubmit } from '../../form-dialogs';
+import { rulesFor } from '../../api/rules';
+import { FormDialog, useSubmit } from '../../forms';
 
 interface Fields {
   direction: 'grant' | 'deduct';
@@ -14,7 +15,7 @@ export function AdjustPointsModal({ memberId, open, onClose, onDone }: { memberI
   const [form] = Form.useForm<Fields>();
   // One key per opened dialog: a retried click adjusts once (the API's Idempotency-Key).
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const { busy, submit } = useSubmit<Fields>(
+  const [busy, submit] = useSubmit<Fields>(
     form,
     ({ direction, points, reason }) =>
       call(api.POST(direction === 'grant' ? '/api/hq/points/grant' : '/api/hq/points/deduct', { body: { memberId, points, reason }, headers: { 'Idempotency-Key': key } })),
@@ -32,10 +33,10 @@ export function AdjustPointsModal({ memberId, open, onClose, onDone }: { memberI
       <Form.Item name="direction" label="类型">
         <Radio.Group options={[{ label: '发放', value: 'grant' }, { label: '扣减', value: 'deduct' }]} optionType="button" />
       </Form.Item>
-      <Form.Item name="points" label="积分" rules={[{ required: true, message: '请输入积分数量' }]}>
+      <Form.Item name="points" label="积分" rules={rulesFor('POST /api/hq/points/grant', 'points', { label: '积分数量' })}>
         <InputNumber id="adjust-points" precision={0} style={{ width: '100%' }} placeholder="正整数" />
       </Form.Item>
-      <Form.Item name="reason" label="原因" rules={[{ required: true, whitespace: true, message: '请填写原因' }]}>
+      <Form.Item name="reason" label="原因" rules={rulesFor('POST /api/hq/points/grant', 'reason', { label: '原因' })}>
         <Input id="adjust-reason" maxLength={64} showCount placeholder="例如：客诉补偿、活动奖励" />
       </Form.Item>
     </FormDialog>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ConsistencyReport as Report, ConsistencyRow } from '@common/membership/types';
 import { api, call } from '../../api/client';
-import { loadError } from '../../form-dialogs';
+import { loadError } from '../../forms';
 
 export default function Consistency() {
   const [report, setReport] = useState<Report | null>(null);

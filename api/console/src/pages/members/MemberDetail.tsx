@@ -6,7 +6,7 @@ import { useParams } from 'react-router-dom';
 import type { MemberCardDto, PointsEntryDto, PointsLedgerPage } from '@common/membership/types';
 import { api, ApiError, call } from '../../api/client';
 import { beijing } from '../../format';
-import { loadError } from '../../form-dialogs';
+import { loadError } from '../../forms';
 import { AdjustPointsModal } from './AdjustPoints';
 import { memberFactTabs } from './MemberFacts';
 import { ENTRY_KIND_LABELS, signed } from './labels';

@@ -10,7 +10,7 @@ import type { OrderSummaryDto } from '@common/order/types';
 import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
 import { beijing, yuan } from '../../format';
-import { loadError } from '../../form-dialogs';
+import { loadError } from '../../forms';
 
 const SOURCE: Record<string, string> = { touch: '分享卡片', wecom: '添加企业微信' };
 

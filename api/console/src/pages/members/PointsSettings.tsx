@@ -4,13 +4,15 @@ import { Button, Card, Col, Form, Input, InputNumber, Result, Row, Skeleton, Spa
 import { useCallback, useEffect, useState } from 'react';
 import type { MembershipSettings } from '@common/membership/settings';
 import { api, call } from '../../api/client';
-import { loadError, showRefusal } from '../../form-dialogs';
+import { rulesFor, type FieldOf } from '../../api/rules';
+import { loadError, showApiError } from '../../forms';
 
-const int = (min: number, max?: number) => ({ type: 'integer' as const, min, max, message: max === undefined ? `须为不小于 ${min} 的整数` : `须为 ${min}–${max} 的整数` });
+const SETTINGS = 'PUT /api/hq/membership/settings';
 
-function Num({ name, label, min, max, addon }: { name: (string | number)[]; label?: string; min: number; max?: number; addon?: string }) {
+/** A whole-number setting; `field` is its place in the API's body, whose bounds the rule takes. */
+function Num({ name, field, label, addon }: { name: (string | number)[]; field: FieldOf<typeof SETTINGS>; label?: string; addon?: string }) {
   return (
-    <Form.Item name={name} label={label} rules={[{ required: true, message: '必填' }, int(min, max)]} style={label ? undefined : { margin: 0 }}>
+    <Form.Item name={name} label={label} rules={rulesFor(SETTINGS, field, { label })} style={label ? undefined : { margin: 0 }}>
       <InputNumber precision={0} style={{ width: '100%' }} addonAfter={addon} />
     </Form.Item>
   );
@@ -38,7 +40,7 @@ export default function PointsSettings() {
       form.setFieldsValue(await call<MembershipSettings>(api.PUT('/api/hq/membership/settings', { body: values })));
       message.success('已保存，新规则即时生效');
     } catch (err) {
-      showRefusal(form, err);
+      showApiError(form, err);
     } finally {
       setBusy(false);
     }
@@ -58,11 +60,11 @@ export default function PointsSettings() {
                 pagination={false}
                 size="small"
                 columns={[
-                  { title: '等级', render: (_, f) => (<><Form.Item name={[f.name, 'code']} hidden><Input /></Form.Item><Form.Item name={[f.name, 'label']} rules={[{ required: true, message: '必填' }]} style={{ margin: 0 }}><Input maxLength={16} /></Form.Item></>) },
-                  { title: '起始成长值', render: (_, f) => <Num name={[f.name, 'minGrowth']} min={0} /> },
-                  { title: '购物积分倍率（%）', render: (_, f) => <Num name={[f.name, 'pointsMultiplierPct']} min={0} max={1000} /> },
-                  { title: '会员折扣（% off）', render: (_, f) => <Num name={[f.name, 'discountPct']} min={0} max={50} /> },
-                  { title: '生日月倍率（%）', render: (_, f) => <Num name={[f.name, 'birthdayMultiplierPct']} min={100} max={1000} /> },
+                  { title: '等级', render: (_, f) => (<><Form.Item name={[f.name, 'code']} hidden><Input /></Form.Item><Form.Item name={[f.name, 'label']} rules={rulesFor(SETTINGS, 'tiers.*.label')} style={{ margin: 0 }}><Input maxLength={16} /></Form.Item></>) },
+                  { title: '起始成长值', render: (_, f) => <Num name={[f.name, 'minGrowth']} field="tiers.*.minGrowth" /> },
+                  { title: '购物积分倍率（%）', render: (_, f) => <Num name={[f.name, 'pointsMultiplierPct']} field="tiers.*.pointsMultiplierPct" /> },
+                  { title: '会员折扣（% off）', render: (_, f) => <Num name={[f.name, 'discountPct']} field="tiers.*.discountPct" /> },
+                  { title: '生日月倍率（%）', render: (_, f) => <Num name={[f.name, 'birthdayMultiplierPct']} field="tiers.*.birthdayMultiplierPct" /> },
                 ]}
               />
             )}
@@ -71,16 +73,16 @@ export default function PointsSettings() {
         <Row gutter={16}>
           <Col span={12}>
             <Card title="积分获取" style={{ marginBottom: 16 }}>
-              <Num name={['earn', 'pointsPerYuan']} label="每实付 1 元得积分" min={0} max={100} />
-              <Num name={['earn', 'perOrderCap']} label="单笔订单积分上限" min={0} />
-              <Num name={['earn', 'signinPoints']} label="每日签到积分" min={1} max={1000} />
-              <Num name={['earn', 'referralPoints']} label="推荐新会员奖励" min={0} max={100000} />
+              <Num name={['earn', 'pointsPerYuan']} field="earn.pointsPerYuan" label="每实付 1 元得积分" />
+              <Num name={['earn', 'perOrderCap']} field="earn.perOrderCap" label="单笔订单积分上限" />
+              <Num name={['earn', 'signinPoints']} field="earn.signinPoints" label="每日签到积分" />
+              <Num name={['earn', 'referralPoints']} field="earn.referralPoints" label="推荐新会员奖励" />
               <Form.List name={['earn', 'streakBonuses']}>
                 {(fields, { add, remove }) => (
                   <Form.Item label="连续签到奖励">
                     {fields.map((f) => (
                       <Space key={f.key} align="baseline">
-                        每连续 <Num name={[f.name, 'every']} min={2} max={366} /> 天奖励 <Num name={[f.name, 'points']} min={1} max={10000} /> 积分
+                        每连续 <Num name={[f.name, 'every']} field="earn.streakBonuses.*.every" /> 天奖励 <Num name={[f.name, 'points']} field="earn.streakBonuses.*.points" /> 积分
                         <Button type="link" danger onClick={() => remove(f.name)}>删除</Button>
                       </Space>
                     ))}
@@ -92,8 +94,8 @@ export default function PointsSettings() {
           </Col>
           <Col span={12}>
             <Card title="积分抵扣" style={{ marginBottom: 16 }}>
-              <Num name={['redeem', 'pointsPerYuan']} label="多少积分抵 1 元" min={1} max={10000} />
-              <Num name={['redeem', 'maxSharePct']} label="最多抵扣商品金额（%）" min={0} max={100} />
+              <Num name={['redeem', 'pointsPerYuan']} field="redeem.pointsPerYuan" label="多少积分抵 1 元" />
+              <Num name={['redeem', 'maxSharePct']} field="redeem.maxSharePct" label="最多抵扣商品金额（%）" />
             </Card>
           </Col>
         </Row>

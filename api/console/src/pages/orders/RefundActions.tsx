@@ -5,11 +5,11 @@
  */
 import { Button, Form, Input, Modal, Space, message } from 'antd';
 import { useState } from 'react';
-import { parseYuan } from '@common/money';
 import type { RefundDto } from '@common/order/types';
 import { api, call } from '../../api/client';
 import { yuan } from '../../format';
-import { toFen, toYuanText, useSubmit, yuanRules } from '../../forms';
+import { rulesFor, toApiValue } from '../../api/rules';
+import { toFen, toYuanText, useSubmit } from '../../forms';
 
 const RENAME = { amountFen: 'amountYuan' };
 
@@ -34,7 +34,7 @@ function RefundModal({ mode, onDone }: { mode: Mode; onDone: (changed: boolean) 
       }
       onDone(true);
     },
-    RENAME,
+    { rename: RENAME },
   );
   const title = mode.kind === 'approve' ? '同意退款' : mode.kind === 'reject' ? '拒绝退款' : '发起退款';
   return (
@@ -42,12 +42,12 @@ function RefundModal({ mode, onDone }: { mode: Mode; onDone: (changed: boolean) 
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ amountYuan: toYuanText(max), reason: mode.kind === 'approve' ? '' : undefined }}>
         {mode.kind !== 'issue' && <p>申请金额 {yuan(mode.refund.amountFen)}，原因：{mode.refund.reason}</p>}
         {mode.kind !== 'reject' && (
-          <Form.Item name="amountYuan" label={`退款金额（元，最多 ${yuan(max)}，可部分退款）`} rules={[...yuanRules({ required: true, min: 1 }), { validator: async (_r, v) => { const fen = parseYuan(String(v ?? '')); if (fen !== null && fen > max) throw new Error(`不能超过 ${yuan(max)}`); } }]}>
+          <Form.Item name="amountYuan" label={`退款金额（元，最多 ${yuan(max)}，可部分退款）`} rules={[...rulesFor('POST /api/hq/orders/{id}/refunds', 'amountFen', { label: '退款金额', unit: 'yuan', required: true }), { validator: async (_r, v) => { if (toApiValue(v, { unit: 'yuan' }) as number > max) throw new Error(`不能超过 ${yuan(max)}`); } }]}>
             <Input prefix="¥" id="refund-amount" />
           </Form.Item>
         )}
         {mode.kind !== 'approve' && (
-          <Form.Item name="reason" label={mode.kind === 'reject' ? '拒绝原因（顾客可见）' : '退款原因'} rules={[{ required: true, whitespace: true, message: '请填写原因' }, { max: 80, message: '最多 80 个字' }]}>
+          <Form.Item name="reason" label={mode.kind === 'reject' ? '拒绝原因（顾客可见）' : '退款原因'} rules={rulesFor(mode.kind === 'reject' ? 'POST /api/hq/refunds/{id}/reject' : 'POST /api/hq/orders/{id}/refunds', 'reason', { label: '原因' })}>
             <Input.TextArea rows={3} maxLength={80} id="refund-reason" />
           </Form.Item>
         )}

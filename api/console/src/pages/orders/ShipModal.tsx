@@ -2,15 +2,11 @@
 import { Form, Input, Modal, Select, message } from 'antd';
 import { CARRIERS, type CarrierCode } from '@common/order/carriers';
 import { api, call } from '../../api/client';
+import { rulesFor } from '../../api/rules';
 import { useSubmit } from '../../forms';
 
 export const CARRIER_OPTIONS = CARRIERS.map((c) => ({ value: c.code, label: c.name }));
-/** The API's rule (orders.schema ShipBody). */
-export const TRACKING_RULES = [
-  { required: true, whitespace: true, message: '请输入运单号' },
-  { max: 64, message: '最多 64 位' },
-  { pattern: /^\s*[A-Za-z0-9-]+\s*$/, message: '运单号只能包含字母、数字和短横线' },
-];
+const SHIP = 'POST /api/hq/orders/{id}/ship';
 
 export function shipOrder(id: number, carrier: CarrierCode, trackingNo: string) {
   return call(api.POST('/api/hq/orders/{id}/ship', { params: { path: { id } }, body: { carrier, trackingNo: trackingNo.trim() } }));
@@ -26,10 +22,10 @@ export function ShipModal({ orderId, orderNo, onDone }: { orderId: number; order
   return (
     <Modal open title={`发货：${orderNo}`} okText="确认发货" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => onDone(false)}>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="carrier" label="快递公司" rules={[{ required: true, message: '请选择快递公司' }]}>
+        <Form.Item name="carrier" label="快递公司" rules={rulesFor(SHIP, 'carrier', { label: '快递公司' })}>
           <Select id="ship-carrier" options={CARRIER_OPTIONS} placeholder="选择快递公司" />
         </Form.Item>
-        <Form.Item name="trackingNo" label="运单号" rules={TRACKING_RULES}>
+        <Form.Item name="trackingNo" label="运单号" rules={rulesFor(SHIP, 'trackingNo', { label: '运单号', hint: '只能包含字母、数字和短横线' })}>
           <Input id="ship-tracking" maxLength={64} />
         </Form.Item>
       </Form>

@@ -4,6 +4,7 @@ import { Button, Form, Image, Input, InputNumber, Modal, Switch, Tag, message } 
 import { useRef, useState } from 'react';
 import type { HqBannerDto } from '@common/catalogue/types';
 import { api, call } from '../../api/client';
+import { rulesFor } from '../../api/rules';
 import { useSubmit } from '../../forms';
 import { ImageUpload } from './ImageUpload';
 
@@ -31,7 +32,7 @@ function BannerModal({ editing, onDone }: { editing: HqBannerDto | 'new'; onDone
   return (
     <Modal open title={editing === 'new' ? '新建轮播图' : '编辑轮播图'} onCancel={() => onDone(false)} onOk={() => form.submit()} confirmLoading={busy} okText="保存">
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
-        <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请输入标题' }, { max: 60, message: '最多 60 个字' }]}>
+        <Form.Item name="title" label="标题" rules={rulesFor('POST /api/hq/banners', 'title', { label: '标题' })}>
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item name="image" label="图片（建议 750×320）" rules={[{ required: true, type: 'array', min: 1, message: '请上传图片' }]}>
@@ -40,7 +41,7 @@ function BannerModal({ editing, onDone }: { editing: HqBannerDto | 'new'; onDone
         <Form.Item name="productId" label="点击后打开的商品 ID（可不填）">
           <InputNumber min={1} precision={0} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="sort" label="排序（小的在前）" rules={[{ required: true, message: '请输入排序' }]}>
+        <Form.Item name="sort" label="排序（小的在前）" rules={rulesFor('POST /api/hq/banners', 'sort', { label: '排序', required: true })}>
           <InputNumber min={0} max={9999} precision={0} />
         </Form.Item>
         <Form.Item name="active" label="在首页展示" valuePropName="checked">

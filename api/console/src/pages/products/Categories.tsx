@@ -4,6 +4,7 @@ import { Button, Form, Image, Input, InputNumber, Modal, message } from 'antd';
 import { useRef, useState } from 'react';
 import type { CategoryDto } from '@common/catalogue/types';
 import { api, call } from '../../api/client';
+import { rulesFor } from '../../api/rules';
 import { useSubmit } from '../../forms';
 import { ImageUpload } from './ImageUpload';
 
@@ -27,13 +28,13 @@ function CategoryModal({ editing, onDone }: { editing: CategoryDto | 'new'; onDo
   return (
     <Modal open title={editing === 'new' ? '新建分类' : `编辑分类：${editing.name}`} onCancel={() => onDone(false)} onOk={() => form.submit()} confirmLoading={busy} okText="保存">
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
-        <Form.Item name="name" label="分类名称" rules={[{ required: true, whitespace: true, message: '请输入分类名称' }, { max: 32, message: '最多 32 个字' }]}>
+        <Form.Item name="name" label="分类名称" rules={rulesFor('POST /api/hq/categories', 'name', { label: '分类名称' })}>
           <Input id="category-name" maxLength={32} />
         </Form.Item>
         <Form.Item name="icon" label="图标（可不传）">
           <ImageUpload max={1} />
         </Form.Item>
-        <Form.Item name="sort" label="排序（小的在前）" rules={[{ required: true, message: '请输入排序' }]}>
+        <Form.Item name="sort" label="排序（小的在前）" rules={rulesFor('POST /api/hq/categories', 'sort', { label: '排序', required: true })}>
           <InputNumber min={0} max={9999} precision={0} />
         </Form.Item>
       </Form>

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { CategoryDto, ProductDetailDto, ProductStatus, SpecDef } from '@common/catalogue/types';
 import { api, call } from '../../api/client';
+import { rulesFor } from '../../api/rules';
 import { showApiError, toYuanText, underField } from '../../forms';
 import { ImageUpload } from './ImageUpload';
 import { PRODUCT_STATUS_LABELS } from './ProductList';
@@ -106,27 +107,27 @@ export default function ProductEdit() {
     <Form form={form} layout="vertical" onFinish={submit} initialValues={EMPTY} scrollToFirstError>
       <Card title={productId ? `编辑商品 #${productId}` : '新建商品'} extra={<a onClick={() => navigate('/products')}>返回列表</a>}>
         {!categories.length && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="还没有分类，请先到「分类」页添加" />}
-        <Form.Item name="title" label="商品名称" rules={[{ required: true, whitespace: true, message: '请输入商品名称' }, { min: 2, max: 60, message: '2–60 个字' }]}>
+        <Form.Item name="title" label="商品名称" rules={rulesFor('POST /api/hq/products', 'title', { label: '商品名称' })}>
           <Input id="product-title" maxLength={60} showCount />
         </Form.Item>
-        <Form.Item name="subtitle" label="副标题" rules={[{ max: 120, message: '最多 120 个字' }]}>
+        <Form.Item name="subtitle" label="副标题" rules={rulesFor('POST /api/hq/products', 'subtitle', { label: '副标题' })}>
           <Input maxLength={120} />
         </Form.Item>
         <Space size="large" wrap>
-          <Form.Item name="categoryId" label="分类" rules={[{ required: true, type: 'number', min: 1, message: '请选择分类' }]}>
+          <Form.Item name="categoryId" label="分类" rules={rulesFor('POST /api/hq/products', 'categoryId', { label: '分类', pick: true })}>
             <Select id="product-category" style={{ width: 200 }} placeholder="选择分类" options={categories.map((c) => ({ label: c.name, value: c.id }))} />
           </Form.Item>
           <Form.Item name="status" label="状态">
             <Select id="product-status" style={{ width: 140 }} options={Object.entries(PRODUCT_STATUS_LABELS).map(([value, l]) => ({ value, label: l.text }))} />
           </Form.Item>
-          <Form.Item name="tags" label="标签（最多 5 个）" rules={[{ type: 'array', max: 5, message: '最多 5 个标签' }]}>
+          <Form.Item name="tags" label="标签（最多 5 个）" rules={rulesFor('POST /api/hq/products', 'tags', { label: '标签' })}>
             <Select mode="tags" style={{ width: 320 }} placeholder="输入后回车" maxTagTextLength={8} />
           </Form.Item>
         </Space>
-        <Form.Item name="images" label="商品图片（第一张为封面，PNG/JPEG/WebP，每张不超过 2 MB）" rules={[{ required: true, type: 'array', min: 1, message: '请至少上传一张图片' }]}>
+        <Form.Item name="images" label="商品图片（第一张为封面，PNG/JPEG/WebP，每张不超过 2 MB）" rules={rulesFor('POST /api/hq/products', 'images', { label: '商品图片' })}>
           <ImageUpload />
         </Form.Item>
-        <Form.Item name="description" label="商品详情" rules={[{ max: 5000, message: '最多 5000 个字' }]}>
+        <Form.Item name="description" label="商品详情" rules={rulesFor('POST /api/hq/products', 'description', { label: '商品详情' })}>
           <Input.TextArea rows={4} />
         </Form.Item>
       </Card>

@@ -9,7 +9,8 @@ import { useEffect } from 'react';
 import type { SpecDef } from '@common/catalogue/types';
 import { MAX_STOCK } from '@common/catalogue/buyable';
 import { parseYuan } from '@common/money';
-import { toFen, yuanRules } from '../../forms';
+import { rulesFor } from '../../api/rules';
+import { toFen } from '../../forms';
 import { matrixRows, specLabel, type SkuRow } from './skuMatrix';
 import type { ProductForm } from './ProductEdit';
 
@@ -40,10 +41,10 @@ export function SkuTable({ form, editing }: { form: FormInstance<ProductForm>; e
           <Space direction="vertical" style={{ width: '100%' }}>
             {fields.map((f) => (
               <Space key={f.key} align="start">
-                <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请输入规格名' }, { max: 20, message: '最多 20 个字' }]}>
+                <Form.Item name={[f.name, 'name']} rules={rulesFor('POST /api/hq/products', 'specs.*.name', { label: '规格名' })}>
                   <Input placeholder="规格名，如 颜色" style={{ width: 160 }} />
                 </Form.Item>
-                <Form.Item name={[f.name, 'values']} rules={[{ required: true, type: 'array', min: 1, message: '请至少输入一个规格值' }]}>
+                <Form.Item name={[f.name, 'values']} rules={rulesFor('POST /api/hq/products', 'specs.*.values', { label: '规格值' })}>
                   <Select mode="tags" placeholder="规格值，输入后回车" style={{ width: 420 }} open={false} tokenSeparators={[',', '，']} />
                 </Form.Item>
                 <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除规格" />
@@ -69,7 +70,7 @@ export function SkuTable({ form, editing }: { form: FormInstance<ProductForm>; e
           {
             title: '售价（元）',
             render: (_, _r, i) => (
-              <Form.Item name={['skus', i, 'priceYuan']} rules={yuanRules({ required: true, min: 1 })} style={{ margin: 0 }}>
+              <Form.Item name={['skus', i, 'priceYuan']} rules={rulesFor('POST /api/hq/products', 'skus.*.priceFen', { label: '售价', unit: 'yuan' })} style={{ margin: 0 }}>
                 <Input prefix="¥" style={{ width: 120 }} aria-label="售价" />
               </Form.Item>
             ),
@@ -82,7 +83,7 @@ export function SkuTable({ form, editing }: { form: FormInstance<ProductForm>; e
                 dependencies={[['skus', i, 'priceYuan']]}
                 style={{ margin: 0 }}
                 rules={[
-                  ...yuanRules(),
+                  ...rulesFor('POST /api/hq/products', 'skus.*.originalPriceFen', { label: '划线价', unit: 'yuan' }),
                   ({ getFieldValue }) => ({
                     validator: async (_rule, v: string) => {
                       const orig = parseYuan(String(v ?? ''));
@@ -102,7 +103,7 @@ export function SkuTable({ form, editing }: { form: FormInstance<ProductForm>; e
               editing && r.id !== undefined ? (
                 <span title="已有 SKU 的库存请在「库存」中调整并填写原因">{r.stock}</span>
               ) : (
-                <Form.Item name={['skus', i, 'stock']} rules={[{ required: true, message: '请输入库存' }]} style={{ margin: 0 }}>
+                <Form.Item name={['skus', i, 'stock']} rules={rulesFor('POST /api/hq/products', 'skus.*.stock', { label: '库存' })} style={{ margin: 0 }}>
                   <InputNumber min={0} max={MAX_STOCK} precision={0} style={{ width: 110 }} aria-label="库存" />
                 </Form.Item>
               ),

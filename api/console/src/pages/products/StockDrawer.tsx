@@ -8,6 +8,7 @@ import type { ProductDetailDto, SkuDto, StockMoveDto } from '@common/catalogue/t
 import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
 import { beijing, yuan } from '../../format';
+import { rulesFor } from '../../api/rules';
 import { showApiError } from '../../forms';
 import { specLabel } from './skuMatrix';
 
@@ -97,10 +98,10 @@ export function StockDrawer({ productId, onClose }: { productId: number; onClose
           {skuId !== null && (
             <>
               <Form form={form} layout="inline" onFinish={submit}>
-                <Form.Item name="delta" label="变动数量" rules={[{ required: true, message: '请输入变动数量' }, { validator: async (_r, v) => { if (v === 0) throw new Error('变动数量不能为 0'); } }]}>
+                <Form.Item name="delta" label="变动数量" rules={[...rulesFor('POST /api/hq/skus/{id}/stock-adjustments', 'delta', { label: '变动数量' }), { validator: async (_r, v) => { if (v === 0) throw new Error('变动数量不能为 0'); } }]}>
                   <InputNumber precision={0} placeholder="+入库 / -出库" style={{ width: 140 }} />
                 </Form.Item>
-                <Form.Item name="reason" label="原因" rules={[{ required: true, whitespace: true, message: '请填写调整原因' }, { max: 64, message: '最多 64 个字' }]}>
+                <Form.Item name="reason" label="原因" rules={rulesFor('POST /api/hq/skus/{id}/stock-adjustments', 'reason', { label: '调整原因' })}>
                   <AutoComplete style={{ width: 200 }} placeholder="选择或输入原因" options={['采购入库', '盘点盈亏', '报损', '退货入库'].map((r) => ({ value: r }))} />
                 </Form.Item>
                 <Button type="primary" htmlType="submit" loading={busy}>
