@@ -59,11 +59,12 @@ export const zs = {
       .transform((n) => Math.min(n, maxPageSize))
       .meta({ ...integerDoc(MAX_INT, dflt), description: `at most ${maxPageSize} are returned` }),
   }),
-  /** Trimmed text with no control characters. */
-  text: (max: number) =>
+  /** Trimmed text with no control characters; `min` > 0 makes it required (and says so in OpenAPI). */
+  text: (max: number, min = 0) =>
     z
       .string()
       .trim()
+      .min(min, min === 1 ? '不能为空' : `不能少于 ${min} 个字`)
       .max(max)
       .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), '不能包含控制字符'),
 };

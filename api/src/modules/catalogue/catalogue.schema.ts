@@ -24,7 +24,7 @@ const imageUrl = z
   .max(255)
   .regex(/^(\/assets\/[A-Za-z0-9/_.-]+|\/uploads\/images\/[0-9a-f]{64}\.(png|jpg|webp)|https:\/\/[^\s"'<>]+)$/, '必须是上传的图片、/assets/ 下的路径或 https 地址');
 
-const specValue = zs.text(20).pipe(z.string().min(1));
+const specValue = zs.text(20, 1);
 const SpecDefSchema = z.strictObject({ name: specValue, values: z.array(specValue).min(1).max(30) });
 
 const originalAbovePrice = (s: { priceFen?: number; originalPriceFen?: number | null }) =>
@@ -49,11 +49,11 @@ export const SkuPatchBody = z
 /** Product fields without defaults: a PATCH must never fill in a value the caller did not send. */
 const ProductFields = {
   categoryId: zs.bodyId(),
-  title: zs.text(60).pipe(z.string().min(2)),
+  title: zs.text(60, 2),
   subtitle: zs.text(120),
   images: z.array(imageUrl).min(1).max(9),
   description: zs.text(5000),
-  tags: z.array(zs.text(8).pipe(z.string().min(1))).max(5),
+  tags: z.array(zs.text(8, 1)).max(5),
   specs: z.array(SpecDefSchema).max(3),
   status: z.enum(PRODUCT_STATUSES),
 };
@@ -80,11 +80,11 @@ export const StockAdjustmentBody = z.strictObject({
     .min(-MAX_STOCK)
     .max(MAX_STOCK)
     .refine((n) => n !== 0, '变动数量不能为 0'),
-  reason: zs.text(64).pipe(z.string().min(1)),
+  reason: zs.text(64, 1),
 });
 
 export const CategoryBody = z.strictObject({
-  name: zs.text(32).pipe(z.string().min(1)),
+  name: zs.text(32, 1),
   icon: imageUrl.nullable().default(null),
   sort: z.number().int().min(0).max(9999).default(100),
 });
@@ -98,7 +98,7 @@ export const CategoryPatchBody = z
 export const StockHistoryQuery = z.object({ ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) });
 
 const BannerFields = {
-  title: zs.text(60).pipe(z.string().min(1)),
+  title: zs.text(60, 1),
   image: imageUrl,
   productId: zs.bodyId().nullable(),
   sort: z.number().int().min(0).max(9999),

@@ -27,7 +27,7 @@ const Audience = z.discriminatedUnion('type', [
 ]);
 
 export const TemplateBody = z.strictObject({
-  name: zs.text(40).pipe(z.string().min(1, '不能为空')),
+  name: zs.text(40, 1),
   kind: z.enum(COUPON_KINDS),
   amountOffFen: fen().default(0),
   thresholdFen: fen().default(0),

@@ -19,7 +19,7 @@ const shanghaiTime = () =>
 
 export const CampaignBody = z
   .object({
-    title: zs.text(60).min(1),
+    title: zs.text(60, 1),
     skuId: bodyId(),
     groupPriceFen: z.number().int().min(1).max(99_999_999),
     groupSize: z.number().int().min(GROUP_SIZE_MIN).max(GROUP_SIZE_MAX),
@@ -35,7 +35,7 @@ export type CampaignInput = z.output<typeof CampaignBody>;
 /** Edits: everything in a draft; once scheduled, only title, end, limit and a stock change. */
 export const CampaignPatchBody = z
   .object({
-    title: zs.text(60).min(1),
+    title: zs.text(60, 1),
     groupPriceFen: z.number().int().min(1).max(99_999_999),
     groupSize: z.number().int().min(GROUP_SIZE_MIN).max(GROUP_SIZE_MAX),
     startAt: shanghaiTime(),

@@ -21,14 +21,14 @@ export const AddTapBody = z.object({ guideId: bodyId() });
 export const PromptBody = z.object({ orderId: bodyId() });
 
 export const StoreBody = z.object({
-  name: zs.text(40).pipe(z.string().min(1)),
+  name: zs.text(40, 1),
   code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/),
-  city: zs.text(20).pipe(z.string().min(1)),
+  city: zs.text(20, 1),
 });
 export const DefaultGuideBody = z.object({ guideId: bodyId() });
 
 export const GuideBody = z.object({
-  name: zs.text(20).pipe(z.string().min(1)),
+  name: zs.text(20, 1),
   wecomUserId: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/),
   storeId: bodyId(),
   avatarUrl: z.url().max(255).optional(),

@@ -4,7 +4,7 @@ import { REFUND_STATUSES } from '@common/order/types';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@common/paging';
 import { zs } from '../../http/validate';
 
-const reason = zs.text(80).pipe(z.string().min(1, '请填写退款原因'));
+const reason = zs.text(80, 1);
 
 /** 申请退款 (shopper): the amount defaults to everything not yet refunded. */
 export const RefundRequestBody = z.strictObject({
@@ -25,7 +25,7 @@ export const HqApproveBody = z.strictObject({
 
 /** 拒绝退款: the shopper is told why. */
 export const HqRejectBody = z.strictObject({
-  reason: zs.text(80).pipe(z.string().min(1, '请填写拒绝原因')),
+  reason: zs.text(80, 1),
 });
 
 /** 退款审核 list. */

@@ -14,7 +14,7 @@ export const pointsAmount = () => z.number().int('须为整数').min(1, '须为�
 export const AdjustBody = z.strictObject({
   memberId: zs.bodyId(),
   points: pointsAmount(),
-  reason: zs.text(64).pipe(z.string().min(1, '请填写原因')),
+  reason: zs.text(64, 1),
 });
 
 export const BirthdayBody = z.strictObject({ birthday: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为 YYYY-MM-DD') });
@@ -22,7 +22,7 @@ export const BirthdayBody = z.strictObject({ birthday: z.string().regex(/^\d{4}-
 const pct = (max: number) => z.number().int().min(0).max(max);
 const TierBody = z.strictObject({
   code: z.enum(TIER_CODES as [string, ...string[]]),
-  label: zs.text(16).pipe(z.string().min(1)),
+  label: zs.text(16, 1),
   minGrowth: z.number().int().min(0).max(100_000_000),
   pointsMultiplierPct: pct(1000).min(0),
   discountPct: pct(50),

@@ -9,7 +9,7 @@ export const MAX_MALL_POINTS = 10_000_000;
 
 export const MallItemBody = z
   .strictObject({
-    title: zs.text(40).pipe(z.string().min(1, '不能为空')),
+    title: zs.text(40, 1),
     image: zs.text(255).nullable().default(null),
     description: zs.text(500).default(''),
     kind: z.enum(MALL_ITEM_KINDS),
@@ -29,7 +29,7 @@ export type MallItemInput = z.output<typeof MallItemBody>;
 
 export const MallItemPatch = z.strictObject({
   /** 编辑: what the shopper sees and pays; the kind and its SKU or coupon stay as created. */
-  title: zs.text(40).pipe(z.string().min(1, '不能为空')).optional(),
+  title: zs.text(40, 1).optional(),
   image: zs.text(255).nullable().optional(),
   description: zs.text(500).optional(),
   pointsPrice: z.number().int().min(1).max(MAX_MALL_POINTS).optional(),
