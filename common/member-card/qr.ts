@@ -29,7 +29,8 @@ export interface QrMatrix {
   modules: boolean[][];
 }
 
-export function encodeQr(text: string): QrMatrix {
+/** `forceMask` (0–7) is for tests: every mask must read back; otherwise the lowest penalty wins. */
+export function encodeQr(text: string, forceMask?: number): QrMatrix {
   const bytes = utf8(text);
   let version = 1;
   // mode (4 bits) + count (8 bits) + data
@@ -48,7 +49,7 @@ export function encodeQr(text: string): QrMatrix {
   for (let pad = 0xec; bits.length < capacity; pad ^= 0xec ^ 0x11) push(pad, 8);
   const data: number[] = [];
   for (let i = 0; i < bits.length; i += 8) data.push(bits.slice(i, i + 8).reduce((a, b) => (a << 1) | b, 0));
-  return draw(version, interleave(version, data));
+  return draw(version, interleave(version, data), forceMask);
 }
 
 /** UTF-8 bytes (TextEncoder is not in every mini-program runtime). */
@@ -115,7 +116,7 @@ function rsRemainder(data: number[], divisor: number[]): number[] {
   return result;
 }
 
-function draw(version: number, codewords: number[]): QrMatrix {
+function draw(version: number, codewords: number[], forceMask?: number): QrMatrix {
   const size = version * 4 + 17;
   const modules = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
   const isFunction = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
@@ -160,6 +161,7 @@ function draw(version: number, codewords: number[]): QrMatrix {
   let best: boolean[][] = modules;
   let bestPenalty = Infinity;
   for (let mask = 0; mask < 8; mask++) {
+    if (forceMask !== undefined && mask !== forceMask) continue;
     const m = modules.map((row) => row.slice());
     applyMask(m, isFunction, mask);
     drawFormat(m, isFunction, size, mask);

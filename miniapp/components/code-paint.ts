@@ -1,6 +1,6 @@
 /**
  * Paints the member code on a 2D canvas context (the weapp Canvas 2D node's, or a browser
- * canvas's): the QR matrix with a 2-module margin, or the Code 128 bars with the 10-module quiet
+ * canvas's): the QR matrix with the 4-module quiet zone the standard asks for, or the Code 128 bars with the 10-module quiet
  * zone the symbology requires. Whole-pixel modules where they fit, so scanners see sharp edges.
  */
 import { encodeCode128B } from '@common/member-card/code128';
@@ -19,7 +19,7 @@ export function paintCode(ctx: Painter, kind: CodeKind, text: string, width: num
   ctx.fillStyle = '#000000';
   if (kind === 'qr') {
     const { size, modules } = encodeQr(text);
-    const cell = Math.max(1, Math.floor(Math.min(width, height) / (size + 4)));
+    const cell = Math.max(1, Math.floor(Math.min(width, height) / (size + 8)));
     const x0 = Math.floor((width - cell * size) / 2);
     const y0 = Math.floor((height - cell * size) / 2);
     for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if (modules[y][x]) ctx.fillRect(x0 + x * cell, y0 + y * cell, cell, cell);

@@ -23,6 +23,7 @@ export const memberCardModule = defineModule({
     const memberCard: MemberCardApi = {
       findMemberIdByPhone: (phone) => cards.findMemberIdByPhone(phone),
       maskedPhoneOf: (memberId) => cards.maskedPhoneOf(memberId),
+      openCard: async (memberId, phoneCode) => (await cards.open(memberId, phoneCode)).maskedPhone as string,
     };
     // Both spellings: `ctx.use(memberCardModule).findMemberIdByPhone` and `….memberCard.findMemberIdByPhone`.
     return { memberCard, ...memberCard };
@@ -35,4 +36,6 @@ export interface MemberCardApi {
   findMemberIdByPhone(phone: string): Promise<number | null>;
   /** `138****8000`, or null when the member has not opened the card. */
   maskedPhoneOf(memberId: number): Promise<string | null>;
+  /** 开卡 with a getPhoneNumber code (the route's path; the demo seed uses it): the masked number. */
+  openCard(memberId: number, phoneCode: string): Promise<string>;
 }
