@@ -46,7 +46,7 @@ export function subscribeShippingUpload(
     let contact: string | undefined;
     if (isCarrierCode(e.carrier) && CARRIERS_NEEDING_CONTACT.includes(e.carrier)) {
       const order = await ports.orders.byId(e.orderId);
-      if (!order) throw new Error(`order ${e.orderId} is gone`);
+      if (!order?.address) throw new Error(`order ${e.orderId} is gone or has no address`);
       contact = receiverContact(order.address.phone);
     }
     await wechat.uploadShippingInfo({
