@@ -53,6 +53,11 @@ export async function pickupJourney(d: Driver, base: string): Promise<void> {
   const code = shown.replace(/\s/g, '');
   expect(code).toMatch(/^\d{8}$/);
   expect(await d.texts('.pickup-block__store-name')).toEqual([stores[0].name]);
+  // A first paid order brings the add-your-guide prompt (the guides feature): close it for the picture.
+  const prompted = await d.waitFor('.guide-prompt__close', { timeoutMs: 8000 }).then(() => true, () => false);
+  if (prompted) await d.tap('.guide-prompt__close');
+  // Let the 支付成功 toast fade too.
+  await new Promise((r) => setTimeout(r, 1500));
   await d.screenshot('pickup-ready');
 
   // The store's counter collects the code (HQ 自提核销 route, as the console page calls it).
