@@ -1,15 +1,19 @@
 /**
  * The 门店自提 journey on H5: a shopper buys now, chooses 到店自提 at the nearest store (the demo
  * stores; Chromium gives no location, so HQ's order), sees no freight, pays (development
- * cashier) and gets 待自提 with the pickup code in big digits; the store collects that code
- * through the HQ 自提核销 route; the shopper's order then shows 已自提. Ids, prices and the code
+ * cashier) and gets 待自提 with the pickup code in big digits; the store collects that code on
+ * the console's 自提核销 page (Chromium, /hq/); the shopper's order then shows 已自提. Ids, prices and the code
  * come from the pages and the API, never pinned.
  */
 import type { ProductCardDto, ProductDetailDto } from '@common/catalogue/types';
 import type { Page } from '@common/paging';
 import type { PickupStoreDto, PickupView } from '@common/pickup/types';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
 import type { Driver } from '../driver';
-import { PAGES } from '../paths';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../h5-driver';
+import { PAGES, ROOT } from '../paths';
 import { openSku } from './steps';
 
 async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
@@ -17,6 +21,31 @@ async function call<T>(base: string, method: string, path: string, body?: unknow
   const json = (await res.json()) as { ok: boolean; data: T };
   if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
   return json.data;
+}
+
+/** HQ's 自提核销 page (the console build served at /hq/): log in, type the code, 确认取货. */
+async function collectInConsole(base: string, code: string, orderNo: string): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, 'dist/console/index.html'))) throw new Error('dist/console is missing: run `npm run build:console` (npm test does)');
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+    await page.goto(`${base}/hq/#/login`);
+    await page.locator('#hq-username').fill('admin');
+    await page.locator('#hq-password').fill('loopmall-admin');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('GMV 趋势', { exact: false }).first().waitFor();
+    await page.goto(`${base}/hq/#/guides/pickup`);
+    await page.locator('#pickup-code').fill(code);
+    await page.locator('#pickup-code').press('Enter');
+    await page.getByText(`订单 ${orderNo}`).waitFor();
+    await page.locator('#pickup-collect').click();
+    await page.locator('#pickup-done').waitFor();
+    expect(await page.locator('#pickup-done').innerText()).toContain(orderNo);
+    fs.mkdirSync(path.join(ROOT, '.artifacts/screenshots'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, '.artifacts/screenshots/console-pickup.png') });
+  } finally {
+    await browser.close();
+  }
 }
 
 export async function pickupJourney(d: Driver, base: string): Promise<void> {
@@ -60,12 +89,12 @@ export async function pickupJourney(d: Driver, base: string): Promise<void> {
   await new Promise((r) => setTimeout(r, 1500));
   await d.screenshot('pickup-ready');
 
-  // The store's counter collects the code (HQ 自提核销 route, as the console page calls it).
+  // The store's counter: the console's 自提核销 page finds the code and 确认取货 collects it.
   const hq = (await call<{ token: string }>(base, 'POST', '/api/hq/auth/login', { username: 'admin', password: 'loopmall-admin' })).token;
   const seen = await call<PickupView>(base, 'GET', `/api/hq/pickup/lookup?code=${code}&storeId=${stores[0].storeId}`, undefined, hq);
   expect(seen.state).toBe('ready');
-  const done = await call<PickupView>(base, 'POST', '/api/hq/pickup/collect', { code, storeId: stores[0].storeId }, hq);
-  expect(done).toMatchObject({ orderId: seen.orderId, state: 'collected' });
+  await collectInConsole(base, code, seen.orderNo);
+  expect((await call<PickupView>(base, 'GET', `/api/hq/pickup/lookup?code=${code}&storeId=${stores[0].storeId}`, undefined, hq)).state).toBe('collected');
 
   // The shopper's order: 已自提.
   await d.open(PAGES.orderDetail, { id: String(seen.orderId) });
