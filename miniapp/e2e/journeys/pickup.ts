@@ -14,14 +14,8 @@ import { chromium } from 'playwright-core';
 import type { Driver } from '../driver';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../h5-driver';
 import { PAGES, ROOT } from '../paths';
+import { call } from './groupbuy';
 import { openSku } from './steps';
-
-async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = (await res.json()) as { ok: boolean; data: T };
-  if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
-  return json.data;
-}
 
 /** HQ's 自提核销 page (the console build served at /hq/): log in, type the code, 确认取货. */
 async function collectInConsole(base: string, code: string, orderNo: string): Promise<void> {

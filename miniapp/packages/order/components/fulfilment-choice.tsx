@@ -11,6 +11,7 @@ import type { PickupStoreDto } from '@common/pickup/types';
 import { messageOf } from '../../../services/http';
 import { currentLocation } from '../../../services/location';
 import { fetchPickupStores } from '../../../services/pickup';
+import { InlineError } from './inline-error';
 import './fulfilment-choice.scss';
 
 export type Fulfilment = 'delivery' | 'pickup';
@@ -56,16 +57,9 @@ export function PickupStores({ storeId, onStore }: Pick<Props, 'storeId' | 'onSt
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  if (error) {
-    return (
-      <View className='pickup-stores pickup-stores--state'>
-        <Text>{error}</Text>
-        <Text className='pickup-stores__retry' onClick={() => void load()}>点击重试</Text>
-      </View>
-    );
-  }
+  if (error) return <InlineError className='pickup-stores' message={error} onRetry={() => void load()} />;
   if (!stores) return <View className='pickup-stores pickup-stores--loading shimmer' />;
-  if (!stores.length) return <View className='pickup-stores pickup-stores--state pickup-stores--empty'>暂无可自提的门店，请选择快递配送</View>;
+  if (!stores.length) return <View className='pickup-stores pickup-stores--empty'>暂无可自提的门店，请选择快递配送</View>;
   return (
     <View className='pickup-stores'>
       {stores.map((s) => (

@@ -10,6 +10,7 @@ import { PICKUP_STATE_LABELS, type ShopperPickupDto } from '@common/pickup/types
 import { messageOf } from '../../../services/http';
 import { fetchPickupOfOrder } from '../../../services/pickup';
 import { formatDateTimeCn } from '../../../utils/format';
+import { InlineError } from '../components/inline-error';
 import './pickup-block.scss';
 
 export function PickupBlock({ orderId, status }: { orderId: number; status: string }) {
@@ -22,14 +23,7 @@ export function PickupBlock({ orderId, status }: { orderId: number; status: stri
   // Again whenever the order's status changes (paid → the code appears; collected → 已自提).
   useEffect(load, [orderId, status]);
 
-  if (error) {
-    return (
-      <View className='detail-block pickup-block pickup-block--error'>
-        <Text>{error}</Text>
-        <Text className='pickup-block__retry' onClick={load}>点击重试</Text>
-      </View>
-    );
-  }
+  if (error) return <InlineError className='detail-block pickup-block' message={error} onRetry={load} />;
   if (!pickup) return <View className='detail-block pickup-block pickup-block--loading shimmer' />;
   return (
     <View className={`detail-block pickup-block pickup-block--${pickup.state}`}>
