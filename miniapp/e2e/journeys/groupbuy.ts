@@ -17,7 +17,8 @@ export interface GroupBuyWorld {
   baseUrl: string;
 }
 
-async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
+/** A JSON call of the API; `{ok:false}` fails the journey with the body. */
+export async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
   const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
   const json = (await res.json()) as { ok: boolean; data: T };
   if (!json.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);

@@ -9,7 +9,7 @@ import { HQ_FINANCE } from '@common/hq/roles';
 import type { MemberPhoneDto, MemberPhoneRevealDto } from '@common/member-card/types';
 import { api, call } from '../../api/client';
 import { beijing } from '../../format';
-import { loadError } from '../../form-dialogs';
+import { loadError } from '../../forms';
 import { currentSession } from '../../session';
 
 export function MemberPhone({ memberId }: { memberId: number }) {

@@ -15,7 +15,7 @@ import { beijing, yuan } from '../../format';
 import type { GuideRow, StoreRow } from '../guides/types';
 import { ShipModal } from './ShipModal';
 
-export const KIND_LABELS: Record<OrderKind, string> = { normal: '普通', group_seat: '拼团', points_redemption: '积分兑换' };
+export const KIND_LABELS: Record<OrderKind, string> = { normal: '普通', group_seat: '拼团', points_redemption: '积分兑换', pickup: '到店自提' };
 
 type ListFilter = HqOrderFilter & { storeId?: number; guideId?: number };
 type Search = Omit<ListFilter, 'from' | 'to'> & { createdAt?: [string, string] };
