@@ -13,6 +13,7 @@ import { groupBuyModule } from './groupbuy';
 import { guidesModule } from './guides';
 import { healthModule } from './health';
 import { hqAccountsModule } from './hq-accounts';
+import { insightSegmentsModule } from './insight-segments';
 import { jobsModule } from './jobs';
 import { membershipModule } from './membership';
 import { ordersModule } from './orders';
@@ -41,6 +42,7 @@ export const MODULES = [
   pointsMallModule,
   groupBuyModule,
   guidesModule,
+  insightSegmentsModule,
   sidebarModule,
   hqAccountsModule,
   overviewModule,
