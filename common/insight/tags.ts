@@ -66,3 +66,8 @@ export function manualTagProblem(tag: string): string | null {
   if ((Object.values(RULE_TAG_LABELS) as string[]).includes(t)) return '该标签由系统按规则计算，不能手动添加';
   return null;
 }
+
+/** What a guide's views show: the segment's label, then the rule tags' labels, then the manual tags. */
+export function tagLabelsOf(t: { ruleTags: readonly RuleTag[]; manualTags: readonly string[] }): string[] {
+  return [...t.ruleTags.map((r) => RULE_TAG_LABELS[r]), ...t.manualTags];
+}

@@ -4,6 +4,8 @@
  * thresholds, manual tags, and coupon pushes to a segment or tag. Other modules' data comes only
  * through their public read ports (orders' OrderFacts, auth's members, guides' directory, coupons).
  */
+import { SEGMENT_LABELS } from '@common/insight/rfm';
+import { tagLabelsOf } from '@common/insight/tags';
 import { InsightSegments1796300000000 } from '../../db/migrations/1796300000000-insight-segments';
 import { defineModule } from '../../platform/module';
 import { authModule } from '../auth';
@@ -72,6 +74,12 @@ export const insightSegmentsModule = defineModule({
     outbox.subscribe('OrderRefunded', 'insight.order-refunded', (e) => rows.applyOrder(e.orderId));
     outbox.subscribe('SegmentPushRequested', 'insight.segment-push', (e) => pushes.deliver(e.pushId));
     ctx.scheduler.register({ name: 'insight-nightly', run: () => nightly.run(), intervalMs: TEN_MINUTES });
+
+    // The guide's workbench lists their customers with segment and tags (guides is built before us).
+    ctx.use(guidesModule).guides.workbench.provideTags(async (ids) => {
+      const tags = await reads.tagsOf(ids);
+      return new Map([...tags].map(([id, t]) => [id, { segment: SEGMENT_LABELS[t.segment], tags: tagLabelsOf(t) }]));
+    });
 
     ctx.routes((api) => registerInsightRoutes(api, { visits, reads, settings, pushes, scope: ctx.storeScope }));
     return { insight: { reads, rows, nightly, visits, pushes, settings } };

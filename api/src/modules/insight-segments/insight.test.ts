@@ -138,6 +138,9 @@ describe('member insight', () => {
     expect([bad.status, bad.body.field]).toEqual([400, 'tags.0']);
     expect(ok(await app.api.get('/api/hq/insight/members?manualTag=VIP', mgrA)).items.map((r: { memberId: number }) => r.memberId)).toEqual([a.memberId]);
     expect((await app.api.call('PUT', '/api/hq/insight/members/987654/tags', { token: hq, body: { tags: ['VIP'] } })).status).toBe(404);
+    // The guide sees them on the workbench's customer list.
+    const customer = ok(await app.api.get('/api/guide/customers', guideA.token)).find((c: { memberId: number }) => c.memberId === a.memberId);
+    expect(customer).toMatchObject({ segment: '潜在用户', tags: ['新客', 'VIP', '爱运动'] });
   });
 
   it('pushes a coupon to a segment: parallel requests make one push, parallel deliveries grant each member once; HQ sees received, used and GMV', async () => {
