@@ -12,6 +12,7 @@ import { authModule } from '../auth';
 import { CouponBatchReads, couponsModule } from '../coupons';
 import { guidesModule } from '../guides';
 import { ordersModule } from '../orders';
+import { InsightDemo } from './insight.demo';
 import { INSIGHT_ENTITIES } from './insight.entities';
 import './insight.events';
 import type { InsightPorts } from './insight.ports';
@@ -82,7 +83,7 @@ export const insightSegmentsModule = defineModule({
     });
 
     ctx.routes((api) => registerInsightRoutes(api, { visits, reads, settings, pushes, scope: ctx.storeScope }));
-    return { insight: { reads, rows, nightly, visits, pushes, settings } };
+    return { insight: { reads, rows, nightly, visits, pushes, settings, demo: new InsightDemo(ds, rows, now) } };
   },
 });
 
