@@ -44,6 +44,8 @@ const TABLES = [
       idx('idx_member_insight_promo', ['tag_promo', 'member_id']),
       idx('idx_member_insight_new', ['tag_new', 'member_id']),
       idx('idx_member_insight_hv', ['tag_high_value', 'member_id']),
+      // A store manager's tag counts: covered by one range of their store.
+      idx('idx_member_insight_store_tags', ['store_id', 'tag_dormant', 'tag_promo', 'tag_new', 'tag_high_value']),
     ],
   }),
   new Table({

@@ -26,6 +26,7 @@ export class MemberVisitDay {
 @Index('idx_member_insight_promo', ['tagPromo', 'memberId'])
 @Index('idx_member_insight_new', ['tagNew', 'memberId'])
 @Index('idx_member_insight_hv', ['tagHighValue', 'memberId'])
+@Index('idx_member_insight_store_tags', ['storeId', 'tagDormant', 'tagPromo', 'tagNew', 'tagHighValue'])
 export class MemberInsight {
   @PrimaryColumn({ type: 'integer' }) memberId!: number;
   @DateTimeColumn() registeredAt!: Date;

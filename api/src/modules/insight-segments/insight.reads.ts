@@ -22,7 +22,13 @@ export interface MemberFilter {
   manualTag?: string;
 }
 
+/** How long a distribution is reused: the console's charts and list totals may be this old. */
+export const DISTRIBUTION_TTL_MS = 60_000;
+
 export class InsightReads {
+  /** Per store (or 'all'): the newest distribution and when it was asked for; one query at a time per key. */
+  private readonly cache = new Map<string, { at: number; value: Promise<SegmentDistributionDto> }>();
+
   constructor(private readonly d: InsightCore) {}
 
   private scoped(storeId: number | null): SelectQueryBuilder<MemberInsight> {
@@ -32,16 +38,31 @@ export class InsightReads {
     return qb;
   }
 
-  async distribution(storeId: number | null): Promise<SegmentDistributionDto> {
+  /**
+   * Counts per segment (one GROUP BY on idx_member_insight_segment / _store) and per rule tag (one
+   * indexed count each), reused for a minute per store: at 200,000 members the counts take a
+   * second, and the console reads them on every page of a segment.
+   */
+  distribution(storeId: number | null): Promise<SegmentDistributionDto> {
+    const key = String(storeId ?? 'all');
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < DISTRIBUTION_TTL_MS) return hit.value;
+    const value = this.countAll(storeId);
+    this.cache.set(key, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
+  private async countAll(storeId: number | null): Promise<SegmentDistributionDto> {
     const bySegment = await this.scoped(storeId).select('i.segment', 'segment').addSelect('COUNT(*)', 'n').groupBy('i.segment').getRawMany<{ segment: SegmentCode; n: string }>();
     const counts = new Map(bySegment.map((r) => [r.segment, Number(r.n)]));
-    const tagSums = RULE_TAGS.map((t) => `SUM(CASE WHEN i.${TAG_COLUMN[t]} = 1 THEN 1 ELSE 0 END) AS ${t}`).join(', ');
-    const tagRow = (await this.scoped(storeId).select(tagSums).getRawOne<Record<RuleTag, string | null>>()) ?? ({} as Record<RuleTag, null>);
+    const tags = [];
+    for (const tag of RULE_TAGS) tags.push({ tag, members: await this.scoped(storeId).andWhere(`i.${TAG_COLUMN[tag]} = 1`).getCount() });
     return {
       storeId,
       total: [...counts.values()].reduce((a, b) => a + b, 0),
       segments: SEGMENT_CODES.map((segment) => ({ segment, members: counts.get(segment) ?? 0 })),
-      tags: RULE_TAGS.map((tag) => ({ tag, members: Number(tagRow[tag] ?? 0) })),
+      tags,
       scoredDay: (await this.d.settings.row()).scoredDay,
     };
   }
@@ -52,7 +73,9 @@ export class InsightReads {
     if (f.segment) qb.andWhere('i.segment = :segment', { segment: f.segment });
     if (f.tag) qb.andWhere(`i.${TAG_COLUMN[f.tag]} = 1`);
     if (f.manualTag) qb.andWhere('i.member_id IN (SELECT t.member_id FROM member_manual_tag t WHERE t.tag = :manualTag)', { manualTag: f.manualTag });
-    const total = await qb.getCount();
+    // One segment or one tag: the total is the distribution's (at most a minute old), not a COUNT per page.
+    const single = !f.manualTag && !!f.segment !== !!f.tag ? await this.distribution(storeId) : null;
+    const total = single ? (f.segment ? single.segments.find((x) => x.segment === f.segment)!.members : single.tags.find((x) => x.tag === f.tag)!.members) : await qb.getCount();
     const rows = await qb.orderBy('i.member_id', 'DESC').skip((page - 1) * pageSize).take(pageSize).getMany();
     const ids = rows.map((r) => r.memberId);
     const [names, manual] = [await this.d.ports.nicknames(ids), await this.manualTagsOf(ids)];

@@ -17,6 +17,8 @@ import { MemberInsight, SegmentPush } from './insight.entities';
 import { TAG_COLUMN } from './insight.reads';
 
 const PAGE = 200;
+/** Pages one handler run grants (1,000 members) before it hands the rest to a follow-up event: each run stays well inside the outbox's claim. */
+const PAGES_PER_RUN = 5;
 
 export interface PushPorts {
   templateName(templateId: number): Promise<string | null>;
@@ -77,12 +79,20 @@ export class SegmentPushes {
     return dtoOf(p, name);
   }
 
-  /** The handler: grants page by page in member id order; safe to run twice at once (grant keys). */
+  /**
+   * The handler: grants page by page in member id order, a bounded number of pages per run, then
+   * enqueues a follow-up event for the rest. Safe to run twice at once: the grant keys give each
+   * member one copy, and the cursor only moves forward.
+   */
   async deliver(pushId: number): Promise<void> {
     const p = await this.ds.manager.findOneBy(SegmentPush, { id: pushId });
     if (!p || p.status === 'done') return;
     const where = this.targetWhere(targetOf(p));
-    for (let after = p.cursorMemberId; ; ) {
+    for (let after = p.cursorMemberId, pages = 0; ; pages++) {
+      if (pages === PAGES_PER_RUN) {
+        await this.tx.run((m) => this.outbox.enqueue(m, 'SegmentPushRequested', pushId, { pushId }));
+        return;
+      }
       const ids = (
         await this.ds.manager
           .createQueryBuilder(MemberInsight, 'i')

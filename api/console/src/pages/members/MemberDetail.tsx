@@ -9,6 +9,7 @@ import { beijing } from '../../format';
 import { loadError } from '../../form-dialogs';
 import { AdjustPointsModal } from './AdjustPoints';
 import { memberFactTabs } from './MemberFacts';
+import MemberInsightCard from './MemberInsightCard';
 import { ENTRY_KIND_LABELS, signed } from './labels';
 
 interface TierLogRow {
@@ -65,6 +66,7 @@ export default function MemberDetail() {
           <Descriptions.Item label="30 天内过期">{card.points.expiringSoon ? `${card.points.expiringSoon}（${card.points.expiringOn} 起）` : '无'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <MemberInsightCard id={id} />
       <Card>
         <Tabs
           items={[
