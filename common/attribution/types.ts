@@ -25,6 +25,9 @@ export interface GuideCustomer {
   boundAt: string;
   lastOrderAt: string | null;
   onWecom: boolean;
+  /** The RFM segment's label and the tags' labels (rule tags, then HQ's manual tags); null when insight is not built in. */
+  segment: string | null;
+  tags: string[];
 }
 
 export interface CommissionBuckets {

@@ -173,7 +173,7 @@ export type ContactProfile =
       boundToOther: string | null;
       /** The last 10 opens of a card carrying this guide's token, newest first. */
       touches: ProfileTouch[];
-      /** Segment and tags arrive with the insight issue; null until then. */
+      /** The RFM segment's label (潜在用户 …) and the tags' labels (rule tags, then HQ's manual tags). */
       segment: string | null;
       tags: string[] | null;
       /** Notes this guide keeps about the customer, newest first (another guide's are not shown). */

@@ -32,6 +32,7 @@ const PickupDesk = lazy(() => import('./pages/pickup/PickupDesk'));
 const Guides = lazy(() => import('./pages/guides/Guides'));
 const AttributionRules = lazy(() => import('./pages/guides/AttributionRules'));
 const MemberList = lazy(() => import('./pages/members/MemberList'));
+const Segments = lazy(() => import('./pages/members/Segments'));
 const Redemptions = lazy(() => import('./pages/mall/Redemptions'));
 const GuideCommission = lazy(() => import('./pages/guides/GuideCommission'));
 const CommissionRates = lazy(() => import('./pages/guides/CommissionRates'));
@@ -79,6 +80,7 @@ export function App() {
           <Route path="/coupons/new-member-pack" element={<NewMemberPack />} />
           <Route path="/members/:id" element={<MemberDetail />} />
           <Route path="/members/settings" element={<PointsSettings />} />
+          <Route path="/insight/segments" element={<Segments />} />
           <Route path="/members/consistency" element={<PointsConsistency />} />
           <Route path="/mall/items" element={<MallItems />} />
           <Route path="/guides/stores" element={<Stores />} />

@@ -13,6 +13,7 @@ import { groupBuyModule } from './groupbuy';
 import { guidesModule } from './guides';
 import { healthModule } from './health';
 import { hqAccountsModule } from './hq-accounts';
+import { insightSegmentsModule } from './insight-segments';
 import { jobsModule } from './jobs';
 import { memberCardModule } from './member-card';
 import { membershipModule } from './membership';
@@ -45,6 +46,7 @@ export const MODULES = [
   groupBuyModule,
   guidesModule,
   pickupModule,
+  insightSegmentsModule,
   sidebarModule,
   hqAccountsModule,
   overviewModule,

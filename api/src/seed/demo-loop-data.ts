@@ -145,8 +145,8 @@ export interface DemoMember {
   opensGroup: boolean;
 }
 
-const address = (name: string, phone: string, province: string, city: string, district: string, detail: string): AddressInput => ({ name, phone, province, city, district, detail, isDefault: true });
-const sku = (product: string, specs: Record<string, string> = {}): DemoSkuRef => ({ product, specs });
+export const address = (name: string, phone: string, province: string, city: string, district: string, detail: string): AddressInput => ({ name, phone, province, city, district, detail, isDefault: true });
+export const sku = (product: string, specs: Record<string, string> = {}): DemoSkuRef => ({ product, specs });
 
 export const DEMO_MEMBERS: DemoMember[] = [
   {

@@ -58,7 +58,7 @@ export async function seedMembers(
   return { members: joined.length, orders };
 }
 
-async function placeAndFollow(s: Services, ctx: { products: SeededProducts; promotions: DemoPromotions }, memberId: number, addressId: number, o: DemoOrder, key: string): Promise<void> {
+export async function placeAndFollow(s: Services, ctx: { products: SeededProducts; promotions: DemoPromotions }, memberId: number, addressId: number, o: DemoOrder, key: string): Promise<void> {
   let couponId: number | undefined;
   if (o.claimAndUse) {
     const templateId = ctx.promotions.couponIds.get(o.claimAndUse);

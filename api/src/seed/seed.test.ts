@@ -126,6 +126,11 @@ describe('demo seed', () => {
       const consistency = ok(await app.api.get('/api/hq/points/consistency', hq));
       expect(consistency.mismatches).toEqual([]);
       expect(consistency.totals.balance).toBeGreaterThan(0);
+      // 会员分群: every RFM segment, 潜在用户 and every behaviour tag has members on the first start.
+      const insight = ok(await app.api.get('/api/hq/insight/segments', hq));
+      expect(insight.segments.filter((x: { members: number }) => x.members === 0)).toEqual([]);
+      expect(insight.tags.filter((x: { members: number }) => x.members === 0)).toEqual([]);
+      expect(ok(await app.api.get('/api/hq/insight/pushes', hq))[0]).toMatchObject({ batchKey: 'demo-wake-up', status: 'done', received: expect.any(Number) });
       const [outbox] = await first.ds.query("SELECT COUNT(*) AS n FROM outbox_delivery WHERE status <> 'done'");
       expect(Number(outbox.n)).toBe(0);
 

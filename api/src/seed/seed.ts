@@ -12,6 +12,7 @@ import { Banner, Category, Product } from '../modules/catalogue/catalogue.entiti
 import type { FakeWeChatHandle } from '../wechat/fake-wechat';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-data';
 import { seedGuides, seedPromotions, type DemoStoreSummary, type SeededProducts } from './demo-loop';
+import { seedInsight } from './demo-insight';
 import { seedMembers, type DemoMembersSummary } from './demo-members';
 import { seedMemberCards } from './demo-member-cards';
 import { seedPickup } from './demo-pickup';
@@ -85,6 +86,7 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   if (!members) log.warn('demo seed: no fake WeChat, so no demo members or orders');
   if (members && opts.fakeWechat) log.info({ cards: await seedMemberCards(services, opts.fakeWechat) }, 'seeded the demo member cards');
   const pickupOrders = await seedPickup(services, stores, seeded, opts.fakeWechat);
+  if (opts.fakeWechat) await seedInsight(services, opts.fakeWechat, { products: seeded, promotions, stores, log });
   // Points, commission, 新人礼 and shipping uploads follow from the outbox: deliver them now, so
   // the figures are there on the first page view rather than after the first job tick.
   await services.outbox.drain();

@@ -128,6 +128,23 @@ export const REQUEST_FIELDS = {
   "POST /api/hq/guides/{id}/reassign": {
     "toGuideId": {"type":"integer","required":true,"minimum":1,"maximum":2147483647},
   },
+  "PUT /api/hq/insight/members/{id}/tags": {
+    "tags": {"type":"array","required":true,"maxItems":10},
+    "tags.*": {"type":"string","required":true,"minLength":0,"maxLength":12},
+  },
+  "POST /api/hq/insight/pushes": {
+    "batchKey": {"type":"string","required":true,"pattern":"^[A-Za-z0-9_.:-]{1,32}$"},
+    "templateId": {"type":"integer","required":true,"minimum":1,"maximum":2147483647},
+    "target": {"type":"object","required":true},
+    "target.kind": {"type":"string","required":true,"enum":["segment","tag"]},
+    "target.segment": {"type":"string","enum":["important_value","important_develop","important_keep","important_retain","general_value","general_develop","general_keep","general_retain","potential"]},
+    "target.tag": {"type":"string","enum":["dormant","promo_sensitive","new","high_value"]},
+  },
+  "PUT /api/hq/insight/thresholds": {
+    "recencyDays": {"type":"integer","nullable":true,"minimum":0,"maximum":3650},
+    "frequency": {"type":"integer","nullable":true,"minimum":1,"maximum":10000},
+    "monetaryFen": {"type":"integer","nullable":true,"minimum":1,"maximum":100000000},
+  },
   "PUT /api/hq/membership/settings": {
     "tiers": {"type":"array","required":true,"minItems":4,"maxItems":4},
     "tiers.*": {"type":"object","required":true},

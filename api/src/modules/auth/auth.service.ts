@@ -2,7 +2,7 @@
  * Login for shoppers (WeChat code -> member) and HQ operators (username/password), and the
  * lookups the authenticator needs.
  */
-import { In, type DataSource } from 'typeorm';
+import { In, MoreThan, type DataSource } from 'typeorm';
 import type { HqRole, HqSession, MemberDto, ShopperSession } from '@common/auth/types';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
@@ -107,6 +107,11 @@ export class AuthService {
   /** The members of `ids` that exist (a read port: other modules never read the member table). */
   async membersByIds(ids: readonly number[]): Promise<Member[]> {
     return ids.length ? this.ds.getRepository(Member).findBy({ id: In([...new Set(ids)]) }) : [];
+  }
+
+  /** Members with an id above `afterId`, ascending, at most `limit` (a read port for batch jobs: id and registration time). */
+  async membersAfter(afterId: number, limit: number): Promise<{ id: number; createdAt: Date }[]> {
+    return this.ds.getRepository(Member).find({ where: { id: MoreThan(afterId) }, select: { id: true, createdAt: true }, order: { id: 'ASC' }, take: limit });
   }
 
   /** `ip`: the caller's address, for the per-address brake (login-guard.ts). */

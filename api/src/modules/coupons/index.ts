@@ -2,3 +2,4 @@
 export { couponsModule, type CouponServices } from './coupons.module';
 export { ensureHolding, grantInTx } from './coupon-grants';
 export type { CouponTemplates } from './coupon-templates';
+export { CouponBatchReads } from './push-stats';

@@ -42,6 +42,24 @@ export class GuideDirectory {
     return (await this.ds.manager.find(Store, { select: { id: true, name: true, city: true }, order: { id: 'ASC' } })).map((s) => ({ id: s.id, name: s.name, city: s.city }));
   }
 
+  /** The bound guide and that guide's store of each of these members (the unbound are absent). */
+  async bindingsOf(memberIds: readonly number[]): Promise<Map<number, { guideId: number; storeId: number }>> {
+    const out = new Map<number, { guideId: number; storeId: number }>();
+    const ids = [...new Set(memberIds)];
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await this.ds.manager
+        .createQueryBuilder(GuideBinding, 'b')
+        .innerJoin(Guide, 'g', 'g.id = b.guideId')
+        .select('b.memberId', 'memberId')
+        .addSelect('b.guideId', 'guideId')
+        .addSelect('g.storeId', 'storeId')
+        .where('b.memberId IN (:...ids)', { ids: ids.slice(i, i + 1000) })
+        .getRawMany<{ memberId: number; guideId: number; storeId: number }>();
+      for (const r of rows) out.set(Number(r.memberId), { guideId: Number(r.guideId), storeId: Number(r.storeId) });
+    }
+    return out;
+  }
+
   async guidesByIds(ids: readonly number[]): Promise<{ id: number; name: string; storeId: number }[]> {
     if (!ids.length) return [];
     return (await this.ds.manager.find(Guide, { select: { id: true, name: true, storeId: true }, where: { id: In([...ids]) } })).map((g) => ({ id: g.id, name: g.name, storeId: g.storeId }));

@@ -6,13 +6,22 @@ import type { OrderFacts } from '../orders';
 import { CommissionAccount, Guide, GuideBinding, OrderAttribution, WecomContact } from './guides.entities';
 import type { ShareTokens } from '../share';
 
+/** Segment and tag labels of customers; provided by the insight module once it is built (built after this one). */
+export type CustomerTagSource = (memberIds: readonly number[]) => Promise<Map<number, { segment: string; tags: string[] }>>;
+
 export class GuidesWorkbench {
+  private tagSource: CustomerTagSource | null = null;
+
   constructor(
     private readonly ds: DataSource,
     private readonly shareTokens: ShareTokens,
     /** The order tables' ports (orders owns them). */
     private readonly orders: Pick<OrderFacts, 'byId' | 'latestOf'>,
   ) {}
+
+  provideTags(source: CustomerTagSource): void {
+    this.tagSource = source;
+  }
 
   /** The active guide linked to this shopper account; 403 for a plain shopper. */
   async guideOf(memberId: number): Promise<Guide> {
@@ -42,7 +51,8 @@ export class GuidesWorkbench {
       const onWecom = await m.existsBy(WecomContact, { guideId: g.id, memberId: b.memberId, status: 'added' });
       out.push({ memberId: b.memberId, boundAt: b.boundAt.toISOString(), lastOrderAt: last ? last.createdAt.toISOString() : null, onWecom });
     }
-    return out;
+    const tags = this.tagSource ? await this.tagSource(out.map((c) => c.memberId)) : new Map<number, { segment: string; tags: string[] }>();
+    return out.map((c) => ({ ...c, segment: tags.get(c.memberId)?.segment ?? null, tags: tags.get(c.memberId)?.tags ?? [] }));
   }
 
   /** Attributed orders and commission, grouped by month (Asia/Shanghai), newest first. */

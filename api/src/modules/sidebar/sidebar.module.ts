@@ -15,6 +15,7 @@ import { catalogueModule } from '../catalogue';
 import { couponsModule } from '../coupons';
 import { groupBuyModule, JoinReads } from '../groupbuy';
 import { guidesModule } from '../guides';
+import { insightSegmentsModule } from '../insight-segments';
 import { TierReads } from '../membership';
 import { ordersModule } from '../orders';
 import { pointsModule, SigninReads } from '../points';
@@ -90,6 +91,7 @@ function sidebarPorts(ctx: ModuleContext): SidebarPorts {
   const { catalogue } = ctx.use(catalogueModule);
   const { orderReads, orderFacts } = ctx.use(ordersModule);
   const { shareTokens } = ctx.use(shareModule);
+  const { insight } = ctx.use(insightSegmentsModule);
   const tiers = new TierReads(ds, points.settings);
   const signins = new SigninReads(ds);
   const joins = new JoinReads(ds);
@@ -143,5 +145,6 @@ function sidebarPorts(ctx: ModuleContext): SidebarPorts {
       },
     },
     groupBuy: { live: () => groupBuy.reads.running(LIVE_CAMPAIGNS) },
+    insight: { tagsOf: (ids) => insight.reads.tagsOf(ids) },
   };
 }

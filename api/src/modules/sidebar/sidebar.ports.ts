@@ -7,6 +7,7 @@ import type { CouponTemplateDto, MemberCouponDto } from '@common/coupon/types';
 import type { MemberCardDto } from '@common/membership/types';
 import type { OrderSummaryDto } from '@common/order/types';
 import type { ProductCardDto } from '@common/catalogue/types';
+import type { MemberTagsDto } from '@common/insight/types';
 import type { GuideReads } from '../guides';
 
 export interface SidebarPorts {
@@ -45,5 +46,9 @@ export interface SidebarPorts {
   groupBuy: {
     /** Campaigns running now. */
     live(): Promise<CampaignDto[]>;
+  };
+  /** The member's RFM segment and tags (insight module). */
+  insight: {
+    tagsOf(memberIds: readonly number[]): Promise<Map<number, MemberTagsDto>>;
   };
 }

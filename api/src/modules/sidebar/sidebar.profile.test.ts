@@ -42,9 +42,12 @@ describe('sidebar contact profile', () => {
     const order = await paidOrder(app, { hq, shopper });
     await touch(app, shopper.token, guide.shareToken, { path: '/pages/product/index?id=1', groupChatId: 'wrTouchGroup1' });
 
+    // Insight's handlers score the new member's payment: one small recent order under the default
+    // thresholds (30 days, 2 orders, ¥200) is 一般发展, and a member of today is 新客.
+    await app.services.outbox.drain();
     const p = ok(await app.api.get(`/api/sidebar/contacts/${ext}`, token));
     const card = ok(await app.api.get('/api/membership/card', shopper.token));
-    expect(p).toMatchObject({ known: true, externalUserId: ext, memberId: shopper.memberId, tier: card.tier, tierLabel: card.tierLabel, points: 320, growth: card.growth, next: card.next, boundToMe: true, boundToOther: null, segment: null, tags: null, notes: [] });
+    expect(p).toMatchObject({ known: true, externalUserId: ext, memberId: shopper.memberId, tier: card.tier, tierLabel: card.tierLabel, points: 320, growth: card.growth, next: card.next, boundToMe: true, boundToOther: null, segment: '一般发展', tags: ['新客'], notes: [] });
     expect(p.lastOrders).toEqual([expect.objectContaining({ orderId: order.orderId, orderNo: order.orderNo, payableFen: order.payableFen, status: 'paid' })]);
     expect(p.usableCoupons.map((c: { name: string }) => c.name)).toContain('满99减10');
     expect(p.touches).toEqual([expect.objectContaining({ path: '/pages/product/index?id=1', groupChatId: 'wrTouchGroup1' })]);

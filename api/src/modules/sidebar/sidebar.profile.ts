@@ -4,6 +4,8 @@
  * page offers the 新人礼 card. Notes are this guide's own about the member.
  */
 import type { DataSource } from 'typeorm';
+import { SEGMENT_LABELS } from '@common/insight/rfm';
+import { tagLabelsOf } from '@common/insight/tags';
 import type { ContactProfile, GuideNoteDto, SidebarGuide } from '@common/sidebar/types';
 import { AppError } from '../../http/app-error';
 import type { Transactor } from '../../db/transaction';
@@ -44,7 +46,7 @@ export class SidebarProfiles {
       return { known: false, externalUserId, addedThisGuide: added, hint: '暂未识别该客户，发送新人礼卡片邀请 TA 注册' };
     }
     const p = this.ports;
-    const [members, card, orders, coupons, binding, touches, notes] = await Promise.all([
+    const [members, card, orders, coupons, binding, touches, notes, insight] = await Promise.all([
       p.members.byIds([memberId]),
       p.members.card(memberId),
       p.orders.latest(memberId, LAST_ORDERS),
@@ -52,7 +54,9 @@ export class SidebarProfiles {
       p.guides.bindingOf(memberId),
       p.guides.touches(memberId, guideId, TOUCHES),
       this.notes(guideId, memberId),
+      p.insight.tagsOf([memberId]),
     ]);
+    const tags = insight.get(memberId);
     const member = members.get(memberId);
     const otherGuide = binding && binding.guideId !== guideId ? ((await p.guides.namesByIds([binding.guideId])).get(binding.guideId) ?? null) : null;
     return {
@@ -78,9 +82,8 @@ export class SidebarProfiles {
       boundToMe: binding?.guideId === guideId,
       boundToOther: otherGuide,
       touches,
-      // Segments and tags come with the insight issue.
-      segment: null,
-      tags: null,
+      segment: tags ? SEGMENT_LABELS[tags.segment] : null,
+      tags: tags ? tagLabelsOf(tags) : null,
       notes,
     };
   }

@@ -100,7 +100,19 @@ function GuideWorkbench() {
         {customers.length === 0 && <Text className='guide-empty'>还没有客户，分享商品卡片试试吧</Text>}
         {customers.map((c) => (
           <View key={c.memberId} className='guide-customer'>
-            <Text>会员 {c.memberId}</Text>
+            <View className='guide-customer__who'>
+              <Text>会员 {c.memberId}</Text>
+              {(c.segment || c.tags.length > 0) && (
+                <View className='guide-customer__tags'>
+                  {c.segment && <Text className='guide-tag guide-tag--segment'>{c.segment}</Text>}
+                  {c.tags.map((t) => (
+                    <Text key={t} className='guide-tag'>
+                      {t}
+                    </Text>
+                  ))}
+                </View>
+              )}
+            </View>
             <Text className='guide-customer__meta'>{c.lastOrderAt ? `最近下单 ${formatDateCn(c.lastOrderAt)}` : '尚未下单'}</Text>
             <Text className={`guide-customer__wecom${c.onWecom ? ' guide-customer__wecom--yes' : ''}`}>{c.onWecom ? '已加企微' : '未加企微'}</Text>
           </View>

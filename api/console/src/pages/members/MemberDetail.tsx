@@ -10,6 +10,7 @@ import { loadError } from '../../forms';
 import { AdjustPointsModal } from './AdjustPoints';
 import { memberFactTabs } from './MemberFacts';
 import { MemberPhone } from './MemberPhone';
+import MemberInsightCard from './MemberInsightCard';
 import { ENTRY_KIND_LABELS, signed } from './labels';
 
 interface TierLogRow {
@@ -67,6 +68,7 @@ export default function MemberDetail() {
           <Descriptions.Item label="手机号" span={2}><MemberPhone memberId={id} /></Descriptions.Item>
         </Descriptions>
       </Card>
+      <MemberInsightCard id={id} />
       <Card>
         <Tabs
           items={[
