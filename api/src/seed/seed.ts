@@ -13,6 +13,7 @@ import type { FakeWeChatHandle } from '../wechat/fake-wechat';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-data';
 import { seedGuides, seedPromotions, type DemoStoreSummary, type SeededProducts } from './demo-loop';
 import { seedMembers, type DemoMembersSummary } from './demo-members';
+import { seedStoreCoupons } from './demo-store-coupons';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -78,6 +79,7 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   log.info({ categories: DEMO_CATEGORIES.length, products: DEMO_PRODUCTS.length }, 'seeded the demo catalogue');
 
   const promotions = await seedPromotions(services, seeded, now);
+  await seedStoreCoupons(services, promotions);
   const stores = await seedGuides(services, log, opts.wecom ?? false);
   const members = opts.fakeWechat ? await seedMembers(services, opts.fakeWechat, { products: seeded, promotions, stores, log }) : null;
   if (!members) log.warn('demo seed: no fake WeChat, so no demo members or orders');
