@@ -23,6 +23,7 @@ import { pointsModule } from './points';
 import { pointsMallModule } from './pointsmall';
 import { shareModule } from './share';
 import { sidebarModule } from './sidebar';
+import { subscriptionsModule } from './subscriptions';
 
 export const MODULES = [
   jobsModule,
@@ -41,6 +42,7 @@ export const MODULES = [
   pointsMallModule,
   groupBuyModule,
   guidesModule,
+  subscriptionsModule,
   sidebarModule,
   hqAccountsModule,
   overviewModule,

@@ -18,6 +18,7 @@ import { CouponWallet } from './coupon-wallet';
 import { registerMemberCouponsRoute } from './member-coupons.routes';
 import { CouponHolding, CouponTemplate, MemberCoupon, NewMemberGift, NewMemberPack } from './coupons.entities';
 import { registerCouponJobs } from './coupons.jobs';
+import './coupons.events';
 import { registerCouponRoutes } from './coupons.routes';
 import { MemberFacts, type TierRankOf } from './member-facts';
 import { NewMemberGifts, type PointsCredit } from './new-member-gift';
@@ -73,7 +74,7 @@ function createCouponServices(ctx: ModuleContext) {
     facts,
     wallet,
     gifts,
-    grants: new CouponGrants(ds, tx, facts, now),
+    grants: new CouponGrants(ds, tx, facts, now, ctx.outbox),
     templates: new CouponTemplates(ds, tx, facts, now),
     /** 门店核销 for the POS: exactly once, racing online checkout on the copy's status. */
     redeemInStore: (input: RedeemInStoreInput) => store.redeem(input),
