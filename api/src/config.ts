@@ -94,6 +94,9 @@ const schema = z
     // Group-buy: the subscribe-message templates of the group result notices (empty: no notice sent).
     GROUPBUY_TMPL_SUCCESS: z.string().max(64).default('tmpl-group-success'),
     GROUPBUY_TMPL_FAIL: z.string().max(64).default('tmpl-group-fail'),
+    // Subscribe messages (订阅消息) of the points expiry reminder and of a coupon pushed to the member (empty: none sent).
+    SUBSCRIBE_TMPL_POINTS_EXPIRING: z.string().regex(/^[A-Za-z0-9_-]{0,64}$/, 'a WeChat template id (letters, digits, - and _)').default('tmpl-points-expiring'),
+    SUBSCRIBE_TMPL_COUPON_PUSHED: z.string().regex(/^[A-Za-z0-9_-]{0,64}$/, 'a WeChat template id (letters, digits, - and _)').default('tmpl-coupon-pushed'),
     // WeCom customer contact (guides): the fake runs with WECHAT_FAKE.
     WECOM_CORP_ID: z.string().regex(/^ww[0-9a-zA-Z]{8,30}$/, 'must be the corp id (ww…)').default('ww0000000000000000'),
     WECOM_SECRET: z.string().min(1).default('loopmall-dev-wecom-secret'),

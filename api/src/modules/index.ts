@@ -26,6 +26,7 @@ import { pointsModule } from './points';
 import { pointsMallModule } from './pointsmall';
 import { shareModule } from './share';
 import { sidebarModule } from './sidebar';
+import { subscriptionsModule } from './subscriptions';
 
 export const MODULES = [
   jobsModule,
@@ -47,6 +48,7 @@ export const MODULES = [
   guidesModule,
   pickupModule,
   insightSegmentsModule,
+  subscriptionsModule,
   sidebarModule,
   hqAccountsModule,
   overviewModule,

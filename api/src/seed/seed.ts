@@ -16,6 +16,7 @@ import { seedInsight } from './demo-insight';
 import { seedMembers, type DemoMembersSummary } from './demo-members';
 import { seedMemberCards } from './demo-member-cards';
 import { seedPickup } from './demo-pickup';
+import { seedStoreCoupons } from './demo-store-coupons';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -81,6 +82,7 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   log.info({ categories: DEMO_CATEGORIES.length, products: DEMO_PRODUCTS.length }, 'seeded the demo catalogue');
 
   const promotions = await seedPromotions(services, seeded, now);
+  await seedStoreCoupons(services, promotions);
   const stores = await seedGuides(services, log, opts.wecom ?? false);
   const members = opts.fakeWechat ? await seedMembers(services, opts.fakeWechat, { products: seeded, promotions, stores, log }) : null;
   if (!members) log.warn('demo seed: no fake WeChat, so no demo members or orders');

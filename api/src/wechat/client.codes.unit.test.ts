@@ -54,4 +54,13 @@ describe('poster codes and subscribe messages against the fake WeChat server', (
     await expect(client.sendSubscribeMessage({ touser: 'o_bob', templateId: 'tmpl_group', data })).rejects.toMatchObject({ errcode: 43101 });
     expect(fake.subscribeSends).toHaveLength(1);
   });
+
+  it('refuses a subscribe message without an openid (40003) or with empty or over-long data (47003)', async () => {
+    const data = { thing1: { value: '拼团成功' } };
+    await expect(client.sendSubscribeMessage({ touser: '', templateId: 'tmpl_group', data })).rejects.toMatchObject({ errcode: 40003 });
+    await expect(client.sendSubscribeMessage({ touser: 'o_carol', templateId: 'tmpl_group', data: {} })).rejects.toMatchObject({ errcode: 47003 });
+    await expect(client.sendSubscribeMessage({ touser: 'o_carol', templateId: 'tmpl_group', data: { thing1: { value: '长'.repeat(21) } } })).rejects.toMatchObject({ errcode: 47003 });
+    await expect(client.sendSubscribeMessage({ touser: 'o_carol', templateId: 'tmpl_group', data: { thing1: { value: '' } } })).rejects.toMatchObject({ errcode: 47003 });
+    expect(fake.subscribeSends.filter((s) => s.touser === 'o_carol')).toEqual([]);
+  });
 });

@@ -4,8 +4,9 @@
  * 40226 risky user, 40013 bad appid, 40125 bad secret; upload_shipping_info: 47001 data format
  * error for an express_company that is not a delivery id, or SF without a masked
  * contact.receiver_contact; getwxacodeunlimit: 40169 scene too long, 41030 page not in the app,
- * 45009 daily quota; getuserphonenumber: 40029 invalid code, 45011 rate (fake-wechat-phone.ts); subscribe/send: 43101 the user refused or used up the consent, 40037 bad
- * template). Development (`npm start`, the H5 dev login) and the tests use it;
+ * 45009 daily quota; getuserphonenumber: 40029 invalid code, 45011 rate (fake-wechat-phone.ts);
+ * subscribe/send: 43101 the user refused or used up the consent, 40037 bad
+ * template, 40003 no openid, 47003 empty or malformed data, a `thing` over 20 characters). Development (`npm start`, the H5 dev login) and the tests use it;
  * production configuration refuses it.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -232,6 +233,8 @@ export class FakeWeChat implements FakeWeChatHandle {
       if (typeof body?.touser !== 'string' || !body.touser) return fail(40003, 'invalid openid');
       if (typeof body.template_id !== 'string' || !body.template_id) return fail(40037, 'invalid template_id');
       if (!body.data || typeof body.data !== 'object') return fail(47003, 'argument invalid! data is empty');
+      const dataProblem = subscribeDataProblem(body.data as Record<string, unknown>);
+      if (dataProblem) return fail(47003, `argument invalid! ${dataProblem}`);
       if (this.subscribeRefused.has(body.touser)) return fail(43101, 'user refuse to accept the msg');
       this.subscribeSends.push({ touser: body.touser, templateId: body.template_id, page: body.page as string | undefined, data: body.data as SubscribeSend['data'] });
       return send({ errcode: 0, errmsg: 'ok' });
@@ -303,5 +306,17 @@ function checkItemAndPayer(b: Record<string, any>, s: Record<string, any> | unde
   if (typeof s?.item_desc !== 'string' || !s.item_desc || s.item_desc.length > 120) return [10060019, '商品信息不合法'];
   if (typeof b.upload_time !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/.test(b.upload_time)) return [47001, 'upload_time invalid'];
   if (typeof b.payer?.openid !== 'string' || !b.payer.openid) return [10060014, '参数错误，payer openid 不能为空'];
+  return null;
+}
+
+/** What WeChat refuses in a subscribe message's data (47003): nothing, a malformed entry, a too-long `thing`. */
+function subscribeDataProblem(data: Record<string, unknown>): string | null {
+  const entries = Object.entries(data);
+  if (!entries.length) return 'data is empty';
+  for (const [key, entry] of entries) {
+    const value = (entry as { value?: unknown } | null)?.value;
+    if (typeof value !== 'string' || !value) return `data.${key}.value is empty`;
+    if (/^thing\d+$/.test(key) && [...value].length > 20) return `data.${key}.value exceeds limit`;
+  }
   return null;
 }

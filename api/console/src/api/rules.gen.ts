@@ -84,10 +84,12 @@ export const REQUEST_FIELDS = {
     "totalQuota": {"type":"integer","required":true,"minimum":1,"maximum":10000000},
     "perMemberLimit": {"type":"integer","minimum":1,"maximum":100},
     "claimable": {"type":"boolean"},
+    "usableInStore": {"type":"boolean"},
   },
   "PATCH /api/hq/coupon-templates/{id}": {
     "active": {"type":"boolean"},
     "claimable": {"type":"boolean"},
+    "usableInStore": {"type":"boolean"},
     "totalQuota": {"type":"integer","minimum":1,"maximum":10000000},
   },
   "POST /api/hq/coupon-templates/{id}/push": {

@@ -3737,6 +3737,8 @@ export interface paths {
                         perMemberLimit?: number;
                         /** @default false */
                         claimable?: boolean;
+                        /** @default false */
+                        usableInStore?: boolean;
                     };
                 };
             };
@@ -3799,7 +3801,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * 总部：启停、上架领券中心、调整总量
+         * 总部：启停、上架领券中心、门店可用、调整总量
          * @description HQ roles: owner, operator
          */
         patch: {
@@ -3816,6 +3818,7 @@ export interface paths {
                     "application/json": {
                         active?: boolean;
                         claimable?: boolean;
+                        usableInStore?: boolean;
                         totalQuota?: number;
                     };
                 };
@@ -10432,6 +10435,124 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订阅消息：可订阅的模板与已授权的次数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 订阅消息：记录会员的授权结果（每次同意可发送一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        results: {
+                            [key: string]: "accept" | "reject" | "ban" | "filter";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Success"];
+                    };
+                };
+                /** @description VALIDATION_FAILED or another caller error; `field` names the input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description UNAUTHENTICATED / SESSION_EXPIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

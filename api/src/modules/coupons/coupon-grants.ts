@@ -9,12 +9,13 @@
  * All three in the caller's transaction: a refusal at any step rolls back the others.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { receiveRefusal, validityWindow } from '@common/coupon/rules';
+import { describeTerms, receiveRefusal, validityWindow } from '@common/coupon/rules';
 import type { GrantSource } from '@common/coupon/types';
 import { ensureRow } from '../../db/ensure-row';
 import type { Transactor } from '../../db/transaction';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../http/app-error';
+import type { Outbox } from '../outbox';
 import { CouponHolding, CouponTemplate, MemberCoupon } from './coupons.entities';
 import type { MemberFacts } from './member-facts';
 
@@ -89,6 +90,7 @@ export class CouponGrants {
     private readonly tx: Transactor,
     private readonly facts: MemberFacts,
     private readonly now: () => Date,
+    private readonly outbox: Outbox,
   ) {}
 
   /** 领券中心 立即领取: only a listed template, then the audience rule, then the conditional writes decide. */
@@ -126,7 +128,12 @@ export class CouponGrants {
         const now = this.now();
         await this.checkAudience(memberId, await this.template(templateId), now);
         await ensureHolding(this.tx, templateId, memberId);
-        const out = await this.tx.run((m) => grantInTx(m, { templateId, memberId, source: 'push', sourceRef: `push:${batchKey}` }, now));
+        const out = await this.tx.run(async (m) => {
+          const grant = await grantInTx(m, { templateId, memberId, source: 'push', sourceRef: `push:${batchKey}` }, now);
+          // In the granting transaction: a pushed copy is announced exactly when it is granted.
+          if (grant.granted) await this.announce(m, grant.coupon, batchKey);
+          return grant;
+        });
         (out.granted ? result.granted : result.already).push(memberId);
       } catch (err) {
         if (isUniqueViolation(err)) result.already.push(memberId);
@@ -135,6 +142,12 @@ export class CouponGrants {
       }
     }
     return result;
+  }
+
+  private async announce(m: EntityManager, c: MemberCoupon, batchKey: string): Promise<void> {
+    const t = await m.findOneByOrFail(CouponTemplate, { id: c.templateId });
+    const payload = { memberId: c.memberId, memberCouponId: c.id, templateId: t.id, batchKey, name: t.name, summary: describeTerms(t), validTo: c.validTo.toISOString() };
+    await this.outbox.enqueue(m, 'CouponPushed', c.memberId, payload);
   }
 
   private async template(templateId: number): Promise<CouponTemplate> {

@@ -3,3 +3,5 @@ export { couponsModule, type CouponServices } from './coupons.module';
 export { ensureHolding, grantInTx } from './coupon-grants';
 export type { CouponTemplates } from './coupon-templates';
 export { CouponBatchReads } from './push-stats';
+export type { RedeemInStoreInput } from './store-coupons';
+export type { StoreRedemption } from '@common/coupon/types';

@@ -12,6 +12,8 @@ import '../mine/index.scss';
 import { withLogin } from '../../../components/require-login';
 import { toast } from '../../../utils/toast';
 import { usePageShow } from '../../../hooks/use-page-show';
+import { askSubscribe } from '../../../services/subscribe';
+import { prefetchSubscribeTemplates } from '../../../services/subscribe-templates';
 import { onePage, usePaged } from '../../../hooks/usePaged';
 
 const windowText = (v: CouponValidity) => (v.type === 'relative' ? `领取后 ${v.days} 天内有效` : `${formatDateCn(v.from)} 至 ${formatDateCn(v.to)}`);
@@ -25,11 +27,16 @@ function CouponCenterPage() {
   const { items, status, error } = list;
   const [busy, setBusy] = useState<number | null>(null);
   const load = () => list.reload();
-  usePageShow(() => void load());
+  usePageShow(() => {
+    void load();
+    prefetchSubscribeTemplates();
+  });
 
   const claim = async (item: CouponCenterItemDto) => {
     if (busy !== null) return;
     setBusy(item.id);
+    // Straight from the tap (WeChat requires it): may we tell them when HQ sends them a coupon?
+    void askSubscribe(['couponPushed']);
     try {
       await claimCoupon(item.id);
       toast('领取成功', 'success');

@@ -8,6 +8,8 @@ import { EmptyState } from '../../../components/empty-state';
 import { withLogin } from '../../../components/require-login';
 import { usePaged } from '../../../hooks/usePaged';
 import { usePageShow } from '../../../hooks/use-page-show';
+import { askSubscribe } from '../../../services/subscribe';
+import { prefetchSubscribeTemplates } from '../../../services/subscribe-templates';
 import { entryFigure, KIND_LABEL } from './entry-view';
 import './index.scss';
 
@@ -17,7 +19,10 @@ function PointsLedgerPage() {
   const list = usePaged(ledgerPage, null, 20);
   const summary = list.last?.summary ?? null;
   const { items, status } = list;
-  usePageShow(() => void list.reload());
+  usePageShow(() => {
+    void list.reload();
+    prefetchSubscribeTemplates();
+  });
   useReachBottom(() => void list.loadMore());
 
   return (
@@ -35,6 +40,12 @@ function PointsLedgerPage() {
             </Text>
             {summary.debt > 0 && <Text className='points-summary__debt'>欠分 {summary.debt}（后续积分优先抵还）</Text>}
           </View>
+          {/* 订阅消息 exist only inside WeChat: the H5 build has nothing to ask. */}
+          {process.env.TARO_ENV === 'weapp' && (
+            <Text className='points-summary__subscribe' onClick={() => void askSubscribe(['pointsExpiring'])}>
+              积分过期前提醒我
+            </Text>
+          )}
         </View>
       )}
       <View className='points-list'>
