@@ -21,6 +21,7 @@ import { overviewModule } from './overview';
 import { paymentsModule } from './payments';
 import { pointsModule } from './points';
 import { pointsMallModule } from './pointsmall';
+import { posModule } from './pos';
 import { shareModule } from './share';
 import { sidebarModule } from './sidebar';
 
@@ -42,6 +43,7 @@ export const MODULES = [
   groupBuyModule,
   guidesModule,
   sidebarModule,
+  posModule,
   hqAccountsModule,
   overviewModule,
   auditModule,

@@ -1,0 +1,40 @@
+/**
+ * Identifying a member at the counter by the member code (会员码). The code is accepted for 2
+ * minutes (platform/member-token.ts); the answer is a member reference for this store's sales
+ * (24 h), the tier and the points balance. Each scan is recorded: the 双倍积分 offer asks whether
+ * a WeCom add followed one.
+ */
+import type { DataSource } from 'typeorm';
+import type { PosIdentified } from '@common/pos/types';
+import type { Transactor } from '../../db/transaction';
+import { AppError } from '../../http/app-error';
+import { verifyMemberToken } from '../../platform/member-token';
+import type { MemberProfiles } from '../membership';
+import { balanceOf } from '../points';
+import { issueMemberRef } from './member-ref';
+import type { PosCaller } from './pos.auth';
+import { PosScan } from './pos.entities';
+
+export class PosIdentify {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Transactor,
+    private readonly profiles: MemberProfiles,
+    private readonly memberExists: (memberId: number) => Promise<boolean>,
+    private readonly secret: string,
+    private readonly now: () => Date,
+  ) {}
+
+  async byToken(caller: PosCaller, token: string): Promise<PosIdentified> {
+    const now = this.now();
+    const check = verifyMemberToken(this.secret, token, now);
+    if (!check.ok || !(await this.memberExists(check.memberId))) {
+      throw new AppError('POS_MEMBER_CODE_INVALID', check.ok ? 'no such member' : check.reason, [{ field: 'memberToken', message: '会员码无效或已过期' }]);
+    }
+    const memberId = check.memberId;
+    await this.tx.run((m) => m.insert(PosScan, { storeId: caller.storeId, memberId, scannedAt: now }));
+    const { tier } = await this.profiles.standing(this.ds.manager, memberId);
+    const { balance } = await balanceOf(this.ds.manager, memberId);
+    return { memberRef: issueMemberRef(this.secret, memberId, caller.storeId, now), memberId, tier, pointsBalance: balance, maskedPhone: null };
+  }
+}
