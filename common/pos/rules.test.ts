@@ -44,6 +44,7 @@ describe('双倍积分', () => {
     ['offer off', { ...base, enabled: false }, false],
     ['no add', { ...base, add: null }, false],
     ['guide of another store', { ...base, add: { ...base.add, storeId: 2 } }, false],
+    ['add in the same whole second as the scan (WeCom reports seconds)', { ...base, scans: [T('2026-12-03T10:20:00.700Z')] }, true],
     ['add before any scan', { ...base, scans: [T('2026-12-03T10:25:00Z')] }, false],
     ['add 31 min after the scan', { ...base, add: { ...base.add, addedAt: T('2026-12-03T10:31:00Z') }, now: T('2026-12-03T10:40:00Z') }, false],
     ['add exactly 30 min after the scan', { ...base, add: { ...base.add, addedAt: T('2026-12-03T10:30:00Z') } }, true],

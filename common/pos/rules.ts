@@ -88,7 +88,9 @@ export function doublePointsApply(f: DoublePointsFacts): boolean {
   if (!f.enabled || !f.add || f.add.storeId !== f.saleStoreId) return false;
   const added = f.add.addedAt.getTime();
   if (added > f.now.getTime() || f.now.getTime() - added > DOUBLE_POINTS.saleAfterAddHours * 3600_000) return false;
-  return f.scans.some((s) => s.getTime() <= added && added - s.getTime() <= DOUBLE_POINTS.addAfterScanMinutes * 60_000);
+  // WeCom reports the add in whole seconds: a scan earlier in the same second counts as before it.
+  const second = (d: Date) => Math.floor(d.getTime() / 1000) * 1000;
+  return f.scans.some((s) => second(s) <= added && added - second(s) <= DOUBLE_POINTS.addAfterScanMinutes * 60_000);
 }
 
 export type AttributionRule = 'bound_guide' | 'counter_guide' | 'none';
