@@ -56,13 +56,17 @@ export interface PosSaleRow extends PosSaleResult {
   lineCount: number;
 }
 
+/** Offline (net of returns), online (the guides report's GMV) and total, per store and guide. */
 export interface PosSummaryRow {
-  storeId: number;
+  storeId: number | null;
   guideId: number | null;
-  sales: number;
-  payableFen: number;
-  returnedFen: number;
-  netFen: number;
+  offlineSales: number;
+  offlinePayableFen: number;
+  offlineReturnedFen: number;
+  offlineNetFen: number;
+  onlineOrders: number;
+  onlineGmvFen: number;
+  totalGmvFen: number;
 }
 
 export interface PosSettings {

@@ -6,23 +6,11 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@common/paging';
 import { addDays, shanghaiMidnight } from '@common/membership/shanghai';
-import type { PosSaleRow } from '@common/pos/types';
+import type { PosSaleRow, PosSummaryRow as SummaryRow } from '@common/pos/types';
 import { AppError } from '../../http/app-error';
 import { PosReturn, PosSale } from './pos.entities';
 import type { SalesFilter } from './pos.schema';
 import { saleResult } from './sales.service';
-
-export interface SummaryRow {
-  storeId: number | null;
-  guideId: number | null;
-  offlineSales: number;
-  offlinePayableFen: number;
-  offlineReturnedFen: number;
-  offlineNetFen: number;
-  onlineOrders: number;
-  onlineGmvFen: number;
-  totalGmvFen: number;
-}
 
 export type OnlineByGuide = (p: { from: Date; to: Date }) => Promise<{ guideId: number; storeId: number | null; orders: number; gmvFen: number }[]>;
 
