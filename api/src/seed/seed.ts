@@ -13,6 +13,7 @@ import type { FakeWeChatHandle } from '../wechat/fake-wechat';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-data';
 import { seedGuides, seedPromotions, type DemoStoreSummary, type SeededProducts } from './demo-loop';
 import { seedMembers, type DemoMembersSummary } from './demo-members';
+import { seedPos, type DemoPosSummary } from './demo-pos';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -22,6 +23,8 @@ export interface DemoSummary {
   campaigns: number;
   /** null: no fake WeChat to log demo members in with. */
   members: DemoMembersSummary | null;
+  /** The demo store's POS key (its secret shown on this start only). */
+  pos?: DemoPosSummary | null;
 }
 
 export interface SeedOptions {
@@ -81,9 +84,10 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   const stores = await seedGuides(services, log, opts.wecom ?? false);
   const members = opts.fakeWechat ? await seedMembers(services, opts.fakeWechat, { products: seeded, promotions, stores, log }) : null;
   if (!members) log.warn('demo seed: no fake WeChat, so no demo members or orders');
+  const pos = await seedPos(services, stores, now);
   // Points, commission, 新人礼 and shipping uploads follow from the outbox: deliver them now, so
   // the figures are there on the first page view rather than after the first job tick.
   await services.outbox.drain();
   log.info({ coupons: promotions.couponIds.size, campaigns: promotions.campaignIds.length, stores: stores.length, members: members?.members ?? 0, orders: members?.orders ?? 0 }, 'seeded the demo loop');
-  return { stores, campaigns: promotions.campaignIds.length, members };
+  return { stores, campaigns: promotions.campaignIds.length, members, pos };
 }
