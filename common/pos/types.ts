@@ -67,6 +67,8 @@ export interface PosSummaryRow {
   onlineOrders: number;
   onlineGmvFen: number;
   totalGmvFen: number;
+  /** Offline commission accrued less reversed in the period (when HQ turned it on). */
+  offlineCommissionFen: number;
 }
 
 export interface PosSettings {

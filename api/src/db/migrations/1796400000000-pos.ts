@@ -2,7 +2,8 @@
  * The POS integration (issue 18): store API keys (no secret stored: it is derived from
  * POS_KEY_SECRET and the key's salt; only its SHA-256 is kept), used nonces (unique per key,
  * pruned by a job), offline sales (unique per store and receipt number: the idempotency key),
- * returns (unique per store and return number), member-code scans at the counter and the POS settings.
+ * returns (unique per store and return number), offline commission (one row per sale or
+ * return, keyed), member-code scans at the counter and the POS settings.
  */
 import { type MigrationInterface, type QueryRunner, Table, TableIndex, TableUnique } from 'typeorm';
 import { col } from '../columns';
@@ -93,6 +94,13 @@ export class Pos1796400000000 implements MigrationInterface {
     );
     await q.createTable(
       new Table({
+        name: 'pos_commission',
+        columns: [col.id(), col.ref('sale_id'), col.ref('return_id', true), col.ref('guide_id'), col.varchar('entry_key', 64, { isUnique: true }), col.varchar('kind', 10), col.int('amount_fen'), col.varchar('day', 10), col.datetime('created_at')],
+        indices: [idx('idx_pos_commission_guide', ['guide_id', 'day'])],
+      }),
+    );
+    await q.createTable(
+      new Table({
         name: 'pos_scan',
         columns: [col.id(), col.ref('store_id'), col.ref('member_id'), col.datetime('scanned_at')],
         indices: [idx('idx_pos_scan_member', ['member_id', 'scanned_at'])],
@@ -107,6 +115,6 @@ export class Pos1796400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['pos_setting', 'pos_scan', 'pos_return', 'pos_sale', 'pos_nonce', 'pos_api_key']) await q.dropTable(t);
+    for (const t of ['pos_setting', 'pos_scan', 'pos_commission', 'pos_return', 'pos_sale', 'pos_nonce', 'pos_api_key']) await q.dropTable(t);
   }
 }

@@ -70,6 +70,24 @@ export class PosReturn {
   @DateTimeColumn() createdAt!: Date;
 }
 
+/**
+ * Guide commission on offline sales (when HQ turns it on): accrued with the sale — released at
+ * once, the goods have left the counter — and reversed in proportion by returns. The unique
+ * entry key (`sale:<id>`, `return:<id>`) makes each count once.
+ */
+@Entity('pos_commission')
+export class PosCommission {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
+  @Column({ type: 'integer' }) saleId!: number;
+  @Column({ type: 'integer', nullable: true }) returnId!: number | null;
+  @Column({ type: 'integer' }) guideId!: number;
+  @Column({ type: 'varchar', length: 64, unique: true }) entryKey!: string;
+  @Column({ type: 'varchar', length: 10 }) kind!: 'accrued' | 'reversed';
+  @Column({ type: 'int' }) amountFen!: number;
+  @Column({ type: 'varchar', length: 10 }) day!: string;
+  @DateTimeColumn() createdAt!: Date;
+}
+
 /** A member code scanned at a counter (the 双倍积分 offer asks whether an add followed one). */
 @Entity('pos_scan')
 export class PosScan {
@@ -87,4 +105,4 @@ export class PosSetting {
   @DateTimeColumn() updatedAt!: Date;
 }
 
-export const POS_ENTITIES = [PosApiKey, PosNonce, PosSale, PosReturn, PosScan, PosSetting];
+export const POS_ENTITIES = [PosApiKey, PosNonce, PosSale, PosReturn, PosCommission, PosScan, PosSetting];

@@ -8,7 +8,7 @@ import type { Page } from '@common/paging';
 import { addDays, shanghaiMidnight } from '@common/membership/shanghai';
 import type { PosSaleRow, PosSummaryRow as SummaryRow } from '@common/pos/types';
 import { AppError } from '../../http/app-error';
-import { PosReturn, PosSale } from './pos.entities';
+import { PosCommission, PosReturn, PosSale } from './pos.entities';
 import type { SalesFilter } from './pos.schema';
 import { saleResult } from './sales.service';
 
@@ -63,7 +63,7 @@ export class PosReports {
     const row = (storeId: number | null, guideId: number | null) => {
       const key = `${storeId}:${guideId}`;
       let r = out.get(key);
-      if (!r) out.set(key, (r = { storeId, guideId, offlineSales: 0, offlinePayableFen: 0, offlineReturnedFen: 0, offlineNetFen: 0, onlineOrders: 0, onlineGmvFen: 0, totalGmvFen: 0 }));
+      if (!r) out.set(key, (r = { storeId, guideId, offlineSales: 0, offlinePayableFen: 0, offlineReturnedFen: 0, offlineNetFen: 0, onlineOrders: 0, onlineGmvFen: 0, totalGmvFen: 0, offlineCommissionFen: 0 }));
       return r;
     };
     const sales = this.ds.manager
@@ -84,16 +84,23 @@ export class PosReports {
       .where('r.day >= :from AND r.day <= :to', { from, to })
       .groupBy('s.storeId')
       .addGroupBy('s.guideId');
-    if (scope !== null) {
-      sales.andWhere('s.storeId = :scope', { scope });
-      returns.andWhere('s.storeId = :scope', { scope });
-    }
+    const commission = this.ds.manager
+      .createQueryBuilder(PosCommission, 'c')
+      .innerJoin(PosSale, 's', 's.id = c.saleId')
+      .select('s.storeId', 'storeId')
+      .addSelect('c.guideId', 'guideId')
+      .addSelect("SUM(CASE WHEN c.kind = 'accrued' THEN c.amount_fen ELSE 0 - c.amount_fen END)", 'fen')
+      .where('c.day >= :from AND c.day <= :to', { from, to })
+      .groupBy('s.storeId')
+      .addGroupBy('c.guideId');
+    if (scope !== null) for (const q of [sales, returns, commission]) q.andWhere('s.storeId = :scope', { scope });
     for (const s of await sales.getRawMany()) {
       const r = row(num(s.storeId), s.guideId === null ? null : num(s.guideId));
       r.offlineSales = num(s.n);
       r.offlinePayableFen = num(s.fen);
     }
     for (const x of await returns.getRawMany()) row(num(x.storeId), x.guideId === null ? null : num(x.guideId)).offlineReturnedFen = num(x.fen);
+    for (const x of await commission.getRawMany()) row(num(x.storeId), num(x.guideId)).offlineCommissionFen = num(x.fen);
     const online = await this.onlineByGuide({ from: shanghaiMidnight(from), to: shanghaiMidnight(addDays(to, 1)) });
     for (const o of online) {
       if (scope !== null && o.storeId !== scope) continue;

@@ -151,6 +151,20 @@ describe('POS sales and returns', () => {
     ok(await app.api.call('PUT', '/api/hq/pos/settings', { body: { doublePoints: false, offlineCommission: false }, token: hq }));
   });
 
+  it('accrues guide commission on offline sales only while HQ has it on, and reverses it by returns', async () => {
+    const seller = await aGuide(app, hq, guide.storeId);
+    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const commissionOf = async () => (ok(await app.api.get(`/api/hq/pos/summary?from=${day}&to=${day}`, hq)) as { guideId: number; offlineCommissionFen: number }[]).find((r) => r.guideId === seller.id)?.offlineCommissionFen;
+    ok(await pos.sale(saleBody(nextReceipt(), 10_000, { guideId: seller.id })), 201);
+    expect(await commissionOf()).toBe(0);
+    ok(await app.api.call('PUT', '/api/hq/pos/settings', { body: { doublePoints: false, offlineCommission: true }, token: hq }));
+    const sale = ok(await pos.sale(saleBody(nextReceipt(), 10_000, { guideId: seller.id })), 201);
+    expect(await commissionOf()).toBe(300); // 3 % default rate
+    ok(await pos.returnGoods({ returnNo: `${sale.receiptNo}-C`, receiptNo: sale.receiptNo, amountFen: 5_000, returnedAt: new Date().toISOString() }), 201);
+    expect(await commissionOf()).toBe(150);
+    ok(await app.api.call('PUT', '/api/hq/pos/settings', { body: { doublePoints: false, offlineCommission: false }, token: hq }));
+  });
+
   it('lists offline sales for HQ with filters and sums them per store and guide beside online GMV; a store manager sees only their store', async () => {
     const page = ok(await app.api.get(`/api/hq/pos/sales?storeId=${guide.storeId}&guideId=${guide.id}&pageSize=50`, hq));
     expect(page.total).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { Outbox } from '../outbox';
 import type { PosCaller } from './pos.auth';
+import { reverseOfflineCommission } from './pos.commission';
 import { takeBackForReturn, type LedgerPorts } from './pos.ledgers';
 import { PosReturn, PosSale } from './pos.entities';
 import type { ReturnInput } from './pos.schema';
@@ -81,6 +82,7 @@ export class PosReturns {
           );
           await m.update(PosReturn, { id: ret.id }, { pointsTakenBack: ret.pointsTakenBack });
         }
+        await reverseOfflineCommission(m, { saleId: sale.id, returnId: ret.id, payableFen: sale.payableFen, returnedBeforeFen: sale.returnedFen - body.amountFen, amountFen: body.amountFen, day: ret.day }, now);
         await this.outbox.enqueue(m, 'OfflineSaleReturned', sale.id, { saleId: sale.id, returnId: ret.id, storeId: sale.storeId, guideId: sale.guideId, memberId: sale.memberId, amountFen: body.amountFen, day: ret.day });
         return { result: resultOf(ret, sale), replayed: false };
       });

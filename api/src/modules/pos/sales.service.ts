@@ -15,6 +15,7 @@ import { AppError } from '../../http/app-error';
 import type { Outbox } from '../outbox';
 import type { PosCaller } from './pos.auth';
 import { sha256Hex } from './keys.service';
+import { accrueOfflineCommission } from './pos.commission';
 import { earnForSale, type LedgerPorts } from './pos.ledgers';
 import { PosSale, PosScan } from './pos.entities';
 import type { SaleInput } from './pos.schema';
@@ -84,7 +85,8 @@ export class PosSales {
     const bound = memberId !== null ? await this.guides.boundGuideOf(memberId) : null;
     const attribution = attributeSale(bound, counterGuide);
     const evidence = attribution.rule === 'bound_guide' ? { boundGuideId: bound, counterGuideId: counterGuide } : attribution.rule === 'counter_guide' ? { counterGuideId: counterGuide } : null;
-    const doubled = memberId !== null && (await this.doubled(memberId, caller.storeId, now));
+    const settings = await this.settings.get();
+    const doubled = memberId !== null && settings.doublePoints && (await this.doubled(memberId, caller.storeId, now));
     const soldAt = new Date(body.soldAt);
     try {
       const sale = await this.tx.run(async (m) => {
@@ -103,6 +105,7 @@ export class PosSales {
           row.bonusPoints = earned.bonus;
           await m.update(PosSale, { id: row.id }, { pointsEarned: earned.points, bonusPoints: earned.bonus });
         }
+        if (settings.offlineCommission && row.guideId !== null) await accrueOfflineCommission(m, { saleId: row.id, guideId: row.guideId, payableFen: row.payableFen, day: row.day }, now);
         await this.outbox.enqueue(m, 'OfflineSaleRecorded', row.id, { saleId: row.id, storeId: row.storeId, guideId: row.guideId, memberId, amountFen: row.payableFen, day: row.day });
         return row;
       });
@@ -118,7 +121,6 @@ export class PosSales {
 
   /** Whether this sale earns the 双倍积分 bonus (the offer's rule in common/pos/rules.ts). */
   private async doubled(memberId: number, storeId: number, now: Date): Promise<boolean> {
-    if (!(await this.settings.get()).doublePoints) return false;
     const add = await this.guides.latestAddOf(memberId);
     if (!add) return false;
     const scans = await this.ds.manager.find(PosScan, { where: { memberId, storeId }, order: { scannedAt: 'DESC' }, take: 20 });

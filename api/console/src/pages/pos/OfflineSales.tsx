@@ -44,6 +44,7 @@ function Summary() {
             { title: '线上订单', dataIndex: 'onlineOrders' },
             { title: '线上 GMV', render: (_, r) => yuan(r.onlineGmvFen) },
             { title: '合计', render: (_, r) => <b>{yuan(r.totalGmvFen)}</b> },
+            { title: '线下佣金', render: (_, r) => (r.offlineCommissionFen ? yuan(r.offlineCommissionFen) : '—') },
           ]}
         />
       )}
