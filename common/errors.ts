@@ -18,6 +18,7 @@ import { GUIDE_ERRORS } from './attribution/errors';
 import { SIDEBAR_ERRORS } from './sidebar/errors';
 import { HQ_ERRORS } from './hq/errors';
 import { POS_ERRORS } from './pos/errors';
+import { MEMBER_CARD_ERRORS } from './member-card/errors';
 
 /** The platform's own codes: requests, sessions, bodies, the database, the network. */
 export const CORE_ERRORS = {
@@ -39,7 +40,7 @@ export const CORE_ERRORS = {
 } as const;
 
 /** Every feature's copy; each code belongs to exactly one of them (errors.test.ts checks). */
-export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS, SIDEBAR_ERRORS, HQ_ERRORS, POS_ERRORS] as const;
+export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS, SIDEBAR_ERRORS, HQ_ERRORS, POS_ERRORS, MEMBER_CARD_ERRORS] as const;
 
 export const ERROR_MESSAGES = {
   ...CORE_ERRORS,
@@ -57,6 +58,7 @@ export const ERROR_MESSAGES = {
   ...SIDEBAR_ERRORS,
   ...HQ_ERRORS,
   ...POS_ERRORS,
+  ...MEMBER_CARD_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

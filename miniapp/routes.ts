@@ -21,6 +21,8 @@ export const PAGE_TREE = {
   'packages/points': { signin: 'signin', pointsLedger: 'ledger' },
   // guideSidebar: 导购助手, the page of WeCom's chat toolbar (H5 only, see H5_ONLY_PAGES).
   'packages/guide': { myGuide: 'mine', guideWorkbench: 'workbench', guideSidebar: 'sidebar' },
+  // 会员卡 (开卡 with the phone number) and 会员码 (shown at the store counter).
+  'packages/member': { memberCard: 'card', memberCode: 'code' },
 } as const;
 
 type Tree = typeof PAGE_TREE;

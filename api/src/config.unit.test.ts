@@ -20,6 +20,8 @@ const PROD = {
   WECHAT_SECRET: 'real-secret',
   DATABASE_URL: 'mysql://loopmall:pw@db:3306/loopmall',
   WECOM_CALLBACK_AES_KEY: 'R'.repeat(43),
+  PHONE_KEYS: `p1:${Buffer.alloc(32, 7).toString('base64')}`,
+  PHONE_INDEX_KEY: 'i'.repeat(40),
 };
 
 const problems = (env: Record<string, string>) => {
@@ -53,7 +55,7 @@ describe('config', () => {
 
   it('refuses development defaults in production, naming each', () => {
     const found = problems({ NODE_ENV: 'production' });
-    for (const key of ['SESSION_SECRET', 'HQ_ADMIN_PASSWORD', 'WECHAT_APPID', 'WECHAT_SECRET', 'DATABASE_URL', 'WECOM_CALLBACK_AES_KEY']) {
+    for (const key of ['SESSION_SECRET', 'HQ_ADMIN_PASSWORD', 'WECHAT_APPID', 'WECHAT_SECRET', 'DATABASE_URL', 'WECOM_CALLBACK_AES_KEY', 'PHONE_KEYS', 'PHONE_INDEX_KEY']) {
       expect(found.some((p) => p.startsWith(`${key}:`))).toBe(true);
     }
   });
@@ -67,6 +69,8 @@ describe('config', () => {
       WECHAT_SECRET: 'real-secret',
       DATABASE_URL: 'mysql://loopmall:pw@db:3306/loopmall',
       WECOM_CALLBACK_AES_KEY: 'R'.repeat(43),
+      PHONE_KEYS: PROD.PHONE_KEYS,
+      PHONE_INDEX_KEY: PROD.PHONE_INDEX_KEY,
       ...REAL_WECHATPAY,
     });
     expect(c.WECHAT_FAKE).toBe(false);

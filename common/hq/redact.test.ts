@@ -20,6 +20,10 @@ describe('redact', () => {
     });
   });
 
+  it("keeps a revealed phone number out of the log (the member card's reveal answers fullPhone)", () => {
+    expect(redact({ memberId: 7, maskedPhone: '138****8000', fullPhone: '13800138000' })).toEqual({ memberId: 7, maskedPhone: '138****8000', fullPhone: REDACTED });
+  });
+
   it('passes scalars and null through', () => {
     expect([redact(null), redact(3), redact('a')]).toEqual([null, 3, 'a']);
   });

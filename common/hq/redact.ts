@@ -5,7 +5,7 @@
 export const REDACTED = '[redacted]';
 
 /** Keys whose values are secrets wherever they appear (case-insensitive, whole key or suffix). */
-const SECRET_KEY = /(password|passwordhash|hash|secret|token|apikey|privatekey|idempotencykey)$/i;
+const SECRET_KEY = /(password|passwordhash|hash|secret|token|apikey|privatekey|idempotencykey|fullphone)$/i;
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 12) return '[too deep]';

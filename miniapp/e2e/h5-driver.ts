@@ -137,6 +137,19 @@ export class H5Driver implements Driver {
     return file;
   }
 
+  /** The RGBA pixels of the first image under `selector`, as the page painted it (to decode a QR code). */
+  async imagePixels(selector: string): Promise<{ width: number; height: number; data: number[] }> {
+    await this.settled();
+    return this.page.locator(`${selector} img, img${selector}`).first().evaluate((img: HTMLImageElement) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return { width: canvas.width, height: canvas.height, data: Array.from(ctx.getImageData(0, 0, canvas.width, canvas.height).data) };
+    });
+  }
+
   problems(): string[] {
     return [...this.seen];
   }

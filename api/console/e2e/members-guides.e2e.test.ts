@@ -77,6 +77,21 @@ test('an admin finds a member, grants points with a reason, and sees the ledger 
   expect(ledger.items).toEqual([expect.objectContaining({ kind: 'grant', reason: '客诉补偿', points: 300 })]);
 }, 120_000);
 
+test("the owner reveals a member's phone on 会员详情, and 操作日志 records who saw it without the number", async () => {
+  const shopper = await loginShopper(app);
+  ok(await app.api.post('/api/me/member-card/open', { code: app.fakeWechat!.mintPhoneCode('13800138000') }, shopper.token));
+  await page.goto(`${app.url}/hq/#/members/${shopper.memberId}`);
+  await page.getByTestId('member-phone').filter({ hasText: '138****8000' }).waitFor();
+  await page.getByRole('button', { name: '查看完整号码' }).click();
+  await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: /查\s*看/ }).click();
+  await page.getByTestId('member-phone').filter({ hasText: /^13800138000$/ }).waitFor();
+  await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
+  await page.screenshot({ path: path.join(SHOTS, 'console-member-phone.png') });
+
+  const log = ok(await app.api.get(`/api/hq/audit?objectType=${encodeURIComponent('members/phone')}&objectId=${shopper.memberId}`, hq));
+  expect(log.items).toEqual([expect.objectContaining({ username: 'admin', action: 'POST /api/hq/members/:id/phone/reveal', after: expect.objectContaining({ maskedPhone: '138****8000', fullPhone: '[redacted]' }) })]);
+}, 120_000);
+
 test('an admin creates a guide and copies its binding code, which links a shopper', async () => {
   ok(await app.api.post('/api/hq/stores', { name: '徐汇旗舰店', code: 'XH-E2E', city: '上海' }, hq), 201);
   await page.goto(`${app.url}/hq/#/guides/list`);

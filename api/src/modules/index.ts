@@ -14,6 +14,7 @@ import { guidesModule } from './guides';
 import { healthModule } from './health';
 import { hqAccountsModule } from './hq-accounts';
 import { jobsModule } from './jobs';
+import { memberCardModule } from './member-card';
 import { membershipModule } from './membership';
 import { ordersModule } from './orders';
 import { outboxModule } from './outbox';
@@ -37,6 +38,7 @@ export const MODULES = [
   cartModule,
   paymentsModule,
   membershipModule,
+  memberCardModule,
   pointsModule,
   couponsModule,
   pointsMallModule,

@@ -11,7 +11,7 @@ jest.setTimeout(120_000);
 
 const HQ_PASSWORD = 'seed-test-password';
 /** Rows of every table the demo loop writes: a second start must leave each count as it was. */
-const LOOP_TABLES = ['member', 'shop_order', 'coupon_template', 'member_coupon', 'mall_item', 'gb_campaign', 'gb_group', 'store', 'guide', 'guide_touch', 'points_entry', 'commission_entry', 'outbox_event', 'pos_api_key', 'pos_sale', 'pos_return'];
+const LOOP_TABLES = ['member', 'shop_order', 'coupon_template', 'member_coupon', 'mall_item', 'gb_campaign', 'gb_group', 'store', 'guide', 'guide_touch', 'points_entry', 'commission_entry', 'outbox_event', 'member_phone', 'pos_api_key', 'pos_sale', 'pos_return'];
 
 async function tableCounts(r: Running): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

@@ -14,6 +14,7 @@ import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-data';
 import { seedGuides, seedPromotions, type DemoStoreSummary, type SeededProducts } from './demo-loop';
 import { seedMembers, type DemoMembersSummary } from './demo-members';
 import { seedPos, type DemoPosSummary } from './demo-pos';
+import { seedMemberCards } from './demo-member-cards';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -85,6 +86,7 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   const members = opts.fakeWechat ? await seedMembers(services, opts.fakeWechat, { products: seeded, promotions, stores, log }) : null;
   if (!members) log.warn('demo seed: no fake WeChat, so no demo members or orders');
   const pos = await seedPos(services, stores, now);
+  if (members && opts.fakeWechat) log.info({ cards: await seedMemberCards(services, opts.fakeWechat) }, 'seeded the demo member cards');
   // Points, commission, 新人礼 and shipping uploads follow from the outbox: deliver them now, so
   // the figures are there on the first page view rather than after the first job tick.
   await services.outbox.drain();

@@ -15,6 +15,13 @@ export interface WeChatSession {
   sessionKey: string;
 }
 
+/** phone_info of getuserphonenumber (the number without country code is `purePhoneNumber`). */
+export interface WeChatPhone {
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string;
+}
+
 export interface ShippingUpload {
   transactionId: string;
   openid: string;
@@ -136,6 +143,19 @@ export class WeChatClient {
   async sendSubscribeMessage(req: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }> }): Promise<void> {
     const body = { touser: req.touser, template_id: req.templateId, page: req.page, data: req.data, miniprogram_state: 'formal', lang: 'zh_CN' };
     await this.withToken((token) => this.call('POST', `/cgi-bin/message/subscribe/send?access_token=${token}`, body));
+  }
+
+  /**
+   * The phone number behind a getPhoneNumber button's one-time code (5 minutes):
+   * POST /wxa/business/getuserphonenumber. Billed per success, so callers ask only when needed.
+   * 40029 invalid code, 45011 rate limited. The watermark must name our own appid.
+   */
+  async getUserPhoneNumber(code: string): Promise<WeChatPhone> {
+    const body = await this.withToken((token) => this.call('POST', `/wxa/business/getuserphonenumber?access_token=${token}`, { code }));
+    const info = body.phone_info as Record<string, any> | undefined;
+    if (!info || typeof info.purePhoneNumber !== 'string' || !info.purePhoneNumber) throw new WeChatUnavailableError('getuserphonenumber answered without phone_info');
+    if (info.watermark?.appid !== this.opts.appid) throw new WeChatUnavailableError('getuserphonenumber answered for another appid');
+    return { phoneNumber: String(info.phoneNumber ?? info.purePhoneNumber), purePhoneNumber: info.purePhoneNumber, countryCode: String(info.countryCode ?? '86') };
   }
 
   /** Runs a call with the access token; a rejected token (40001/42001) is refreshed once and the call retried. */

@@ -4,22 +4,26 @@
  * 40226 risky user, 40013 bad appid, 40125 bad secret; upload_shipping_info: 47001 data format
  * error for an express_company that is not a delivery id, or SF without a masked
  * contact.receiver_contact; getwxacodeunlimit: 40169 scene too long, 41030 page not in the app,
- * 45009 daily quota; subscribe/send: 43101 the user refused or used up the consent, 40037 bad
+ * 45009 daily quota; getuserphonenumber: 40029 invalid code, 45011 rate (fake-wechat-phone.ts); subscribe/send: 43101 the user refused or used up the consent, 40037 bad
  * template). Development (`npm start`, the H5 dev login) and the tests use it;
  * production configuration refuses it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { fakeCodePng } from './fake-png';
+import { FakePhoneNumbers } from './fake-wechat-phone';
 import { LoopbackServer } from '../http/loopback-server';
 
 const CODE_TTL_MS = 5 * 60_000;
 const DEV_MINT_PATH = '/__loopmall/mint-code';
+const DEV_MINT_PHONE_PATH = '/__loopmall/mint-phone-code';
 
 /** What the API needs of a fake WeChat: where it listens, and the code wx.login would give. */
 export interface FakeWeChatHandle {
   readonly baseUrl: string;
   mintCode(openid: string): string | Promise<string>;
+  /** The code a getPhoneNumber button would give when the user allows this number. */
+  mintPhoneCode(purePhoneNumber: string): string | Promise<string>;
 }
 
 /**
@@ -33,6 +37,12 @@ export function remoteFakeWeChat(baseUrl: string): FakeWeChatHandle {
       const res = await fetch(`${baseUrl}${DEV_MINT_PATH}`, { method: 'POST', body: JSON.stringify({ openid }) });
       const body = (await res.json()) as { code?: string; errmsg?: string };
       if (!body.code) throw new Error(`fake WeChat refused to mint a code: ${body.errmsg}`);
+      return body.code;
+    },
+    async mintPhoneCode(purePhoneNumber) {
+      const res = await fetch(`${baseUrl}${DEV_MINT_PHONE_PATH}`, { method: 'POST', body: JSON.stringify({ purePhoneNumber }) });
+      const body = (await res.json()) as { code?: string; errmsg?: string };
+      if (!body.code) throw new Error(`fake WeChat refused to mint a phone code: ${body.errmsg}`);
       return body.code;
     },
   };
@@ -86,9 +96,16 @@ export class FakeWeChat implements FakeWeChatHandle {
   /** openids that refused (or used up) their subscribe consent: sends to them get 43101. */
   readonly subscribeRefused = new Set<string>();
   baseUrl = '';
+  /** getuserphonenumber: phone codes, their exchanges and forced failures. */
+  readonly phone: FakePhoneNumbers;
 
   constructor(private readonly opts: FakeWeChatOptions) {
     this.now = opts.now ?? Date.now;
+    this.phone = new FakePhoneNumbers(opts.appid, this.now);
+  }
+
+  mintPhoneCode(purePhoneNumber: string): string {
+    return this.phone.mint(purePhoneNumber);
   }
 
   async start(): Promise<string> {
@@ -177,6 +194,18 @@ export class FakeWeChat implements FakeWeChatHandle {
       const body = await readJson(req);
       if (typeof body?.openid !== 'string' || !body.openid) return fail(40003, 'invalid openid');
       return send({ code: this.mintCode(body.openid) });
+    }
+
+    if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') {
+      if (!this.tokenOk(url)) return fail(40001, 'invalid credential, access_token is invalid or not latest');
+      return send(this.phone.exchange(await readJson(req), rid));
+    }
+
+    if (req.method === 'POST' && url.pathname === DEV_MINT_PHONE_PATH) {
+      // Not WeChat's protocol: cluster workers share the primary's fake (the H5 phone flow).
+      const body = await readJson(req);
+      if (typeof body?.purePhoneNumber !== 'string' || !/^\d{5,15}$/.test(body.purePhoneNumber)) return fail(40003, 'invalid phone');
+      return send({ code: this.mintPhoneCode(body.purePhoneNumber) });
     }
 
     if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') {

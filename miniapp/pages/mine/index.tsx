@@ -19,6 +19,8 @@ const ORDER_ENTRIES: { name: string; tab: OrderTabKey; icon: string }[] = [
   { name: '退款/售后', tab: 'after_sale', icon: '退' },
 ];
 const SERVICE_ENTRIES: { name: string; page?: PageName }[] = [
+  { name: '会员码', page: 'memberCode' },
+  { name: '会员卡', page: 'memberCard' },
   { name: '我的订单', page: 'orderList' },
   { name: '收货地址', page: 'addressList' },
   { name: '我的拼团', page: 'myGroups' },

@@ -9,6 +9,7 @@ import { beijing } from '../../format';
 import { loadError } from '../../form-dialogs';
 import { AdjustPointsModal } from './AdjustPoints';
 import { memberFactTabs } from './MemberFacts';
+import { MemberPhone } from './MemberPhone';
 import { ENTRY_KIND_LABELS, signed } from './labels';
 
 interface TierLogRow {
@@ -63,6 +64,7 @@ export default function MemberDetail() {
           <Descriptions.Item label="待生效">{card.points.pending}</Descriptions.Item>
           <Descriptions.Item label="欠分">{card.points.debt}</Descriptions.Item>
           <Descriptions.Item label="30 天内过期">{card.points.expiringSoon ? `${card.points.expiringSoon}（${card.points.expiringOn} 起）` : '无'}</Descriptions.Item>
+          <Descriptions.Item label="手机号" span={2}><MemberPhone memberId={id} /></Descriptions.Item>
         </Descriptions>
       </Card>
       <Card>
