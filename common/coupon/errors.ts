@@ -13,4 +13,7 @@ export const COUPON_ERRORS = {
   COUPON_OUT_OF_SCOPE: '订单中没有该优惠券适用的商品',
   COUPON_BELOW_THRESHOLD: '未达到优惠券的使用门槛',
   NEW_MEMBER_GIFT_NOT_FOUND: '暂无新人礼',
+  COUPON_CODE_NOT_FOUND: '券码不存在',
+  COUPON_NOT_USABLE_IN_STORE: '该优惠券不可在门店使用',
+  COUPON_ALREADY_USED: '该优惠券已使用或正在线上订单中使用',
 } as const;

@@ -3,10 +3,10 @@ import { couponTab, MEMBER_COUPON_EVENTS, MEMBER_COUPON_STATUSES, nextCouponStat
 describe('member coupon status table', () => {
   // Every cell: the expected target, or null where the table must refuse.
   const expected: Record<MemberCouponStatus, Record<MemberCouponEvent, MemberCouponStatus | null>> = {
-    unused: { lock: 'locked', unlock: null, consume: null, expire: 'expired', restore: null },
-    locked: { lock: null, unlock: 'unused', consume: 'used', expire: null, restore: null },
-    used: { lock: null, unlock: null, consume: null, expire: null, restore: 'unused' },
-    expired: { lock: null, unlock: null, consume: null, expire: null, restore: null },
+    unused: { lock: 'locked', unlock: null, consume: null, expire: 'expired', restore: null, redeem: 'used' },
+    locked: { lock: null, unlock: 'unused', consume: 'used', expire: null, restore: null, redeem: null },
+    used: { lock: null, unlock: null, consume: null, expire: null, restore: 'unused', redeem: null },
+    expired: { lock: null, unlock: null, consume: null, expire: null, restore: null, redeem: null },
   };
   it.each(MEMBER_COUPON_STATUSES.flatMap((s) => MEMBER_COUPON_EVENTS.map((e) => [s, e] as const)))('%s --%s-->', (s, e) => {
     expect(nextCouponStatus(s, e)).toBe(expected[s][e]);

@@ -1,17 +1,18 @@
 /**
  * A member's coupon, as data: unused → locked (in an unpaid order) → used; unused → expired;
  * locked → unused when the order is cancelled or times out; used → unused when a fully refunded
- * order returns it (only while still valid). Every change in api/ is a compare-and-set on the
+ * order returns it (only while still valid); unused → used at once when a cashier redeems its store
+ * code (门店核销: no order, no lock). Every change in api/ is a compare-and-set on the
  * from-status (`UPDATE … WHERE id = ? AND status = ?`, affected rows checked).
  */
 export const MEMBER_COUPON_STATUSES = ['unused', 'locked', 'used', 'expired'] as const;
 export type MemberCouponStatus = (typeof MEMBER_COUPON_STATUSES)[number];
 
-export const MEMBER_COUPON_EVENTS = ['lock', 'unlock', 'consume', 'expire', 'restore'] as const;
+export const MEMBER_COUPON_EVENTS = ['lock', 'unlock', 'consume', 'expire', 'restore', 'redeem'] as const;
 export type MemberCouponEvent = (typeof MEMBER_COUPON_EVENTS)[number];
 
 export const MEMBER_COUPON_TRANSITIONS: Record<MemberCouponStatus, Partial<Record<MemberCouponEvent, MemberCouponStatus>>> = {
-  unused: { lock: 'locked', expire: 'expired' },
+  unused: { lock: 'locked', expire: 'expired', redeem: 'used' },
   locked: { unlock: 'unused', consume: 'used' },
   used: { restore: 'unused' },
   expired: {},

@@ -50,6 +50,8 @@ export interface CouponTemplateDto extends CouponTerms {
   /** Listed in 领券中心 (shoppers claim it themselves). */
   claimable: boolean;
   active: boolean;
+  /** Also usable at a store's counter: the member's copy shows a store code the cashier scans. */
+  usableInStore: boolean;
 }
 
 /** 领券中心: a template with what this shopper may still do with it. */
@@ -71,6 +73,24 @@ export interface MemberCouponDto extends CouponTerms {
   source: GrantSource;
   orderId: number | null;
   receivedAt: string;
+  usableInStore: boolean;
+  /**
+   * The 12-digit code a cashier scans (门店核销): only on an unused copy of an in-store template,
+   * made the first time the wallet shows it; null otherwise.
+   */
+  storeCode: string | null;
+  /** The store that redeemed it at its counter (null when unused or used online). */
+  redeemedStoreId: number | null;
+}
+
+/** What the counter learns when it redeems a store code (the coupons module's redeemInStore). */
+export interface StoreRedemption {
+  memberCouponId: number;
+  memberId: number;
+  templateName: string;
+  /** The fen off for 满减 / 无门槛; null for a 折扣 coupon (the counter applies percentOff). */
+  discountFen: number | null;
+  thresholdFen: number;
 }
 
 /** One coupon as 确认订单 sees it: usable with its discount, or the reason it is not. */

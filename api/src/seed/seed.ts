@@ -15,6 +15,7 @@ import { seedGuides, seedPromotions, type DemoStoreSummary, type SeededProducts 
 import { seedMembers, type DemoMembersSummary } from './demo-members';
 import { seedPos, type DemoPosSummary } from './demo-pos';
 import { seedMemberCards } from './demo-member-cards';
+import { seedStoreCoupons } from './demo-store-coupons';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -82,6 +83,7 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   log.info({ categories: DEMO_CATEGORIES.length, products: DEMO_PRODUCTS.length }, 'seeded the demo catalogue');
 
   const promotions = await seedPromotions(services, seeded, now);
+  await seedStoreCoupons(services, promotions);
   const stores = await seedGuides(services, log, opts.wecom ?? false);
   const members = opts.fakeWechat ? await seedMembers(services, opts.fakeWechat, { products: seeded, promotions, stores, log }) : null;
   if (!members) log.warn('demo seed: no fake WeChat, so no demo members or orders');

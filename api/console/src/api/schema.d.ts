@@ -3736,6 +3736,8 @@ export interface paths {
                         perMemberLimit?: number;
                         /** @default false */
                         claimable?: boolean;
+                        /** @default false */
+                        usableInStore?: boolean;
                     };
                 };
             };
@@ -3798,7 +3800,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * 总部：启停、上架领券中心、调整总量
+         * 总部：启停、上架领券中心、门店可用、调整总量
          * @description HQ roles: owner, operator
          */
         patch: {
@@ -3815,6 +3817,7 @@ export interface paths {
                     "application/json": {
                         active?: boolean;
                         claimable?: boolean;
+                        usableInStore?: boolean;
                         totalQuota?: number;
                     };
                 };

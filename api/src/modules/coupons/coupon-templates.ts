@@ -21,7 +21,8 @@ export class CouponTemplates {
     private readonly now: () => Date,
   ) {}
 
-  async create(input: TemplateInput): Promise<CouponTemplateDto> {
+  /** `usableInStore` may be left out by internal callers (the demo seed): not in store. */
+  async create(input: Omit<TemplateInput, 'usableInStore'> & { usableInStore?: boolean }): Promise<CouponTemplateDto> {
     const terms = termsFromInput(input);
     const problem = termsProblem(terms);
     if (problem) throw new AppError('VALIDATION_FAILED', problem.message, [problem]);
@@ -30,7 +31,7 @@ export class CouponTemplates {
       m.save(
         m.create(CouponTemplate, {
           name: input.name, ...terms, validity: input.validity, audience: input.audience, totalQuota: input.totalQuota, issuedCount: 0,
-          perMemberLimit: input.perMemberLimit, claimable: input.claimable, active: true, createdAt: now, updatedAt: now,
+          perMemberLimit: input.perMemberLimit, claimable: input.claimable, usableInStore: input.usableInStore ?? false, active: true, createdAt: now, updatedAt: now,
         }),
       ),
     );
@@ -52,9 +53,14 @@ export class CouponTemplates {
     return (await this.ds.getRepository(CouponTemplate).find({ order: { id: 'DESC' }, take: LIST_LIMIT })).map(toTemplateDto);
   }
 
-  async patch(id: number, p: { active?: boolean; claimable?: boolean; totalQuota?: number }): Promise<CouponTemplateDto> {
+  async patch(id: number, p: { active?: boolean; claimable?: boolean; usableInStore?: boolean; totalQuota?: number }): Promise<CouponTemplateDto> {
     await this.tx.run(async (m) => {
-      const set = { ...(p.active !== undefined && { active: p.active }), ...(p.claimable !== undefined && { claimable: p.claimable }), updatedAt: this.now() };
+      const set = {
+        ...(p.active !== undefined && { active: p.active }),
+        ...(p.claimable !== undefined && { claimable: p.claimable }),
+        ...(p.usableInStore !== undefined && { usableInStore: p.usableInStore }),
+        updatedAt: this.now(),
+      };
       const qb = m.createQueryBuilder().update(CouponTemplate).set(p.totalQuota !== undefined ? { ...set, totalQuota: p.totalQuota } : set).where('id = :id', { id });
       // Why conditional: copies are being issued meanwhile; a quota below what is issued is refused
       // by the same statement rather than by a read that could be stale.

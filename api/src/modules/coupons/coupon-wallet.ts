@@ -9,9 +9,11 @@ import { checkCoupon, pickBest, type CouponLine } from '@common/coupon/rules';
 import { couponTab, nextCouponStatus, type CouponTabKey, type MemberCouponEvent, type MemberCouponStatus } from '@common/coupon/state';
 import type { CouponCheckoutNote, MemberCouponDto } from '@common/coupon/types';
 import { errorMessage } from '@common/errors';
+import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import { CouponTemplate, MemberCoupon } from './coupons.entities';
 import { termsOf, toMemberCouponDto } from './coupons.mappers';
+import { ensureStoreCodes } from './store-coupons';
 
 /** Most coupons one member may hold at once that 我的优惠券 lists (far above any real wallet). */
 const WALLET_LIMIT = 500;
@@ -24,7 +26,10 @@ function edge(event: MemberCouponEvent, from: MemberCouponStatus): MemberCouponS
 }
 
 export class CouponWallet {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: Transactor,
+  ) {}
 
   private async withTemplates(rows: MemberCoupon[], m: EntityManager = this.ds.manager): Promise<MemberCouponDto[]> {
     const ids = [...new Set(rows.map((r) => r.templateId))];
@@ -38,12 +43,15 @@ export class CouponWallet {
     const rows = await this.ds.getRepository(MemberCoupon).find({ where: { memberId }, order: { validTo: 'ASC', id: 'ASC' }, take: WALLET_LIMIT });
     const mine = rows.filter((r) => couponTab(r.status, r.validTo, now) === tab);
     if (tab !== 'usable') mine.reverse();
+    // First display of an in-store coupon: it gets the code the cashier scans.
+    else await ensureStoreCodes(this.ds, this.tx, mine, now);
     return this.withTemplates(mine);
   }
 
-  /** HQ's member detail: every coupon the member holds or held, most recent first. */
+  /** HQ's member detail: every coupon the member holds or held, most recent first (never a store code: it is the member's to show). */
   async allOf(memberId: number): Promise<MemberCouponDto[]> {
-    return this.withTemplates(await this.ds.getRepository(MemberCoupon).find({ where: { memberId }, order: { id: 'DESC' }, take: WALLET_LIMIT }));
+    const dtos = await this.withTemplates(await this.ds.getRepository(MemberCoupon).find({ where: { memberId }, order: { id: 'DESC' }, take: WALLET_LIMIT }));
+    return dtos.map((d) => ({ ...d, storeCode: null }));
   }
 
   /** One of the member's own coupons; anyone else's is "not found". */

@@ -22,6 +22,8 @@ export class CouponTemplate {
   @Column({ type: 'int' }) perMemberLimit!: number;
   @Column({ type: 'boolean' }) claimable!: boolean;
   @Column({ type: 'boolean' }) active!: boolean;
+  /** The member's copies may also be redeemed at a store's counter by their store code. */
+  @Column({ type: 'boolean', default: false }) usableInStore!: boolean;
   @DateTimeColumn() createdAt!: Date;
   @DateTimeColumn() updatedAt!: Date;
 }
@@ -45,6 +47,7 @@ export class CouponHolding {
 @Index('idx_member_coupon_member', ['memberId', 'status'])
 @Index('idx_member_coupon_expiry', ['status', 'validTo'])
 @Index('idx_member_coupon_order', ['orderId'])
+@Index('uq_member_coupon_store_code', ['storeCode'], { unique: true })
 export class MemberCoupon {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'integer' }) templateId!: number;
@@ -58,6 +61,11 @@ export class MemberCoupon {
   @DateTimeColumn() receivedAt!: Date;
   @DateTimeColumn({ nullable: true }) usedAt!: Date | null;
   @DateTimeColumn() updatedAt!: Date;
+  /** 12 random digits a cashier scans; unique (NULL for copies that never showed one). */
+  @Column({ type: 'varchar', length: 12, nullable: true }) storeCode!: string | null;
+  /** Set with the redeem transition: which store, and its receipt number if the counter gave one. */
+  @Column({ type: 'integer', nullable: true }) redeemedStoreId!: number | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) receiptNo!: string | null;
 }
 
 /** HQ's new-member pack (one row, id 1): the coupons and points every new member receives once. */

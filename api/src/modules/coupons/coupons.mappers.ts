@@ -24,6 +24,7 @@ export const toTemplateDto = (t: CouponTemplate): CouponTemplateDto => ({
   perMemberLimit: t.perMemberLimit,
   claimable: t.claimable,
   active: t.active,
+  usableInStore: t.usableInStore,
 });
 
 export const toMemberCouponDto = (c: MemberCoupon, t: CouponTemplate): MemberCouponDto => ({
@@ -38,4 +39,8 @@ export const toMemberCouponDto = (c: MemberCoupon, t: CouponTemplate): MemberCou
   source: c.source,
   orderId: c.orderId,
   receivedAt: c.receivedAt.toISOString(),
+  usableInStore: t.usableInStore,
+  // Only an unused copy shows its code: a used or expired one has nothing left to scan.
+  storeCode: t.usableInStore && c.status === 'unused' ? c.storeCode : null,
+  redeemedStoreId: c.redeemedStoreId,
 });

@@ -3,6 +3,7 @@ import type { ApiRouter } from '../../http/api-router';
 import { memberIdOf } from '../../http/context';
 import type { CatalogueService } from '../catalogue';
 import type { CouponServices } from './coupons.module';
+import { toTemplateDto } from './coupons.mappers';
 import { IdParams, PackBody, ProductCouponsQuery, PushBody, TemplateBody, TemplatePatch, WalletQuery } from './coupons.schema';
 
 const EDITORS = { hq: HQ_OPERATORS };
@@ -46,7 +47,7 @@ export function registerCouponRoutes(api: ApiRouter, c: CouponServices, catalogu
     (_ctx, { body }) => c.templates.create(body),
   );
   api.route(
-    { method: 'patch', path: '/api/hq/coupon-templates/:id', tag: 'hq', summary: '总部：启停、上架领券中心、调整总量', access: EDITORS, params: IdParams, body: TemplatePatch },
+    { method: 'patch', path: '/api/hq/coupon-templates/:id', tag: 'hq', summary: '总部：启停、上架领券中心、门店可用、调整总量', access: EDITORS, params: IdParams, body: TemplatePatch, audit: { before: ({ params }) => c.templates.get(params.id).then(toTemplateDto) } },
     (_ctx, { params, body }) => c.templates.patch(params.id, body),
   );
   api.route(

@@ -40,9 +40,10 @@ export const TemplateBody = z.strictObject({
   totalQuota: z.number().int().min(1).max(MAX_QUOTA),
   perMemberLimit: z.number().int().min(1).max(MAX_PER_MEMBER).default(1),
   claimable: z.boolean().default(false),
+  usableInStore: z.boolean().default(false),
 });
 export type TemplateInput = z.output<typeof TemplateBody>;
-export const termsFromInput = (b: TemplateInput): CouponTerms => ({
+export const termsFromInput = (b: Omit<TemplateInput, 'usableInStore'>): CouponTerms => ({
   kind: b.kind,
   amountOffFen: b.kind === 'percent_off' ? 0 : b.amountOffFen,
   thresholdFen: b.kind === 'no_threshold' ? 0 : b.thresholdFen,
@@ -55,6 +56,7 @@ export const termsFromInput = (b: TemplateInput): CouponTerms => ({
 export const TemplatePatch = z.strictObject({
   active: z.boolean().optional(),
   claimable: z.boolean().optional(),
+  usableInStore: z.boolean().optional(),
   /** Quota may only grow (or shrink down to what is already issued; checked by the update). */
   totalQuota: z.number().int().min(1).max(MAX_QUOTA).optional(),
 });

@@ -21,6 +21,7 @@ export default function CouponTemplates() {
     { title: '有效期', render: (_, t) => validityText(t) },
     { title: '已发 / 总量', render: (_, t) => `${t.issuedCount} / ${t.totalQuota}` },
     { title: '领券中心', dataIndex: 'claimable', render: (_, t) => (t.claimable ? <Tag color="blue">展示</Tag> : '—') },
+    { title: '门店可用', dataIndex: 'usableInStore', render: (_, t) => (t.usableInStore ? <Tag color="purple">门店可用</Tag> : '—') },
     { title: '状态', dataIndex: 'active', render: (_, t) => (t.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
     {
       title: '操作',

@@ -1,6 +1,6 @@
 /**
  * 新建优惠券模板 (all terms) and 编辑 (only what the API lets change once coupons may exist: active,
- * 领券中心, and the total quota). Amounts in yuan; the validity window in Beijing time.
+ * 领券中心, 门店可用, and the total quota). Amounts in yuan; the validity window in Beijing time.
  */
 import { Form, Input, InputNumber, Modal, Radio, Select, Switch, message } from 'antd';
 import { COUPON_KIND_LABELS, COUPON_KINDS, type CouponKind, type CouponTemplateDto } from '@common/coupon/types';
@@ -25,6 +25,7 @@ interface Fields {
   totalQuota: number;
   perMemberLimit: number;
   claimable: boolean;
+  usableInStore: boolean;
   active: boolean;
 }
 
@@ -46,6 +47,7 @@ function body(v: Fields) {
     totalQuota: v.totalQuota,
     perMemberLimit: v.perMemberLimit,
     claimable: v.claimable,
+    usableInStore: v.usableInStore,
   };
 }
 
@@ -59,15 +61,15 @@ export function TemplateForm({ editing, onDone }: { editing: CouponTemplateDto |
     form,
     async (v: Fields) => {
       if (isNew) await call(api.POST('/api/hq/coupon-templates', { body: body(v) }));
-      else await call(api.PATCH('/api/hq/coupon-templates/{id}', { params: { path: { id: editing.id } }, body: { active: v.active, claimable: v.claimable, totalQuota: v.totalQuota } }));
+      else await call(api.PATCH('/api/hq/coupon-templates/{id}', { params: { path: { id: editing.id } }, body: { active: v.active, claimable: v.claimable, usableInStore: v.usableInStore, totalQuota: v.totalQuota } }));
       message.success('已保存');
       onDone(true);
     },
     { ...RENAME, validity: '' },
   );
   const initial: Partial<Fields> = isNew
-    ? { kind: 'amount_off', validityType: 'relative', days: 7, audience: 'anyone', firstOrderOnly: false, totalQuota: 1000, perMemberLimit: 1, claimable: false, percentOff: 10, thresholdYuan: '', maxOffYuan: '' }
-    : { name: editing.name, totalQuota: editing.totalQuota, claimable: editing.claimable, active: editing.active };
+    ? { kind: 'amount_off', validityType: 'relative', days: 7, audience: 'anyone', firstOrderOnly: false, totalQuota: 1000, perMemberLimit: 1, claimable: false, usableInStore: false, percentOff: 10, thresholdYuan: '', maxOffYuan: '' }
+    : { name: editing.name, totalQuota: editing.totalQuota, claimable: editing.claimable, usableInStore: editing.usableInStore, active: editing.active };
   return (
     <Modal open width={620} title={isNew ? '新建优惠券模板' : `编辑：${editing.name}`} okText="保存" confirmLoading={busy} onOk={() => form.submit()} onCancel={() => onDone(false)}>
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
@@ -136,6 +138,9 @@ export function TemplateForm({ editing, onDone }: { editing: CouponTemplateDto |
         </Form.Item>
         <Form.Item name="claimable" label="在领券中心展示（顾客自行领取）" valuePropName="checked">
           <Switch />
+        </Form.Item>
+        <Form.Item name="usableInStore" label="门店可用（顾客出示券码，收银员扫码核销）" valuePropName="checked">
+          <Switch id="coupon-usable-in-store" />
         </Form.Item>
       </Form>
     </Modal>
