@@ -19,6 +19,7 @@ import { SIDEBAR_ERRORS } from './sidebar/errors';
 import { HQ_ERRORS } from './hq/errors';
 import { POS_ERRORS } from './pos/errors';
 import { MEMBER_CARD_ERRORS } from './member-card/errors';
+import { PICKUP_ERRORS } from './pickup/errors';
 
 /** The platform's own codes: requests, sessions, bodies, the database, the network. */
 export const CORE_ERRORS = {
@@ -40,7 +41,7 @@ export const CORE_ERRORS = {
 } as const;
 
 /** Every feature's copy; each code belongs to exactly one of them (errors.test.ts checks). */
-export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS, SIDEBAR_ERRORS, HQ_ERRORS, POS_ERRORS, MEMBER_CARD_ERRORS] as const;
+export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS, SIDEBAR_ERRORS, HQ_ERRORS, POS_ERRORS, MEMBER_CARD_ERRORS, PICKUP_ERRORS] as const;
 
 export const ERROR_MESSAGES = {
   ...CORE_ERRORS,
@@ -59,6 +60,7 @@ export const ERROR_MESSAGES = {
   ...HQ_ERRORS,
   ...POS_ERRORS,
   ...MEMBER_CARD_ERRORS,
+  ...PICKUP_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -39,5 +39,7 @@ export default defineAppConfig({
   },
   lazyCodeLoading: 'requiredComponents',
   // Since 2022-07-14 wx.chooseAddress (「一键获取微信地址」) must be declared here, or it fails.
-  requiredPrivateInfos: ['chooseAddress'],
+  // wx.getLocation sorts 到店自提's stores nearest first (a refusal keeps HQ's order).
+  requiredPrivateInfos: ['chooseAddress', 'getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于为您推荐附近的自提门店' } },
 });

@@ -22,6 +22,9 @@ export const HQ_OWNER: readonly HqRole[] = ['owner'];
 /** Store-scoped reads: a store manager sees only their own store's rows (404 for any other). */
 export const HQ_STORE_READERS: readonly HqRole[] = ['owner', 'operator', 'finance', 'store_manager'];
 
+/** The store counter's work in the console (自提核销): a store manager at their own store, or HQ operations. */
+export const HQ_STORE_COUNTER: readonly HqRole[] = ['owner', 'operator', 'store_manager'];
+
 /** Whether a role's account must be bound to a store (and only that role may be). */
 export function needsStore(role: HqRole): boolean {
   return role === 'store_manager';

@@ -3,11 +3,13 @@ import {
   ACCEPTED_ADJUSTMENTS,
   acceptsAdjustment,
   adjustmentRefusal,
+  beforeHandOver,
   canFire,
   canShopperCancel,
   decideTransition,
   extendTable,
   isTerminal,
+  kindShips,
   NORMAL_TRANSITIONS,
   ORDER_EVENTS,
   ORDER_KINDS,
@@ -17,6 +19,7 @@ import {
   shopperActions,
   statesOf,
   statusesAllowing,
+  statusLabel,
   type OrderKind,
   type OrderStatus,
 } from './state';
@@ -66,13 +69,13 @@ describe.each(ORDER_KINDS)('the %s order table', (kind) => {
     for (const e of ORDER_EVENTS) expect(statusesAllowing(kind, e).sort()).toEqual(states.filter((s) => canFire(kind, s, e)).sort());
   });
 
-  it('shopper actions follow the table: nothing on a terminal order, a refund only before shipment', () => {
+  it('shopper actions follow the table: nothing on a terminal order, a refund only before shipment (or collection)', () => {
     for (const s of states) {
       const a = shopperActions(s, kind);
       // With money paid: a cancel only while unpaid; a refund only before shipment.
       expect(a.cancel).toBe(canFire(kind, s, 'cancel') && canFire(kind, s, 'pay'));
       expect(a.pay).toBe(canFire(kind, s, 'pay'));
-      expect(a.refund).toBe(canFire(kind, s, 'refund_request') && canFire(kind, s, 'ship'));
+      expect(a.refund).toBe(canFire(kind, s, 'refund_request') && (canFire(kind, s, 'ship') || canFire(kind, s, 'collect')));
       // Nothing paid (a zero-cash order): a cancel wherever the table allows one, never a refund.
       const free = shopperActions(s, kind, 0);
       expect(free.cancel).toBe(canFire(kind, s, 'cancel'));
@@ -127,10 +130,10 @@ describe('extendTable', () => {
 describe('the price adjustments each kind accepts', () => {
   // The stated rules: a special price (group, points mall) is not lowered again by a promotion
   // or the member price; a coupon and points are ways of paying, refused only where the order
-  // is paid in points.
+  // is paid in points. A pickup order is an ordinary order collected in the store: it takes all.
   const priceLowering: readonly AdjustmentKind[] = ['promotion', 'member'];
   const expected = (kind: OrderKind, a: AdjustmentKind): boolean =>
-    kind === 'normal' || (kind === 'group_seat' && !priceLowering.includes(a));
+    kind === 'normal' || kind === 'pickup' || (kind === 'group_seat' && !priceLowering.includes(a));
 
   it.each(ORDER_KINDS.flatMap((kind) => ADJUSTMENT_ORDER.map((a) => [kind, a] as const)))('%s × %s', (kind, a) => {
     expect(acceptsAdjustment(kind, a)).toBe(expected(kind, a));
@@ -148,5 +151,28 @@ describe('the price adjustments each kind accepts', () => {
     expect(adjustmentRefusal('points_redemption', 'coupon')).toBe('积分兑换不能使用优惠券');
     expect(adjustmentRefusal('points_redemption', 'points')).toBe('积分兑换不能使用积分抵扣');
     expect(adjustmentRefusal('group_seat', 'member')).toBe('拼团不能使用会员价');
+  });
+});
+
+describe('the pickup kind', () => {
+  it('is paid into 待自提, collected (only by the store) into completed, shown as 已自提', () => {
+    expect(decideTransition('pickup', 'pending_payment', 'pay')).toEqual({ ok: true, to: 'pickup_ready' });
+    expect(decideTransition('pickup', 'pickup_ready', 'collect')).toEqual({ ok: true, to: 'completed' });
+    // The shopper's 确认收货 is not an edge: only the store hands goods over.
+    expect(canFire('pickup', 'pickup_ready', 'complete')).toBe(false);
+    expect(canFire('pickup', 'pickup_ready', 'ship')).toBe(false);
+    expect(statusLabel('completed', 'pickup')).toBe('已自提');
+    expect(statusLabel('completed', 'normal')).toBe('已完成');
+    expect(statusLabel('pickup_ready', 'pickup')).toBe('待自提');
+  });
+
+  it('refunds a ready order like a paid one; a partial refund returns it to 待自提', () => {
+    expect(shopperActions('pickup_ready', 'pickup')).toEqual({ cancel: false, pay: false, refund: true, confirm: false });
+    expect(decideTransition('pickup', 'refunding', 'refund_close')).toEqual({ ok: true, to: 'pickup_ready' });
+    expect(beforeHandOver('pickup', 'completed')).toBe(false);
+  });
+
+  it('never ships, so it takes no address; every other kind does', () => {
+    expect(ORDER_KINDS.filter((k) => !kindShips(k))).toEqual(['pickup']);
   });
 });

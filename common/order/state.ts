@@ -17,7 +17,7 @@ import type { AdjustmentKind } from './pricing';
  * Order kinds. Each kind has its own table (below); a kind may add states and events of its own
  * (a paid group seat waits for its group before it can ship) without touching another kind's.
  */
-export const ORDER_KINDS = ['normal', 'group_seat', 'points_redemption'] as const;
+export const ORDER_KINDS = ['normal', 'group_seat', 'points_redemption', 'pickup'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
 
 export const ORDER_STATUSES = [
@@ -30,6 +30,8 @@ export const ORDER_STATUSES = [
   'refunded',
   /** group_seat: paid, waiting for the group to fill (待成团); cannot ship. */
   'grouping',
+  /** pickup: paid, waiting at the store for the shopper (待自提); collected at the counter by its code. */
+  'pickup_ready',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -47,6 +49,8 @@ export const ORDER_EVENTS = [
   'group_succeed',
   /** group_seat: the group's time limit or campaign ended first; the seat is refunded in full. */
   'group_fail',
+  /** pickup: the store handed the goods over against the pickup code (已自提); completes the order. */
+  'collect',
 ] as const;
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
 
@@ -94,6 +98,22 @@ export const ORDER_TABLES: Record<OrderKind, TransitionTable> = {
   points_redemption: extendTable(NORMAL_TRANSITIONS, {
     paid: { ship: ['shipped'], refund_request: ['refunding'], cancel: ['cancelled'] },
   }),
+  /**
+   * 到店自提: nothing ships. Paying leads to 待自提 (pickup_ready); the store's 核销 (collect)
+   * completes it, through the same `completed` state (and OrderCompleted) a received parcel
+   * reaches, so points, commission and reports need no pickup case. The shopper's 确认收货
+   * (complete) is not an edge here: only the store hands goods over. A ready order can be
+   * refunded as a paid one can; a partial refund returns it to 待自提. Written out whole (not
+   * extended from the normal table) so no unreachable paid/shipped states come along.
+   */
+  pickup: {
+    pending_payment: { pay: ['pickup_ready'], cancel: ['cancelled'] },
+    pickup_ready: { collect: ['completed'], refund_request: ['refunding'] },
+    refunding: { refund_close: ['pickup_ready'], refund_succeed: ['refunded'] },
+    completed: {},
+    cancelled: {},
+    refunded: {},
+  },
 };
 
 /**
@@ -108,13 +128,14 @@ export const ACCEPTED_ADJUSTMENTS: Record<OrderKind, readonly AdjustmentKind[]> 
   normal: ['promotion', 'member', 'coupon', 'points'],
   group_seat: ['coupon', 'points'],
   points_redemption: [],
+  pickup: ['promotion', 'member', 'coupon', 'points'],
 };
 
 export function acceptsAdjustment(kind: OrderKind, adjustment: AdjustmentKind): boolean {
   return ACCEPTED_ADJUSTMENTS[kind].includes(adjustment);
 }
 
-const ORDER_KIND_LABELS: Record<OrderKind, string> = { normal: '普通订单', group_seat: '拼团', points_redemption: '积分兑换' };
+export const ORDER_KIND_LABELS: Record<OrderKind, string> = { normal: '普通订单', group_seat: '拼团', points_redemption: '积分兑换', pickup: '到店自提' };
 const ADJUSTMENT_LABELS: Record<AdjustmentKind, string> = { promotion: '店铺优惠', member: '会员价', coupon: '优惠券', points: '积分抵扣' };
 
 /** The copy of refusing an adjustment the kind does not accept: 积分兑换不能使用优惠券. */
@@ -147,7 +168,27 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   refunding: '退款中',
   refunded: '已退款',
   grouping: '待成团',
+  pickup_ready: '待自提',
 };
+
+/** The label of a status as the order's kind shows it: a collected pickup order is 已自提. */
+export function statusLabel(status: OrderStatus, kind: OrderKind = 'normal'): string {
+  if (kind === 'pickup' && status === 'completed') return '已自提';
+  return ORDER_STATUS_LABELS[status];
+}
+
+/** Whether an order of `kind` ever ships (needs a delivery address and freight); a pickup order does not. */
+export function kindShips(kind: OrderKind): boolean {
+  return Object.values(ORDER_TABLES[kind]).some((edges) => !!edges && 'ship' in edges);
+}
+
+/**
+ * Is the order still waiting to be handed over (it can ship, or be collected at the store)? A
+ * shopper may ask for a refund only then; after it, returns go through customer service.
+ */
+export function beforeHandOver(kind: OrderKind, status: OrderStatus): boolean {
+  return canFire(kind, status, 'ship') || canFire(kind, status, 'collect');
+}
 
 /** Tabs of 订单列表; each lists the statuses it shows. */
 export const ORDER_TABS = [
@@ -155,6 +196,7 @@ export const ORDER_TABS = [
   { key: 'pending_payment', label: '待付款', statuses: ['pending_payment'] as OrderStatus[] },
   { key: 'grouping', label: '待成团', statuses: ['grouping'] as OrderStatus[] },
   { key: 'paid', label: '待发货', statuses: ['paid'] as OrderStatus[] },
+  { key: 'pickup_ready', label: '待自提', statuses: ['pickup_ready'] as OrderStatus[] },
   { key: 'shipped', label: '待收货', statuses: ['shipped'] as OrderStatus[] },
   { key: 'after_sale', label: '退款/售后', statuses: ['refunding', 'refunded'] as OrderStatus[] },
 ] as const;
@@ -196,7 +238,7 @@ export function shopperActions(status: OrderStatus, kind: OrderKind = 'normal', 
   return {
     cancel: canShopperCancel(kind, status, payableFen),
     pay: canFire(kind, status, 'pay'),
-    refund: canFire(kind, status, 'refund_request') && canFire(kind, status, 'ship') && payableFen > 0,
+    refund: canFire(kind, status, 'refund_request') && beforeHandOver(kind, status) && payableFen > 0,
     confirm: canFire(kind, status, 'complete'),
   };
 }

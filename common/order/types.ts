@@ -12,7 +12,8 @@ export interface CheckoutLineInput {
 
 export interface CheckoutRequest {
   lines: CheckoutLineInput[];
-  addressId: number;
+  /** Required when the order ships; absent for one that does not (到店自提, see kindShips). */
+  addressId?: number;
   remark?: string;
   /** Remove the bought SKUs from the cart once the order is placed (checkout from the cart). */
   fromCart?: boolean;
@@ -98,7 +99,8 @@ export interface OrderDetailDto extends OrderSummaryDto {
   refundedFen: number;
   /** What each discount really took (member price, coupon, points …). */
   adjustments: AppliedAdjustment[];
-  address: AddressSnapshot;
+  /** null for an order that never ships (到店自提). */
+  address: AddressSnapshot | null;
   remark: string;
   paidAt: string | null;
   shippedAt: string | null;

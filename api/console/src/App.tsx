@@ -28,6 +28,7 @@ const PointsSettings = lazy(() => import('./pages/members/PointsSettings'));
 const PointsConsistency = lazy(() => import('./pages/members/Consistency'));
 const MallItems = lazy(() => import('./pages/mall/MallItems'));
 const Stores = lazy(() => import('./pages/guides/Stores'));
+const PickupDesk = lazy(() => import('./pages/pickup/PickupDesk'));
 const Guides = lazy(() => import('./pages/guides/Guides'));
 const AttributionRules = lazy(() => import('./pages/guides/AttributionRules'));
 const MemberList = lazy(() => import('./pages/members/MemberList'));
@@ -84,6 +85,7 @@ export function App() {
           <Route path="/members/consistency" element={<PointsConsistency />} />
           <Route path="/mall/items" element={<MallItems />} />
           <Route path="/guides/stores" element={<Stores />} />
+          <Route path="/guides/pickup" element={<PickupDesk />} />
           <Route path="/guides/list" element={<Guides />} />
           <Route path="/guides/attribution" element={<AttributionRules />} />
           <Route path="/members/list" element={<MemberList />} />

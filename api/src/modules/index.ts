@@ -20,6 +20,7 @@ import { ordersModule } from './orders';
 import { outboxModule } from './outbox';
 import { overviewModule } from './overview';
 import { paymentsModule } from './payments';
+import { pickupModule } from './pickup';
 import { pointsModule } from './points';
 import { pointsMallModule } from './pointsmall';
 import { posModule } from './pos';
@@ -44,6 +45,7 @@ export const MODULES = [
   pointsMallModule,
   groupBuyModule,
   guidesModule,
+  pickupModule,
   sidebarModule,
   posModule,
   hqAccountsModule,

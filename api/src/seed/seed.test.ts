@@ -11,7 +11,7 @@ jest.setTimeout(120_000);
 
 const HQ_PASSWORD = 'seed-test-password';
 /** Rows of every table the demo loop writes: a second start must leave each count as it was. */
-const LOOP_TABLES = ['member', 'shop_order', 'coupon_template', 'member_coupon', 'mall_item', 'gb_campaign', 'gb_group', 'store', 'guide', 'guide_touch', 'points_entry', 'commission_entry', 'outbox_event', 'member_phone', 'pos_api_key', 'pos_sale', 'pos_return'];
+const LOOP_TABLES = ['member', 'shop_order', 'coupon_template', 'member_coupon', 'mall_item', 'gb_campaign', 'gb_group', 'store', 'guide', 'guide_touch', 'points_entry', 'commission_entry', 'outbox_event', 'member_phone', 'pos_api_key', 'pos_sale', 'pos_return', 'pickup_store', 'pickup_order'];
 
 async function tableCounts(r: Running): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -120,7 +120,12 @@ describe('demo seed', () => {
 
       // Orders in every state the demo promises, and points that add up.
       const states = (await first.ds.query('SELECT status FROM shop_order')).map((r: any) => r.status);
-      expect(new Set(states)).toEqual(new Set(['paid', 'shipped', 'completed', 'refunded', 'grouping']));
+      expect(new Set(states)).toEqual(new Set(['paid', 'shipped', 'completed', 'refunded', 'grouping', 'pickup_ready']));
+      // 门店自提: both stores take pickups, and the ready pickup order's code works at its store.
+      const pickupStores = ok(await app.api.get('/api/pickup/stores?lat=31.22&lng=121.45')) as { storeId: number; enabled: boolean; address: string }[];
+      expect(pickupStores.map((s) => s.storeId)).toEqual(stores.map((s) => s.id));
+      const [ready] = await first.ds.query("SELECT code, store_id FROM pickup_order WHERE state = 'ready'");
+      expect(ok(await app.api.get(`/api/hq/pickup/lookup?code=${ready.code}&storeId=${Number(ready.store_id)}`, hq)).state).toBe('ready');
       const consistency = ok(await app.api.get('/api/hq/points/consistency', hq));
       expect(consistency.mismatches).toEqual([]);
       expect(consistency.totals.balance).toBeGreaterThan(0);

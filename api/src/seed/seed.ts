@@ -16,6 +16,7 @@ import { seedMembers, type DemoMembersSummary } from './demo-members';
 import { seedPos, type DemoPosSummary } from './demo-pos';
 import { seedMemberCards } from './demo-member-cards';
 import { seedStoreCoupons } from './demo-store-coupons';
+import { seedPickup } from './demo-pickup';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -88,10 +89,11 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   const members = opts.fakeWechat ? await seedMembers(services, opts.fakeWechat, { products: seeded, promotions, stores, log }) : null;
   if (!members) log.warn('demo seed: no fake WeChat, so no demo members or orders');
   const pos = await seedPos(services, stores, now);
+  const pickupOrders = await seedPickup(services, stores, seeded, opts.fakeWechat);
   if (members && opts.fakeWechat) log.info({ cards: await seedMemberCards(services, opts.fakeWechat) }, 'seeded the demo member cards');
   // Points, commission, 新人礼 and shipping uploads follow from the outbox: deliver them now, so
   // the figures are there on the first page view rather than after the first job tick.
   await services.outbox.drain();
-  log.info({ coupons: promotions.couponIds.size, campaigns: promotions.campaignIds.length, stores: stores.length, members: members?.members ?? 0, orders: members?.orders ?? 0 }, 'seeded the demo loop');
+  log.info({ coupons: promotions.couponIds.size, campaigns: promotions.campaignIds.length, stores: stores.length, members: members?.members ?? 0, orders: members?.orders ?? 0, pickupOrders }, 'seeded the demo loop');
   return { stores, campaigns: promotions.campaignIds.length, members, pos };
 }

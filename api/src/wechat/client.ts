@@ -22,17 +22,26 @@ export interface WeChatPhone {
   countryCode: string;
 }
 
-export interface ShippingUpload {
+/**
+ * logistics_type 1 (物流配送, the default): a parcel with a tracking number; 4 (用户自提): the
+ * shopper collected the goods at a store, no carrier.
+ */
+export type ShippingUpload = {
   transactionId: string;
   openid: string;
-  trackingNo: string;
-  /** WeChat's delivery company code (e.g. SF, YTO, ZTO). */
-  expressCompany: string;
-  /** Masked receiver phone (138****0000), shipping_list[].contact.receiver_contact; WeChat requires it for SF. */
-  receiverContact?: string;
   itemDesc: string;
   uploadTime: Date;
-}
+} & (
+  | {
+      logisticsType?: 1;
+      trackingNo: string;
+      /** WeChat's delivery company code (e.g. SF, YTO, ZTO). */
+      expressCompany: string;
+      /** Masked receiver phone (138****0000), shipping_list[].contact.receiver_contact; WeChat requires it for SF. */
+      receiverContact?: string;
+    }
+  | { logisticsType: 4 }
+);
 
 /** `2022-12-15T13:29:35.120+08:00`: RFC 3339 in China time, as WeChat writes it. */
 function rfc3339Cst(d: Date): string {
@@ -102,15 +111,17 @@ export class WeChatClient {
   async uploadShippingInfo(req: ShippingUpload): Promise<void> {
     const body = {
       order_key: { order_number_type: 2, transaction_id: req.transactionId },
-      logistics_type: 1,
+      logistics_type: req.logisticsType ?? 1,
       delivery_mode: 1,
       shipping_list: [
-        {
-          tracking_no: req.trackingNo,
-          express_company: req.expressCompany,
-          item_desc: req.itemDesc.slice(0, 120),
-          ...(req.receiverContact ? { contact: { receiver_contact: req.receiverContact } } : {}),
-        },
+        req.logisticsType === 4
+          ? { item_desc: req.itemDesc.slice(0, 120) }
+          : {
+              tracking_no: req.trackingNo,
+              express_company: req.expressCompany,
+              item_desc: req.itemDesc.slice(0, 120),
+              ...(req.receiverContact ? { contact: { receiver_contact: req.receiverContact } } : {}),
+            },
       ],
       upload_time: rfc3339Cst(req.uploadTime),
       payer: { openid: req.openid },

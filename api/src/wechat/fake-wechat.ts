@@ -280,10 +280,12 @@ function checkShipping(b: Record<string, any> | null): [number, string] | null {
   if (!b) return [47001, 'data format error'];
   const key = b.order_key;
   if (key?.order_number_type !== 2 || typeof key.transaction_id !== 'string' || !key.transaction_id) return [10060001, '支付单不存在'];
-  if (b.logistics_type !== 1 || b.delivery_mode !== 1) return [47001, 'logistics_type / delivery_mode invalid'];
+  // 1: 物流配送, 4: 用户自提 (no carrier; only the item description).
+  if ((b.logistics_type !== 1 && b.logistics_type !== 4) || b.delivery_mode !== 1) return [47001, 'logistics_type / delivery_mode invalid'];
   const list = b.shipping_list;
   if (!Array.isArray(list) || list.length !== 1) return [47001, 'shipping_list invalid'];
   const s = list[0];
+  if (b.logistics_type === 4) return checkItemAndPayer(b, s);
   if (typeof s?.tracking_no !== 'string' || !s.tracking_no || typeof s.express_company !== 'string' || !s.express_company) return [10060012, '物流单号或物流公司编码不能为空'];
   // express_company must be a delivery company id from get_delivery_list, never a name like 顺丰速运.
   if (!DELIVERY_IDS.has(s.express_company)) return [47001, `data format error: express_company ${s.express_company} is not a delivery id`];
@@ -293,7 +295,12 @@ function checkShipping(b: Record<string, any> | null): [number, string] | null {
     if (typeof contact !== 'string' || !contact) return [47001, 'data format error: contact.receiver_contact is required for SF'];
     if (!/\*/.test(contact) || !/\d{4}$/.test(contact) || contact.length > 1024) return [47001, 'data format error: contact.receiver_contact must be masked'];
   }
-  if (typeof s.item_desc !== 'string' || !s.item_desc || s.item_desc.length > 120) return [10060019, '商品信息不合法'];
+  return checkItemAndPayer(b, s);
+}
+
+/** item_desc, upload_time and payer, checked for every logistics type. */
+function checkItemAndPayer(b: Record<string, any>, s: Record<string, any> | undefined): [number, string] | null {
+  if (typeof s?.item_desc !== 'string' || !s.item_desc || s.item_desc.length > 120) return [10060019, '商品信息不合法'];
   if (typeof b.upload_time !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/.test(b.upload_time)) return [47001, 'upload_time invalid'];
   if (typeof b.payer?.openid !== 'string' || !b.payer.openid) return [10060014, '参数错误，payer openid 不能为空'];
   return null;

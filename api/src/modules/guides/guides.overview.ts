@@ -37,6 +37,11 @@ export class GuideDirectory {
     return row;
   }
 
+  /** Every store (id, name, city), by id: for modules that keep their own per-store data (门店自提). */
+  async stores(): Promise<{ id: number; name: string; city: string }[]> {
+    return (await this.ds.manager.find(Store, { select: { id: true, name: true, city: true }, order: { id: 'ASC' } })).map((s) => ({ id: s.id, name: s.name, city: s.city }));
+  }
+
   async guidesByIds(ids: readonly number[]): Promise<{ id: number; name: string; storeId: number }[]> {
     if (!ids.length) return [];
     return (await this.ds.manager.find(Guide, { select: { id: true, name: true, storeId: true }, where: { id: In([...ids]) } })).map((g) => ({ id: g.id, name: g.name, storeId: g.storeId }));

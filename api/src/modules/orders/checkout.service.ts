@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AddressDto } from '@common/address/types';
 import { snapshotOf } from '@common/address/rules';
+import { kindShips, type OrderKind } from '@common/order/state';
 import type { CheckoutPreviewDto, OrderDetailDto } from '@common/order/types';
 import { isUniqueViolation } from '../../db/errors';
 import { insertedId } from '../../db/inserted-id';
@@ -82,10 +83,10 @@ export class CheckoutService {
       const replay = await this.replay(memberId, idempotencyKey, hash);
       if (replay) return replay;
     }
-    const address = await this.d.addresses.getOwned(memberId, input.addressId);
     // Quoted outside the transaction to keep it short; the reserve steps re-check whatever
     // matters (stock, seats, coupons, points) atomically, so a change in between only refuses.
     const quote = await quoteCheckout(this.d.ds.manager, this.d.contributors, memberId, input, true, this.d.now());
+    const address = await this.addressFor(memberId, input, quote.draft.kind);
     try {
       const order = await this.d.tx.run((m) => this.write(m, memberId, input, address, quote, idempotencyKey, hash));
       if (order.payableFen === 0) return { order: await this.d.reads.orderDetail(order.id, memberId), created: true };
@@ -102,6 +103,16 @@ export class CheckoutService {
     }
   }
 
+  /** An order that ships needs the shopper's own address; one that never ships (到店自提) takes none. */
+  private async addressFor(memberId: number, input: CheckoutInput, kind: OrderKind): Promise<AddressDto | null> {
+    if (!kindShips(kind)) {
+      if (input.addressId !== undefined) throw new AppError('VALIDATION_FAILED', `a ${kind} order has no address`, [{ field: 'addressId', message: '到店自提无需收货地址' }]);
+      return null;
+    }
+    if (input.addressId === undefined) throw new AppError('VALIDATION_FAILED', 'addressId is required', [{ field: 'addressId', message: '请选择收货地址' }]);
+    return this.d.addresses.getOwned(memberId, input.addressId);
+  }
+
   private async replay(memberId: number, key: string, hash: string): Promise<PlacedOrder | null> {
     const existing = await this.d.ds.manager.findOne(ShopOrder, { where: { memberId, idempotencyKey: key }, select: { id: true, requestHash: true } });
     if (!existing) return null;
@@ -109,7 +120,7 @@ export class CheckoutService {
     return { order: await this.d.reads.orderDetail(existing.id, memberId), created: false };
   }
 
-  private async write(m: EntityManager, memberId: number, input: CheckoutInput, address: AddressDto, quote: Quote, idempotencyKey: string | null, hash: string): Promise<ShopOrder> {
+  private async write(m: EntityManager, memberId: number, input: CheckoutInput, address: AddressDto | null, quote: Quote, idempotencyKey: string | null, hash: string): Promise<ShopOrder> {
     const now = this.d.now();
     const p = quote.pricing;
     const order = m.create(ShopOrder, {
@@ -124,8 +135,8 @@ export class CheckoutService {
       refundedFen: 0,
       itemCount: p.lines.reduce((n, l) => n + l.quantity, 0),
       adjustments: p.adjustments,
-      address: snapshotOf(address),
-      receiverPhone: address.phone,
+      address: address && snapshotOf(address),
+      receiverPhone: address?.phone ?? null,
       remark: input.remark,
       guideId: quote.draft.guideId,
       idempotencyKey,

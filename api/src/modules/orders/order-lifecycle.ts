@@ -74,6 +74,22 @@ export class OrderLifecycle {
     }
   }
 
+  /**
+   * 到店自提 核销: the store hands the goods over (pickup_ready → completed by `collect`, the
+   * kind's table decides), OrderCompleted like a received parcel; false when it cannot be
+   * collected now (another counter collected it first, or a refund is under way). `actor` names
+   * the counter (the pickup module's hook keeps it on its own row).
+   */
+  async collect(orderId: number, actor: string): Promise<boolean> {
+    try {
+      await this.tx.run((m) => this.completeIn(m, orderId, actor, 'collect'));
+      return true;
+    } catch (err) {
+      if (isConflict(err)) return false;
+      throw err;
+    }
+  }
+
   /** The shopper's 取消订单: 404 for someone else's order, 409 when it cannot be cancelled (paid with money: refund it). */
   async cancelByShopper(memberId: number, orderId: number): Promise<OrderDetailDto> {
     const order = await this.reads.requireOrder(orderId, memberId);
@@ -145,10 +161,10 @@ export class OrderLifecycle {
     await this.outbox.enqueue(m, 'OrderCancelled', orderId, { ...orderEventBase(o), reason });
   }
 
-  private async completeIn(m: EntityManager, orderId: number, actor: string): Promise<void> {
+  private async completeIn(m: EntityManager, orderId: number, actor: string, event: 'complete' | 'collect' = 'complete'): Promise<void> {
     const o = await this.load(m, orderId);
     const now = this.now();
-    await this.transitions.apply(m, { order: o, event: 'complete', actor, set: { completedAt: now }, now });
+    await this.transitions.apply(m, { order: o, event, actor, set: { completedAt: now }, now });
     await this.outbox.enqueue(m, 'OrderCompleted', orderId, { ...orderEventBase(o), payableFen: o.payableFen, refundedFen: o.refundedFen });
   }
 }

@@ -27,7 +27,8 @@ export class ShopOrder {
   @Column({ type: 'int' }) itemCount!: number;
   /** What each adjustment really took, per line (pricing's report): refunds and commission use it. */
   @JsonColumn() adjustments!: AppliedAdjustment[];
-  @JsonColumn() address!: AddressSnapshot;
+  /** The delivery address at purchase; null for an order that never ships (到店自提). */
+  @JsonColumn({ nullable: true }) address!: AddressSnapshot | null;
   /** The receiver's phone out of `address`, for HQ's phone filter (idx_order_phone_created). */
   @Column({ type: 'varchar', length: 20, nullable: true }) receiverPhone!: string | null;
   @Column({ type: 'varchar', length: 100 }) remark!: string;

@@ -15,7 +15,7 @@ export type OrderLineSnapshot = { [K in keyof OrderLine]: OrderLine[K] };
 
 /** Orders that count as "having ordered": everything but a cancelled one. */
 const NOT_AN_ORDER = ['cancelled'];
-const PAID = ['paid', 'shipped', 'completed', 'refunding', 'refunded'];
+const PAID = ['paid', 'shipped', 'completed', 'refunding', 'refunded', 'pickup_ready'];
 
 /** IN lists of at most 500 ids, so a long report never builds one huge statement. */
 function chunks<T>(all: T[], size = 500): T[][] {

@@ -87,13 +87,14 @@ export function checkoutSchemas(fields: readonly { name: string; schema: ZodType
   const allowed = new Set(fields.map((f) => f.name));
   const core = { lines: Lines, remark: zs.text(100).default(''), ...extra };
   return {
-    CheckoutBody: z.preprocess(gate(allowed), z.strictObject({ ...core, addressId: AddressId })),
+    // addressId is required only of an order that ships (checkout.service decides once the kind is known).
+    CheckoutBody: z.preprocess(gate(allowed), z.strictObject({ ...core, addressId: AddressId.optional() })),
     CheckoutPreviewBody: z.preprocess(gate(allowed), z.strictObject({ ...core, addressId: AddressId.optional() })),
   };
 }
 
 /** The parsed body of POST /api/orders: the core fields plus each contributor's own. */
-export type CheckoutInput = CheckoutBodyCore & { addressId: number; remark: string };
+export type CheckoutInput = CheckoutBodyCore & { addressId?: number; remark: string };
 
 const TAB_KEYS = ORDER_TABS.map((t) => t.key) as [string, ...string[]];
 export const OrderListQuery = z.object({

@@ -8,7 +8,7 @@
  */
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { OPEN_REFUND_STATUSES, REFUND_OPENINGS, WECHAT_REFUND_EVENTS, decideRefund } from '@common/order/refund-state';
-import { canFire, statusesAllowing, type OrderKind, type OrderStatus } from '@common/order/state';
+import { beforeHandOver, canFire, statusesAllowing, type OrderKind, type OrderStatus } from '@common/order/state';
 import type { RefundDto } from '@common/order/types';
 import { fenToYuanString } from '@common/money';
 import type { Transactor } from '../../db/transaction';
@@ -24,10 +24,10 @@ import { toRefundDto } from './refunds.read';
 /** Sent to WeChat Pay, outcome not known yet. */
 const WAITING: Refund['status'][] = ['processing', 'abnormal'];
 
-/** Where a refund may be opened: HQ wherever the table allows refund_request; a shopper only before shipment. */
+/** Where a refund may be opened: HQ wherever the table allows refund_request; a shopper only before shipment (or collection). */
 function refundableFrom(kind: OrderKind, by: 'shopper' | 'hq'): OrderStatus[] {
   const all = statusesAllowing(kind, 'refund_request');
-  return by === 'hq' ? all : all.filter((s) => canFire(kind, s, 'ship'));
+  return by === 'hq' ? all : all.filter((s) => beforeHandOver(kind, s));
 }
 /**
  * WeChat Pay refusals that no retry of the same request can turn into a refund. Everything else

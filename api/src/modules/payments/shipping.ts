@@ -1,6 +1,7 @@
 /**
  * Trading mini-programs: WeChat holds the money until the shipping information is uploaded.
- * After an order ships (OrderShipped, after commit) the outbox runs this handler; a failure is
+ * After an order ships (OrderShipped, after commit), or a pickup order is collected at its store
+ * (OrderCompleted of kind pickup, as 用户自提), the outbox runs these handlers; a failure is
  * retried with backoff and shows up for HQ when stuck. Development payments have nothing to upload.
  *
  * express_company is the carrier code HQ chose (WeChat's delivery company id, see
@@ -36,27 +37,32 @@ export function subscribeShippingUpload(
   now: () => Date,
   ports: { orders: OrderFacts; members: Pick<AuthService, 'memberById'> },
 ): void {
-  outbox.subscribe('OrderShipped', SHIPPING_HANDLER, async (e) => {
+  /** What every upload names: the WeChat Pay transaction, the payer, the goods; null for a development payment. */
+  const common = async (e: { orderId: number; orderNo: string; memberId: number }) => {
     const payment = await ds.manager.findOneBy(Payment, { orderId: e.orderId });
-    if (!payment || payment.mode !== 'wechat' || !payment.transactionId) return;
+    if (!payment || payment.mode !== 'wechat' || !payment.transactionId) return null;
     const member = await ports.members.memberById(e.memberId);
     if (!member) throw new Error(`member ${e.memberId} of order ${e.orderId} is gone`);
     const lines = await ports.orders.lines(e.orderId);
     const itemDesc = lines.map((l) => `${l.title}*${l.quantity}`).join(' ').slice(0, 120) || e.orderNo;
+    return { transactionId: payment.transactionId, openid: member.openid, itemDesc, uploadTime: now() };
+  };
+  outbox.subscribe('OrderShipped', SHIPPING_HANDLER, async (e) => {
+    const base = await common(e);
+    if (!base) return;
     let contact: string | undefined;
     if (isCarrierCode(e.carrier) && CARRIERS_NEEDING_CONTACT.includes(e.carrier)) {
       const order = await ports.orders.byId(e.orderId);
-      if (!order) throw new Error(`order ${e.orderId} is gone`);
+      if (!order?.address) throw new Error(`order ${e.orderId} is gone or has no address`);
       contact = receiverContact(order.address.phone);
     }
-    await wechat.uploadShippingInfo({
-      transactionId: payment.transactionId,
-      openid: member.openid,
-      trackingNo: e.trackingNo,
-      expressCompany: e.carrier,
-      receiverContact: contact,
-      itemDesc,
-      uploadTime: now(),
-    });
+    await wechat.uploadShippingInfo({ ...base, trackingNo: e.trackingNo, expressCompany: e.carrier, receiverContact: contact });
+  });
+  // 到店自提: nothing ships; the goods are handed over when the store collects the order
+  // (OrderCompleted of a pickup order), uploaded as logistics_type 4 (用户自提).
+  outbox.subscribe('OrderCompleted', `${SHIPPING_HANDLER}.pickup`, async (e) => {
+    if (e.kind !== 'pickup') return;
+    const base = await common(e);
+    if (base) await wechat.uploadShippingInfo({ ...base, logisticsType: 4 });
   });
 }

@@ -1,7 +1,7 @@
 /** One order in 订单列表: status, lines, 实付, and the buttons its status allows. */
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ORDER_STATUS_LABELS, shopperActions } from '@common/order/state';
+import { shopperActions, statusLabel } from '@common/order/state';
 import type { OrderSummaryDto } from '@common/order/types';
 import { Price } from '../../../components/price';
 import { OrderLines } from './order-lines';
@@ -27,7 +27,7 @@ export function OrderCard({ order, busy, onCancel, onPay, onConfirm }: OrderCard
     <View className='order-card' onClick={open}>
       <View className='order-card__head'>
         <Text className='order-card__no'>订单号 {order.orderNo}</Text>
-        <Text className={`order-card__status order-card__status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</Text>
+        <Text className={`order-card__status order-card__status--${order.status}`}>{statusLabel(order.status, order.kind)}</Text>
       </View>
       <OrderLines lines={order.lines} />
       <View className='order-card__sum'>

@@ -1,5 +1,5 @@
 /**
- * 确认订单: address, lines, the loop features' extras (extras.tsx) and the server's pricing of
+ * 确认订单: 快递配送 (address) or 到店自提 (a store), lines, the loop features' extras (extras.tsx) and the server's pricing of
  * all of it; 提交订单 places the order (one
  * Idempotency-Key per visit, so a double tap or a retry never makes two orders), then hands
  * over to 订单详情, which opens the payment.
@@ -18,6 +18,7 @@ import { Price } from '../../../components/price';
 import { AddressCard } from '../components/address-card';
 import { Amounts } from '../components/amounts';
 import { OrderLines } from '../components/order-lines';
+import { FulfilmentTabs, PickupStores, type Fulfilment } from '../components/fulfilment-choice';
 import { CheckoutExtras } from './extras';
 import { toast } from '../../../utils/toast';
 import './index.scss';
@@ -36,6 +37,9 @@ function ConfirmPage() {
   const [submitting, setSubmitting] = useState(false);
   // The extras' request fields (couponId, pointsToUse …): sent with every preview and the order.
   const [fields, setFields] = useState<CheckoutContributions>({});
+  // 快递配送 or 到店自提 (the store is the pickup contributor's field, pickupStoreId).
+  const [mode, setMode] = useState<Fulfilment>('delivery');
+  const pickupStoreId = fields.pickupStoreId as number | undefined;
   // One key per visit of this page: the same order comes back however often 提交订单 is sent.
   const key = useRef(newIdempotencyKey());
 
@@ -86,12 +90,20 @@ function ConfirmPage() {
     void Taro.navigateTo({ url: target });
   };
 
+  const chooseMode = (next: Fulfilment) => {
+    setMode(next);
+    if (next === 'delivery' && pickupStoreId !== undefined) setField('pickupStoreId', undefined);
+  };
+
   const submit = async () => {
     if (submitting || !preview) return;
-    if (!address) return toast('请先添加收货地址');
+    if (mode === 'delivery' && !address) return toast('请先添加收货地址');
+    if (mode === 'pickup' && pickupStoreId === undefined) return toast('请选择自提门店');
     setSubmitting(true);
     try {
-      const order = await createOrder({ ...fields, lines, addressId: address.id, remark: remark.trim() || undefined, fromCart }, key.current);
+      // A pickup order takes no address (the server refuses one).
+      const addressId = mode === 'delivery' ? address?.id : undefined;
+      const order = await createOrder({ ...fields, lines, addressId, remark: remark.trim() || undefined, fromCart }, key.current);
       // The order exists: its page opens the payment sheet, and shows 待付款 with 去支付 if the
       // shopper closes it. Redirect, so 返回 never lands on a form that would order again.
       void Taro.redirectTo({ url: url('orderDetail', { id: order.id, pay: 1 }) });
@@ -130,7 +142,12 @@ function ConfirmPage() {
   const count = preview.lines.reduce((n, l) => n + l.quantity, 0);
   return (
     <View className='confirm-page'>
-      <AddressCard address={address && snapshotOf(address)} isDefault={address?.isDefault} onClick={pickAddress} />
+      <FulfilmentTabs mode={mode} onMode={chooseMode} />
+      {mode === 'delivery' ? (
+        <AddressCard address={address && snapshotOf(address)} isDefault={address?.isDefault} onClick={pickAddress} />
+      ) : (
+        <PickupStores storeId={pickupStoreId} onStore={(id) => setField('pickupStoreId', id)} />
+      )}
 
       <View className='confirm-block'>
         <View className='confirm-block__head'>

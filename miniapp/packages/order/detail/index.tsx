@@ -14,6 +14,7 @@ import { OrderLines } from '../components/order-lines';
 import { useOrderActions } from '../components/use-order-actions';
 import { AddGuidePrompt } from '../components/add-guide-prompt';
 import { InfoBlock, RefundsBlock, ShippingBlock, StatusHeader } from './sections';
+import { PickupBlock } from './pickup-block';
 import '../components/order-card.scss';
 import './index.scss';
 import { withLogin } from '../../../components/require-login';
@@ -62,7 +63,7 @@ function OrderDetailPage() {
     <View className={`detail-page${hasBar ? ' detail-page--bar' : ''}`}>
       <StatusHeader order={order} onExpire={() => void load()} />
       <ShippingBlock order={order} />
-      <AddressCard address={order.address} />
+      {order.kind === 'pickup' ? <PickupBlock orderId={order.id} status={order.status} /> : <AddressCard address={order.address} />}
 
       <View className='detail-block'>
         <Text className='detail-block__title'>Loopmall 官方商城</Text>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { formatFen } from '@common/money';
-import { ORDER_STATUS_LABELS } from '@common/order/state';
+import { statusLabel } from '@common/order/state';
 import { REFUND_STATUS_LABELS, type OrderDetailDto } from '@common/order/types';
 import { formatCountdown, formatDateTimeCn } from '../../../utils/format';
 
@@ -16,6 +16,7 @@ const HINTS: Record<OrderDetailDto['status'], string> = {
   refunding: '退款申请处理中',
   refunded: '款项已原路退回',
   grouping: '已支付，等待好友参团，成团后发货',
+  pickup_ready: '商品已在门店备好，请凭提货码到店取货',
 };
 
 /** Counts down to the pay deadline; calls onExpire once when it passes. */
@@ -37,7 +38,7 @@ function Countdown({ deadline, onExpire }: { deadline: string; onExpire: () => v
 export function StatusHeader({ order, onExpire }: { order: OrderDetailDto; onExpire: () => void }) {
   return (
     <View className={`order-head order-head--${order.status}`}>
-      <Text className='order-status'>{ORDER_STATUS_LABELS[order.status]}</Text>
+      <Text className='order-status'>{statusLabel(order.status, order.kind)}</Text>
       {order.status === 'pending_payment' && order.payDeadline ? (
         <Countdown deadline={order.payDeadline} onExpire={onExpire} />
       ) : (

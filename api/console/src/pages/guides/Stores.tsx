@@ -1,10 +1,12 @@
-/** 门店: every store with its default guide; 新建门店 (a taken code is refused next to the field). */
+/** 门店: every store with its default guide and its 到店自提 settings; 新建门店 (a taken code is refused next to the field). */
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Button, Form, Input, Select, message } from 'antd';
 import { useRef, useState } from 'react';
 import { api, call } from '../../api/client';
 import { beijing } from '../../format';
 import { FormDialog, useSubmit } from '../../form-dialogs';
+import type { PickupStoreDto } from '@common/pickup/types';
+import { PickupStoreDialog } from '../pickup/PickupStoreDialog';
 import type { GuideRow, StoreRow } from './types';
 
 type StoreFields = { name: string; code: string; city: string };
@@ -25,6 +27,8 @@ export default function Stores() {
   const ref = useRef<ActionType>();
   const [creating, setCreating] = useState(false);
   const [guides, setGuides] = useState<GuideRow[]>([]);
+  const [pickup, setPickup] = useState<PickupStoreDto[]>([]);
+  const [editing, setEditing] = useState<PickupStoreDto | null>(null);
   const setDefault = async (storeId: number, guideId: number) => {
     try {
       await call(api.PUT('/api/hq/stores/{id}/default-guide', { params: { path: { id: storeId } }, body: { guideId } }));
@@ -51,6 +55,13 @@ export default function Stores() {
         />
       ),
     },
+    {
+      title: '到店自提',
+      render: (_, s) => {
+        const p = pickup.find((x) => x.storeId === s.id);
+        return p ? <Button size="small" className="pickup-settings" onClick={() => setEditing(p)}>{p.enabled ? '已开放' : '未开放'} · 设置</Button> : null;
+      },
+    },
     { title: '创建时间', render: (_, s) => beijing(s.createdAt) },
   ];
   return (
@@ -65,11 +76,13 @@ export default function Stores() {
         locale={{ emptyText: '还没有门店，点击「新建门店」添加' }}
         toolBarRender={() => [<Button key="new" type="primary" onClick={() => setCreating(true)}>新建门店</Button>]}
         request={async () => {
-          const [stores, all] = await Promise.all([call<StoreRow[]>(api.GET('/api/hq/stores')), call<GuideRow[]>(api.GET('/api/hq/guides', { params: { query: {} } }))]);
+          const [stores, all, profiles] = await Promise.all([call<StoreRow[]>(api.GET('/api/hq/stores')), call<GuideRow[]>(api.GET('/api/hq/guides', { params: { query: {} } })), call<PickupStoreDto[]>(api.GET('/api/hq/pickup/stores'))]);
           setGuides(all);
+          setPickup(profiles);
           return { data: stores, success: true };
         }}
       />
+      {editing && <PickupStoreDialog store={editing} onClose={() => setEditing(null)} onDone={() => { setEditing(null); ref.current?.reload(); }} />}
       {creating && <StoreForm onClose={() => setCreating(false)} onDone={() => { setCreating(false); ref.current?.reload(); }} />}
     </>
   );

@@ -5,7 +5,7 @@
 import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Timeline } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ORDER_STATUS_LABELS, type OrderStatus } from '@common/order/state';
+import { ORDER_STATUS_LABELS, statusLabel, type OrderStatus } from '@common/order/state';
 import { REFUND_STATUS_LABELS, type HqOrderPaymentsDto, type OrderDetailDto, type OrderLineDto, type RefundDto, type StateLogEntryDto } from '@common/order/types';
 import { api, ApiError, call } from '../../api/client';
 import { beijing, yuan } from '../../format';
@@ -98,7 +98,7 @@ export default function OrderDetail() {
         }
       >
         <Descriptions column={3} size="small">
-          <Descriptions.Item label="状态"><Tag color="blue" id="order-status">{ORDER_STATUS_LABELS[order.status]}</Tag></Descriptions.Item>
+          <Descriptions.Item label="状态"><Tag color="blue" id="order-status">{statusLabel(order.status, order.kind)}</Tag></Descriptions.Item>
           <Descriptions.Item label="类型">{KIND_LABELS[order.kind]}</Descriptions.Item>
           <Descriptions.Item label="下单时间">{beijing(order.createdAt)}</Descriptions.Item>
           <Descriptions.Item label="商品金额">{yuan(order.goodsFen)}</Descriptions.Item>
@@ -107,8 +107,8 @@ export default function OrderDetail() {
           <Descriptions.Item label="实付">{yuan(order.payableFen)}</Descriptions.Item>
           <Descriptions.Item label="已退款">{yuan(order.refundedFen)}</Descriptions.Item>
           <Descriptions.Item label="支付时间">{beijing(order.paidAt)}</Descriptions.Item>
-          <Descriptions.Item label="收货人">{order.address.name} {order.address.phone}</Descriptions.Item>
-          <Descriptions.Item label="收货地址" span={2}>{`${order.address.region} ${order.address.detail}`}</Descriptions.Item>
+          <Descriptions.Item label="收货人">{order.address ? `${order.address.name} ${order.address.phone}` : '到店自提'}</Descriptions.Item>
+          <Descriptions.Item label="收货地址" span={2}>{order.address ? `${order.address.region} ${order.address.detail}` : '—（到店自提，无需配送）'}</Descriptions.Item>
           <Descriptions.Item label="物流">{order.shipping ? `${order.shipping.carrierName} ${order.shipping.trackingNo}（${beijing(order.shippedAt)}）` : '未发货'}</Descriptions.Item>
           <Descriptions.Item label="备注" span={2}>{order.remark || '—'}</Descriptions.Item>
         </Descriptions>

@@ -13,7 +13,7 @@ import { api, call } from '../../api/client';
 import { beijing, yuan } from '../../format';
 import { ShipModal } from './ShipModal';
 
-export const KIND_LABELS: Record<OrderKind, string> = { normal: '普通', group_seat: '拼团', points_redemption: '积分兑换' };
+export const KIND_LABELS: Record<OrderKind, string> = { normal: '普通', group_seat: '拼团', points_redemption: '积分兑换', pickup: '到店自提' };
 
 type Search = Omit<HqOrderFilter, 'from' | 'to'> & { createdAt?: [string, string] };
 
