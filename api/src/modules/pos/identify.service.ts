@@ -1,8 +1,9 @@
 /**
- * Identifying a member at the counter by the member code (会员码). The code is accepted for 2
- * minutes (platform/member-token.ts); the answer is a member reference for this store's sales
- * (24 h), the tier and the points balance. Each scan is recorded: the 双倍积分 offer asks whether
- * a WeCom add followed one.
+ * Identifying a member at the counter by the member code (会员码) or by phone number. The code is
+ * accepted for 2 minutes (platform/member-token.ts); a phone is looked up through the member
+ * card's blind index. The answer is a member reference for this store's sales (24 h), the tier,
+ * the points balance and the phone masked. Each member-code scan is recorded: the 双倍积分 offer
+ * asks whether a WeCom add followed one (a phone lookup is not a scan: the offer is 凭会员码).
  */
 import type { DataSource } from 'typeorm';
 import type { PosIdentified } from '@common/pos/types';
@@ -21,6 +22,7 @@ export class PosIdentify {
     private readonly tx: Transactor,
     private readonly profiles: MemberProfiles,
     private readonly memberExists: (memberId: number) => Promise<boolean>,
+    private readonly phones: { findMemberIdByPhone(phone: string): Promise<number | null>; maskedPhoneOf(memberId: number): Promise<string | null> },
     private readonly secret: string,
     private readonly now: () => Date,
   ) {}
@@ -33,8 +35,20 @@ export class PosIdentify {
     }
     const memberId = check.memberId;
     await this.tx.run((m) => m.insert(PosScan, { storeId: caller.storeId, memberId, scannedAt: now }));
+    return this.answer(caller, memberId, now);
+  }
+
+  /** 404 MEMBER_PHONE_NOT_FOUND when no member opened the card with this number. */
+  async byPhone(caller: PosCaller, phone: string): Promise<PosIdentified> {
+    const memberId = await this.phones.findMemberIdByPhone(phone);
+    if (memberId === null) throw new AppError('MEMBER_PHONE_NOT_FOUND');
+    return this.answer(caller, memberId, this.now());
+  }
+
+  private async answer(caller: PosCaller, memberId: number, now: Date): Promise<PosIdentified> {
     const { tier } = await this.profiles.standing(this.ds.manager, memberId);
     const { balance } = await balanceOf(this.ds.manager, memberId);
-    return { memberRef: issueMemberRef(this.secret, memberId, caller.storeId, now), memberId, tier, pointsBalance: balance, maskedPhone: null };
+    const maskedPhone = await this.phones.maskedPhoneOf(memberId);
+    return { memberRef: issueMemberRef(this.secret, memberId, caller.storeId, now), memberId, tier, pointsBalance: balance, maskedPhone };
   }
 }

@@ -8,8 +8,12 @@ import { POS_NONCE_KEEP_SECONDS } from '@common/pos/signature';
 import { Pos1796400000000 } from '../../db/migrations/1796400000000-pos';
 import { defineModule } from '../../platform/module';
 import { authModule } from '../auth';
+import { couponsModule } from '../coupons';
 import { guidesModule } from '../guides';
+import { memberCardModule } from '../member-card';
 import { membershipModule } from '../membership';
+import { pickupModule } from '../pickup';
+import { registerCounterRoutes } from './counter.routes';
 import { PosIdentify } from './identify.service';
 import { PosKeys } from './keys.service';
 import { posSignatureCheck } from './pos.auth';
@@ -59,7 +63,7 @@ export const posModule = defineModule({
     const services: PosServices = {
       keys,
       settings,
-      identify: new PosIdentify(ds, tx, profiles, async (id) => !!(await auth.memberById(id)), config.SESSION_SECRET, now),
+      identify: new PosIdentify(ds, tx, profiles, async (id) => !!(await auth.memberById(id)), ctx.use(memberCardModule).memberCard, config.SESSION_SECRET, now),
       sales: new PosSales(ds, tx, outbox, ledgers, guidePorts, settings, config.SESSION_SECRET, now),
       returns: new PosReturns(ds, tx, outbox, ledgers, now),
       reports: new PosReports(ds, (p) => guides.reports.byGuide(p)),
@@ -69,10 +73,13 @@ export const posModule = defineModule({
       name: 'pos-nonce-prune',
       run: async () => ({ pruned: (await ds.manager.delete(PosNonce, { createdAt: LessThan(new Date(now().getTime() - POS_NONCE_KEEP_SECONDS * 1000)) })).affected ?? 0 }),
     });
+    const { findPickup, collectPickup } = ctx.use(pickupModule);
+    const counter = { redeemInStore: ctx.use(couponsModule).redeemInStore, findPickup, collectPickup };
     ctx.routes((api) => {
       // Before the routes: every /api/pos request is signed, checked before its body is validated.
       api.router.use(POS_PREFIX, posSignatureCheck(ds, keys, now));
       registerPosRoutes(api, services);
+      registerCounterRoutes(api, POS_PREFIX, counter);
     });
     return { pos: services };
   },

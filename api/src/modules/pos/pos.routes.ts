@@ -32,7 +32,9 @@ const posted = <T>(p: Posted<T>) => (p.replayed ? new Reply(p.result, 200, { 'Id
 
 export function registerPosRoutes(api: ApiRouter, s: PosServices): void {
   const pos = { tag: 'pos', access: 'public' as const };
-  api.route({ ...pos, method: 'post', path: `${POS_PREFIX}/members/identify`, summary: 'POS：凭会员码识别会员（需签名）', body: IdentifyBody }, (ctx, { body }) => s.identify.byToken(posCallerOf(ctx), body.memberToken));
+  api.route({ ...pos, method: 'post', path: `${POS_PREFIX}/members/identify`, summary: 'POS：凭会员码或手机号识别会员（手机号脱敏返回；需签名）', body: IdentifyBody }, (ctx, { body }) =>
+    body.memberToken !== undefined ? s.identify.byToken(posCallerOf(ctx), body.memberToken) : s.identify.byPhone(posCallerOf(ctx), body.phone!),
+  );
   api.route({ ...pos, method: 'post', path: `${POS_PREFIX}/sales`, summary: 'POS：提交线下销售（按门店+小票号幂等；需签名）', body: SaleBody, status: 201 }, async (ctx, { body }) => posted(await s.sales.post(posCallerOf(ctx), body)));
   api.route({ ...pos, method: 'post', path: `${POS_PREFIX}/returns`, summary: 'POS：按小票提交退货（按门店+退货单号幂等；需签名）', body: ReturnBody, status: 201 }, async (ctx, { body }) => posted(await s.returns.post(posCallerOf(ctx), body)));
 

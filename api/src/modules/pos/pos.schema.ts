@@ -9,7 +9,12 @@ const fen = () => z.number().int('须为整数（分）').min(0).max(POS_LIMITS.
 const docNo = () => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '须为 1–64 位字母、数字、_ 或 -');
 const instant = () => z.iso.datetime({ offset: true, error: '须为 ISO 8601 时间（含时区）' });
 
-export const IdentifyBody = z.strictObject({ memberToken: z.string().min(1).max(64) });
+/** Exactly one of the member code (会员码) and a phone number. */
+export const IdentifyBody = z
+  .strictObject({ memberToken: z.string().min(1).max(64).optional(), phone: z.string().regex(/^[0-9+ -]{6,20}$/, '须为手机号').optional() })
+  .refine((b) => (b.memberToken === undefined) !== (b.phone === undefined), { message: '请提供会员码或手机号（二选一）', path: ['memberToken'] });
+export const RedeemCouponBody = z.strictObject({ code: z.string().regex(/^\d{12}$/, '须为 12 位券码'), receiptNo: docNo().optional() });
+export const PickupCodeParams = z.object({ code: z.string().regex(/^\d{8}$/, '须为 8 位提货码') });
 
 export const SaleLineBody = z.strictObject({
   sku: z.string().max(64).optional(),
