@@ -75,6 +75,8 @@ describe('POS sales and returns', () => {
     expect([other.status, other.body.code]).toEqual([409, 'POS_RECEIPT_CONFLICT']);
     const bad = await pos.sale({ ...saleBody(nextReceipt(), 800), payableFen: 799 });
     expect([bad.status, bad.body.issues?.[0]?.field]).toEqual([400, 'payableFen']);
+    const future = await pos.sale(saleBody(nextReceipt(), 800, { soldAt: new Date(Date.now() + 3600_000).toISOString() }));
+    expect([future.status, future.body.issues?.[0]?.field]).toEqual([400, 'soldAt']);
     const noId = await pos.sale({ ...saleBody(nextReceipt(), 800), guideId: '3' });
     expect([noId.status, noId.body.issues?.[0]?.field]).toEqual([400, 'guideId']);
   });

@@ -7,7 +7,7 @@
 import type { DataSource } from 'typeorm';
 import { shanghaiDate } from '@common/membership/shanghai';
 import { attributeSale, decidePosting, doublePointsApply, saleAmountsProblem } from '@common/pos/rules';
-import { canonicalJson } from '@common/pos/signature';
+import { canonicalJson, POS_WINDOW_SECONDS } from '@common/pos/signature';
 import type { PosSaleResult } from '@common/pos/types';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
@@ -78,6 +78,8 @@ export class PosSales {
     const field = saleAmountsProblem(body);
     if (field) throw new AppError('POS_AMOUNTS_MISMATCH', 'amounts disagree', [{ field, message: '金额与明细不一致' }]);
     const now = this.now();
+    // A till's clock may run a little ahead (the signature window); a sale dated later is a mistake.
+    if (Date.parse(body.soldAt) > now.getTime() + POS_WINDOW_SECONDS * 1000) throw new AppError('VALIDATION_FAILED', 'sold in the future', [{ field: 'soldAt', message: '销售时间晚于当前时间' }]);
     const memberId = body.memberRef ? verifyMemberRef(this.refSecret, body.memberRef, caller.storeId, now) : null;
     if (body.memberRef && memberId === null) throw new AppError('POS_MEMBER_REF_INVALID', 'member ref', [{ field: 'memberRef', message: '会员标识无效或已过期' }]);
     const counterGuide = body.guideId ?? null;
