@@ -8117,7 +8117,7 @@ export interface paths {
         };
         /**
          * POS 设置（双倍积分、线下佣金）
-         * @description HQ roles: owner, operator
+         * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {

@@ -53,7 +53,8 @@ export function registerPosRoutes(api: ApiRouter, s: PosServices): void {
   api.route({ method: 'get', path: '/api/hq/pos/summary', tag: 'pos', summary: '按门店/导购的线下、线上与合计 GMV（北京时间日期，含首尾）', access: { hq: HQ_STORE_READERS }, query: SummaryQuery }, (ctx, { query }) =>
     s.reports.summary(query.from, query.to, storeScopeOf(ctx)),
   );
-  api.route({ method: 'get', path: '/api/hq/pos/settings', tag: 'pos', summary: 'POS 设置（双倍积分、线下佣金）', access: { hq: HQ_OPERATORS } }, () => s.settings.get());
+  // Every HQ role may read the settings (the console shows them to all); only operators change them.
+  api.route({ method: 'get', path: '/api/hq/pos/settings', tag: 'pos', summary: 'POS 设置（双倍积分、线下佣金）', access: { hq: HQ_STORE_READERS } }, () => s.settings.get());
   api.route(
     { method: 'put', path: '/api/hq/pos/settings', tag: 'pos', summary: '保存 POS 设置', access: { hq: HQ_OPERATORS }, body: SettingsBody, audit: { objectType: 'pos_setting', before: () => s.settings.get() } },
     (ctx, { body }) => s.settings.put(body, adminIdOf(ctx)),
