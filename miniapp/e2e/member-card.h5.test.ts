@@ -18,7 +18,7 @@ describe('member card journey (H5, Chromium)', () => {
     await server?.stop();
   });
 
-  it("opens the member card with the phone number (fake WeChat), then shows a member code whose QR is the token's symbol", async () => {
+  it('opens the member card with the phone number (fake WeChat), then shows a member code whose QR is the symbol of the token', async () => {
     await memberCardJourney(driver, await hqClient(server.url));
     expect(driver.problems()).toEqual([]);
   });

@@ -9,7 +9,11 @@ import { authModule } from '../auth';
 import { MemberPhone } from './member-card.entities';
 import { registerMemberCardRoutes } from './member-card.routes';
 import { MemberCards } from './member-card.service';
+import { rewrapPhones } from './phone-rewrap';
 import { PhoneVault } from './phone-vault';
+
+/** Re-sealing after a rotation is no hurry: hourly. */
+const HOURLY = 3600_000;
 
 export const memberCardModule = defineModule({
   name: 'member-card',
@@ -19,6 +23,8 @@ export const memberCardModule = defineModule({
   build(ctx) {
     const vault = new PhoneVault(ctx.config.PHONE_KEYS, ctx.config.PHONE_INDEX_KEY);
     const cards = new MemberCards(ctx.ds, ctx.wechat, vault, ctx.config.SESSION_SECRET, ctx.now);
+    const oldKeyIds = ctx.config.PHONE_KEYS.slice(1).map((k) => k.id);
+    ctx.scheduler.register({ name: 'member-phone-rewrap', run: () => rewrapPhones(ctx.ds, vault, oldKeyIds), intervalMs: HOURLY });
     ctx.routes((api) => registerMemberCardRoutes(api, cards, ctx.use(authModule).members, ctx.fakeWechat));
     const memberCard: MemberCardApi = {
       findMemberIdByPhone: (phone) => cards.findMemberIdByPhone(phone),

@@ -2,16 +2,22 @@
  * 开卡 against the fake WeChat's getuserphonenumber (good code, 40029, 45011), the sealed row and
  * its blind index, the counter's lookups, the member code, and HQ's masked phone + audited reveal.
  */
+import { DEV_PHONE_KEYS, DEV_PHONE_INDEX_KEY } from '../../config';
 import { verifyMemberToken } from '../../platform/member-token';
+import { PhoneVault } from './phone-vault';
 import { loginHq, loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { ok } from '../../../test/shopping';
 import { account } from '../hq-accounts/hq-access.test-support';
+
+/** A rotation already happened: k2 is current, the development key (dev1) still decrypts. */
+const K2 = Buffer.alloc(32, 9).toString('base64');
+const DEV1 = DEV_PHONE_KEYS.split(':')[1];
 
 describe('member card: phone number, member code, HQ reveal', () => {
   let app: TestApp;
   let owner: string;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ PHONE_KEYS: `k2:${K2},dev1:${DEV1}` });
     owner = await loginHq(app);
   });
   afterAll(() => app.close());
@@ -29,7 +35,7 @@ describe('member card: phone number, member code, HQ reveal', () => {
     expect(app.fakeWechat!.phone.exchanged).toContain('13800138000');
 
     const [row] = await app.ds.query('SELECT key_id, cipher, phone_index, masked FROM member_phone WHERE member_id = ?', [shopper.memberId]);
-    expect(row.key_id).toBe('dev1');
+    expect(row.key_id).toBe('k2');
     expect(JSON.stringify(row)).not.toContain('13800138000');
     expect(row.masked).toBe('138****8000');
 
@@ -38,6 +44,28 @@ describe('member card: phone number, member code, HQ reveal', () => {
     expect(await app.services.findMemberIdByPhone('not a phone')).toBeNull();
     expect(await app.services.maskedPhoneOf(shopper.memberId)).toBe('138****8000');
     expect(await app.services.maskedPhoneOf(987654)).toBeNull();
+  });
+
+  it('after a rotation reads numbers sealed under the old key, and the job re-seals them under the current one', async () => {
+    const shopper = await loginShopper(app);
+    // A row written before the rotation, when dev1 was the only key.
+    const before = new PhoneVault([{ id: 'dev1', key: Buffer.from(DEV1, 'base64') }], DEV_PHONE_INDEX_KEY);
+    const sealed = before.seal('13512340000');
+    const at = new Date().toISOString().replace('T', ' ').replace('Z', '');
+    await app.ds.query('INSERT INTO member_phone (member_id, key_id, cipher, phone_index, masked, country_code, opened_at, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      shopper.memberId, sealed.keyId, sealed.cipher, before.indexOf('13512340000'), '135****0000', '86', at, at,
+    ]);
+    expect(await app.services.findMemberIdByPhone('13512340000')).toBe(shopper.memberId);
+    expect(ok(await app.api.post(`/api/hq/members/${shopper.memberId}/phone/reveal`, {}, owner)).fullPhone).toBe('13512340000');
+
+    const run = await app.services.scheduler.runOnce('member-phone-rewrap');
+    expect(run.result).toMatchObject({ left: 0 });
+    expect((run.result as { rewrapped: number }).rewrapped).toBeGreaterThanOrEqual(1);
+    const [row] = await app.ds.query('SELECT key_id, cipher FROM member_phone WHERE member_id = ?', [shopper.memberId]);
+    expect([row.key_id, row.cipher === sealed.cipher]).toEqual(['k2', false]);
+    expect(ok(await app.api.post(`/api/hq/members/${shopper.memberId}/phone/reveal`, {}, owner)).fullPhone).toBe('13512340000');
+    expect(await app.services.findMemberIdByPhone('13512340000')).toBe(shopper.memberId);
+    expect((await app.services.scheduler.runOnce('member-phone-rewrap')).result).toEqual({ rewrapped: 0, left: 0 });
   });
 
   it('refuses a bad or used code (40029) and a rate-limited exchange (45011), writing nothing', async () => {
@@ -115,7 +143,7 @@ describe('member card: phone number, member code, HQ reveal', () => {
     expect([none.status, none.body.code]).toEqual([404, 'MEMBER_PHONE_NOT_FOUND']);
     expect((await app.api.post('/api/hq/members/987654/phone/reveal', {}, owner)).status).toBe(404);
 
-    const log = await app.ds.query("SELECT username, action, object_type, object_id, after_json FROM audit_log WHERE object_type = 'members/phone' ORDER BY id");
+    const log = await app.ds.query("SELECT username, action, object_type, object_id, after_json FROM audit_log WHERE object_type = 'members/phone' AND object_id = ? ORDER BY id", [String(shopper.memberId)]);
     expect(log.map((r: { username: string; object_id: string }) => [r.username, r.object_id])).toEqual([
       ['fin_mc', String(shopper.memberId)],
       ['admin', String(shopper.memberId)],

@@ -9,7 +9,6 @@ import { Text, View } from '@tarojs/components';
 import type { MemberCardDto } from '@common/membership/types';
 import { withLogin } from '../../../components/require-login';
 import { ErrorState } from '../../../components/empty-state';
-import { PhoneConsent } from '../../../components/phone-consent';
 import { usePageShow } from '../../../hooks/use-page-show';
 import { fetchCardStatus, openCard, type MemberCardStatusDto } from '../../../services/member-card';
 import { fetchMemberCard } from '../../../services/points';
@@ -17,6 +16,7 @@ import { messageOf } from '../../../services/http';
 import { formatDateCn } from '../../../utils/format';
 import { toast } from '../../../utils/toast';
 import { url } from '../../../routes';
+import { OpenCardPanel } from '../open-card';
 import '../member.scss';
 
 interface Loaded {
@@ -28,7 +28,6 @@ function MemberCardPage() {
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [declined, setDeclined] = useState(false);
 
   const load = () => {
     setError(null);
@@ -79,23 +78,13 @@ function MemberCardPage() {
           </View>
         </View>
       ) : (
-        <View className='member-block member-open'>
-          <Text className='member-block__title'>开通会员卡</Text>
-          <Text className='member-block__hint'>用微信绑定的手机号开卡，门店消费出示会员码即可累积积分；手机号仅脱敏展示。</Text>
-          {declined ? (
-            <View className='member-declined'>
-              <Text className='member-block__hint'>不开卡也可以正常网购和累积积分，需要时随时回来开卡。</Text>
-              <Text className='member-link' onClick={() => setDeclined(false)}>
-                现在开卡
-              </Text>
-              <Text className='member-link' onClick={() => void Taro.switchTab({ url: url('home') })}>
-                继续逛逛
-              </Text>
-            </View>
-          ) : (
-            <PhoneConsent busy={busy} onCode={(code) => void open(code)} onRefuse={() => setDeclined(true)} />
-          )}
-        </View>
+        <OpenCardPanel
+          title='开通会员卡'
+          hint='用微信绑定的手机号开卡，门店消费出示会员码即可累积积分；手机号仅脱敏展示。'
+          declinedHint='不开卡也可以正常网购和累积积分，需要时随时回来开卡。'
+          busy={busy}
+          onCode={(code) => void open(code)}
+        />
       )}
     </View>
   );

@@ -6,12 +6,11 @@
  * Below the code: the store's guide to add on WeCom (添加导购).
  */
 import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { useDidHide, useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { cacheOf, RETRY_MS, viewOf, type CodeView } from '@common/member-card/code-cache';
 import { withLogin } from '../../../components/require-login';
 import { ErrorState } from '../../../components/empty-state';
-import { PhoneConsent } from '../../../components/phone-consent';
 import { CodeCanvas } from '../../../components/code-canvas';
 import { GuideContact } from '../../../components/guide-contact';
 import { fetchMyGuide, type GuideCard } from '../../../services/guides';
@@ -20,7 +19,7 @@ import { fetchCardStatus, fetchMemberCode, openCard, readCachedCode, saveCachedC
 import { keepScreenBright } from '../../../services/screen';
 import { readSession } from '../../../services/session';
 import { toast } from '../../../utils/toast';
-import { url } from '../../../routes';
+import { OpenCardPanel } from '../open-card';
 import '../member.scss';
 
 type CardState = 'loading' | 'opened' | 'closed' | 'error';
@@ -32,7 +31,6 @@ function MemberCodePage() {
   const [view, setView] = useState<CodeView>(() => viewOf(readCachedCode(), memberId, Date.now()));
   const [offline, setOffline] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [declined, setDeclined] = useState(false);
   const [guide, setGuide] = useState<GuideCard | null>(null);
   const nextFetchAt = useRef(0);
   const inflight = useRef(false);
@@ -134,23 +132,14 @@ function MemberCodePage() {
   if (card === 'closed') {
     return (
       <View className='member-page'>
-        <View className='member-block member-open'>
-          <Text className='member-block__title'>开卡后使用会员码</Text>
-          <Text className='member-block__hint'>会员码用于门店结账时累积积分、使用优惠券。首次使用需用微信绑定的手机号开卡。</Text>
-          {declined ? (
-            <View className='member-declined'>
-              <Text className='member-block__hint'>不开卡也可以正常网购，需要时随时回来开卡。</Text>
-              <Text className='member-link' onClick={() => setDeclined(false)}>
-                现在开卡
-              </Text>
-              <Text className='member-link' onClick={() => void Taro.switchTab({ url: url('home') })}>
-                继续逛逛
-              </Text>
-            </View>
-          ) : (
-            <PhoneConsent busy={busy} label='开卡并使用会员码' onCode={(code) => void open(code)} onRefuse={() => setDeclined(true)} />
-          )}
-        </View>
+        <OpenCardPanel
+          title='开卡后使用会员码'
+          hint='会员码用于门店结账时累积积分、使用优惠券。首次使用需用微信绑定的手机号开卡。'
+          declinedHint='不开卡也可以正常网购，需要时随时回来开卡。'
+          label='开卡并使用会员码'
+          busy={busy}
+          onCode={(code) => void open(code)}
+        />
       </View>
     );
   }
