@@ -10,6 +10,8 @@ import { z } from 'zod';
 export const DEV_SESSION_SECRET = 'loopmall-development-secret-do-not-use-in-prod';
 export const DEV_HQ_PASSWORD = 'loopmall-admin';
 export const DEV_WECOM_AES_KEY = 'LoopmallDevelopmentEncodingAesKey0123456789';
+/** Master key the POS API key secrets are derived from (development only; production refuses it). */
+export const DEV_POS_KEY_SECRET = 'loopmall-development-pos-key-master-do-not-use';
 /** Development keys of the members' phone numbers (32 bytes each, base64); production refuses them. */
 export const DEV_PHONE_KEYS = 'dev1:bG9vcG1hbGwtZGV2LXBob25lLWtleS0zMmJ5dGVzISE=';
 export const DEV_PHONE_INDEX_KEY = 'loopmall-development-phone-index-key-not-for-prod';
@@ -109,6 +111,8 @@ const schema = z
     WECOM_AGENT_ID: z.string().regex(/^\d{1,10}$/, 'must be the agent id (digits)').default('1000002'),
     WECOM_AGENT_SECRET: z.string().min(1).default('loopmall-dev-wecom-agent-secret'),
     GUIDE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(12 * 3600),
+    // The POS integration: each store key's secret is HMAC(POS_KEY_SECRET, key id + salt), never stored.
+    POS_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_POS_KEY_SECRET),
     // Members' phone numbers: AES-256-GCM keys (first = current) and the HMAC key of the lookup index.
     PHONE_KEYS: phoneKeys.default(phoneKeys.parse(DEV_PHONE_KEYS)),
     PHONE_INDEX_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_PHONE_INDEX_KEY),
@@ -146,6 +150,7 @@ const schema = z
     if (env.WECHAT_APPID === 'wx0000000000000000') refuse('WECHAT_APPID', 'production needs the real appid');
     if (env.WECHAT_SECRET === 'loopmall-dev-wechat-secret') refuse('WECHAT_SECRET', 'production needs the real secret');
     if (env.WECOM_CALLBACK_AES_KEY === DEV_WECOM_AES_KEY) refuse('WECOM_CALLBACK_AES_KEY', 'production needs its own key');
+    if (env.POS_KEY_SECRET === DEV_POS_KEY_SECRET) refuse('POS_KEY_SECRET', 'production needs its own key');
     if (env.PHONE_KEYS.some((k) => DEV_PHONE_KEYS.includes(k.key.toString('base64')))) refuse('PHONE_KEYS', 'production needs its own keys');
     if (env.PHONE_INDEX_KEY === DEV_PHONE_INDEX_KEY) refuse('PHONE_INDEX_KEY', 'production needs its own key');
     if (!env.DATABASE_URL) refuse('DATABASE_URL', 'production runs on MySQL/MariaDB, not the embedded database');

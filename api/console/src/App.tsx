@@ -39,6 +39,9 @@ const CommissionRates = lazy(() => import('./pages/guides/CommissionRates'));
 const Accounts = lazy(() => import('./pages/system/Accounts'));
 const AuditLog = lazy(() => import('./pages/system/AuditLog'));
 const Jobs = lazy(() => import('./pages/system/Jobs'));
+const PosKeys = lazy(() => import('./pages/pos/PosKeys'));
+const OfflineSales = lazy(() => import('./pages/pos/OfflineSales'));
+const PosSettings = lazy(() => import('./pages/pos/PosSettings'));
 
 function RequireSession({ children }: { children: JSX.Element }) {
   const location = useLocation();
@@ -94,6 +97,9 @@ export function App() {
           <Route path="/system/accounts" element={<Accounts />} />
           <Route path="/system/audit" element={<AuditLog />} />
           <Route path="/system/jobs" element={<Jobs />} />
+          <Route path="/pos/keys" element={<PosKeys />} />
+          <Route path="/pos/sales" element={<OfflineSales />} />
+          <Route path="/pos/settings" element={<PosSettings />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

@@ -24,6 +24,7 @@ import { paymentsModule } from './payments';
 import { pickupModule } from './pickup';
 import { pointsModule } from './points';
 import { pointsMallModule } from './pointsmall';
+import { posModule } from './pos';
 import { shareModule } from './share';
 import { sidebarModule } from './sidebar';
 import { subscriptionsModule } from './subscriptions';
@@ -50,6 +51,7 @@ export const MODULES = [
   insightSegmentsModule,
   subscriptionsModule,
   sidebarModule,
+  posModule,
   hqAccountsModule,
   overviewModule,
   auditModule,

@@ -34,5 +34,9 @@ export function demoLines(config: Pick<Config, 'NODE_ENV'>, url: string, demo: D
       out.push(`  ${store.name}  ${g.name}  ${g.bindingCode}${contact}`);
     }
   }
+  if (demo.pos) {
+    out.push(`演示 POS 密钥（${demo.pos.storeName}；仅本次启动显示，签名方法见 README「Connecting a POS」）:`);
+    out.push(`  X-Loopmall-Key ${demo.pos.keyId}  secret ${demo.pos.secret}`);
+  }
   return out;
 }

@@ -6,6 +6,7 @@ const URL = 'http://127.0.0.1:3000';
 const demo: DemoSummary = {
   campaigns: 2,
   members: { members: 6, orders: 8 },
+  pos: { storeName: '上海静安嘉里店', keyId: 'pk_0123456789abcdef', secret: 'sk_demo-secret' },
   stores: [{ id: 1, name: '上海静安嘉里店', code: 'SH-JA01', guides: [{ id: 1, name: '林晓雯', wecomUserId: 'demo.linxiaowen', bindingCode: 'ABCD2345', bindingCodeExpiresAt: '2026-12-04T00:00:00.000Z', contactConfigId: 'cfg-1' }] }],
 };
 
@@ -29,6 +30,10 @@ describe('start banner', () => {
     expect(dev).toContain('cfg-1');
     const prod = demoLines({ NODE_ENV: 'production' }, URL, demo).join('\n');
     expect(prod).not.toContain('ABCD2345');
+    // The demo till's key: printed in development (once, on the seeding start), never in production.
+    expect(dev).toContain('pk_0123456789abcdef');
+    expect(dev).toContain('sk_demo-secret');
+    expect(prod).not.toContain('sk_demo-secret');
     expect(demoLines({ NODE_ENV: 'development' }, URL, null)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ jest.setTimeout(120_000);
 
 const HQ_PASSWORD = 'seed-test-password';
 /** Rows of every table the demo loop writes: a second start must leave each count as it was. */
-const LOOP_TABLES = ['member', 'shop_order', 'coupon_template', 'member_coupon', 'mall_item', 'gb_campaign', 'gb_group', 'store', 'guide', 'guide_touch', 'points_entry', 'commission_entry', 'outbox_event', 'member_phone', 'pickup_store', 'pickup_order'];
+const LOOP_TABLES = ['member', 'shop_order', 'coupon_template', 'member_coupon', 'mall_item', 'gb_campaign', 'gb_group', 'store', 'guide', 'guide_touch', 'points_entry', 'commission_entry', 'outbox_event', 'member_phone', 'pos_api_key', 'pos_sale', 'pos_return', 'pickup_store', 'pickup_order'];
 
 async function tableCounts(r: Running): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -40,6 +40,9 @@ describe('demo seed', () => {
       const first = await start();
       const app = { ...first, api: new ApiClient(first.url) } as unknown as TestApp;
       expect(first.seeded).toBe(true);
+      // The demo till: a key (its secret for the banner) and offline sales with a return.
+      expect(first.demo?.pos?.keyId).toMatch(/^pk_/);
+      expect(Number((await first.ds.query('SELECT COUNT(*) AS n FROM pos_sale'))[0].n)).toBe(3);
       const catalogue = {
         categories: await first.ds.getRepository(Category).count(),
         products: await first.ds.getRepository(Product).count(),

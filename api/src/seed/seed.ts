@@ -17,6 +17,7 @@ import { seedMembers, type DemoMembersSummary } from './demo-members';
 import { seedMemberCards } from './demo-member-cards';
 import { seedPickup } from './demo-pickup';
 import { seedStoreCoupons } from './demo-store-coupons';
+import { seedPos, type DemoPosSummary } from './demo-pos';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -26,6 +27,8 @@ export interface DemoSummary {
   campaigns: number;
   /** null: no fake WeChat to log demo members in with. */
   members: DemoMembersSummary | null;
+  /** The demo store's POS key (its secret shown on this start only). */
+  pos?: DemoPosSummary | null;
 }
 
 export interface SeedOptions {
@@ -89,9 +92,10 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   if (members && opts.fakeWechat) log.info({ cards: await seedMemberCards(services, opts.fakeWechat) }, 'seeded the demo member cards');
   const pickupOrders = await seedPickup(services, stores, seeded, opts.fakeWechat);
   if (opts.fakeWechat) await seedInsight(services, opts.fakeWechat, { products: seeded, promotions, stores, log });
+  const pos = await seedPos(services, stores, now);
   // Points, commission, 新人礼 and shipping uploads follow from the outbox: deliver them now, so
   // the figures are there on the first page view rather than after the first job tick.
   await services.outbox.drain();
   log.info({ coupons: promotions.couponIds.size, campaigns: promotions.campaignIds.length, stores: stores.length, members: members?.members ?? 0, orders: members?.orders ?? 0, pickupOrders }, 'seeded the demo loop');
-  return { stores, campaigns: promotions.campaignIds.length, members };
+  return { stores, campaigns: promotions.campaignIds.length, members, pos };
 }

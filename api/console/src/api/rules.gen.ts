@@ -226,6 +226,10 @@ export const REQUEST_FIELDS = {
     "active": {"type":"boolean"},
     "stockDelta": {"type":"integer","minimum":-1000000,"maximum":1000000},
   },
+  "PUT /api/hq/pos/settings": {
+    "doublePoints": {"type":"boolean","required":true},
+    "offlineCommission": {"type":"boolean","required":true},
+  },
   "POST /api/hq/products": {
     "categoryId": {"type":"integer","required":true,"minimum":1,"maximum":2147483647},
     "title": {"type":"string","required":true,"minLength":2,"maxLength":60},
@@ -294,6 +298,9 @@ export const REQUEST_FIELDS = {
   },
   "PUT /api/hq/stores/{id}/default-guide": {
     "guideId": {"type":"integer","required":true,"minimum":1,"maximum":2147483647},
+  },
+  "POST /api/hq/stores/{id}/pos-keys": {
+    "label": {"type":"string","required":true,"minLength":0,"maxLength":40},
   },
   "PUT /api/hq/wecom-groups/{chatId}/kind": {
     "kind": {"type":"string","required":true,"nullable":true,"enum":["flash","member","vip"]},

@@ -67,6 +67,16 @@ export class GuideReads {
     return out;
   }
 
+  /**
+   * The member's latest WeCom add of a guide (still added), with that guide's store: the POS's
+   * 双倍积分 offer asks whether it followed a scan of the member code at the same store.
+   */
+  async latestAddOf(memberId: number): Promise<{ guideId: number; storeId: number; addedAt: Date } | null> {
+    const c = await this.ds.manager.findOne(WecomContact, { where: { memberId, status: 'added' }, order: { addedAt: 'DESC', id: 'DESC' } });
+    const g = c ? await this.ds.manager.findOneBy(Guide, { id: c.guideId }) : null;
+    return c && g ? { guideId: c.guideId, storeId: g.storeId, addedAt: c.addedAt } : null;
+  }
+
   async bindingOf(memberId: number): Promise<{ guideId: number } | null> {
     const b = await this.ds.manager.findOneBy(GuideBinding, { memberId });
     return b ? { guideId: b.guideId } : null;

@@ -1,0 +1,3 @@
+/** Public entry of the POS module. */
+export { posModule } from './pos.module';
+export type { PosServices } from './pos.routes';

@@ -1,0 +1,44 @@
+/**
+ * The demo store's till: a POS API key for the first demo store (printed once in the start
+ * banner outside production, as the HQ console shows a new key's secret once) and a few offline
+ * sales and a return through the same service the signed API uses, so 线下销售 and the GMV
+ * summary have figures on the first page view.
+ */
+import type { Services } from '../app';
+import type { DemoStoreSummary } from './demo-loop';
+
+export interface DemoPosSummary {
+  storeName: string;
+  keyId: string;
+  secret: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export async function seedPos(s: Services, stores: DemoStoreSummary[], now: () => Date): Promise<DemoPosSummary | null> {
+  const store = stores[0];
+  if (!store) return null;
+  const key = await s.pos.keys.create(store.id, '演示收银台', null);
+  const caller = { apiKeyId: key.id, storeId: store.id };
+  const guideId = store.guides[0]?.id;
+  const sales = [
+    { receiptNo: 'DEMO-0001', daysAgo: 3, title: '羊毛混纺围巾', fen: 19_900, guide: true },
+    { receiptNo: 'DEMO-0002', daysAgo: 2, title: '纯棉圆领T恤', fen: 8_900, guide: false },
+    { receiptNo: 'DEMO-0003', daysAgo: 1, title: '保湿面霜 50ml', fen: 15_800, guide: true },
+  ];
+  for (const x of sales) {
+    const soldAt = new Date(now().getTime() - x.daysAgo * DAY_MS).toISOString();
+    await s.pos.sales.post(caller, {
+      receiptNo: x.receiptNo,
+      soldAt,
+      paymentMethod: 'wechat',
+      lines: [{ title: x.title, quantity: 1, unitFen: x.fen, amountFen: x.fen }],
+      totalFen: x.fen,
+      discountFen: 0,
+      payableFen: x.fen,
+      ...(x.guide && guideId ? { guideId } : {}),
+    });
+  }
+  await s.pos.returns.post(caller, { returnNo: 'DEMO-R0001', receiptNo: 'DEMO-0002', amountFen: 8_900, returnedAt: new Date(now().getTime() - DAY_MS).toISOString() });
+  return { storeName: store.name, keyId: key.keyId, secret: key.secret };
+}
