@@ -13,6 +13,7 @@ import type { Outbox } from './outbox';
 import { OutboxDelivery } from './outbox.entities';
 
 const READERS = HQ_WIDE;
+const OPERATORS = HQ_OPERATORS;
 
 const StuckQuery = z.strictObject({
   status: z.enum(['pending', 'dead']).optional(),
@@ -20,7 +21,6 @@ const StuckQuery = z.strictObject({
   handler: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_.:-]+$/, '处理器名称只能包含字母、数字和 _.:-').optional(),
   ...listQuery.paging(),
 });
-const OPERATORS = HQ_OPERATORS;
 
 export function registerOutboxRoutes(api: ApiRouter, ds: DataSource, outbox: Outbox): void {
   api.route(
