@@ -1,5 +1,5 @@
 /** Calls `tick` every `ms` while the tab is visible (and once when it becomes visible again). */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export function usePolling(tick: () => void, ms: number): void {
   const saved = useRef(tick);
@@ -26,4 +26,15 @@ export function usePolling(tick: () => void, ms: number): void {
       document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [ms]);
+}
+
+/** Whether the tab is visible now (re-renders when it changes): ProTable's `polling` runs only then. */
+export function usePageVisible(): boolean {
+  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
+  useEffect(() => {
+    const onVisibility = () => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, []);
+  return visible;
 }

@@ -3107,12 +3107,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：轮播图（含隐藏的）
+         * 总部：轮播图（含隐藏的；分页，展示状态、标题筛选）
          * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    active?: "true" | "false";
+                    keyword?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3965,12 +3970,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：拼团活动列表（已售/待支付/剩余）
+         * 总部：拼团活动列表（分页；状态、标题、开始日期筛选；已售/待支付/剩余）
          * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    status?: "draft" | "scheduled" | "running" | "ended";
+                    keyword?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6013,12 +6025,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：定时任务与最近一次运行（耗时、实例、错误）
+         * 总部：定时任务与最近一次运行（耗时、实例、错误；分页，失败、名称筛选）
          * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    failing?: "true" | "false";
+                    keyword?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7580,12 +7597,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：卡住的事件投递（重试中或已放弃）
+         * 总部：卡住的事件投递（重试中或已放弃；分页，状态、处理器筛选）
          * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    status?: "pending" | "dead";
+                    handler?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8301,12 +8323,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：积分商城商品（含下架）
+         * 总部：积分商城商品（含下架；分页，上下架、类型、标题筛选）
          * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    active?: "true" | "false";
+                    kind?: "goods" | "coupon";
+                    keyword?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

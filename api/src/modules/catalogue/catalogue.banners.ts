@@ -4,6 +4,10 @@ import type { HqBannerDto } from '@common/catalogue/types';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import { Banner, Product } from './catalogue.entities';
+import type { Page } from '@common/paging';
+import { containsPattern } from '../../db/like';
+import { rowsPage } from '../../db/rows-page';
+import type { BannerListInput } from './catalogue.schema';
 
 export interface BannerInput {
   title: string;
@@ -22,8 +26,13 @@ export class BannerAdmin {
     private readonly now: () => Date,
   ) {}
 
-  async list(): Promise<HqBannerDto[]> {
-    return (await this.ds.getRepository(Banner).find({ order: { sort: 'ASC', id: 'ASC' }, take: 200 })).map(toDto);
+  /** In 首页 order (sort, id): idx_banner_sort, or idx_banner_active_sort when filtered by shown (migration 1796205000002). */
+  list(f: BannerListInput): Promise<Page<HqBannerDto>> {
+    const qb = this.ds.getRepository(Banner).createQueryBuilder('b');
+    if (f.active !== undefined) qb.andWhere('b.active = :active', { active: f.active });
+    if (f.keyword) qb.andWhere("b.title LIKE :kw ESCAPE '!'", { kw: containsPattern(f.keyword) });
+    qb.orderBy('b.sort', 'ASC').addOrderBy('b.id', 'ASC');
+    return rowsPage(qb, f, (l) => l.getMany(), (rows) => rows.map(toDto));
   }
 
   async create(input: BannerInput): Promise<HqBannerDto> {

@@ -72,7 +72,7 @@ describe('catalogue routes of the HQ console', () => {
     const b = await app.api.post('/api/hq/banners', { title: '会员日', image: '/assets/banners/b.svg', sort: 10, active: false }, hq);
     expect(b.body.data).toMatchObject({ title: '会员日', active: false, sort: 10, productId: null });
     const list = await app.api.get('/api/hq/banners', hq);
-    expect(list.body.data.map((x: { title: string }) => x.title)).toEqual(['会员日', '冬季上新']);
+    expect(list.body.data.items.map((x: { title: string }) => x.title)).toEqual(['会员日', '冬季上新']);
     expect((await app.api.get('/api/home')).body.data.banners.map((x: { title: string }) => x.title)).toEqual(['冬季上新']);
     const shown = await app.api.patch(`/api/hq/banners/${b.body.data.id}`, { active: true }, hq);
     expect(shown.body.data.active).toBe(true);

@@ -3,6 +3,7 @@
  * takes part in every checkout, and the catalogue supplies checkout's draft lines.
  */
 import { CatalogueSortIndexes1795900000000 } from '../../db/migrations/1795900000000-catalogue-sort-indexes';
+import { BannerListIndexes1796205000002 } from '../../db/migrations/1796205000002-banner-list-indexes';
 import path from 'node:path';
 import { defineModule } from '../../platform/module';
 import { BannerAdmin } from './catalogue.banners';
@@ -19,7 +20,7 @@ export const catalogueModule = defineModule({
   name: 'catalogue',
   entities: [Category, Product, Sku, StockAdjustment, Banner],
   // Its tables came with the foundation migration (listed by auth, which it also created).
-  migrations: [CatalogueSortIndexes1795900000000],
+  migrations: [CatalogueSortIndexes1795900000000, BannerListIndexes1796205000002],
   errors: {
     PRODUCT_NOT_FOUND: 404,
     CATEGORY_NOT_FOUND: 404,

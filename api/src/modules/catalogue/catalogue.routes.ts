@@ -16,6 +16,7 @@ import {
   StockAdjustmentBody,
   StockHistoryQuery,
   BannerBody,
+  BannerListQuery,
   BannerPatchBody,
 } from './catalogue.schema';
 import type { BannerAdmin } from './catalogue.banners';
@@ -113,7 +114,9 @@ export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueServ
     { method: 'get', path: '/api/hq/skus/:id/stock-adjustments', tag: 'hq', summary: '总部：SKU 库存变动记录（新的在前）', access: hq(HQ_WIDE), params: IdParams, query: StockHistoryQuery },
     (_ctx, { params, query }) => catalogue.stockHistory(params.id, query),
   );
-  api.route({ method: 'get', path: '/api/hq/banners', tag: 'hq', summary: '总部：轮播图（含隐藏的）', access: hq(HQ_WIDE) }, () => hqConsole.banners.list());
+  api.route({ method: 'get', path: '/api/hq/banners', tag: 'hq', summary: '总部：轮播图（含隐藏的；分页，展示状态、标题筛选）', access: hq(HQ_WIDE), query: BannerListQuery }, (_ctx, { query }) =>
+    hqConsole.banners.list(query),
+  );
   api.route(
     { method: 'post', path: '/api/hq/banners', tag: 'hq', summary: '总部：新建轮播图', access: hq(EDITORS), body: BannerBody, status: 201 },
     (_ctx, { body }) => hqConsole.banners.create(body),

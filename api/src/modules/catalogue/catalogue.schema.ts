@@ -3,6 +3,7 @@ import { MAX_STOCK } from '@common/catalogue/buyable';
 import { PRODUCT_SORTS, PRODUCT_STATUSES, SKU_STATUSES } from '@common/catalogue/types';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@common/paging';
 import { zs } from '../../http/validate';
+import { listQuery } from '../../http/list-query';
 
 export const ProductListQuery = z.object({
   categoryId: zs.id().optional(),
@@ -116,3 +117,11 @@ export const BannerPatchBody = z
   .strictObject(BannerFields)
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: '至少修改一个字段' });
+
+/** HQ: banners in 首页 order (sort, id); filters by shown/hidden and title. */
+export const BannerListQuery = z.strictObject({
+  active: listQuery.flag().optional(),
+  keyword: listQuery.keyword().optional(),
+  ...listQuery.paging(),
+});
+export type BannerListInput = z.output<typeof BannerListQuery>;

@@ -12,7 +12,11 @@ import { AppError } from '../../http/app-error';
 import type { CampaignView } from './campaign.view';
 import type { CampaignStock } from './campaign.stock';
 import { GbCampaign } from './groupbuy.entities';
-import type { CampaignInput, CampaignPatch } from './groupbuy.schema';
+import type { CampaignInput, CampaignListInput, CampaignPatch } from './groupbuy.schema';
+import type { Page } from '@common/paging';
+import { containsPattern } from '../../db/like';
+import { rowsPage } from '../../db/rows-page';
+import { beijingDayStart } from '../../http/list-query';
 
 const DRAFT_ONLY = ['groupPriceFen', 'groupSize', 'startAt', 'groupHours'] as const;
 
@@ -25,9 +29,18 @@ export class CampaignAdmin {
     private readonly now: () => Date,
   ) {}
 
-  async list(): Promise<CampaignDto[]> {
-    const rows = await this.ds.getRepository(GbCampaign).find({ order: { startAt: 'DESC', id: 'DESC' }, take: 200 });
-    return Promise.all(rows.map((c) => this.view.dto(c)));
+  /**
+   * HQ's list, newest start first: (start_at, id) and (status, start_at, id) serve the order with
+   * or without a status filter (migration 1796205000000); the title search filters along the walk.
+   */
+  async list(f: CampaignListInput): Promise<Page<CampaignDto>> {
+    const qb = this.ds.getRepository(GbCampaign).createQueryBuilder('c');
+    if (f.status) qb.andWhere('c.status = :status', { status: f.status });
+    if (f.keyword) qb.andWhere("c.title LIKE :kw ESCAPE '!'", { kw: containsPattern(f.keyword) });
+    if (f.from) qb.andWhere('c.startAt >= :from', { from: beijingDayStart(f.from, 0) });
+    if (f.to) qb.andWhere('c.startAt < :to', { to: beijingDayStart(f.to, 1) });
+    qb.orderBy('c.startAt', 'DESC').addOrderBy('c.id', 'DESC');
+    return rowsPage(qb, f, (l) => l.getMany(), (rows) => Promise.all(rows.map((c) => this.view.dto(c))));
   }
 
   async get(id: number): Promise<CampaignDto> {

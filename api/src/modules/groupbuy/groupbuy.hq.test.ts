@@ -30,7 +30,7 @@ describe('HQ campaigns', () => {
     const c = ok(await app.api.post('/api/hq/groupbuy/campaigns', campaignBody(sku.skuId), hq), 201);
     expect(c).toMatchObject({ status: 'draft', startAt: '2026-12-01T02:00:00.000Z', endAt: '2026-12-04T02:00:00.000Z', groupPriceFen: 6900, soloPriceFen: 9900, stockTotal: 100, sold: 0, held: 0, left: 100 });
     const list = ok(await app.api.get('/api/hq/groupbuy/campaigns', hq));
-    expect(list.map((x: { id: number }) => x.id)).toContain(c.id);
+    expect(list.items.map((x: { id: number }) => x.id)).toContain(c.id);
   });
 
   it.each([

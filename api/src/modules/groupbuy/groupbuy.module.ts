@@ -4,6 +4,7 @@
  * group-buy job, the result notices, and its routes.
  */
 import { GroupBuy1795500000000 } from '../../db/migrations/1795500000000-groupbuy';
+import { CampaignListIndexes1796205000000 } from '../../db/migrations/1796205000000-campaign-list-indexes';
 import { defineModule, type ModuleContext } from '../../platform/module';
 import { authModule, type AuthService } from '../auth';
 import { adjustStock, catalogueModule, loadSkusWithProducts, type CatalogueService, type StockContributor } from '../catalogue';
@@ -26,7 +27,7 @@ import { groupSeatContributors } from './seats.contributor';
 export const groupBuyModule = defineModule({
   name: 'groupbuy',
   entities: [GbCampaign, GbGroup, GbSeat, GbShopper],
-  migrations: [GroupBuy1795500000000],
+  migrations: [GroupBuy1795500000000, CampaignListIndexes1796205000000],
   errors: {
     GROUPBUY_CAMPAIGN_NOT_FOUND: 404,
     GROUPBUY_GROUP_NOT_FOUND: 404,

@@ -7,7 +7,7 @@ import { zs } from '../../http/validate';
 import { memberIdOf } from '../../http/context';
 import type { GroupBuy } from './groupbuy.module';
 import { parseIdempotencyKey } from '../orders';
-import { CampaignBody, CampaignGroupsQuery, CampaignPatchBody, IdParams } from './groupbuy.schema';
+import { CampaignBody, CampaignGroupsQuery, CampaignListQuery, CampaignPatchBody, IdParams } from './groupbuy.schema';
 
 const JoinBody = z.strictObject({
   campaignId: zs.bodyId(),
@@ -25,7 +25,9 @@ const hq = (roles: readonly HqRole[]) => ({ hq: roles });
 
 export function registerGroupBuyRoutes(api: ApiRouter, { admin, reads, gate, posters }: GroupBuy): void {
   // HQ: campaigns, with sold / held / left.
-  api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns', tag: 'hq', summary: '总部：拼团活动列表（已售/待支付/剩余）', access: hq(HQ_WIDE) }, () => admin.list());
+  api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns', tag: 'hq', summary: '总部：拼团活动列表（分页；状态、标题、开始日期筛选；已售/待支付/剩余）', access: hq(HQ_WIDE), query: CampaignListQuery }, (_ctx, { query }) =>
+    admin.list(query),
+  );
   api.route({ method: 'get', path: '/api/hq/groupbuy/campaigns/:id', tag: 'hq', summary: '总部：拼团活动详情', access: hq(HQ_WIDE), params: IdParams }, (_ctx, { params }) =>
     admin.get(params.id),
   );

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CAMPAIGN_STOCK_MAX, GROUP_HOURS_MAX, GROUP_SIZE_MAX, GROUP_SIZE_MIN, PER_SHOPPER_LIMIT_MAX } from '@common/groupbuy/rules';
-import { GROUP_STATUSES } from '@common/groupbuy/state';
+import { CAMPAIGN_STATUSES, GROUP_STATUSES } from '@common/groupbuy/state';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@common/paging';
 import { zs } from '../../http/validate';
+import { dayWindowOk, listQuery } from '../../http/list-query';
 import { parseShanghai } from './groupbuy.time';
 
 /** Ids inside JSON bodies: integers only (never `"6"`, `true` or `[2]`). */
@@ -58,3 +59,17 @@ export const CampaignGroupsQuery = z.object({
   status: z.enum(GROUP_STATUSES).optional(),
   ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
 });
+
+/** HQ: the campaign list, newest start first; filters by status, title and a start-day window. */
+export const CampaignListQuery = z
+  .strictObject({
+    status: z.enum(CAMPAIGN_STATUSES).optional(),
+    keyword: listQuery.keyword().optional(),
+    /** Campaigns starting on or after this Beijing day. */
+    from: listQuery.day().optional(),
+    /** Campaigns starting on or before this Beijing day. */
+    to: listQuery.day().optional(),
+    ...listQuery.paging(),
+  })
+  .refine(dayWindowOk.check, { message: dayWindowOk.message, path: dayWindowOk.path });
+export type CampaignListInput = z.output<typeof CampaignListQuery>;

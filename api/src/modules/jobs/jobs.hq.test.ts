@@ -18,10 +18,10 @@ describe('HQ jobs and their last runs', () => {
   afterAll(() => app.close());
 
   type Status = { name: string; intervalMs: number; lastStartedAt: string | null; lastMs: number | null; lastHolder: string | null; lastError: string | null; lastResult: string | null };
-  const status = async (name: string): Promise<Status> => (ok(await app.api.get('/api/hq/jobs', hq)) as Status[]).find((j) => j.name === name)!;
+  const status = async (name: string): Promise<Status> => (ok(await app.api.get('/api/hq/jobs?pageSize=50', hq)).items as Status[]).find((j) => j.name === name)!;
 
   it('lists every registered job, never run yet', async () => {
-    const all = ok(await app.api.get('/api/hq/jobs', hq)) as Status[];
+    const all = ok(await app.api.get('/api/hq/jobs?pageSize=50', hq)).items as Status[];
     expect(all.map((j) => j.name)).toEqual(app.services.scheduler.names);
     expect(await status('order-timeout')).toMatchObject({ lastStartedAt: null, lastError: null, intervalMs: expect.any(Number) });
   });

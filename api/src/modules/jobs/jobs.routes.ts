@@ -1,5 +1,8 @@
 /** HQ: the scheduled jobs with their last runs (系统 → 任务), from the lease rows every instance writes. */
 import { In, type DataSource } from 'typeorm';
+import { z } from 'zod';
+import type { Page } from '@common/paging';
+import { listQuery } from '../../http/list-query';
 import { HQ_WIDE } from '@common/hq/roles';
 import type { JobStatusDto } from '@common/jobs/types';
 import type { ApiRouter } from '../../http/api-router';
@@ -26,6 +29,28 @@ export async function jobStatuses(ds: DataSource, scheduler: Pick<Scheduler, 'sc
   });
 }
 
+const JobListQuery = z.strictObject({
+  /** true: only jobs whose last run failed; false: only those whose last run did not. */
+  failing: listQuery.flag().optional(),
+  keyword: listQuery.keyword().optional(),
+  ...listQuery.paging(),
+});
+
+/**
+ * One page of the jobs, in the scheduler's order, filtered. The jobs are the scheduler's list in code (a few
+ * dozen at most) with one lease row each, read by primary key: paged here, not by an index.
+ */
+export async function jobPage(ds: DataSource, scheduler: Pick<Scheduler, 'schedule'>, now: Date, f: z.output<typeof JobListQuery>): Promise<Page<JobStatusDto>> {
+  const kw = f.keyword?.toLowerCase();
+  const all = (await jobStatuses(ds, scheduler, now))
+    .filter((j) => (f.failing === undefined || (j.lastError !== null) === f.failing) && (!kw || j.name.toLowerCase().includes(kw)));
+  const start = (f.page - 1) * f.pageSize;
+  return { items: all.slice(start, start + f.pageSize), page: f.page, pageSize: f.pageSize, total: all.length, hasMore: start + f.pageSize < all.length };
+}
+
 export function registerJobRoutes(api: ApiRouter, ds: DataSource, scheduler: Pick<Scheduler, 'schedule'>, now: () => Date): void {
-  api.route({ method: 'get', path: '/api/hq/jobs', tag: 'hq', summary: '总部：定时任务与最近一次运行（耗时、实例、错误）', access: { hq: HQ_WIDE } }, () => jobStatuses(ds, scheduler, now()));
+  api.route(
+    { method: 'get', path: '/api/hq/jobs', tag: 'hq', summary: '总部：定时任务与最近一次运行（耗时、实例、错误；分页，失败、名称筛选）', access: { hq: HQ_WIDE }, query: JobListQuery },
+    (_ctx, { query }) => jobPage(ds, scheduler, now(), query),
+  );
 }

@@ -4,6 +4,8 @@
  */
 import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
 import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { listQuery } from '../../http/list-query';
 import type { ApiRouter } from '../../http/api-router';
 import { AppError } from '../../http/app-error';
 import { IdParams } from '../../http/params';
@@ -13,10 +15,17 @@ import { OutboxDelivery } from './outbox.entities';
 const READERS = HQ_WIDE;
 const OPERATORS = HQ_OPERATORS;
 
+const StuckQuery = z.strictObject({
+  status: z.enum(['pending', 'dead']).optional(),
+  /** A handler's name, exactly (as the list shows it). */
+  handler: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_.:-]+$/, '处理器名称只能包含字母、数字和 _.:-').optional(),
+  ...listQuery.paging(),
+});
+
 export function registerOutboxRoutes(api: ApiRouter, ds: DataSource, outbox: Outbox): void {
   api.route(
-    { method: 'get', path: '/api/hq/outbox/stuck', tag: 'hq', summary: '总部：卡住的事件投递（重试中或已放弃）', access: { hq: READERS } },
-    () => outbox.stuck(),
+    { method: 'get', path: '/api/hq/outbox/stuck', tag: 'hq', summary: '总部：卡住的事件投递（重试中或已放弃；分页，状态、处理器筛选）', access: { hq: READERS }, query: StuckQuery },
+    (_ctx, { query }) => outbox.stuck(query),
   );
   api.route(
     {

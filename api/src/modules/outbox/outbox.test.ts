@@ -85,7 +85,7 @@ describe('outbox', () => {
     advance(24 * 3600_000);
     await outbox.drain();
     expect(effects.get(key)).toBe(1);
-    expect((await app.api.get('/api/hq/outbox/stuck', await loginHq(app))).body.data.find((s: { eventId: number }) => s.eventId === eventId)).toBeUndefined();
+    expect((await app.api.get('/api/hq/outbox/stuck?pageSize=50', await loginHq(app))).body.data.items.find((s: { eventId: number }) => s.eventId === eventId)).toBeUndefined();
   });
 
   test('a handler always failing goes dead after MAX_ATTEMPTS, shows in stuck, and HQ retry puts it back', async () => {
@@ -101,8 +101,8 @@ describe('outbox', () => {
     expect(dead).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS, lastError: 'downstream is down' });
 
     // HQ tokens last 8 hours and the clock has moved: log in afresh.
-    const stuck = ok(await app.api.get('/api/hq/outbox/stuck', await loginHq(app)));
-    const mine = stuck.find((s: { id: number }) => s.id === dead.id);
+    const stuck = ok(await app.api.get('/api/hq/outbox/stuck?pageSize=50', await loginHq(app)));
+    const mine = stuck.items.find((s: { id: number }) => s.id === dead.id);
     expect(mine).toMatchObject({ eventId, type: 'OrderRefunded', aggregateId: '777', handler: 'test-broken', status: 'dead', attempts: MAX_ATTEMPTS, lastError: 'downstream is down' });
     // Times come back as real UTC instants on both databases.
     expect(new Date(mine.createdAt).getTime()).toBeLessThanOrEqual(clock);
@@ -119,8 +119,8 @@ describe('outbox', () => {
     await outbox.drain();
     expect(await delivery(eventId, 'test-broken')).toMatchObject({ status: 'done' });
     expect(effects.get(`${eventId}:test-broken`)).toBe(1);
-    const after = ok(await app.api.get('/api/hq/outbox/stuck', await loginHq(app)));
-    expect(after.find((s: { id: number }) => s.id === dead.id)).toBeUndefined();
+    const after = ok(await app.api.get('/api/hq/outbox/stuck?pageSize=50', await loginHq(app)));
+    expect(after.items.find((s: { id: number }) => s.id === dead.id)).toBeUndefined();
 
     // Retrying a done delivery is a conflict; an unknown one is a 404.
     const again = await app.api.post(`/api/hq/outbox/deliveries/${dead.id}/retry`, {}, hq);

@@ -17,6 +17,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Transactor } from '../../db/transaction';
+import type { Page } from '@common/paging';
+import { rowsPage, type PageQuery } from '../../db/rows-page';
 import type { Logger } from '../../logger';
 import { DISPATCH_DEFAULTS, DispatchQueue, type DispatchQueueOptions } from './dispatch-queue';
 import type { OutboxEvents, OutboxEventType } from './events';
@@ -38,6 +40,12 @@ export type OutboxHandler<T extends OutboxEventType> = (payload: OutboxEvents[T]
 /** Backoff after the n-th failure: 5 s, 10 s, 20 s … capped at 30 minutes. */
 export function backoffMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
+}
+
+/** HQ's filters on stuck deliveries. */
+export interface StuckFilter {
+  status?: 'pending' | 'dead';
+  handler?: string;
 }
 
 export interface StuckDelivery {
@@ -216,30 +224,35 @@ export class Outbox {
     if (res.affected !== 1) this.log.warn({ deliveryId: d.id, handler: d.handler }, 'outbox delivery finished by another processor first');
   }
 
-  /** Deliveries HQ should look at: dead ones, and pending ones that have failed at least once. */
-  async stuck(limit = 100): Promise<StuckDelivery[]> {
-    const rows = await this.ds
+  /**
+   * Deliveries HQ should look at: dead ones, and pending ones that have failed at least once,
+   * oldest first, optionally of one status or handler; one page (idx_outbox_delivery_status_id,
+   * migration 1796205000003, walks a status in id order).
+   */
+  stuck(f: StuckFilter & PageQuery): Promise<Page<StuckDelivery>> {
+    const qb = this.ds
       .getRepository(OutboxDelivery)
       .createQueryBuilder('d')
       .innerJoin(OutboxEvent, 'e', 'e.id = d.event_id')
       .select(['d.id AS id', 'd.event_id AS eventId', 'e.type AS type', 'e.aggregate_id AS aggregateId', 'd.handler AS handler', 'd.status AS status'])
       .addSelect(['d.attempts AS attempts', 'd.last_error AS lastError', 'd.next_attempt_at AS nextAttemptAt', 'e.created_at AS createdAt'])
-      .where("d.status = 'dead' OR (d.status = 'pending' AND d.attempts > 0)")
-      .orderBy('d.id', 'ASC')
-      .limit(limit)
-      .getRawMany<Record<string, unknown>>();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      eventId: Number(r.eventId),
-      type: String(r.type),
-      aggregateId: String(r.aggregateId),
-      handler: String(r.handler),
-      status: r.status as 'pending' | 'dead',
-      attempts: Number(r.attempts),
-      lastError: (r.lastError as string | null) ?? null,
-      nextAttemptAt: rawUtc(r.nextAttemptAt).toISOString(),
-      createdAt: rawUtc(r.createdAt).toISOString(),
-    }));
+      .where(f.status === 'dead' ? "d.status = 'dead'" : f.status === 'pending' ? "d.status = 'pending' AND d.attempts > 0" : "(d.status = 'dead' OR (d.status = 'pending' AND d.attempts > 0))");
+    if (f.handler) qb.andWhere('d.handler = :handler', { handler: f.handler });
+    qb.orderBy('d.id', 'ASC');
+    return rowsPage(qb, f, (l) => l.getRawMany<Record<string, unknown>>(), (rows) =>
+      rows.map((r) => ({
+        id: Number(r.id),
+        eventId: Number(r.eventId),
+        type: String(r.type),
+        aggregateId: String(r.aggregateId),
+        handler: String(r.handler),
+        status: r.status as 'pending' | 'dead',
+        attempts: Number(r.attempts),
+        lastError: (r.lastError as string | null) ?? null,
+        nextAttemptAt: rawUtc(r.nextAttemptAt).toISOString(),
+        createdAt: rawUtc(r.createdAt).toISOString(),
+      })),
+    );
   }
 
   /** HQ's "retry now" for a dead or waiting delivery. */

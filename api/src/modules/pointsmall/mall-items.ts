@@ -7,7 +7,10 @@ import { AppError } from '../../http/app-error';
 import { loadSkusWithProducts } from '../catalogue';
 import type { CouponTemplates } from '../coupons';
 import { MallItem } from './pointsmall.entities';
-import type { MallItemInput } from './pointsmall.schema';
+import type { MallItemInput, MallItemListInput } from './pointsmall.schema';
+import type { Page } from '@common/paging';
+import { containsPattern } from '../../db/like';
+import { rowsPage } from '../../db/rows-page';
 
 const LIST_LIMIT = 200;
 
@@ -85,5 +88,18 @@ export class MallItems {
   async list(opts: { shopper: boolean }): Promise<MallItemDto[]> {
     const items = await this.ds.getRepository(MallItem).find({ where: opts.shopper ? { active: true } : {}, order: { id: 'DESC' }, take: LIST_LIMIT });
     return this.toDtos(items);
+  }
+
+  /**
+   * HQ's list, newest first: the primary key alone, or (active, id) / (kind, id) with that filter
+   * (migration 1796205000001), walks in order and stops after the page.
+   */
+  hqList(f: MallItemListInput): Promise<Page<MallItemDto>> {
+    const qb = this.ds.getRepository(MallItem).createQueryBuilder('i');
+    if (f.active !== undefined) qb.andWhere('i.active = :active', { active: f.active });
+    if (f.kind) qb.andWhere('i.kind = :kind', { kind: f.kind });
+    if (f.keyword) qb.andWhere("i.title LIKE :kw ESCAPE '!'", { kw: containsPattern(f.keyword) });
+    qb.orderBy('i.id', 'DESC');
+    return rowsPage(qb, f, (l) => l.getMany(), (rows) => this.toDtos(rows));
   }
 }

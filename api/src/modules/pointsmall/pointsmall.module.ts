@@ -3,6 +3,7 @@
  * checkout (the points ledger's own debit and returnDebit do the points).
  */
 import { defineModule } from '../../platform/module';
+import { MallItemListIndexes1796205000001 } from '../../db/migrations/1796205000001-mall-item-list-indexes';
 import { couponsModule } from '../coupons';
 import { debit, returnDebit } from '../points';
 import { MallItems } from './mall-items';
@@ -21,8 +22,8 @@ const LEDGER: PointsLedgerPort = {
 export const pointsMallModule = defineModule({
   name: 'pointsmall',
   entities: [MallItem, MallHolding, MallRedemption],
-  // Its tables came with the coupons migration (1795700000000).
-  migrations: [],
+  // Its tables came with the coupons migration (1795700000000); HQ's list indexes later.
+  migrations: [MallItemListIndexes1796205000001],
   errors: { MALL_ITEM_NOT_FOUND: 404, MALL_ITEM_SOLD_OUT: 409, MALL_LIMIT_REACHED: 409 },
   build(ctx) {
     const items = new MallItems(ctx.ds, ctx.tx, ctx.use(couponsModule).coupons.templates, ctx.now);

@@ -2,7 +2,7 @@ import { HQ_OPERATORS, HQ_WIDE } from '@common/hq/roles';
 import type { ApiRouter } from '../../http/api-router';
 import { memberIdOf } from '../../http/context';
 import type { PointsMallServices } from './pointsmall.module';
-import { IdParams, MallItemBody, MallItemPatch } from './pointsmall.schema';
+import { IdParams, MallItemBody, MallItemListQuery, MallItemPatch } from './pointsmall.schema';
 
 const EDITORS = { hq: HQ_OPERATORS };
 
@@ -25,7 +25,9 @@ export function registerPointsMallRoutes(api: ApiRouter, mall: PointsMallService
     mall.redemptions.history(memberIdOf(ctx)),
   );
 
-  api.route({ method: 'get', path: '/api/hq/pointsmall/items', tag: 'hq', summary: '总部：积分商城商品（含下架）', access: { hq: HQ_WIDE } }, () => mall.items.list({ shopper: false }));
+  api.route({ method: 'get', path: '/api/hq/pointsmall/items', tag: 'hq', summary: '总部：积分商城商品（含下架；分页，上下架、类型、标题筛选）', access: { hq: HQ_WIDE }, query: MallItemListQuery }, (_ctx, { query }) =>
+    mall.items.hqList(query),
+  );
   api.route({ method: 'post', path: '/api/hq/pointsmall/items', tag: 'hq', summary: '总部：上架积分商城商品', access: EDITORS, body: MallItemBody, status: 201 }, (_ctx, { body }) =>
     mall.items.create(body),
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MALL_ITEM_KINDS } from '@common/pointsmall/types';
 import { zs } from '../../http/validate';
+import { listQuery } from '../../http/list-query';
 
 export const IdParams = z.object({ id: zs.id() });
 const bodyId = () => zs.bodyId();
@@ -39,3 +40,12 @@ export const MallItemPatch = z.strictObject({
   /** A stock change (+ adds, − removes), never an absolute value. */
   stockDelta: z.number().int().min(-1_000_000).max(1_000_000).optional(),
 });
+
+/** HQ: mall items newest first; filters by on/off shelf, kind and title. */
+export const MallItemListQuery = z.strictObject({
+  active: listQuery.flag().optional(),
+  kind: z.enum(MALL_ITEM_KINDS).optional(),
+  keyword: listQuery.keyword().optional(),
+  ...listQuery.paging(),
+});
+export type MallItemListInput = z.output<typeof MallItemListQuery>;

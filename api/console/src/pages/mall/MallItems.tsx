@@ -1,8 +1,9 @@
-/** 积分商城 → 商品: every item (listed or not) with stock and redeemed count; 上架, 启停, 增减库存. */
+/** 积分商城 → 商品: every item (listed or not), paged on the server and filtered by name, kind and shelf, with stock and redeemed count; 上架, 启停, 增减库存. */
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Button, Form, InputNumber, Switch, Tag, message } from 'antd';
 import { useRef, useState } from 'react';
-import type { MallItemDto } from '@common/pointsmall/types';
+import type { MallItemDto, MallItemKind } from '@common/pointsmall/types';
+import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
 import { yuan } from '../../format';
 import { rulesFor } from '../../api/rules';
@@ -40,13 +41,14 @@ export default function MallItems() {
     }
   };
   const columns: ProColumns<MallItemDto>[] = [
-    { title: '名称', dataIndex: 'title' },
-    { title: '类型', dataIndex: 'kind', render: (_, i) => (i.kind === 'coupon' ? <Tag color="red">优惠券 {i.couponSummary ?? ''}</Tag> : <Tag>实物 SKU #{i.skuId}</Tag>) },
-    { title: '兑换价', render: (_, i) => (i.cashFen ? `${i.pointsPrice} 积分 + ${yuan(i.cashFen)}` : `${i.pointsPrice} 积分`) },
-    { title: '库存', dataIndex: 'stock', align: 'right' },
-    { title: '已兑换', dataIndex: 'redeemedCount', align: 'right' },
-    { title: '每人限兑', dataIndex: 'perMemberLimit', align: 'right' },
-    { title: '上架', dataIndex: 'active', render: (_, i) => <Switch checked={i.active} checkedChildren="上架" unCheckedChildren="下架" onChange={(v) => toggle(i, v)} /> },
+    { title: '名称', dataIndex: 'keyword', hideInTable: true, fieldProps: { placeholder: '名称包含', maxLength: 40 } },
+    { title: '名称', dataIndex: 'title', search: false },
+    { title: '类型', dataIndex: 'kind', valueType: 'select', valueEnum: { goods: { text: '实物' }, coupon: { text: '优惠券' } }, render: (_, i) => (i.kind === 'coupon' ? <Tag color="red">优惠券 {i.couponSummary ?? ''}</Tag> : <Tag>实物 SKU #{i.skuId}</Tag>) },
+    { title: '兑换价', search: false, render: (_, i) => (i.cashFen ? `${i.pointsPrice} 积分 + ${yuan(i.cashFen)}` : `${i.pointsPrice} 积分`) },
+    { title: '库存', dataIndex: 'stock', search: false, align: 'right' },
+    { title: '已兑换', dataIndex: 'redeemedCount', search: false, align: 'right' },
+    { title: '每人限兑', dataIndex: 'perMemberLimit', search: false, align: 'right' },
+    { title: '上架', dataIndex: 'active', valueType: 'select', valueEnum: { true: { text: '上架中' }, false: { text: '已下架' } }, render: (_, i) => <Switch checked={i.active} checkedChildren="上架" unCheckedChildren="下架" onChange={(v) => toggle(i, v)} /> },
     {
       title: '操作',
       valueType: 'option',
@@ -58,16 +60,19 @@ export default function MallItems() {
   ];
   return (
     <>
-      <ProTable<MallItemDto>
+      <ProTable<MallItemDto, { keyword?: string; kind?: MallItemKind; active?: 'true' | 'false' }>
         headerTitle="积分商城商品"
         rowKey="id"
         actionRef={ref}
-        search={false}
         columns={columns}
-        pagination={{ defaultPageSize: 20, showSizeChanger: false }}
-        locale={{ emptyText: '还没有积分商城商品，点击「上架商品」添加' }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: false, showTotal: (total) => `共 ${total} 件` }}
+        locale={{ emptyText: '没有符合条件的积分商城商品，可点击「上架商品」添加' }}
         toolBarRender={() => [<Button key="new" type="primary" onClick={() => setCreating(true)}>上架商品</Button>]}
-        request={async () => ({ data: await call<MallItemDto[]>(api.GET('/api/hq/pointsmall/items')), success: true })}
+        request={async ({ current = 1, pageSize = 20, keyword, kind, active }) => {
+          const query = { page: current, pageSize, keyword: keyword?.trim() || undefined, kind, active };
+          const page = await call<Page<MallItemDto>>(api.GET('/api/hq/pointsmall/items', { params: { query } }));
+          return { data: page.items, total: page.total, success: true };
+        }}
       />
       <MallItemForm open={creating} onClose={() => setCreating(false)} onDone={() => { setCreating(false); ref.current?.reload(); }} />
       {editing && <MallItemForm open item={editing} onClose={() => setEditing(null)} onDone={() => { setEditing(null); ref.current?.reload(); }} />}

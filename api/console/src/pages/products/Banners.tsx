@@ -1,8 +1,9 @@
-/** 轮播图: 首页's banners in order (sort ascending); add, edit, show or hide. 首页 shows at most 10 shown ones. */
+/** 轮播图: 首页's banners in order (sort ascending), paged on the server, filtered by title and shown/hidden; add, edit, show or hide. 首页 shows at most 10 shown ones. */
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Button, Form, Image, Input, InputNumber, Modal, Switch, Tag, message } from 'antd';
 import { useRef, useState } from 'react';
 import type { HqBannerDto } from '@common/catalogue/types';
+import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
 import { rulesFor } from '../../api/rules';
 import { useSubmit } from '../../forms';
@@ -56,29 +57,33 @@ export default function Banners() {
   const ref = useRef<ActionType>();
   const [editing, setEditing] = useState<HqBannerDto | 'new' | null>(null);
   const columns: ProColumns<HqBannerDto>[] = [
-    { title: '图片', dataIndex: 'image', width: 140, render: (_, b) => <Image src={b.image} width={120} height={52} style={{ objectFit: 'cover' }} /> },
-    { title: '标题', dataIndex: 'title' },
-    { title: '商品 ID', dataIndex: 'productId', render: (_, b) => b.productId ?? '—' },
-    { title: '排序', dataIndex: 'sort', align: 'right' },
-    { title: '状态', dataIndex: 'active', render: (_, b) => (b.active ? <Tag color="green">展示中</Tag> : <Tag>已隐藏</Tag>) },
+    { title: '标题', dataIndex: 'keyword', hideInTable: true, fieldProps: { placeholder: '标题包含', maxLength: 40 } },
+    { title: '图片', dataIndex: 'image', search: false, width: 140, render: (_, b) => <Image src={b.image} width={120} height={52} style={{ objectFit: 'cover' }} /> },
+    { title: '标题', dataIndex: 'title', search: false },
+    { title: '商品 ID', dataIndex: 'productId', search: false, render: (_, b) => b.productId ?? '—' },
+    { title: '排序', dataIndex: 'sort', search: false, align: 'right' },
+    { title: '状态', dataIndex: 'active', valueType: 'select', valueEnum: { true: { text: '展示中' }, false: { text: '已隐藏' } }, render: (_, b) => (b.active ? <Tag color="green">展示中</Tag> : <Tag>已隐藏</Tag>) },
     { title: '操作', valueType: 'option', render: (_, b) => <a onClick={() => setEditing(b)}>编辑</a> },
   ];
   return (
     <>
-      <ProTable<HqBannerDto>
+      <ProTable<HqBannerDto, { keyword?: string; active?: 'true' | 'false' }>
         headerTitle="轮播图"
         rowKey="id"
         actionRef={ref}
-        search={false}
         columns={columns}
-        pagination={false}
-        locale={{ emptyText: '暂无轮播图' }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: false, showTotal: (total) => `共 ${total} 张` }}
+        locale={{ emptyText: '没有符合条件的轮播图' }}
         toolBarRender={() => [
           <Button key="new" type="primary" onClick={() => setEditing('new')}>
             新建轮播图
           </Button>,
         ]}
-        request={async () => ({ data: await call<HqBannerDto[]>(api.GET('/api/hq/banners')), success: true })}
+        request={async ({ current = 1, pageSize = 20, keyword, active }) => {
+          const query = { page: current, pageSize, keyword: keyword?.trim() || undefined, active };
+          const page = await call<Page<HqBannerDto>>(api.GET('/api/hq/banners', { params: { query } }));
+          return { data: page.items, total: page.total, success: true };
+        }}
       />
       {editing && <BannerModal editing={editing} onDone={(saved) => (setEditing(null), saved && ref.current?.reload())} />}
     </>

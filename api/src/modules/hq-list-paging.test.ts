@@ -1,0 +1,124 @@
+/**
+ * Issue 15: HQ lists that once answered plain arrays now page on the server, filter, and refuse
+ * a bad query with a 400 naming the field (campaigns, mall items, banners, stuck deliveries, jobs).
+ * One app and database for the file; each list is filled through the API (outbox rows directly:
+ * a stuck delivery needs a failing handler's history).
+ */
+import { loginHq, startTestApp, type TestApp } from '../../test/harness';
+import { createSku, ok } from '../../test/shopping';
+import { OutboxDelivery, OutboxEvent } from './outbox/outbox.entities';
+
+let app: TestApp;
+let hq: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  hq = await loginHq(app);
+});
+afterAll(() => app.close());
+
+const get = (path: string) => app.api.get(path, hq);
+const refused = async (path: string, field: string) => {
+  const res = await get(path);
+  expect([res.status, res.body.code, res.body.field]).toEqual([400, 'VALIDATION_FAILED', field]);
+};
+const ids = (page: { items: { id: number }[] }) => page.items.map((x) => x.id);
+
+describe('HQ list paging', () => {
+  it('campaigns: newest start first in pages, by status, title and start day; bad query 400', async () => {
+    const sku = await createSku(app, hq, 9900, 500);
+    const made: number[] = [];
+    for (let d = 1; d <= 5; d++) {
+      const body = { title: d === 3 ? '秒杀_100%' : `拼团${d}`, skuId: sku.skuId, groupPriceFen: 6900, groupSize: 2, stock: 10, startAt: `2026-12-0${d} 10:00`, endAt: `2026-12-0${d + 1} 10:00`, groupHours: 2, perShopperLimit: 1 };
+      made.push(ok(await app.api.post('/api/hq/groupbuy/campaigns', body, hq), 201).id);
+    }
+    ok(await app.api.post(`/api/hq/groupbuy/campaigns/${made[0]}/schedule`, {}, hq));
+    const p1 = ok(await get('/api/hq/groupbuy/campaigns?pageSize=2'));
+    expect(p1).toMatchObject({ page: 1, pageSize: 2, total: 5, hasMore: true });
+    expect(ids(p1)).toEqual([made[4], made[3]]);
+    const p3 = ok(await get('/api/hq/groupbuy/campaigns?pageSize=2&page=3'));
+    expect([ids(p3), p3.hasMore]).toEqual([[made[0]], false]);
+    expect(ids(ok(await get('/api/hq/groupbuy/campaigns?status=scheduled')))).toEqual([made[0]]);
+    // % and _ are literal: only the title that has them matches.
+    expect(ids(ok(await get(`/api/hq/groupbuy/campaigns?keyword=${encodeURIComponent('_100%')}`)))).toEqual([made[2]]);
+    // Beijing days: 12-02 and 12-03 (10:00 Beijing) fall inside [from, to].
+    expect(ids(ok(await get('/api/hq/groupbuy/campaigns?from=2026-12-02&to=2026-12-03')))).toEqual([made[2], made[1]]);
+    await refused('/api/hq/groupbuy/campaigns?status=live', 'status');
+    await refused('/api/hq/groupbuy/campaigns?from=2026-12-05&to=2026-12-01', 'to');
+    await refused('/api/hq/groupbuy/campaigns?page=0', 'page');
+    await refused('/api/hq/groupbuy/campaigns?sort=title', 'sort');
+  });
+
+  it('mall items: newest first in pages, by shelf, kind and title; bad query 400', async () => {
+    const sku = await createSku(app, hq, 5000, 100);
+    const made: number[] = [];
+    for (const title of ['保温杯', '雨伞', '帆布袋']) {
+      made.push(ok(await app.api.post('/api/hq/pointsmall/items', { title, kind: 'goods', skuId: sku.skuId, pointsPrice: 100, stock: 5, perMemberLimit: 1 }, hq), 201).id);
+    }
+    ok(await app.api.patch(`/api/hq/pointsmall/items/${made[1]}`, { active: false }, hq));
+    const p1 = ok(await get('/api/hq/pointsmall/items?pageSize=2'));
+    expect([ids(p1), p1.total, p1.hasMore]).toEqual([[made[2], made[1]], 3, true]);
+    expect(ids(ok(await get('/api/hq/pointsmall/items?pageSize=2&page=2')))).toEqual([made[0]]);
+    expect(ids(ok(await get('/api/hq/pointsmall/items?active=false')))).toEqual([made[1]]);
+    expect(ids(ok(await get('/api/hq/pointsmall/items?active=true&kind=goods')))).toEqual([made[2], made[0]]);
+    expect(ok(await get('/api/hq/pointsmall/items?kind=coupon')).total).toBe(0);
+    expect(ids(ok(await get(`/api/hq/pointsmall/items?keyword=${encodeURIComponent('杯')}`)))).toEqual([made[0]]);
+    await refused('/api/hq/pointsmall/items?active=1', 'active');
+    await refused('/api/hq/pointsmall/items?kind=cash', 'kind');
+  });
+
+  it('banners: in 首页 order in pages, by shown and title; bad query 400', async () => {
+    const made: number[] = [];
+    for (const [title, sort, active] of [['冬季上新', 30, true], ['会员日', 10, false], ['新品', 20, true]] as const) {
+      made.push(ok(await app.api.post('/api/hq/banners', { title, image: '/assets/banners/a.svg', sort, active }, hq), 201).id);
+    }
+    const p1 = ok(await get('/api/hq/banners?pageSize=2'));
+    expect([ids(p1), p1.total, p1.hasMore]).toEqual([[made[1], made[2]], 3, true]);
+    expect(ids(ok(await get('/api/hq/banners?pageSize=2&page=2')))).toEqual([made[0]]);
+    expect(ids(ok(await get('/api/hq/banners?active=true')))).toEqual([made[2], made[0]]);
+    expect(ids(ok(await get(`/api/hq/banners?keyword=${encodeURIComponent('会员')}`)))).toEqual([made[1]]);
+    await refused('/api/hq/banners?active=yes', 'active');
+    await refused(`/api/hq/banners?keyword=${'x'.repeat(41)}`, 'keyword');
+  });
+
+  it('stuck deliveries: oldest first in pages, by status and handler; done and untried ones never; bad query 400', async () => {
+    const ds = app.services.ds;
+    const at = new Date('2026-03-01T00:00:00.000Z');
+    const ev = await ds.getRepository(OutboxEvent).insert({ type: 'OrderRefunded', aggregateId: '9', payload: '{}', createdAt: at });
+    const eventId = Number(ev.identifiers[0].id);
+    const rows: [string, OutboxDelivery['status'], number][] = [
+      ['test.dead-a', 'dead', 8],
+      ['test.retrying', 'pending', 2],
+      ['test.untried', 'pending', 0],
+      ['test.done', 'done', 1],
+      ['test.dead-b', 'dead', 8],
+    ];
+    const made: number[] = [];
+    for (const [handler, status, attempts] of rows) {
+      const r = await ds.getRepository(OutboxDelivery).insert({ eventId, handler, status, attempts, nextAttemptAt: at, lockedUntil: null, lastError: attempts ? 'boom' : null, doneAt: null });
+      made.push(Number(r.identifiers[0].id));
+    }
+    const p1 = ok(await get('/api/hq/outbox/stuck?pageSize=2'));
+    expect([ids(p1), p1.total, p1.hasMore]).toEqual([[made[0], made[1]], 3, true]);
+    expect(p1.items[0]).toMatchObject({ eventId, handler: 'test.dead-a', status: 'dead', lastError: 'boom', type: 'OrderRefunded' });
+    expect(ids(ok(await get('/api/hq/outbox/stuck?pageSize=2&page=2')))).toEqual([made[4]]);
+    expect(ids(ok(await get('/api/hq/outbox/stuck?status=pending')))).toEqual([made[1]]);
+    expect(ids(ok(await get('/api/hq/outbox/stuck?status=dead&handler=test.dead-b')))).toEqual([made[4]]);
+    await refused('/api/hq/outbox/stuck?status=done', 'status');
+    await refused(`/api/hq/outbox/stuck?handler=${encodeURIComponent("x' OR 1=1")}`, 'handler');
+  });
+
+  it('jobs: in pages, by failing and name; bad query 400', async () => {
+    const names = app.services.scheduler.names;
+    const all = ok(await get('/api/hq/jobs?pageSize=50'));
+    expect(all.items.map((j: { name: string }) => j.name)).toEqual(names);
+    const p2 = ok(await get('/api/hq/jobs?pageSize=1&page=2'));
+    expect([p2.items.map((j: { name: string }) => j.name), p2.total, p2.hasMore]).toEqual([[names[1]], names.length, names.length > 2]);
+    expect(ok(await get('/api/hq/jobs?failing=true')).total).toBe(0);
+    expect(ok(await get('/api/hq/jobs?failing=false')).total).toBe(names.length);
+    const one = ok(await get(`/api/hq/jobs?keyword=${encodeURIComponent(names[0].toUpperCase())}`));
+    expect(one.items.map((j: { name: string }) => j.name)).toContain(names[0]);
+    await refused('/api/hq/jobs?failing=maybe', 'failing');
+    await refused('/api/hq/jobs?pageSize=0', 'pageSize');
+  });
+});
