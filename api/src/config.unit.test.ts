@@ -22,6 +22,7 @@ const PROD = {
   WECOM_CALLBACK_AES_KEY: 'R'.repeat(43),
   PHONE_KEYS: `p1:${Buffer.alloc(32, 7).toString('base64')}`,
   PHONE_INDEX_KEY: 'i'.repeat(40),
+  POS_KEY_SECRET: 'k'.repeat(40),
 };
 
 const problems = (env: Record<string, string>) => {
@@ -55,7 +56,7 @@ describe('config', () => {
 
   it('refuses development defaults in production, naming each', () => {
     const found = problems({ NODE_ENV: 'production' });
-    for (const key of ['SESSION_SECRET', 'HQ_ADMIN_PASSWORD', 'WECHAT_APPID', 'WECHAT_SECRET', 'DATABASE_URL', 'WECOM_CALLBACK_AES_KEY', 'PHONE_KEYS', 'PHONE_INDEX_KEY']) {
+    for (const key of ['SESSION_SECRET', 'HQ_ADMIN_PASSWORD', 'WECHAT_APPID', 'WECHAT_SECRET', 'DATABASE_URL', 'WECOM_CALLBACK_AES_KEY', 'PHONE_KEYS', 'PHONE_INDEX_KEY', 'POS_KEY_SECRET']) {
       expect(found.some((p) => p.startsWith(`${key}:`))).toBe(true);
     }
   });
@@ -71,6 +72,7 @@ describe('config', () => {
       WECOM_CALLBACK_AES_KEY: 'R'.repeat(43),
       PHONE_KEYS: PROD.PHONE_KEYS,
       PHONE_INDEX_KEY: PROD.PHONE_INDEX_KEY,
+      POS_KEY_SECRET: PROD.POS_KEY_SECRET,
       ...REAL_WECHATPAY,
     });
     expect(c.WECHAT_FAKE).toBe(false);

@@ -135,7 +135,7 @@ describe('POS sales and returns', () => {
     const memberRef = await identify(shopper.memberId);
     const [{ unionid }] = await app.ds.query('SELECT unionid FROM member WHERE id = ?', [shopper.memberId]);
     await app.fakeWecom!.addCustomer({ userId: guide.wecomUserId, state: `g${guide.id}`, unionid });
-    await app.services.scheduler.runOnce('outbox');
+    await app.services.outbox.drain();
     const first = ok(await pos.sale(saleBody(nextReceipt(), 5_000, { memberRef })), 201);
     expect(first).toMatchObject({ pointsEarned: 50, bonusPoints: 50 });
     const second = ok(await pos.sale(saleBody(nextReceipt(), 5_000, { memberRef })), 201);
@@ -145,7 +145,7 @@ describe('POS sales and returns', () => {
     const unscanned = await loginShopper(app);
     const [{ unionid: u2 }] = await app.ds.query('SELECT unionid FROM member WHERE id = ?', [unscanned.memberId]);
     await app.fakeWecom!.addCustomer({ userId: guide.wecomUserId, state: `g${guide.id}`, unionid: u2 });
-    await app.services.scheduler.runOnce('outbox');
+    await app.services.outbox.drain();
     // WeCom times the add in whole seconds: scan in a later second, so it is plainly after the add.
     await new Promise((r) => setTimeout(r, 1100));
     const ref2 = await identify(unscanned.memberId);
