@@ -3,7 +3,7 @@
  * canvas's): the QR matrix with the 4-module quiet zone the standard asks for, or the Code 128 bars with the 10-module quiet
  * zone the symbology requires. Whole-pixel modules where they fit, so scanners see sharp edges.
  */
-import { encodeCode128B } from '@common/member-card/code128';
+import { code128Widths } from '@common/barcode/code128';
 import { encodeQr } from '@common/member-card/qr';
 
 export type CodeKind = 'qr' | 'bar';
@@ -25,7 +25,8 @@ export function paintCode(ctx: Painter, kind: CodeKind, text: string, width: num
     for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if (modules[y][x]) ctx.fillRect(x0 + x * cell, y0 + y * cell, cell, cell);
     return;
   }
-  const { modules } = encodeCode128B(text);
+  // The bar/space widths as one flag per module (true = bar).
+  const modules = code128Widths(text).flatMap((w, i) => Array<boolean>(w).fill(i % 2 === 0));
   const total = modules.length + 20;
   const unit = width / total >= 1 ? Math.floor(width / total) : width / total;
   const x0 = (width - unit * modules.length) / 2;
