@@ -17,6 +17,7 @@ import { MEMBERSHIP_ERRORS } from './membership/errors';
 import { GUIDE_ERRORS } from './attribution/errors';
 import { SIDEBAR_ERRORS } from './sidebar/errors';
 import { HQ_ERRORS } from './hq/errors';
+import { METRICS_ERRORS } from './metrics/errors';
 
 /** The platform's own codes: requests, sessions, bodies, the database, the network. */
 export const CORE_ERRORS = {
@@ -38,7 +39,7 @@ export const CORE_ERRORS = {
 } as const;
 
 /** Every feature's copy; each code belongs to exactly one of them (errors.test.ts checks). */
-export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS, SIDEBAR_ERRORS, HQ_ERRORS] as const;
+export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS, SIDEBAR_ERRORS, HQ_ERRORS, METRICS_ERRORS] as const;
 
 export const ERROR_MESSAGES = {
   ...CORE_ERRORS,
@@ -55,6 +56,7 @@ export const ERROR_MESSAGES = {
   ...GUIDE_ERRORS,
   ...SIDEBAR_ERRORS,
   ...HQ_ERRORS,
+  ...METRICS_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
