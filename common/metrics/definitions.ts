@@ -22,6 +22,11 @@ export interface DailyCounters {
   /** Group-buy groups that succeeded / failed that day (chain only: a group has no one store). */
   groupsSucceeded: number;
   groupsFailed: number;
+  /** Coupons used in the orders paid that day, and what they took off (their face value as applied). */
+  couponsUsed: number;
+  couponFen: number;
+  /** Points redeemed (积分抵扣) in the orders paid that day. */
+  pointsSpent: number;
 }
 
 export const DAILY_COUNTERS: readonly (keyof DailyCounters)[] = [
@@ -34,9 +39,12 @@ export const DAILY_COUNTERS: readonly (keyof DailyCounters)[] = [
   'firstPurchases',
   'groupsSucceeded',
   'groupsFailed',
+  'couponsUsed',
+  'couponFen',
+  'pointsSpent',
 ];
 
-export const zeroDaily = (): DailyCounters => ({ newMembers: 0, paidOrders: 0, gmvFen: 0, refundFen: 0, guideOrders: 0, guideGmvFen: 0, firstPurchases: 0, groupsSucceeded: 0, groupsFailed: 0 });
+export const zeroDaily = (): DailyCounters => ({ newMembers: 0, paidOrders: 0, gmvFen: 0, refundFen: 0, guideOrders: 0, guideGmvFen: 0, firstPurchases: 0, groupsSucceeded: 0, groupsFailed: 0, couponsUsed: 0, couponFen: 0, pointsSpent: 0 });
 
 export function addDaily(a: DailyCounters, b: Partial<DailyCounters>): DailyCounters {
   const out = { ...a };
@@ -72,7 +80,10 @@ export type MetricKey =
   | 'guideOrderShare'
   | 'guideGmvShare'
   | 'firstPurchases'
-  | 'groupSuccessRate';
+  | 'groupSuccessRate'
+  | 'couponsUsed'
+  | 'pointsSpent'
+  | 'incentiveFen';
 
 export type MetricUnit = 'count' | 'fen' | 'bp';
 
@@ -97,6 +108,9 @@ export const METRICS: readonly MetricDefinition[] = [
   { key: 'guideGmvShare', label: '导购 GMV 占比', unit: 'bp', definition: '当期归属导购的支付订单应付 ÷ 当期 GMV' },
   { key: 'firstPurchases', label: '首购', unit: 'count', definition: '当期支付的、会员的第一笔支付订单' },
   { key: 'groupSuccessRate', label: '拼团成功率', unit: 'bp', definition: '当期成团的团 ÷（成团 + 失败的团）；仅全渠道' },
+  { key: 'couponsUsed', label: '用券订单', unit: 'count', definition: '当期支付订单中使用的优惠券张数' },
+  { key: 'pointsSpent', label: '积分抵扣', unit: 'count', definition: '当期支付订单中抵扣使用的积分' },
+  { key: 'incentiveFen', label: '激励成本', unit: 'fen', definition: '当期支付订单中优惠券抵扣的金额 + 抵扣积分（100 积分 = ¥1）' },
 ];
 
 export const METRIC_KEYS = METRICS.map((m) => m.key);
@@ -126,5 +140,8 @@ export function metricsOf(d: DailyCounters, p: PeriodCounters, membersToDate: nu
     guideGmvShare: bp(d.guideGmvFen, d.gmvFen),
     firstPurchases: d.firstPurchases,
     groupSuccessRate: bp(d.groupsSucceeded, d.groupsSucceeded + d.groupsFailed),
+    couponsUsed: d.couponsUsed,
+    pointsSpent: d.pointsSpent,
+    incentiveFen: d.couponFen + d.pointsSpent,
   };
 }

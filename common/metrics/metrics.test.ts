@@ -47,7 +47,7 @@ describe('Beijing calendar', () => {
 });
 
 describe('metric definitions', () => {
-  const d = addDaily(zeroDaily(), { newMembers: 3, paidOrders: 4, gmvFen: 40_000, refundFen: 4_000, guideOrders: 1, guideGmvFen: 10_000, firstPurchases: 2, groupsSucceeded: 3, groupsFailed: 1 });
+  const d = addDaily(zeroDaily(), { newMembers: 3, paidOrders: 4, gmvFen: 40_000, refundFen: 4_000, guideOrders: 1, guideGmvFen: 10_000, firstPurchases: 2, groupsSucceeded: 3, groupsFailed: 1, couponsUsed: 2, couponFen: 1_500, pointsSpent: 300 });
   const p = { activeMembers: 20, signedInMembers: 3, payingMembers: 3, repeatMembers: 1 };
 
   it('computes every metric from the counters', () => {
@@ -65,6 +65,9 @@ describe('metric definitions', () => {
       guideGmvShare: 2500,
       firstPurchases: 2,
       groupSuccessRate: 7500,
+      couponsUsed: 2,
+      pointsSpent: 300,
+      incentiveFen: 1_800, // ¥15 of coupons + 300 points (¥3)
     });
   });
 

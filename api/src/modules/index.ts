@@ -15,6 +15,7 @@ import { healthModule } from './health';
 import { hqAccountsModule } from './hq-accounts';
 import { jobsModule } from './jobs';
 import { membershipModule } from './membership';
+import { metricsModule } from './metrics';
 import { ordersModule } from './orders';
 import { outboxModule } from './outbox';
 import { overviewModule } from './overview';
@@ -44,5 +45,6 @@ export const MODULES = [
   sidebarModule,
   hqAccountsModule,
   overviewModule,
+  metricsModule,
   auditModule,
 ] as const;

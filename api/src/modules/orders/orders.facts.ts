@@ -95,7 +95,11 @@ export class OrderFacts {
    * store's), with what each is worth net of refunds; for 概览. Cancelled-after-pay orders do not
    * exist (a paid order is refunded, not cancelled), so paid_at alone says "paid".
    */
-  async paidBetween(from: Date, to: Date, guideIds: readonly number[] | null): Promise<{ id: number; memberId: number; guideId: number | null; netFen: number; paidAt: Date }[]> {
+  async paidBetween(
+    from: Date,
+    to: Date,
+    guideIds: readonly number[] | null,
+  ): Promise<{ id: number; memberId: number; guideId: number | null; netFen: number; payableFen: number; refundedFen: number; paidAt: Date }[]> {
     if (guideIds && !guideIds.length) return [];
     const qb = this.ds.manager
       .createQueryBuilder(ShopOrder, 'o')
@@ -103,7 +107,7 @@ export class OrderFacts {
       .where('o.paidAt >= :from AND o.paidAt < :to', { from, to });
     if (guideIds) qb.andWhere('o.guideId IN (:...guideIds)', { guideIds: [...guideIds] });
     const rows = await qb.getMany();
-    return rows.map((o) => ({ id: o.id, memberId: o.memberId, guideId: o.guideId, netFen: o.payableFen - o.refundedFen, paidAt: new Date(o.paidAt!) }));
+    return rows.map((o) => ({ id: o.id, memberId: o.memberId, guideId: o.guideId, netFen: o.payableFen - o.refundedFen, payableFen: o.payableFen, refundedFen: o.refundedFen, paidAt: new Date(o.paidAt!) }));
   }
 
   /** Quantity and payable per product over some orders, largest payable first. */
