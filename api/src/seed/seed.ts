@@ -13,6 +13,7 @@ import type { FakeWeChatHandle } from '../wechat/fake-wechat';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-data';
 import { seedGuides, seedPromotions, type DemoStoreSummary, type SeededProducts } from './demo-loop';
 import { seedMembers, type DemoMembersSummary } from './demo-members';
+import { seedMetrics } from './demo-metrics';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -84,6 +85,7 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   // Points, commission, 新人礼 and shipping uploads follow from the outbox: deliver them now, so
   // the figures are there on the first page view rather than after the first job tick.
   await services.outbox.drain();
+  await seedMetrics(services, opts.fakeWechat ?? null, stores, now);
   log.info({ coupons: promotions.couponIds.size, campaigns: promotions.campaignIds.length, stores: stores.length, members: members?.members ?? 0, orders: members?.orders ?? 0 }, 'seeded the demo loop');
   return { stores, campaigns: promotions.campaignIds.length, members };
 }
