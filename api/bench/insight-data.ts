@@ -91,7 +91,7 @@ export async function buildAggregates(db: mysql.Connection): Promise<void> {
     await db.query(
       `INSERT INTO metric_daily (day, scope_kind, scope_id, new_members, paid_orders, gmv_fen, refund_fen, guide_orders, guide_gmv_fen, first_purchases, groups_succeeded, groups_failed, coupons_used, coupon_fen, points_spent)
        SELECT day, '${s.kind}', ${s.id}, 0, COUNT(*), SUM(payable_fen), SUM(refund_fen), SUM(guide_id IS NOT NULL), SUM(CASE WHEN guide_id IS NULL THEN 0 ELSE payable_fen END), SUM(first_purchase), 0, 0, 0, 0, 0
-         FROM metric_order WHERE ${s.where} GROUP BY day, ${s.id}`,
+         FROM metric_order WHERE ${s.where} GROUP BY day${s.kind === 'chain' ? '' : `, ${s.id}`}`,
     );
     for (const p of PERIODS) {
       await db.query(
@@ -111,4 +111,23 @@ export async function buildAggregates(db: mysql.Connection): Promise<void> {
      SELECT DATE_FORMAT(created_at + INTERVAL 8 HOUR, '%Y-%m-%d') AS d, 'chain', 0, COUNT(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM member GROUP BY d
      ON DUPLICATE KEY UPDATE new_members = VALUES(new_members)`,
   );
+}
+
+/** `n` new orders paid now, copied from existing orders' members and guides; answers their ids. */
+export async function newPaidOrders(db: mysql.Connection, n: number): Promise<number[]> {
+  const [[{ maxId }]] = await db.query<mysql.RowDataPacket[]>('SELECT MAX(id) AS maxId FROM shop_order');
+  const f = await fill(db, 'shop_order', {
+    order_no: "CONCAT('N', seq)",
+    member_id: 'o.member_id',
+    status: "'paid'",
+    kind: "'normal'",
+    payable_fen: 'o.payable_fen',
+    refunded_fen: '0',
+    guide_id: 'o.guide_id',
+    paid_at: 'NOW(3)',
+    created_at: 'NOW(3)',
+  });
+  await db.query(`INSERT INTO shop_order (${f.cols}) SELECT ${f.exprs} FROM shop_order o JOIN seq_1_to_${n} ON o.id = ${maxId} - seq * 97`);
+  const [rows] = await db.query<mysql.RowDataPacket[]>('SELECT id FROM shop_order WHERE id > ?', [maxId]);
+  return rows.map((r) => Number(r.id));
 }

@@ -21,7 +21,7 @@ import { MetricsJobs } from '../src/modules/metrics/metrics.jobs';
 import { OrderFacts } from '../src/modules/orders/orders.facts';
 import { SigninReads } from '../src/modules/points';
 import { startApiProcess } from './api-process';
-import { buildAggregates, generate } from './insight-data';
+import { buildAggregates, generate, newPaidOrders } from './insight-data';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 200_000);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 2_000_000);
@@ -63,12 +63,7 @@ async function main(): Promise<void> {
     const feed = new MetricsFeed({ tx, now, orders, storeOfGuide: (id) => directory.storeOfGuide(id), memberCreatedAt: async () => null });
 
     // New paid orders of today (as a payment would leave them), then synced one by one.
-    const [[{ maxId }]] = await db.query<mysql.RowDataPacket[]>('SELECT MAX(id) AS maxId FROM shop_order');
-    await db.query(
-      `INSERT INTO shop_order (order_no, member_id, status, kind, goods_fen, discount_fen, freight_fen, payable_fen, refunded_fen, item_count, adjustments, address, remark, guide_id, paid_at, created_at)
-       SELECT CONCAT('N', seq), member_id, 'paid', 'normal', payable_fen, 0, 0, payable_fen, 0, 1, '[]', '{}', '', guide_id, NOW(3), NOW(3) FROM shop_order JOIN seq_1_to_${SYNCS} ON id = ${maxId} - seq * 997`,
-    );
-    const fresh = await orders.byIds((await db.query<mysql.RowDataPacket[]>('SELECT id FROM shop_order WHERE id > ?', [maxId]))[0].map((r) => Number(r.id)));
+    const fresh = await orders.byIds(await newPaidOrders(db, SYNCS));
     const times: number[] = [];
     statements = 0;
     for (const o of fresh) {

@@ -5,7 +5,7 @@
  */
 import { Between, In, LessThan, type DataSource } from 'typeorm';
 import { addDaily, DAILY_COUNTERS, metricsOf, zeroDaily, zeroPeriod, type DailyCounters, type MetricValues, type PeriodCounters } from '@common/metrics/definitions';
-import { addDays, bucketDays, bucketsBetween, periodKey, today, type Grain } from '@common/metrics/period';
+import { addDays, bucketDays, bucketsBetween, daysBetween, periodKey, today, type Grain } from '@common/metrics/period';
 import { alertsOfDay, type AlertFinding } from '@common/metrics/targets';
 import { MetricDaily, MetricPeriod, type ScopeKind } from './metrics.entities';
 import type { Scope } from './metrics.store';
@@ -85,23 +85,30 @@ export class MetricsReads {
 
   /**
    * Alerts of the `days` complete days before today for these scopes, newest first, each with the
-   * metric's trend over the 7 days up to it.
+   * metric's trend over the 7 days up to it. Two reads for every scope at once (daily rows and the
+   * days' distinct counters); no target needs the members to date.
    */
   async alerts(scopes: readonly Scope[], days: number, now: Date, targets: Parameters<typeof alertsOfDay>[3]): Promise<(AlertFinding & { scopeKind: ScopeKind; scopeId: number; trend: { day: string; value: number }[] })[]> {
     const last = addDays(today(now), -1);
     const first = addDays(last, -(days - 1));
+    const span = daysBetween(addDays(first, -6), last);
+    const key = (kind: string, id: number, day: string) => `${kind}:${id}:${day}`;
+    const where = scopes.map((s) => ({ scopeKind: s.kind, scopeId: s.id }));
+    const daily = new Map((await this.ds.manager.find(MetricDaily, { where: where.map((w) => ({ ...w, day: Between(span[0], last) })) })).map((r) => [key(r.scopeKind, r.scopeId, r.day), dailyOf(r)]));
+    const periods = new Map(
+      (await this.ds.manager.find(MetricPeriod, { where: where.map((w) => ({ ...w, period: In(span.map((d) => periodKey(d, 'day'))) })) })).map((p) => [key(p.scopeKind, p.scopeId, p.period.slice(1)), p as PeriodCounters]),
+    );
     const out: (AlertFinding & { scopeKind: ScopeKind; scopeId: number; trend: { day: string; value: number }[] })[] = [];
     for (const s of scopes) {
-      const rows = await this.seriesList(s, 'day', addDays(first, -6), last);
-      const byDay = new Map(rows.map((r) => [r.bucket, r]));
-      for (const r of rows) {
-        if (r.bucket < first) continue;
-        for (const f of alertsOfDay(r.bucket, r, r, targets)) {
-          const trend: { day: string; value: number }[] = [];
-          for (let i = 6; i >= 0; i--) {
-            const t = byDay.get(addDays(r.bucket, -i));
-            if (t) trend.push({ day: t.bucket, value: t[f.metric] });
-          }
+      const valuesOf = (day: string) => {
+        const d = daily.get(key(s.kind, s.id, day)) ?? zeroDaily();
+        const p = periods.get(key(s.kind, s.id, day)) ?? zeroPeriod();
+        return { d, p, m: metricsOf(d, p, 0) };
+      };
+      for (const day of daysBetween(first, last)) {
+        const { d, p } = valuesOf(day);
+        for (const f of alertsOfDay(day, d, p, targets)) {
+          const trend = daysBetween(addDays(day, -6), day).map((t) => ({ day: t, value: valuesOf(t).m[f.metric] }));
           out.push({ ...f, scopeKind: s.kind, scopeId: s.id, trend });
         }
       }
