@@ -2,5 +2,4 @@
 export const METRICS_ERRORS = {
   METRICS_SCOPE_NOT_FOUND: '门店或导购不存在',
   METRICS_RANGE_INVALID: '日期范围有误（开始不能晚于结束，最长 400 天）',
-  METRICS_ALERT_NOT_FOUND: '预警不存在',
 } as const;

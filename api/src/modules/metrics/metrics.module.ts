@@ -24,7 +24,7 @@ export const metricsModule = defineModule({
   name: 'metrics',
   entities: METRICS_ENTITIES,
   migrations: [InsightMetrics1796310000000],
-  errors: { METRICS_SCOPE_NOT_FOUND: 404, METRICS_RANGE_INVALID: 400, METRICS_ALERT_NOT_FOUND: 404 },
+  errors: { METRICS_SCOPE_NOT_FOUND: 404, METRICS_RANGE_INVALID: 400 },
   build(ctx) {
     const orderFacts = ctx.use(ordersModule).orderFacts;
     const directory = ctx.use(guidesModule).guideDirectory;
