@@ -21,6 +21,7 @@ import { MEMBER_CARD_ERRORS } from './member-card/errors';
 import { PICKUP_ERRORS } from './pickup/errors';
 import { INSIGHT_ERRORS } from './insight/errors';
 import { POS_ERRORS } from './pos/errors';
+import { METRICS_ERRORS } from './metrics/errors';
 
 /** The platform's own codes: requests, sessions, bodies, the database, the network. */
 export const CORE_ERRORS = {
@@ -42,7 +43,7 @@ export const CORE_ERRORS = {
 } as const;
 
 /** Every feature's copy; each code belongs to exactly one of them (errors.test.ts checks). */
-export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS, SIDEBAR_ERRORS, HQ_ERRORS, MEMBER_CARD_ERRORS, PICKUP_ERRORS, INSIGHT_ERRORS, POS_ERRORS] as const;
+export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS, SIDEBAR_ERRORS, HQ_ERRORS, MEMBER_CARD_ERRORS, PICKUP_ERRORS, INSIGHT_ERRORS, POS_ERRORS, METRICS_ERRORS] as const;
 
 export const ERROR_MESSAGES = {
   ...CORE_ERRORS,
@@ -63,6 +64,7 @@ export const ERROR_MESSAGES = {
   ...PICKUP_ERRORS,
   ...INSIGHT_ERRORS,
   ...POS_ERRORS,
+  ...METRICS_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -42,6 +42,12 @@ const Jobs = lazy(() => import('./pages/system/Jobs'));
 const PosKeys = lazy(() => import('./pages/pos/PosKeys'));
 const OfflineSales = lazy(() => import('./pages/pos/OfflineSales'));
 const PosSettings = lazy(() => import('./pages/pos/PosSettings'));
+const InsightTrends = lazy(() => import('./pages/insight/Trends'));
+const InsightFunnel = lazy(() => import('./pages/insight/Funnel'));
+const InsightLeaderboard = lazy(() => import('./pages/insight/Leaderboard'));
+const InsightAlerts = lazy(() => import('./pages/insight/Alerts'));
+const InsightRoi = lazy(() => import('./pages/insight/Roi'));
+const InsightDefinitions = lazy(() => import('./pages/insight/Definitions'));
 
 function RequireSession({ children }: { children: JSX.Element }) {
   const location = useLocation();
@@ -69,6 +75,12 @@ export function App() {
         >
           <Route path="/" element={<OverviewPage />} />
           <Route path="/orders" element={<OrderList />} />
+          <Route path="/insight/trends" element={<InsightTrends />} />
+          <Route path="/insight/funnel" element={<InsightFunnel />} />
+          <Route path="/insight/leaderboard" element={<InsightLeaderboard />} />
+          <Route path="/insight/alerts" element={<InsightAlerts />} />
+          <Route path="/insight/roi" element={<InsightRoi />} />
+          <Route path="/insight/definitions" element={<InsightDefinitions />} />
           <Route path="/guides/:id" element={<GuideDetailPage />} />
           <Route path="/system/outbox" element={<OutboxPage />} />
           <Route path="/products" element={<ProductList />} />

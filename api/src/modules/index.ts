@@ -17,6 +17,7 @@ import { insightSegmentsModule } from './insight-segments';
 import { jobsModule } from './jobs';
 import { memberCardModule } from './member-card';
 import { membershipModule } from './membership';
+import { metricsModule } from './metrics';
 import { ordersModule } from './orders';
 import { outboxModule } from './outbox';
 import { overviewModule } from './overview';
@@ -54,5 +55,6 @@ export const MODULES = [
   posModule,
   hqAccountsModule,
   overviewModule,
+  metricsModule,
   auditModule,
 ] as const;

@@ -18,6 +18,7 @@ import { seedMemberCards } from './demo-member-cards';
 import { seedPickup } from './demo-pickup';
 import { seedStoreCoupons } from './demo-store-coupons';
 import { seedPos, type DemoPosSummary } from './demo-pos';
+import { seedMetrics } from './demo-metrics';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -96,6 +97,7 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   // Points, commission, 新人礼 and shipping uploads follow from the outbox: deliver them now, so
   // the figures are there on the first page view rather than after the first job tick.
   await services.outbox.drain();
+  await seedMetrics(services, opts.fakeWechat ?? null, stores, now);
   log.info({ coupons: promotions.couponIds.size, campaigns: promotions.campaignIds.length, stores: stores.length, members: members?.members ?? 0, orders: members?.orders ?? 0, pickupOrders }, 'seeded the demo loop');
   return { stores, campaigns: promotions.campaignIds.length, members, pos };
 }

@@ -3,7 +3,7 @@
  * and a login dialog when the session expires mid-work — the page underneath (and any form in it)
  * stays as it was, and the user carries on after logging in again.
  */
-import { AlertOutlined, AppstoreOutlined, ClusterOutlined, DashboardOutlined, GiftOutlined, LogoutOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { AlertOutlined, AppstoreOutlined, ClusterOutlined, DashboardOutlined, GiftOutlined, LineChartOutlined, LogoutOutlined, ShopOutlined, ShoppingOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Button, Form, Input, Modal, message } from 'antd';
 import { useEffect, useState } from 'react';
@@ -20,6 +20,19 @@ const MENU: { path: string; routes: { path: string; name: string; icon?: JSX.Ele
   path: '/',
   routes: [
     { path: '/', name: '概览', icon: <DashboardOutlined /> },
+    {
+      path: '/insight',
+      name: '数据',
+      icon: <LineChartOutlined />,
+      routes: [
+        { path: '/insight/trends', name: '趋势' },
+        { path: '/insight/funnel', name: '漏斗' },
+        { path: '/insight/leaderboard', name: '排行' },
+        { path: '/insight/alerts', name: '预警与目标' },
+        { path: '/insight/roi', name: 'ROI' },
+        { path: '/insight/definitions', name: '指标口径' },
+      ],
+    },
     { path: '/order', name: '订单', icon: <ShoppingOutlined />, routes: [{ path: '/orders', name: '订单列表' }, { path: '/orders/refunds', name: '退款审核' }, { path: '/orders/batch-ship', name: '批量发货' }] },
     { path: '/catalogue', name: '商品', icon: <AppstoreOutlined />, roles: HQ_WIDE, routes: [{ path: '/products', name: '商品列表' }, { path: '/catalogue/categories', name: '分类' }, { path: '/catalogue/banners', name: '轮播图' }] },
     { path: '/campaigns', name: '拼团秒杀', icon: <ThunderboltOutlined />, roles: HQ_WIDE },

@@ -92,4 +92,29 @@ export class GuideDirectory {
       .andWhere('b.guideId IN (:...guideIds)', { guideIds: [...guideIds] })
       .getCount();
   }
+
+  /**
+   * Per guide, the shoppers who became its customers in the range, with the guide's store (the
+   * metrics' store and guide 新会员): one grouped read by bound_at.
+   */
+  async newCustomersByGuide(r: Range): Promise<{ guideId: number; storeId: number; count: number }[]> {
+    const rows: { guideId: number | string; storeId: number | string; n: number | string }[] = await this.ds.manager
+      .createQueryBuilder(GuideBinding, 'b')
+      .innerJoin(Guide, 'g', 'g.id = b.guideId')
+      .select('b.guideId', 'guideId')
+      .addSelect('g.storeId', 'storeId')
+      .addSelect('COUNT(*)', 'n')
+      .where('b.boundAt >= :from AND b.boundAt < :to', r)
+      .groupBy('b.guideId')
+      .addGroupBy('g.storeId')
+      .getRawMany();
+    return rows.map((x) => ({ guideId: Number(x.guideId), storeId: Number(x.storeId), count: Number(x.n) }));
+  }
+
+  /** Every store and guide (for leaderboards' names), few rows. */
+  async allStoresAndGuides(): Promise<{ stores: { id: number; name: string }[]; guides: { id: number; name: string; storeId: number }[] }> {
+    const stores = await this.ds.manager.find(Store, { select: { id: true, name: true }, order: { id: 'ASC' } });
+    const guides = await this.ds.manager.find(Guide, { select: { id: true, name: true, storeId: true }, order: { id: 'ASC' } });
+    return { stores: stores.map((x) => ({ id: x.id, name: x.name })), guides: guides.map((g) => ({ id: g.id, name: g.name, storeId: g.storeId })) };
+  }
 }

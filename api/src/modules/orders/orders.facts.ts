@@ -114,6 +114,25 @@ export class OrderFacts {
     return rows.map((r) => ({ day: r.day, guideId: r.guideId === null ? null : Number(r.guideId), orders: Number(r.orders), netFen: Number(r.netFen) }));
   }
 
+  /**
+   * Each order paid in [from, to) (by the paid_at index), optionally only some guides' (a store's),
+   * with its payable and refunded amounts: the metrics module's re-derivation of one day.
+   */
+  async paidBetween(
+    from: Date,
+    to: Date,
+    guideIds: readonly number[] | null,
+  ): Promise<{ id: number; memberId: number; guideId: number | null; netFen: number; payableFen: number; refundedFen: number; paidAt: Date }[]> {
+    if (guideIds && !guideIds.length) return [];
+    const qb = this.ds.manager
+      .createQueryBuilder(ShopOrder, 'o')
+      .select(['o.id', 'o.memberId', 'o.guideId', 'o.payableFen', 'o.refundedFen', 'o.paidAt'])
+      .where('o.paidAt >= :from AND o.paidAt < :to', { from, to });
+    if (guideIds) qb.andWhere('o.guideId IN (:...guideIds)', { guideIds: [...guideIds] });
+    const rows = await qb.getMany();
+    return rows.map((o) => ({ id: o.id, memberId: o.memberId, guideId: o.guideId, netFen: o.payableFen - o.refundedFen, payableFen: o.payableFen, refundedFen: o.refundedFen, paidAt: new Date(o.paidAt!) }));
+  }
+
   /** Quantity and payable per product over the orders paid in [from, to) (optionally some guides'), largest payable first. */
   async topProductsPaidBetween(from: Date, to: Date, guideIds: readonly number[] | null, limit: number): Promise<{ productId: number; title: string; quantity: number; payableFen: number }[]> {
     if (guideIds && !guideIds.length) return [];

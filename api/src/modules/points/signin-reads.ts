@@ -10,4 +10,11 @@ export class SigninReads {
     if (!memberIds.length) return 0;
     return this.ds.manager.countBy(PointsSignin, { memberId: In([...new Set(memberIds)]), day: MoreThanOrEqual(fromDay) });
   }
+
+  /** Of these members, those who signed in on `day` (by the unique (member_id, day) index). */
+  async signedInOn(memberIds: readonly number[], day: string): Promise<number[]> {
+    if (!memberIds.length) return [];
+    const rows = await this.ds.manager.find(PointsSignin, { select: { memberId: true }, where: { memberId: In([...new Set(memberIds)]), day } });
+    return rows.map((r) => r.memberId);
+  }
 }

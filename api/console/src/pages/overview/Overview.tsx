@@ -11,6 +11,7 @@ import { api, call } from '../../api/client';
 import { yuan } from '../../format';
 
 const TrendChart = lazy(() => import('./TrendChart'));
+const AlertBanner = lazy(() => import('./AlertBanner'));
 
 const PERIODS = [
   { value: 'today', label: '今日' },
@@ -71,6 +72,9 @@ export default function OverviewPage() {
           刷新
         </Button>
       </div>
+      <Suspense fallback={null}>
+        <AlertBanner />
+      </Suspense>
       <Figures f={data[period]} />
       {noOrders && <Alert type="info" showIcon message="近 30 日还没有已支付的订单，有成交后这里会显示趋势与排行。" />}
       <Card title="GMV 趋势（近 30 日，北京时间按天）" size="small">
