@@ -47,13 +47,13 @@ describe('statements per order', () => {
     counting = false;
     expect(res.status).toBe(201);
     expect(seen.map(label)).toEqual([
-      'SELECT Address',
       'SELECT s', // SKUs with their products, one join
       'SELECT MembershipSetting', // member discount: the tier rules …
       'SELECT MemberProfile', // … and the member's tier
       'SELECT AttributionRuleSet', // attribution: the rule version …
       'SELECT GuideBinding', // … the bound guide …
       'SELECT GuideTouch', // … and the last card touch in the window
+      'SELECT Address', // after the quote: only an order that ships needs one (门店自提 does not)
       'BEGIN',
       'INSERT shop_order',
       'UPDATE shop_order', // the order number, from the id
