@@ -40,6 +40,8 @@ export interface GuideMonth extends CommissionBuckets {
   /** YYYY-MM in Asia/Shanghai. */
   month: string;
   orders: { orderId: number; orderNo: string | null; payableFen: number; status: string; commission: CommissionBuckets | null }[];
+  /** Store (线下) sales the POS posted with commission on: net commission per receipt, already released. */
+  offline: { receiptNo: string; commissionFen: number; reversedFen: number }[];
 }
 
 /** A guide's poster code for a product or a group-buy campaign (the image is a data URL). */

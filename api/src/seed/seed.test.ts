@@ -42,7 +42,7 @@ describe('demo seed', () => {
       expect(first.seeded).toBe(true);
       // The demo till: a key (its secret for the banner) and offline sales with a return.
       expect(first.demo?.pos?.keyId).toMatch(/^pk_/);
-      expect(Number((await first.ds.query('SELECT COUNT(*) AS n FROM pos_sale'))[0].n)).toBe(3);
+      expect(Number((await first.ds.query('SELECT COUNT(*) AS n FROM pos_sale'))[0].n)).toBe(4); // 3 + the commissioned one (demo-offline-commission)
       const catalogue = {
         categories: await first.ds.getRepository(Category).count(),
         products: await first.ds.getRepository(Product).count(),
@@ -112,11 +112,15 @@ describe('demo seed', () => {
       expect(report.some((r) => r.releasedFen > 0)).toBe(true);
       // Each guide's commission figures agree with their ledger (the seed went through its handlers).
       for (const g of guides) {
-        const { figures, ledger } = ok(await app.api.get(`/api/hq/guides/${g.id}/commission`, hq));
+        const { figures, ledger, offline } = ok(await app.api.get(`/api/hq/guides/${g.id}/commission`, hq));
         expect(figures.heldFen).toBe(ledger.held - ledger.released - ledger.reversed_held);
-        expect(figures.releasedFen).toBe(ledger.released - ledger.reversed_released);
-        expect(figures.accruedFen).toBe(ledger.held);
+        // Offline (store) commission is released when booked, less its returns.
+        expect(figures.releasedFen).toBe(ledger.released - ledger.reversed_released + offline.releasedFen - offline.reversedFen);
+        expect(figures.accruedFen).toBe(ledger.held + offline.releasedFen);
       }
+      // 线下佣金: the demo till's commissioned sale and its partial return are in a guide's ledger.
+      const [{ n: offlineEntries }] = await first.ds.query("SELECT COUNT(*) AS n FROM commission_entry WHERE source = 'offline'");
+      expect(Number(offlineEntries)).toBe(2);
 
       // Orders in every state the demo promises, and points that add up.
       const states = (await first.ds.query('SELECT status FROM shop_order')).map((r: any) => r.status);

@@ -18,6 +18,7 @@ import { seedMemberCards } from './demo-member-cards';
 import { seedPickup } from './demo-pickup';
 import { seedStoreCoupons } from './demo-store-coupons';
 import { seedPos, type DemoPosSummary } from './demo-pos';
+import { seedOfflineCommission } from './demo-offline-commission';
 import { seedMetrics } from './demo-metrics';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -94,6 +95,7 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   const pickupOrders = await seedPickup(services, stores, seeded, opts.fakeWechat);
   if (opts.fakeWechat) await seedInsight(services, opts.fakeWechat, { products: seeded, promotions, stores, log });
   const pos = await seedPos(services, stores, now);
+  await seedOfflineCommission(services, stores, now);
   // Points, commission, 新人礼 and shipping uploads follow from the outbox: deliver them now, so
   // the figures are there on the first page view rather than after the first job tick.
   await services.outbox.drain();

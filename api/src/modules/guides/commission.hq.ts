@@ -72,7 +72,9 @@ export class CommissionLedgerReads {
   }
 
   private async toDtos(rows: CommissionEntry[]): Promise<CommissionEntryDto[]> {
-    const nos = new Map((await this.orders.byIds([...new Set(rows.map((r) => r.orderId))])).map((o) => [o.id, o.orderNo]));
-    return rows.map((r) => ({ id: r.id, orderId: r.orderId, orderNo: nos.get(r.orderId) ?? null, kind: r.kind, amountFen: r.amountFen, createdAt: r.createdAt.toISOString() }));
+    const nos = new Map((await this.orders.byIds([...new Set(rows.filter((r) => r.source !== 'offline').map((r) => r.orderId))])).map((o) => [o.id, o.orderNo]));
+    // An offline (store) entry has no order: it is labelled 线下 with the store receipt number.
+    const label = (r: CommissionEntry) => (r.source === 'offline' ? `线下 ${r.receiptNo ?? ''}`.trim() : (nos.get(r.orderId) ?? null));
+    return rows.map((r) => ({ id: r.id, orderId: r.orderId, orderNo: label(r), kind: r.kind, amountFen: r.amountFen, createdAt: r.createdAt.toISOString() }));
   }
 }

@@ -133,17 +133,41 @@ export class CommissionService {
       .groupBy('a.guide_id');
     if (guideIds?.length) qb.where('a.guide_id IN (:...ids)', { ids: guideIds });
     const rows = await qb.getRawMany<Record<string, string | number>>();
-    return rows.map((r) => ({ guideId: Number(r.guideId), accruedFen: Number(r.accrued), heldFen: Number(r.held), releasedFen: Number(r.released), reversedFen: Number(r.reversed) }));
+    const out = new Map<number, CommissionFigures>(rows.map((r) => [Number(r.guideId), { guideId: Number(r.guideId), accruedFen: Number(r.accrued), heldFen: Number(r.held), releasedFen: Number(r.released), reversedFen: Number(r.reversed) }]));
+    // Offline (store) commission has no account: it is released when accrued, less its returns.
+    for (const [guideId, o] of await this.offlineSums(guideIds)) {
+      const f = out.get(guideId) ?? { guideId, accruedFen: 0, heldFen: 0, releasedFen: 0, reversedFen: 0 };
+      f.accruedFen += o.releasedFen;
+      f.releasedFen += o.releasedFen - o.reversedFen;
+      f.reversedFen += o.reversedFen;
+      out.set(guideId, f);
+    }
+    return [...out.values()];
   }
 
-  /** The ledger's own sums per guide and kind (HQ's audit compares them to the figures). */
+  /** Per guide: offline entries' accrued (released) and reversed sums. */
+  async offlineSums(guideIds?: number[]): Promise<Map<number, { releasedFen: number; reversedFen: number }>> {
+    const qb = this.ds
+      .getRepository(CommissionEntry)
+      .createQueryBuilder('e')
+      .select('e.guide_id', 'guideId')
+      .addSelect("SUM(CASE WHEN e.kind = 'released' THEN e.amount_fen ELSE 0 END)", 'released')
+      .addSelect("SUM(CASE WHEN e.kind = 'reversed_released' THEN e.amount_fen ELSE 0 END)", 'reversed')
+      .where("e.source = 'offline'")
+      .groupBy('e.guide_id');
+    if (guideIds?.length) qb.andWhere('e.guide_id IN (:...ids)', { ids: guideIds });
+    const rows = await qb.getRawMany<Record<string, string | number>>();
+    return new Map(rows.map((r) => [Number(r.guideId), { releasedFen: Number(r.released), reversedFen: Number(r.reversed) }]));
+  }
+
+  /** The ledger's online (order) sums per guide and kind (HQ's audit compares them to the figures, less offlineSums). */
   async ledgerSums(guideId: number): Promise<Record<CommissionEntry['kind'], number>> {
     const rows = await this.ds
       .getRepository(CommissionEntry)
       .createQueryBuilder('e')
       .select('e.kind', 'kind')
       .addSelect('SUM(e.amount_fen)', 'sum')
-      .where('e.guide_id = :g', { g: guideId })
+      .where("e.guide_id = :g AND e.source = 'order'", { g: guideId })
       .groupBy('e.kind')
       .getRawMany<{ kind: CommissionEntry['kind']; sum: string | number }>();
     const out = { held: 0, released: 0, reversed_held: 0, reversed_released: 0 };

@@ -185,6 +185,9 @@ export class CommissionEntry {
   @Column({ type: 'varchar', length: 20 }) kind!: 'held' | 'released' | 'reversed_held' | 'reversed_released';
   @FenColumn() amountFen!: number;
   @DateTimeColumn() createdAt!: Date;
+  /** order: an online order's commission; offline: a store sale's (orderId 0, receiptNo set). */
+  @Column({ type: 'varchar', length: 10, default: 'order' }) source!: 'order' | 'offline';
+  @Column({ type: 'varchar', length: 64, nullable: true }) receiptNo!: string | null;
 }
 
 /** The add-your-guide prompt was shown automatically (once per shopper). */

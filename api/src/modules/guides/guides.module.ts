@@ -4,6 +4,7 @@
  */
 import { Guides1795800000000 } from '../../db/migrations/1795800000000-guides';
 import { GroupChatIndexes1796000000000 } from '../../db/migrations/1796000000000-group-chat-indexes';
+import { OfflineCommission1796430000000 } from '../../db/migrations/1796430000000-offline-commission';
 import { defineModule, type ModuleContext } from '../../platform/module';
 import { WeComClient } from '../../wecom/client';
 import { authModule, type AuthService } from '../auth';
@@ -13,6 +14,7 @@ import { attributionContributor } from './attribution.contributor';
 import { AttributionService } from './attribution.service';
 import { CommissionLedgerReads } from './commission.hq';
 import { CommissionService } from './commission.service';
+import { recordOfflineCommission } from './offline-commission';
 import { GuidePosters } from './guide-posters';
 import { GuideReads } from './guide-reads';
 import { GuidesAdmin } from './guides.admin';
@@ -33,7 +35,7 @@ import { WecomService } from './wecom.service';
 export const guidesModule = defineModule({
   name: 'guides',
   entities: GUIDE_ENTITIES,
-  migrations: [Guides1795800000000, GroupChatIndexes1796000000000],
+  migrations: [Guides1795800000000, GroupChatIndexes1796000000000, OfflineCommission1796430000000],
   errors: {
     STORE_NOT_FOUND: 404,
     GUIDE_NOT_FOUND: 404,
@@ -76,6 +78,8 @@ export const guidesModule = defineModule({
       guideReads: new GuideReads(ctx.ds),
       /** Read port for other modules (accounts, 概览): stores, guides and their customers. */
       guideDirectory: directory,
+      /** Offline (store) commission into the guide's ledger, inside the caller's transaction. */
+      commission: { recordOffline: recordOfflineCommission },
     };
   },
 });

@@ -124,6 +124,7 @@ export function registerGuideRoutes(api: ApiRouter, s: GuideServices): void {
     return {
     figures: (await s.commission.figures([params.id]))[0] ?? { guideId: params.id, accruedFen: 0, heldFen: 0, releasedFen: 0, reversedFen: 0 },
     ledger: await s.commission.ledgerSums(params.id),
+    offline: (await s.commission.offlineSums([params.id])).get(params.id) ?? { releasedFen: 0, reversedFen: 0 },
     };
   });
   // After /api/hq/guides/report and /funnel, which the :id pattern would otherwise take.

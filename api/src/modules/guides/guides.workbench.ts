@@ -1,9 +1,9 @@
 /** The guide's own pages: my share token, my customers, my attributed orders and commission by month. */
-import type { DataSource } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import type { GuideCustomer, GuideMe, GuideMonth } from '@common/attribution/types';
 import { AppError } from '../../http/app-error';
 import type { OrderFacts } from '../orders';
-import { CommissionAccount, Guide, GuideBinding, OrderAttribution, WecomContact } from './guides.entities';
+import { CommissionAccount, CommissionEntry, Guide, GuideBinding, OrderAttribution, WecomContact } from './guides.entities';
 import type { ShareTokens } from '../share';
 
 /** Segment and tag labels of customers; provided by the insight module once it is built (built after this one). */
@@ -65,7 +65,7 @@ export class GuidesWorkbench {
       const o = await this.orders.byId(r.orderId, m);
       const acc = await m.findOneBy(CommissionAccount, { orderId: r.orderId });
       const month = new Date(r.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-      const bucket = byMonth.get(month) ?? { month, orders: [], heldFen: 0, releasedFen: 0, reversedFen: 0 };
+      const bucket = byMonth.get(month) ?? { month, orders: [], offline: [], heldFen: 0, releasedFen: 0, reversedFen: 0 };
       bucket.orders.push({ orderId: r.orderId, orderNo: o?.orderNo ?? null, payableFen: o?.payableFen ?? 0, status: o?.status ?? 'unknown', commission: acc ? { heldFen: acc.heldFen, releasedFen: acc.releasedFen, reversedFen: acc.reversedFen } : null });
       if (acc) {
         bucket.heldFen += acc.heldFen;
@@ -74,6 +74,32 @@ export class GuidesWorkbench {
       }
       byMonth.set(month, bucket);
     }
-    return [...byMonth.values()];
+    await this.addOffline(m, g.id, byMonth);
+    return [...byMonth.values()].sort((a, b) => b.month.localeCompare(a.month));
+  }
+
+  /** Offline commission entries, per receipt in the month of its sale: released at once, less returns. */
+  private async addOffline(m: EntityManager, guideId: number, byMonth: Map<string, GuideMonth>): Promise<void> {
+    const rows = await m.find(CommissionEntry, { where: { guideId, source: 'offline' }, order: { id: 'ASC' }, take: 2000 });
+    const receipts = new Map<string, GuideMonth['offline'][number]>();
+    for (const e of rows) {
+      const key = e.receiptNo ?? '';
+      let r = receipts.get(key);
+      if (!r) {
+        const month = new Date(e.createdAt.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+        const bucket = byMonth.get(month) ?? { month, orders: [], offline: [], heldFen: 0, releasedFen: 0, reversedFen: 0 };
+        r = { receiptNo: key, commissionFen: 0, reversedFen: 0 };
+        bucket.offline.push(r);
+        byMonth.set(month, bucket);
+        receipts.set(key, r);
+      }
+      if (e.kind === 'reversed_released') r.reversedFen += e.amountFen;
+      else r.commissionFen += e.amountFen;
+    }
+    for (const b of byMonth.values())
+      for (const r of b.offline) {
+        b.releasedFen += r.commissionFen - r.reversedFen;
+        b.reversedFen += r.reversedFen;
+      }
   }
 }

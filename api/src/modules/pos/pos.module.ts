@@ -51,7 +51,7 @@ export const posModule = defineModule({
     const { ds, tx, outbox, now, config } = ctx;
     const { profiles, settings: membershipSettings } = ctx.use(membershipModule).membership;
     const auth = ctx.use(authModule).auth;
-    const { guides, guideReads, guideDirectory } = ctx.use(guidesModule);
+    const { guides, guideReads, guideDirectory, commission } = ctx.use(guidesModule);
     const ledgers = { profiles, settings: membershipSettings };
     const settings = new PosSettingsService(ds, tx, now);
     const keys = new PosKeys(ds, tx, config.POS_KEY_SECRET, now, (id) => guideDirectory.storeExists(id));
@@ -59,13 +59,14 @@ export const posModule = defineModule({
       boundGuideOf: async (memberId: number) => (await guideReads.bindingOf(memberId))?.guideId ?? null,
       activeGuideOfStore: async (guideId: number, storeId: number) => (await guideDirectory.storeOfGuide(guideId)) === storeId && (await guideReads.isActive(guideId)),
       latestAddOf: (memberId: number) => guideReads.latestAddOf(memberId),
+      recordOfflineCommission: commission.recordOffline,
     };
     const services: PosServices = {
       keys,
       settings,
       identify: new PosIdentify(ds, tx, profiles, async (id) => !!(await auth.memberById(id)), ctx.use(memberCardModule).memberCard, config.SESSION_SECRET, now),
       sales: new PosSales(ds, tx, outbox, ledgers, guidePorts, settings, config.SESSION_SECRET, now),
-      returns: new PosReturns(ds, tx, outbox, ledgers, now),
+      returns: new PosReturns(ds, tx, outbox, ledgers, commission.recordOffline, now),
       reports: new PosReports(ds, (p) => guides.reports.byGuide(p)),
     };
     // Used nonces older than twice the window can never pass the window again: pruned.

@@ -2,7 +2,7 @@
  * Offline sales and returns through the signed POS API, against the real database: member code
  * identify (2-minute window), receipt idempotency under 20 parallel postings, points by the same
  * rule and tier multiplier, growth, attribution, returns (prorated claw-back, never more than
- * the sale), the outbox events and HQ's list and summary.
+ * the sale), the outbox events, HQ's list and summary, and offline commission in the guide's ledger.
  */
 import { issueMemberToken } from '../../platform/member-token';
 import { FakePos, saleBody } from '../../../test/fake-pos';
@@ -164,6 +164,36 @@ describe('POS sales and returns', () => {
     expect(await commissionOf()).toBe(300); // 3 % default rate
     ok(await pos.returnGoods({ returnNo: `${sale.receiptNo}-C`, receiptNo: sale.receiptNo, amountFen: 5_000, returnedAt: new Date().toISOString() }), 201);
     expect(await commissionOf()).toBe(150);
+    ok(await app.api.call('PUT', '/api/hq/pos/settings', { body: { doublePoints: false, offlineCommission: false }, token: hq }));
+  });
+
+  it("books offline commission in the guide's own ledger: once per receipt, reversed by returns, in the workbench and the settlement CSV", async () => {
+    const seller = await aGuide(app, hq, guide.storeId);
+    const entries = async () => ok(await app.api.get(`/api/hq/guides/${seller.id}/commission/entries?page=1&pageSize=50`, hq)).items as { orderNo: string; kind: string; amountFen: number }[];
+    // Commission off: the sale books nothing in the guide's ledger.
+    ok(await pos.sale(saleBody(nextReceipt(), 10_000, { guideId: seller.id })), 201);
+    expect(await entries()).toEqual([]);
+    ok(await app.api.call('PUT', '/api/hq/pos/settings', { body: { doublePoints: false, offlineCommission: true }, token: hq }));
+    // 20 parallel postings of one receipt: one sale, one ledger entry.
+    const body = saleBody(nextReceipt(), 20_000, { guideId: seller.id });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => pos.sale(body)));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(await entries()).toEqual([expect.objectContaining({ orderNo: `线下 ${body.receiptNo}`, kind: 'released', amountFen: 600 })]);
+    // A return of a quarter reverses a quarter, through the same ledger (a replayed return adds nothing).
+    const ret = { returnNo: `${body.receiptNo}-R`, receiptNo: body.receiptNo, amountFen: 5_000, returnedAt: new Date().toISOString() };
+    ok(await pos.returnGoods(ret), 201);
+    ok(await pos.returnGoods(ret));
+    expect((await entries()).map((e) => [e.kind, e.amountFen])).toEqual([['reversed_released', 150], ['released', 600]]);
+    const { figures, ledger, offline } = ok(await app.api.get(`/api/hq/guides/${seller.id}/commission`, hq));
+    expect(figures).toMatchObject({ accruedFen: 600, heldFen: 0, releasedFen: 450, reversedFen: 150 });
+    expect([ledger.released, offline]).toEqual([0, { releasedFen: 600, reversedFen: 150 }]);
+    // The guide's workbench shows the receipt in its month; the settlement CSV pays 6.00 − 1.50.
+    const months = ok(await app.api.get('/api/guide/orders', seller.token)) as { month: string; releasedFen: number; offline: unknown[] }[];
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    expect(months.find((m) => m.month === month)).toMatchObject({ releasedFen: 450, offline: [{ receiptNo: body.receiptNo, commissionFen: 600, reversedFen: 150 }] });
+    const csv = await (await fetch(`${app.url}/api/hq/guides/${seller.id}/commission/settlement?month=${month}`, { headers: { authorization: `Bearer ${hq}` } })).text();
+    expect(csv).toContain(`线下 ${body.receiptNo}`);
+    expect(csv.trim().split('\r\n').pop()).toMatch(/应结算佣金,,4\.50$/);
     ok(await app.api.call('PUT', '/api/hq/pos/settings', { body: { doublePoints: false, offlineCommission: false }, token: hq }));
   });
 

@@ -12,7 +12,7 @@ import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { Outbox } from '../outbox';
 import type { PosCaller } from './pos.auth';
-import { reverseOfflineCommission } from './pos.commission';
+import { type OfflineLedger, reverseOfflineCommission } from './pos.commission';
 import { takeBackForReturn, type LedgerPorts } from './pos.ledgers';
 import { PosReturn, PosSale } from './pos.entities';
 import type { ReturnInput } from './pos.schema';
@@ -33,6 +33,8 @@ export class PosReturns {
     private readonly tx: Transactor,
     private readonly outbox: Outbox,
     private readonly ledgers: LedgerPorts,
+    /** The guide's commission ledger (the guides module), written in the return's transaction. */
+    private readonly commissionLedger: OfflineLedger,
     private readonly now: () => Date,
   ) {}
 
@@ -82,7 +84,7 @@ export class PosReturns {
           );
           await m.update(PosReturn, { id: ret.id }, { pointsTakenBack: ret.pointsTakenBack });
         }
-        await reverseOfflineCommission(m, { saleId: sale.id, returnId: ret.id, payableFen: sale.payableFen, returnedBeforeFen: sale.returnedFen - body.amountFen, amountFen: body.amountFen, day: ret.day }, now);
+        await reverseOfflineCommission(m, this.commissionLedger, { saleId: sale.id, receiptNo: sale.receiptNo, returnId: ret.id, payableFen: sale.payableFen, returnedBeforeFen: sale.returnedFen - body.amountFen, amountFen: body.amountFen, day: ret.day }, now);
         await this.outbox.enqueue(m, 'OfflineSaleReturned', sale.id, { saleId: sale.id, returnId: ret.id, storeId: sale.storeId, guideId: sale.guideId, memberId: sale.memberId, amountFen: body.amountFen, day: ret.day });
         return { result: resultOf(ret, sale), replayed: false };
       });

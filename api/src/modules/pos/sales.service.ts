@@ -15,7 +15,7 @@ import { AppError } from '../../http/app-error';
 import type { Outbox } from '../outbox';
 import type { PosCaller } from './pos.auth';
 import { sha256Hex } from './keys.service';
-import { accrueOfflineCommission } from './pos.commission';
+import { accrueOfflineCommission, type OfflineLedger } from './pos.commission';
 import { earnForSale, type LedgerPorts } from './pos.ledgers';
 import { PosSale, PosScan } from './pos.entities';
 import type { SaleInput } from './pos.schema';
@@ -28,6 +28,8 @@ export interface GuidePorts {
   /** An active guide of this store, or false. */
   activeGuideOfStore(guideId: number, storeId: number): Promise<boolean>;
   latestAddOf(memberId: number): Promise<{ guideId: number; storeId: number; addedAt: Date } | null>;
+  /** The guide's commission ledger (writes in our transaction). */
+  recordOfflineCommission: OfflineLedger;
 }
 
 export interface Posted<T> {
@@ -107,7 +109,7 @@ export class PosSales {
           row.bonusPoints = earned.bonus;
           await m.update(PosSale, { id: row.id }, { pointsEarned: earned.points, bonusPoints: earned.bonus });
         }
-        if (settings.offlineCommission && row.guideId !== null) await accrueOfflineCommission(m, { saleId: row.id, guideId: row.guideId, payableFen: row.payableFen, day: row.day }, now);
+        if (settings.offlineCommission && row.guideId !== null) await accrueOfflineCommission(m, this.guides.recordOfflineCommission, { saleId: row.id, receiptNo: row.receiptNo, guideId: row.guideId, payableFen: row.payableFen, day: row.day }, now);
         await this.outbox.enqueue(m, 'OfflineSaleRecorded', row.id, { saleId: row.id, storeId: row.storeId, guideId: row.guideId, memberId, amountFen: row.payableFen, day: row.day });
         return row;
       });

@@ -137,6 +137,13 @@ function GuideWorkbench() {
                 <Text>{formatFen(o.payableFen)}</Text>
               </View>
             ))}
+            {m.offline.map((r) => (
+              <View key={`offline-${r.receiptNo}`} className='guide-order'>
+                <Text className='guide-order__no'>线下 {r.receiptNo}</Text>
+                <Text>{r.reversedFen > 0 ? `已冲回 ${formatFen(r.reversedFen)}` : '门店销售'}</Text>
+                <Text>佣金 {formatFen(r.commissionFen - r.reversedFen)}</Text>
+              </View>
+            ))}
           </View>
         ))}
       </View>
