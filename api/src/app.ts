@@ -23,6 +23,8 @@ import { Scheduler } from './modules/jobs';
 import { CheckoutContributors, OrderHooks, OrderTransitions } from './modules/orders';
 import { Outbox } from './modules/outbox';
 import { buildOpenApi } from './openapi/openapi';
+import type { Redis } from './platform/redis';
+import { SoldOutBoard } from './platform/sold-out-board';
 import { StoreScope } from './platform/store-scope';
 import type { ApisOf, CoreServices, ModuleContext, ModuleDefinition, RouteRegistration } from './platform/module';
 import { WeChatClient } from './wechat/client';
@@ -36,6 +38,8 @@ export interface AppDeps {
   config: Config;
   log: Logger;
   ds: DataSource;
+  /** The shared store of several instances (REDIS_URL); null or absent: state stays in memory. */
+  redis?: Redis | null;
   /** The loopback fake WeChat, in development and tests; null when talking to the real one. */
   fakeWechat: FakeWeChatHandle | null;
   /** The loopback fake WeChat Pay (PAYMENT_MODE=wechat with WECHATPAY_FAKE); null or absent otherwise. */
@@ -73,6 +77,8 @@ function coreServices(deps: AppDeps): CoreServices {
     config,
     log,
     ds,
+    redis: deps.redis ?? null,
+    soldOut: new SoldOutBoard(now),
     tx,
     now,
     // Side effects after commit (points, commission, shipping upload …) go through the outbox,

@@ -80,6 +80,9 @@ const schema = z
     // Outbox events: 'immediate' runs their handlers right after the commit, in this process (the
     // outbox job stays the safety net); 'job' leaves them to the next outbox job tick.
     OUTBOX_DISPATCH: z.enum(['immediate', 'job']).default('immediate'),
+    // Shared state across instances (flash-sale admission, sold-out marks, rate limits). Optional:
+    // without it every instance keeps that state in memory, as a single instance needs.
+    REDIS_URL: z.string().regex(/^rediss?:\/\/[^\s]+$/, 'must look like redis://host:port/db').optional(),
     // Payments: 'wechat' is WeChat Pay v3; 'dev' confirms at once (embedded demo, H5), refused in production.
     PAYMENT_MODE: z.enum(['wechat', 'dev']).optional(),
     WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),

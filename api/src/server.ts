@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp, createServices, type Services } from './app';
+import { closeRedis, connectRedis } from './platform/redis';
 import { MODULES } from './modules';
 import type { ModuleDefinition } from './platform/module';
 import type { Config } from './config';
@@ -74,8 +75,10 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
     throw err;
   });
 
+  // Shared state across instances when REDIS_URL is set (null otherwise: state stays in memory).
+  const redis = connectRedis(config.REDIS_URL, log);
   let shuttingDown = false;
-  const deps = { config, log, ds, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, fakeWecom, remoteFakeWecom: opts.fakeWecom ?? null, now, isShuttingDown: () => shuttingDown, extraModules: opts.modules };
+  const deps = { config, log, ds, redis, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, fakeWecom, remoteFakeWecom: opts.fakeWecom ?? null, now, isShuttingDown: () => shuttingDown, extraModules: opts.modules };
   const composed = createServices(deps);
   const { services } = composed;
   opts.extend?.(services);
@@ -117,6 +120,7 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
       // Events those requests committed: the dispatch running now finishes, the rest waits for the job.
       await services.outbox.close();
       await ds.destroy();
+      await closeRedis(redis);
       await stopFakes();
     })());
 

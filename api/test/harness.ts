@@ -136,3 +136,6 @@ export async function loginHq(app: TestApp, username = 'admin', password = HQ_TE
   if (res.status !== 200) throw new Error(`HQ login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.data.token;
 }
+
+/** The Redis the shared-state tests use (a real server; `.ci/run` starts one when none answers). */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379/0';

@@ -16,6 +16,8 @@ import type { CheckoutContributors, OrderHooks, OrderTransitions } from '../modu
 import type { Outbox } from '../modules/outbox';
 import type { Scheduler } from '../modules/jobs';
 import type { WeChatClient } from '../wechat/client';
+import type { Redis } from './redis';
+import type { SoldOutBoard } from './sold-out-board';
 import type { StoreScope } from './store-scope';
 import type { FakeWeChatHandle } from '../wechat/fake-wechat';
 import type { FakeWeChatPay } from '../wechatpay/fake-wechatpay';
@@ -29,7 +31,11 @@ export interface CoreServices {
   config: Config;
   log: Logger;
   ds: DataSource;
+  /** The shared store of several instances (REDIS_URL), or null: keep shared state in memory then. */
+  redis: Redis | null;
   tx: Transactor;
+  /** Sold-out marks of SKUs and campaigns, shared through `redis` when it is set (sold-out-board.ts). */
+  soldOut: SoldOutBoard;
   now: () => Date;
   /** Side effects after commit: `outbox.subscribe(type, name, handler)`. */
   outbox: Outbox;
