@@ -66,41 +66,23 @@ export class PosReports {
       if (!r) out.set(key, (r = { storeId, guideId, offlineSales: 0, offlinePayableFen: 0, offlineReturnedFen: 0, offlineNetFen: 0, onlineOrders: 0, onlineGmvFen: 0, totalGmvFen: 0, offlineCommissionFen: 0 }));
       return r;
     };
-    const sales = this.ds.manager
-      .createQueryBuilder(PosSale, 's')
-      .select('s.storeId', 'storeId')
-      .addSelect('s.guideId', 'guideId')
-      .addSelect('COUNT(*)', 'n')
-      .addSelect('SUM(s.payableFen)', 'fen')
-      .where('s.day >= :from AND s.day <= :to', { from, to })
-      .groupBy('s.storeId')
-      .addGroupBy('s.guideId');
-    const returns = this.ds.manager
-      .createQueryBuilder(PosReturn, 'r')
-      .innerJoin(PosSale, 's', 's.id = r.saleId')
-      .select('s.storeId', 'storeId')
-      .addSelect('s.guideId', 'guideId')
-      .addSelect('SUM(r.amountFen)', 'fen')
-      .where('r.day >= :from AND r.day <= :to', { from, to })
-      .groupBy('s.storeId')
-      .addGroupBy('s.guideId');
-    const commission = this.ds.manager
-      .createQueryBuilder(PosCommission, 'c')
-      .innerJoin(PosSale, 's', 's.id = c.saleId')
-      .select('s.storeId', 'storeId')
-      .addSelect('c.guideId', 'guideId')
-      .addSelect("SUM(CASE WHEN c.kind = 'accrued' THEN c.amount_fen ELSE 0 - c.amount_fen END)", 'fen')
-      .where('c.day >= :from AND c.day <= :to', { from, to })
-      .groupBy('s.storeId')
-      .addGroupBy('c.guideId');
-    if (scope !== null) for (const q of [sales, returns, commission]) q.andWhere('s.storeId = :scope', { scope });
-    for (const s of await sales.getRawMany()) {
-      const r = row(num(s.storeId), s.guideId === null ? null : num(s.guideId));
-      r.offlineSales = num(s.n);
-      r.offlinePayableFen = num(s.fen);
+    // One grouped sum per ledger, each by the sale's store and a guide, over its own day column.
+    const grouped = async (entity: typeof PosSale | typeof PosReturn | typeof PosCommission, alias: string, guide: string, sum: string) => {
+      const q = this.ds.manager.createQueryBuilder(entity, alias);
+      if (entity !== PosSale) q.innerJoin(PosSale, 's', `s.id = ${alias}.saleId`);
+      q.select('s.storeId', 'storeId').addSelect(guide, 'guideId').addSelect('COUNT(*)', 'n').addSelect(`SUM(${sum})`, 'fen');
+      q.where(`${alias}.day >= :from AND ${alias}.day <= :to`, { from, to });
+      if (scope !== null) q.andWhere('s.storeId = :scope', { scope });
+      const rows = await q.groupBy('s.storeId').addGroupBy(guide).getRawMany<{ storeId: unknown; guideId: unknown; n: unknown; fen: unknown }>();
+      return rows.map((x) => ({ row: row(num(x.storeId), x.guideId === null ? null : num(x.guideId)), n: num(x.n), fen: num(x.fen) }));
+    };
+    for (const x of await grouped(PosSale, 's', 's.guideId', 's.payableFen')) {
+      x.row.offlineSales = x.n;
+      x.row.offlinePayableFen = x.fen;
     }
-    for (const x of await returns.getRawMany()) row(num(x.storeId), x.guideId === null ? null : num(x.guideId)).offlineReturnedFen = num(x.fen);
-    for (const x of await commission.getRawMany()) row(num(x.storeId), num(x.guideId)).offlineCommissionFen = num(x.fen);
+    for (const x of await grouped(PosReturn, 'r', 's.guideId', 'r.amountFen')) x.row.offlineReturnedFen = x.fen;
+    const accrued = "CASE WHEN c.kind = 'accrued' THEN c.amount_fen ELSE 0 - c.amount_fen END";
+    for (const x of await grouped(PosCommission, 'c', 'c.guideId', accrued)) x.row.offlineCommissionFen = x.fen;
     const online = await this.onlineByGuide({ from: shanghaiMidnight(from), to: shanghaiMidnight(addDays(to, 1)) });
     for (const o of online) {
       if (scope !== null && o.storeId !== scope) continue;
