@@ -84,7 +84,7 @@ describe('metrics aggregates equal a recount from the raw orders', () => {
       if (s.returned) ok(await till.returnGoods({ returnNo: `R${process.pid}-${receipt}`, receiptNo: sale.receiptNo, amountFen: 400, returnedAt: new Date(clock).toISOString() }), 201);
     }
     const couponId = s.coupon ? { couponId: ok(await couponsOf(app, shopper.token).claim(templateId), 201).id } : {};
-    const address = addresses.get(s.shopper) ?? ok(await app.api.post('/api/addresses', anAddress(), shopper.token), 201);
+    const address: { id: number } = addresses.get(s.shopper) ?? ok(await app.api.post('/api/addresses', anAddress(), shopper.token), 201);
     addresses.set(s.shopper, address);
     const shareToken = s.guide ? { shareToken: await freshShareToken(guides[s.guide - 1]) } : {};
     const order = ok(await app.api.post('/api/orders', { lines: [{ skuId, quantity: s.quantity }], addressId: address.id, ...shareToken, ...couponId }, shopper.token), 201);
