@@ -14,7 +14,7 @@ import { FakePos, saleBody } from '../../../test/fake-pos';
 import { anAddress, createSku, ok } from '../../../test/shopping';
 import { createTemplate, couponsOf } from '../coupons/coupons.test-support';
 import { aGuide, touch, type GuideFixture } from '../guides/guides.test-support';
-import { aggregates, recount } from './metrics.property.recount';
+import { aggregates, recount } from './metrics.recount.test-support';
 
 type Fate = 'unpaid' | 'cancel' | 'paid' | 'partial' | 'full';
 interface Step {
