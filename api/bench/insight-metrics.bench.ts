@@ -19,7 +19,8 @@ import { GuideDirectory } from '../src/modules/guides/guides.overview';
 import { MetricsFeed } from '../src/modules/metrics/metrics.feed';
 import { MetricsJobs } from '../src/modules/metrics/metrics.jobs';
 import { OrderFacts } from '../src/modules/orders/orders.facts';
-import { SigninReads } from '../src/modules/points';
+import { CouponBatchReads } from '../src/modules/coupons';
+import { PointsFlowReads, SigninReads } from '../src/modules/points';
 import { startApiProcess } from './api-process';
 import { buildAggregates, generate, newPaidOrders } from './insight-data';
 
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     const now = () => new Date();
     const orders = new OrderFacts(ds);
     const directory = new GuideDirectory(ds);
-    const feed = new MetricsFeed({ tx, now, orders, storeOfGuide: (id) => directory.storeOfGuide(id), memberCreatedAt: async () => null });
+    const feed = new MetricsFeed({ tx, now, orders, storeOfGuide: (id) => directory.storeOfGuide(id), memberCreatedAt: async () => null, wecomContactSince: (id, since) => directory.wecomContactSince(id, since) });
 
     // New paid orders of today (as a payment would leave them), then synced one by one.
     const fresh = await orders.byIds(await newPaidOrders(db, SYNCS));
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
       signedInOn: (ids, day) => signins.signedInOn(ids, day),
       newCustomersByGuide: (r) => directory.newCustomersByGuide(r),
       membersCreatedBetween: async (from, to) => Number((await ds.query('SELECT COUNT(*) AS n FROM member WHERE created_at >= ? AND created_at < ?', [from, to]))[0].n),
+      couponsIssuedBetween: (from, to) => new CouponBatchReads(ds).issuedBetween(from, to),
+      pointsBetween: (from, to) => new PointsFlowReads(ds).between(from, to),
     });
     const yesterday = addDays(beijingDay(now()), -1);
     const r = await timed(`nightly job (re-derive ${yesterday})`, () => jobs.rederive(yesterday));

@@ -27,6 +27,19 @@ export interface DailyCounters {
   couponFen: number;
   /** Points redeemed (积分抵扣) in the orders paid that day. */
   pointsSpent: number;
+  /** Touches that day: guide share/card opens (one per member, guide and hour), WeCom adds and coupon pushes. */
+  touches: number;
+  /** Coupons issued to members that day, any source (chain only: a copy has no store). */
+  couponsIssued: number;
+  /** Points credited that day (purchase, sign-in, referral, HQ grant) and points spent (checkout and points mall); chain only. */
+  pointsEarned: number;
+  pointsUsed: number;
+  /** Of the day's first purchases, those whose member is (or became) a WeCom contact of a guide after it. */
+  firstBuyersAddedGuide: number;
+  /** Offline (POS) sales posted that day, their amount, and the amount of returns posted that day. */
+  offlineSales: number;
+  offlineGmvFen: number;
+  offlineReturnFen: number;
 }
 
 export const DAILY_COUNTERS: readonly (keyof DailyCounters)[] = [
@@ -42,9 +55,17 @@ export const DAILY_COUNTERS: readonly (keyof DailyCounters)[] = [
   'couponsUsed',
   'couponFen',
   'pointsSpent',
+  'touches',
+  'couponsIssued',
+  'pointsEarned',
+  'pointsUsed',
+  'firstBuyersAddedGuide',
+  'offlineSales',
+  'offlineGmvFen',
+  'offlineReturnFen',
 ];
 
-export const zeroDaily = (): DailyCounters => ({ newMembers: 0, paidOrders: 0, gmvFen: 0, refundFen: 0, guideOrders: 0, guideGmvFen: 0, firstPurchases: 0, groupsSucceeded: 0, groupsFailed: 0, couponsUsed: 0, couponFen: 0, pointsSpent: 0 });
+export const zeroDaily = (): DailyCounters => Object.fromEntries(DAILY_COUNTERS.map((k) => [k, 0])) as unknown as DailyCounters;
 
 export function addDaily(a: DailyCounters, b: Partial<DailyCounters>): DailyCounters {
   const out = { ...a };
@@ -62,10 +83,14 @@ export interface PeriodCounters {
   payingMembers: number;
   /** Members who paid two or more orders in the period. */
   repeatMembers: number;
+  /** The touch funnel: members touched in the period; of them, those whose first-ever paid order fell in the period; of those, who paid again in the period. */
+  touchedMembers: number;
+  touchedFirstBuyers: number;
+  touchedRepeatBuyers: number;
 }
 
-export const PERIOD_COUNTERS: readonly (keyof PeriodCounters)[] = ['activeMembers', 'signedInMembers', 'payingMembers', 'repeatMembers'];
-export const zeroPeriod = (): PeriodCounters => ({ activeMembers: 0, signedInMembers: 0, payingMembers: 0, repeatMembers: 0 });
+export const PERIOD_COUNTERS: readonly (keyof PeriodCounters)[] = ['activeMembers', 'signedInMembers', 'payingMembers', 'repeatMembers', 'touchedMembers', 'touchedFirstBuyers', 'touchedRepeatBuyers'];
+export const zeroPeriod = (): PeriodCounters => Object.fromEntries(PERIOD_COUNTERS.map((k) => [k, 0])) as unknown as PeriodCounters;
 
 export type MetricKey =
   | 'newMembers'
@@ -83,7 +108,17 @@ export type MetricKey =
   | 'groupSuccessRate'
   | 'couponsUsed'
   | 'pointsSpent'
-  | 'incentiveFen';
+  | 'incentiveFen'
+  | 'touchedMembers'
+  | 'touchFirstRate'
+  | 'touchRepeatRate'
+  | 'couponsIssued'
+  | 'couponUseRate'
+  | 'pointsEarned'
+  | 'pointsUsed'
+  | 'addGuideRate'
+  | 'offlineGmvFen'
+  | 'totalGmvFen';
 
 export type MetricUnit = 'count' | 'fen' | 'bp';
 
@@ -111,6 +146,16 @@ export const METRICS: readonly MetricDefinition[] = [
   { key: 'couponsUsed', label: '用券订单', unit: 'count', definition: '当期支付订单中使用的优惠券张数' },
   { key: 'pointsSpent', label: '积分抵扣', unit: 'count', definition: '当期支付订单中抵扣使用的积分' },
   { key: 'incentiveFen', label: '激励成本', unit: 'fen', definition: '当期支付订单中优惠券抵扣的金额 + 抵扣积分（100 积分 = ¥1）' },
+  { key: 'touchedMembers', label: '触达会员', unit: 'count', definition: '当期被触达的去重会员：打开导购分享/名片链接、添加导购企业微信、收到推送的优惠券（推送仅计全渠道）' },
+  { key: 'touchFirstRate', label: '触达→首购', unit: 'bp', definition: '当期触达会员中，第一笔支付订单也在当期的会员 ÷ 当期触达会员' },
+  { key: 'touchRepeatRate', label: '首购→复购', unit: 'bp', definition: '上述触达后首购的会员中，当期又支付了订单的会员 ÷ 触达后首购的会员' },
+  { key: 'couponsIssued', label: '发券', unit: 'count', definition: '当期发到会员券包的优惠券张数（领取、推送、新人礼等全部来源；仅全渠道）' },
+  { key: 'couponUseRate', label: '用券率', unit: 'bp', definition: '当期支付订单中使用的优惠券张数 ÷ 当期发出的优惠券张数（仅全渠道）' },
+  { key: 'pointsEarned', label: '积分发放', unit: 'count', definition: '当期记入会员的积分：购物（含待确认）、签到、邀请、总部发放（仅全渠道）' },
+  { key: 'pointsUsed', label: '积分消耗', unit: 'count', definition: '当期会员花掉的积分：下单抵扣与积分商城兑换（仅全渠道）' },
+  { key: 'addGuideRate', label: '首购加导购率', unit: 'bp', definition: '当期首购会员中，首购后已是导购企业微信好友的会员 ÷ 当期首购（按首购日计）' },
+  { key: 'offlineGmvFen', label: '线下 GMV（扣退货）', unit: 'fen', definition: '当期门店 POS 登记的线下销售额 − 当期登记的线下退货额（按登记日计）' },
+  { key: 'totalGmvFen', label: '线上 + 线下 GMV', unit: 'fen', definition: '私域 GMV（扣退款）+ 线下 GMV（扣退货）' },
 ];
 
 export const METRIC_KEYS = METRICS.map((m) => m.key);
@@ -143,5 +188,15 @@ export function metricsOf(d: DailyCounters, p: PeriodCounters, membersToDate: nu
     couponsUsed: d.couponsUsed,
     pointsSpent: d.pointsSpent,
     incentiveFen: d.couponFen + d.pointsSpent,
+    touchedMembers: p.touchedMembers,
+    touchFirstRate: bp(p.touchedFirstBuyers, p.touchedMembers),
+    touchRepeatRate: bp(p.touchedRepeatBuyers, p.touchedFirstBuyers),
+    couponsIssued: d.couponsIssued,
+    couponUseRate: bp(d.couponsUsed, d.couponsIssued),
+    pointsEarned: d.pointsEarned,
+    pointsUsed: d.pointsUsed,
+    addGuideRate: bp(d.firstBuyersAddedGuide, d.firstPurchases),
+    offlineGmvFen: d.offlineGmvFen - d.offlineReturnFen,
+    totalGmvFen: net + d.offlineGmvFen - d.offlineReturnFen,
   };
 }

@@ -47,8 +47,9 @@ describe('Beijing calendar', () => {
 });
 
 describe('metric definitions', () => {
-  const d = addDaily(zeroDaily(), { newMembers: 3, paidOrders: 4, gmvFen: 40_000, refundFen: 4_000, guideOrders: 1, guideGmvFen: 10_000, firstPurchases: 2, groupsSucceeded: 3, groupsFailed: 1, couponsUsed: 2, couponFen: 1_500, pointsSpent: 300 });
-  const p = { activeMembers: 20, signedInMembers: 3, payingMembers: 3, repeatMembers: 1 };
+  const d = addDaily(zeroDaily(), { newMembers: 3, paidOrders: 4, gmvFen: 40_000, refundFen: 4_000, guideOrders: 1, guideGmvFen: 10_000, firstPurchases: 2, groupsSucceeded: 3, groupsFailed: 1, couponsUsed: 2, couponFen: 1_500, pointsSpent: 300,
+    touches: 9, couponsIssued: 8, pointsEarned: 1_200, pointsUsed: 500, firstBuyersAddedGuide: 1, offlineSales: 3, offlineGmvFen: 30_000, offlineReturnFen: 5_000 });
+  const p = { activeMembers: 20, signedInMembers: 3, payingMembers: 3, repeatMembers: 1, touchedMembers: 8, touchedFirstBuyers: 2, touchedRepeatBuyers: 1 };
 
   it('computes every metric from the counters', () => {
     expect(metricsOf(d, p, 100)).toEqual({
@@ -68,6 +69,16 @@ describe('metric definitions', () => {
       couponsUsed: 2,
       pointsSpent: 300,
       incentiveFen: 1_800, // ¥15 of coupons + 300 points (¥3)
+      touchedMembers: 8,
+      touchFirstRate: 2500, // 2 of the 8 touched made their first purchase
+      touchRepeatRate: 5000, // 1 of those 2 paid again
+      couponsIssued: 8,
+      couponUseRate: 2500, // 2 used ÷ 8 issued
+      pointsEarned: 1_200,
+      pointsUsed: 500,
+      addGuideRate: 5000, // 1 of 2 first buyers added a guide
+      offlineGmvFen: 25_000, // returns posted that day come off
+      totalGmvFen: 61_000, // 36,000 online after refunds + 25,000 offline
     });
   });
 
@@ -97,8 +108,21 @@ describe('targets and alerts', () => {
     [100, 20, 20, 0, 0, []], // no paid order: the guide share is not measured
   ])('active %i signed in %i paying %i orders %i by guides %i → %j', (active, signed, paying, orders, guideOrders, expected) => {
     const d = { ...quietDay, paidOrders: orders, guideOrders };
-    const found = alertsOfDay('2026-12-03', d, { activeMembers: active, signedInMembers: signed, payingMembers: paying, repeatMembers: 0 }, targets);
+    const found = alertsOfDay('2026-12-03', d, { ...zeroPeriod(), activeMembers: active, signedInMembers: signed, payingMembers: paying }, targets);
     expect(found.map((a) => a.metric).sort()).toEqual([...expected].sort());
+  });
+
+  it.each([
+    // coupons issued, used, first purchases, of them added a guide → alerts under HQ's 20 % / 40 %
+    [0, 0, 0, 0, []], // nothing issued, no first purchase: nothing measured
+    [10, 2, 5, 2, []], // exactly 20 % and 40 %
+    [10, 1, 5, 2, ['couponUseRate']],
+    [10, 2, 5, 1, ['addGuideRate']],
+    [0, 3, 0, 0, []], // coupons used but none issued that day: the rate is not measured
+  ])('issued %i used %i first buyers %i added %i → %j', (issued, used, first, added, expected) => {
+    const d = { ...quietDay, couponsIssued: issued, couponsUsed: used, firstPurchases: first, firstBuyersAddedGuide: added };
+    const found = alertsOfDay('2026-12-03', d, zeroPeriod(), effectiveTargets({ couponUseRate: 2000, addGuideRate: 4000 }));
+    expect(found.map((a) => a.metric)).toEqual(expected);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { metricsOf, type DailyCounters, type MetricKey, type PeriodCounters } from './definitions';
 
-export type TargetKey = 'signInShare' | 'guideOrderShare' | 'conversion' | 'repurchaseRate' | 'guideGmvShare' | 'newMembers' | 'aovFen';
+export type TargetKey = 'signInShare' | 'guideOrderShare' | 'conversion' | 'repurchaseRate' | 'guideGmvShare' | 'newMembers' | 'aovFen' | 'couponUseRate' | 'addGuideRate';
 
 /** The denominator a day needs for its figure to mean anything (null: counts, always measured). */
 const DENOMINATOR: Record<TargetKey, ((d: DailyCounters, p: PeriodCounters) => number) | null> = {
@@ -16,11 +16,16 @@ const DENOMINATOR: Record<TargetKey, ((d: DailyCounters, p: PeriodCounters) => n
   guideGmvShare: (d) => d.gmvFen,
   aovFen: (d) => d.paidOrders,
   newMembers: null,
+  couponUseRate: (d) => d.couponsIssued,
+  addGuideRate: (d) => d.firstPurchases,
 };
 
 export const TARGET_KEYS = Object.keys(DENOMINATOR) as TargetKey[];
 
-/** The plans' targets: sign-in 15 % of active members daily, guides 30 % of orders, conversion 15 %. */
+/**
+ * The plans' targets: sign-in 15 % of active members daily, guides 30 % of orders, conversion 15 %.
+ * The plans name no figure for the coupon use rate or the add-your-guide rate: HQ sets those.
+ */
 export const DEFAULT_TARGETS: Readonly<Partial<Record<TargetKey, number>>> = {
   signInShare: 1500,
   guideOrderShare: 3000,

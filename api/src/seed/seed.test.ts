@@ -43,6 +43,13 @@ describe('demo seed', () => {
       // The demo till: a key (its secret for the banner) and offline sales with a return.
       expect(first.demo?.pos?.keyId).toMatch(/^pk_/);
       expect(Number((await first.ds.query('SELECT COUNT(*) AS n FROM pos_sale'))[0].n)).toBe(4); // 3 + the commissioned one (demo-offline-commission)
+      // Every 数据 chart has figures on the first start: touches and the funnel, coupons, points, WeCom adds, offline GMV.
+      const [chain] = await first.ds.query(
+        `SELECT SUM(touches) AS touches, SUM(coupons_issued) AS issued, SUM(coupons_used) AS used, SUM(points_earned) AS earned,
+                SUM(first_buyers_added_guide) AS added, SUM(offline_gmv_fen) AS offline FROM metric_daily WHERE scope_kind = 'chain'`,
+      );
+      const [funnel] = await first.ds.query("SELECT SUM(touched_members) AS touched, SUM(touched_first_buyers) AS first FROM metric_period WHERE scope_kind = 'chain' AND period LIKE 'M%'");
+      expect(Object.entries({ ...chain, ...funnel }).filter(([, v]) => !(Number(v) > 0))).toEqual([]);
       const catalogue = {
         categories: await first.ds.getRepository(Category).count(),
         products: await first.ds.getRepository(Product).count(),

@@ -188,6 +188,8 @@ export const REQUEST_FIELDS = {
     "guideGmvShare": {"type":"integer","nullable":true,"minimum":0,"maximum":10000},
     "aovFen": {"type":"integer","nullable":true,"minimum":0,"maximum":1000000000},
     "newMembers": {"type":"integer","nullable":true,"minimum":0,"maximum":1000000000},
+    "couponUseRate": {"type":"integer","nullable":true,"minimum":0,"maximum":10000},
+    "addGuideRate": {"type":"integer","nullable":true,"minimum":0,"maximum":10000},
   },
   "PUT /api/hq/new-member-pack": {
     "templateIds": {"type":"array","required":true,"maxItems":10},

@@ -7614,6 +7614,8 @@ export interface paths {
                         guideGmvShare?: number | null;
                         aovFen?: number | null;
                         newMembers?: number | null;
+                        couponUseRate?: number | null;
+                        addGuideRate?: number | null;
                     };
                 };
             };

@@ -47,6 +47,7 @@ export class CouponHolding {
 @Index('idx_member_coupon_member', ['memberId', 'status'])
 @Index('idx_member_coupon_expiry', ['status', 'validTo'])
 @Index('idx_member_coupon_order', ['orderId'])
+@Index('idx_member_coupon_received', ['receivedAt'])
 @Index('uq_member_coupon_store_code', ['storeCode'], { unique: true })
 export class MemberCoupon {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;

@@ -122,7 +122,7 @@ function createGuideServices(
     shopper: new GuidesShopper(ds, tx, now, orders),
     workbench,
     posters: new GuidePosters(ds, workbench, shareTokens, ctx.wechat, log, now),
-    touches: new TouchService(tx, shareTokens, rules, now),
+    touches: new TouchService(tx, shareTokens, rules, now, outbox),
     attribution,
     commission,
     reports: new GuidesReports(ds, orders),

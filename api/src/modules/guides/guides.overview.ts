@@ -83,6 +83,15 @@ export class GuideDirectory {
     return { prompted: await prompts.getCount(), added: await added.getCount() };
   }
 
+  /** Whether a member is a guide's WeCom contact now, or became one at or after `since` (the metrics' add-your-guide rate). */
+  async wecomContactSince(memberId: number, since: Date): Promise<boolean> {
+    return this.ds.manager
+      .createQueryBuilder(WecomContact, 'c')
+      .where('c.memberId = :memberId', { memberId })
+      .andWhere("(c.status = 'added' OR c.addedAt >= :since)", { since })
+      .getExists();
+  }
+
   /** Shoppers who became one of these guides' customers in the range (a store's 新会员). */
   newCustomers(r: Range, guideIds: readonly number[]): Promise<number> {
     if (!guideIds.length) return Promise.resolve(0);

@@ -5,12 +5,15 @@
  * the binding rule.
  */
 import { refuseGuideToken, touchHourBucket } from '@common/attribution/rules';
+import { beijingDay } from '@common/metrics/period';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
 import { applySignal, guideStates } from './bindings';
 import { GuideAddTap, GuideTouch } from './guides.entities';
 import type { RuleSets } from './rule-sets';
 import type { ShareTokens } from '../share';
+import type { Outbox } from '../outbox';
+import './guides.events';
 
 export interface TouchInput {
   token: string;
@@ -29,6 +32,7 @@ export class TouchService {
     private readonly tokens: ShareTokens,
     private readonly rules: RuleSets,
     private readonly now: () => Date,
+    private readonly outbox: Outbox,
   ) {}
 
   async record(memberId: number, input: TouchInput): Promise<TouchOutcome> {
@@ -55,6 +59,7 @@ export class TouchService {
           createdAt: now,
         });
         touchId = Number(ins.identifiers[0].id);
+        await this.outbox.enqueue(m, 'GuideTouched', touchId, { memberId, guideId: v.id, day: beijingDay(now) });
       } catch (err) {
         if (isUniqueViolation(err)) return { recorded: false, reason: 'duplicate' };
         throw err;

@@ -5,6 +5,7 @@
  * a shopper (unionid via externalcontact/get, else the shopper's tap on the add button within the
  * window), binding, and the welcome message run after the reply, in an outbox handler.
  */
+import { beijingDay } from '@common/metrics/period';
 import type { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
@@ -106,6 +107,9 @@ export class WecomService {
         await m.update(WecomContact, { id: existing.id, status: 'deleted' }, { status: 'added', addedAt: at, deletedAt: null, memberId: existing.memberId ?? member?.memberId ?? null });
       }
       if (member) await applySignal(m, member.memberId, { kind: 'wecom_add', guideId: guide.id, at }, await this.rules.current(m), this.now());
+      // A new or renewed contact of a known member (a redelivered callback finds it added and publishes nothing).
+      const linked = !existing ? member?.memberId : existing.status === 'deleted' ? (existing.memberId ?? member?.memberId) : undefined;
+      if (linked) await this.outbox.enqueue(m, 'WecomContactAdded', `${guide.id}:${linked}`, { memberId: linked, guideId: guide.id, day: beijingDay(at) });
     });
     if (f.WelcomeCode) await this.welcome(f.WelcomeCode, guide);
   }

@@ -31,6 +31,14 @@ export class MetricDaily {
   @Column({ type: 'int' }) couponsUsed!: number;
   @Column({ type: 'int' }) couponFen!: number;
   @Column({ type: 'int' }) pointsSpent!: number;
+  @Column({ type: 'int' }) touches!: number;
+  @Column({ type: 'int' }) couponsIssued!: number;
+  @Column({ type: 'int' }) pointsEarned!: number;
+  @Column({ type: 'int' }) pointsUsed!: number;
+  @Column({ type: 'int' }) firstBuyersAddedGuide!: number;
+  @Column({ type: 'int' }) offlineSales!: number;
+  @Column({ type: 'int' }) offlineGmvFen!: number;
+  @Column({ type: 'int' }) offlineReturnFen!: number;
 }
 
 @Entity('metric_period')
@@ -45,6 +53,9 @@ export class MetricPeriod {
   @Column({ type: 'int' }) signedInMembers!: number;
   @Column({ type: 'int' }) payingMembers!: number;
   @Column({ type: 'int' }) repeatMembers!: number;
+  @Column({ type: 'int' }) touchedMembers!: number;
+  @Column({ type: 'int' }) touchedFirstBuyers!: number;
+  @Column({ type: 'int' }) touchedRepeatBuyers!: number;
 }
 
 /** One member in one period and scope: its flags flip once (conditional UPDATE), which moves the period's counters exactly once. */
@@ -61,6 +72,11 @@ export class MetricMember {
   @Column({ type: 'boolean' }) signedIn!: boolean;
   /** Paid orders in the period, capped at 2 (all the repurchase rate needs). */
   @Column({ type: 'int' }) paidOrders!: number;
+  /** Touched in the period; made their first-ever paid order in the period. */
+  @Column({ type: 'boolean' }) touched!: boolean;
+  @Column({ type: 'boolean' }) firstBuy!: boolean;
+  /** The touch-funnel stage already counted: 0, 1 (touched first buyer) or 2 (and paid again). Only moves forward. */
+  @Column({ type: 'int' }) funnel!: number;
 }
 
 /**
@@ -69,6 +85,7 @@ export class MetricMember {
  * re-derivation can both sync any order any number of times and count it exactly once.
  */
 @Entity('metric_order')
+@Index('idx_metric_order_member', ['memberId', 'firstPurchase'])
 export class MetricOrder {
   @PrimaryColumn({ type: 'integer' }) orderId!: number;
   @Column({ type: 'varchar', length: 10 }) day!: string;
@@ -79,6 +96,8 @@ export class MetricOrder {
   /** Only grows (refunds only add up), so a stale read can never move it back. */
   @Column({ type: 'int' }) refundFen!: number;
   @Column({ type: 'boolean' }) firstPurchase!: boolean;
+  /** A first purchase whose member is a guide's WeCom contact after it (counted once, never taken back). */
+  @Column({ type: 'boolean' }) guideAdded!: boolean;
 }
 
 /** Keys of work applied once: an outbox delivery (`eventId:handler`) or a finished re-derivation (`rederive:<day>`). */

@@ -1,7 +1,8 @@
 /**
  * The metrics' lease jobs (one run at a time across instances: the scheduler's lease).
  * - metrics-refresh (every 10 minutes): facts other modules keep without an event — sign-ins of
- *   today's and yesterday's active members, and store/guide 新会员 from guide bindings.
+ *   today's and yesterday's active members, store/guide 新会员 from guide bindings, and the
+ *   chain's coupons issued and points earned/used (per-day reads by the created-at indexes).
  * - metrics-nightly (hourly, works once per day): re-derives yesterday (the safety net): syncs
  *   every order paid that day, sets the chain's 新会员 from the members table, and recounts the
  *   day's, week's and month's distinct counters from the member rows.
@@ -25,6 +26,8 @@ export interface JobDeps {
   signedInOn: (memberIds: readonly number[], day: string) => Promise<number[]>;
   newCustomersByGuide: (r: { from: Date; to: Date }) => Promise<{ guideId: number; storeId: number; count: number }[]>;
   membersCreatedBetween: (from: Date, to: Date) => Promise<number>;
+  couponsIssuedBetween: (from: Date, to: Date) => Promise<number>;
+  pointsBetween: (from: Date, to: Date) => Promise<{ earned: number; used: number }>;
 }
 
 export class MetricsJobs {
@@ -37,6 +40,7 @@ export class MetricsJobs {
     for (const day of [addDays(t, -1), t]) {
       signedIn += await this.markSignins(day);
       scopes += await this.storeNewMembers(day);
+      await this.chainFlows(day);
     }
     return { signedIn, scopes };
   }
@@ -88,6 +92,14 @@ export class MetricsJobs {
     return values.size;
   }
 
+  /** Sets the day's coupons issued and points earned/used of the chain from their modules' read ports (absolute: rerunning changes nothing). */
+  private async chainFlows(day: string): Promise<void> {
+    const r = dayRange(day);
+    const couponsIssued = await this.d.couponsIssuedBetween(r.from, r.to);
+    const points = await this.d.pointsBetween(r.from, r.to);
+    await this.d.tx.run((m) => setDaily(m, day, { kind: 'chain', id: 0 }, { couponsIssued, pointsEarned: points.earned, pointsUsed: points.used }));
+  }
+
   /** Re-derives yesterday once it is over; the applied key makes the later hourly runs no-ops. */
   async nightly(): Promise<{ day: string; orders: number; changed: number } | { day: string; skipped: true }> {
     const day = addDays(today(this.d.now()), -1);
@@ -98,7 +110,7 @@ export class MetricsJobs {
     return r;
   }
 
-  /** The safety net for one day: orders synced from the order table, chain 新会员 set, distinct counters recounted. */
+  /** The safety net for one day: orders synced from the order table, chain 新会员, coupons and points set, distinct counters recounted. */
   async rederive(day: string): Promise<{ day: string; orders: number; changed: number }> {
     const range = dayRange(day);
     const paid = await this.d.orders.paidBetween(range.from, range.to, null);
@@ -110,6 +122,7 @@ export class MetricsJobs {
     const newMembers = await this.d.membersCreatedBetween(range.from, range.to);
     await this.d.tx.run((m) => setDaily(m, day, { kind: 'chain', id: 0 }, { newMembers }));
     await this.storeNewMembers(day);
+    await this.chainFlows(day);
     for (const period of periodKeysOf(day)) await this.d.tx.run((m) => recountPeriod(m, period));
     return { day, orders: paid.length, changed };
   }

@@ -4,11 +4,13 @@
  * Charts read the aggregates only; other modules are read through their public entries.
  */
 import { InsightMetrics1796310000000 } from '../../db/migrations/1796310000000-insight-metrics';
+import { MetricsMore1796500000000 } from '../../db/migrations/1796500000000-metrics-more';
 import { defineModule } from '../../platform/module';
 import { authModule } from '../auth';
 import { guidesModule } from '../guides';
 import { ordersModule } from '../orders';
-import { SigninReads } from '../points';
+import { CouponBatchReads } from '../coupons';
+import { PointsFlowReads, SigninReads } from '../points';
 import { METRICS_ENTITIES } from './metrics.entities';
 import { MetricsFeed } from './metrics.feed';
 import { MetricsJobs } from './metrics.jobs';
@@ -23,19 +25,22 @@ const REFRESH_MS = 10 * 60_000;
 export const metricsModule = defineModule({
   name: 'metrics',
   entities: METRICS_ENTITIES,
-  migrations: [InsightMetrics1796310000000],
+  migrations: [InsightMetrics1796310000000, MetricsMore1796500000000],
   errors: { METRICS_SCOPE_NOT_FOUND: 404, METRICS_RANGE_INVALID: 400 },
   build(ctx) {
     const orderFacts = ctx.use(ordersModule).orderFacts;
     const directory = ctx.use(guidesModule).guideDirectory;
     const auth = ctx.use(authModule).auth;
     const signins = new SigninReads(ctx.ds);
+    const coupons = new CouponBatchReads(ctx.ds);
+    const points = new PointsFlowReads(ctx.ds);
     const feed = new MetricsFeed({
       tx: ctx.tx,
       now: ctx.now,
       orders: orderFacts,
       storeOfGuide: (id) => directory.storeOfGuide(id),
       memberCreatedAt: async (id) => (await auth.memberById(id))?.createdAt ?? null,
+      wecomContactSince: (id, since) => directory.wecomContactSince(id, since),
     });
     feed.subscribe(ctx.outbox);
     const jobs = new MetricsJobs({
@@ -47,6 +52,8 @@ export const metricsModule = defineModule({
       signedInOn: (ids, day) => signins.signedInOn(ids, day),
       newCustomersByGuide: (r) => directory.newCustomersByGuide(r),
       membersCreatedBetween: (from, to) => auth.membersCreatedBetween(from, to),
+      couponsIssuedBetween: (from, to) => coupons.issuedBetween(from, to),
+      pointsBetween: (from, to) => points.between(from, to),
     });
     ctx.scheduler.register({ name: 'metrics-refresh', run: () => jobs.refresh(), intervalMs: REFRESH_MS });
     ctx.scheduler.register({ name: 'metrics-nightly', run: () => jobs.nightly(), intervalMs: HOURLY });

@@ -4,7 +4,7 @@
  * chunks, so a CSV export writes rows as they are read.
  */
 import { Between, In, LessThan, type DataSource } from 'typeorm';
-import { addDaily, DAILY_COUNTERS, metricsOf, zeroDaily, zeroPeriod, type DailyCounters, type MetricValues, type PeriodCounters } from '@common/metrics/definitions';
+import { addDaily, DAILY_COUNTERS, metricsOf, PERIOD_COUNTERS, zeroDaily, zeroPeriod, type DailyCounters, type MetricValues, type PeriodCounters } from '@common/metrics/definitions';
 import { addDays, bucketDays, bucketsBetween, daysBetween, periodKey, today, type Grain } from '@common/metrics/period';
 import { alertsOfDay, type AlertFinding } from '@common/metrics/targets';
 import { MetricDaily, MetricPeriod, type ScopeKind } from './metrics.entities';
@@ -18,6 +18,12 @@ const CHUNK: Record<Grain, number> = { day: 31, week: 13, month: 12 };
 function dailyOf(r: MetricDaily): DailyCounters {
   const out = zeroDaily();
   for (const k of DAILY_COUNTERS) out[k] = Number(r[k]);
+  return out;
+}
+
+function periodOf(r: MetricPeriod | undefined): PeriodCounters {
+  const out = zeroPeriod();
+  if (r) for (const k of PERIOD_COUNTERS) out[k] = Number(r[k]);
   return out;
 }
 
@@ -50,7 +56,7 @@ export class MetricsReads {
         let d = zeroDaily();
         for (const r of days) if (r.day >= span.first && r.day <= span.last) d = addDaily(d, dailyOf(r));
         const pr = periods.get(periodKey(span.first, grain));
-        const p: PeriodCounters = pr ? { activeMembers: pr.activeMembers, signedInMembers: pr.signedInMembers, payingMembers: pr.payingMembers, repeatMembers: pr.repeatMembers } : zeroPeriod();
+        const p = periodOf(pr);
         members += d.newMembers;
         yield { bucket: b, first: span.first, last: span.last, ...d, ...p, ...metricsOf(d, p, members), membersToDate: members };
       }
@@ -96,7 +102,7 @@ export class MetricsReads {
     const where = scopes.map((s) => ({ scopeKind: s.kind, scopeId: s.id }));
     const daily = new Map((await this.ds.manager.find(MetricDaily, { where: where.map((w) => ({ ...w, day: Between(span[0], last) })) })).map((r) => [key(r.scopeKind, r.scopeId, r.day), dailyOf(r)]));
     const periods = new Map(
-      (await this.ds.manager.find(MetricPeriod, { where: where.map((w) => ({ ...w, period: In(span.map((d) => periodKey(d, 'day'))) })) })).map((p) => [key(p.scopeKind, p.scopeId, p.period.slice(1)), p as PeriodCounters]),
+      (await this.ds.manager.find(MetricPeriod, { where: where.map((w) => ({ ...w, period: In(span.map((d) => periodKey(d, 'day'))) })) })).map((p) => [key(p.scopeKind, p.scopeId, p.period.slice(1)), periodOf(p)]),
     );
     const out: (AlertFinding & { scopeKind: ScopeKind; scopeId: number; trend: { day: string; value: number }[] })[] = [];
     for (const s of scopes) {

@@ -45,9 +45,10 @@ export function registerMetricsRoutes(api: ApiRouter, s: MetricsService, now: ()
     { method: 'get', path: '/api/hq/metrics/leaderboard.csv', tag: 'metrics', summary: '数据：门店/导购排行 CSV', access: readers, query: LeaderboardQuery, produces: 'text/csv' },
     async (c, { query }) => {
       const r = await s.leaderboard(query, storeScopeOf(c));
-      const headers = ['排名', query.kind === 'store' ? '门店' : '导购', '支付订单', 'GMV（元）', '退款（元）', '私域 GMV（元）', '导购订单', '首购', '新会员'];
+      const headers = ['排名', query.kind === 'store' ? '门店' : '导购', '支付订单', 'GMV（元）', '退款（元）', '私域 GMV（元）', '线下 GMV（元）', '线上 + 线下（元）', '导购订单', '首购', '新会员', '触达'];
+      const yuan = fenToYuanString;
       return csv(
-        csvStream(headers, r.items, (x) => [x.rank, x.name, x.paidOrders, fenToYuanString(x.gmvFen), fenToYuanString(x.refundFen), fenToYuanString(x.netGmvFen), x.guideOrders, x.firstPurchases, x.newMembers]),
+        csvStream(headers, r.items, (x) => [x.rank, x.name, x.paidOrders, yuan(x.gmvFen), yuan(x.refundFen), yuan(x.netGmvFen), yuan(x.offlineNetFen), yuan(x.totalNetFen), x.guideOrders, x.firstPurchases, x.newMembers, x.touches]),
         `leaderboard-${query.kind}-${r.from}-${r.to}`,
       );
     },

@@ -65,7 +65,11 @@ export class MetricsService {
     return {
       kind: q.kind,
       ...r,
-      items: rows.map((x, i) => ({ rank: i + 1, name: names.get(x.id) ?? `#${x.id}`, storeId: q.kind === 'store' ? x.id : (storeOf.get(x.id) ?? 0), netGmvFen: x.gmvFen - x.refundFen, ...x })),
+      items: rows.map((x, i) => {
+        const netGmvFen = x.gmvFen - x.refundFen;
+        const offlineNetFen = x.offlineGmvFen - x.offlineReturnFen;
+        return { rank: i + 1, name: names.get(x.id) ?? `#${x.id}`, storeId: q.kind === 'store' ? x.id : (storeOf.get(x.id) ?? 0), netGmvFen, offlineNetFen, totalNetFen: netGmvFen + offlineNetFen, ...x };
+      }),
     };
   }
 

@@ -89,7 +89,13 @@ export interface MemberMark {
   signedIn?: boolean;
   /** One more paid order. */
   paid?: boolean;
+  /** That paid order (or a later correction) is the member's first-ever paid order. */
+  firstBuy?: boolean;
+  /** Reached by a guide share/card open, a WeCom add or a coupon push. */
+  touched?: boolean;
 }
+
+const MEMBER_WHERE = 'period = :period AND scope_kind = :kind AND scope_id = :id AND member_id = :memberId';
 
 /**
  * Marks a member in the day's, week's and month's rows of each scope. Each flag flips by a
@@ -99,10 +105,10 @@ export interface MemberMark {
 export async function markMember(m: EntityManager, day: string, scopes: readonly Scope[], memberId: number, mark: MemberMark): Promise<void> {
   for (const period of periodKeysOf(day)) {
     for (const s of scopes) {
-      const where = 'period = :period AND scope_kind = :kind AND scope_id = :id AND member_id = :memberId';
       const params = { period, kind: s.kind, id: s.id, memberId };
-      await m.createQueryBuilder().insert().into(MetricMember).values({ period, scopeKind: s.kind, scopeId: s.id, memberId, active: false, signedIn: false, paidOrders: 0 }).orIgnore().execute();
-      const flip = async (set: Record<string, unknown>, cond: string) => ((await m.createQueryBuilder().update(MetricMember).set(set).where(`${where} AND ${cond}`, params).execute()).affected ?? 0) === 1;
+      await m.createQueryBuilder().insert().into(MetricMember).values({ period, scopeKind: s.kind, scopeId: s.id, memberId, active: false, signedIn: false, paidOrders: 0, touched: false, firstBuy: false, funnel: 0 }).orIgnore().execute();
+      const flip = async (set: Record<string, unknown>, cond: string) => ((await m.createQueryBuilder().update(MetricMember).set(set).where(`${MEMBER_WHERE} AND ${cond}`, params).execute()).affected ?? 0) === 1;
+      let funnelMoved = false;
       // A sign-in or an order is activity too.
       if ((mark.active || mark.paid || mark.signedIn) && (await flip({ active: true }, 'active = 0'))) await bumpPeriod(m, period, s, 'activeMembers');
       if (mark.signedIn && (await flip({ signedIn: true }, 'signed_in = 0'))) await bumpPeriod(m, period, s, 'signedInMembers');
@@ -110,6 +116,18 @@ export async function markMember(m: EntityManager, day: string, scopes: readonly
         // 0 → 1 makes a paying member, 1 → 2 a repeat one; beyond 2 nothing changes (capped).
         if (await flip({ paidOrders: 1 }, 'paid_orders = 0')) await bumpPeriod(m, period, s, 'payingMembers');
         else if (await flip({ paidOrders: 2 }, 'paid_orders = 1')) await bumpPeriod(m, period, s, 'repeatMembers');
+        funnelMoved = true;
+      }
+      if (mark.firstBuy && (await flip({ firstBuy: true }, 'first_buy = 0'))) funnelMoved = true;
+      if (mark.touched && (await flip({ touched: true }, 'touched = 0'))) {
+        await bumpPeriod(m, period, s, 'touchedMembers');
+        funnelMoved = true;
+      }
+      // The funnel stage moves forward by conditional UPDATEs over the row's flags: the UPDATE reads the
+      // latest committed row under its row lock, so whichever mark completes a stage counts it, once.
+      if (funnelMoved) {
+        if (await flip({ funnel: 1 }, 'funnel = 0 AND touched = 1 AND first_buy = 1')) await bumpPeriod(m, period, s, 'touchedFirstBuyers');
+        if (await flip({ funnel: 2 }, 'funnel = 1 AND paid_orders >= 2')) await bumpPeriod(m, period, s, 'touchedRepeatBuyers');
       }
     }
   }
@@ -120,15 +138,29 @@ export async function markMember(m: EntityManager, day: string, scopes: readonly
  * member rows (one grouped read by the unique index's prefix) and writes them absolutely.
  */
 export async function recountPeriod(m: EntityManager, period: string): Promise<number> {
-  const rows: { scope_kind: ScopeKind; scope_id: number | string; a: number | string; s: number | string; p: number | string; r: number | string }[] = await m.query(
+  // The funnel stage first, from the flags (so a later mark cannot count a stage the recount already did).
+  await m.query(
+    `UPDATE metric_member SET funnel = CASE WHEN touched = 1 AND first_buy = 1 THEN (CASE WHEN paid_orders >= 2 THEN 2 ELSE 1 END) ELSE 0 END WHERE period = ?`,
+    [period],
+  );
+  const rows: Record<string, number | string>[] = await m.query(
     `SELECT scope_kind, scope_id, SUM(CASE WHEN active THEN 1 ELSE 0 END) AS a, SUM(CASE WHEN signed_in THEN 1 ELSE 0 END) AS s,
-            SUM(CASE WHEN paid_orders >= 1 THEN 1 ELSE 0 END) AS p, SUM(CASE WHEN paid_orders >= 2 THEN 1 ELSE 0 END) AS r
+            SUM(CASE WHEN paid_orders >= 1 THEN 1 ELSE 0 END) AS p, SUM(CASE WHEN paid_orders >= 2 THEN 1 ELSE 0 END) AS r,
+            SUM(CASE WHEN touched THEN 1 ELSE 0 END) AS t, SUM(CASE WHEN funnel >= 1 THEN 1 ELSE 0 END) AS f1, SUM(CASE WHEN funnel >= 2 THEN 1 ELSE 0 END) AS f2
        FROM metric_member WHERE period = ? GROUP BY scope_kind, scope_id`,
     [period],
   );
   for (const r of rows) {
-    const where = { period, scopeKind: r.scope_kind, scopeId: Number(r.scope_id) };
-    const values = { activeMembers: Number(r.a), signedInMembers: Number(r.s), payingMembers: Number(r.p), repeatMembers: Number(r.r) };
+    const where = { period, scopeKind: r.scope_kind as ScopeKind, scopeId: Number(r.scope_id) };
+    const values: PeriodCounters = {
+      activeMembers: Number(r.a),
+      signedInMembers: Number(r.s),
+      payingMembers: Number(r.p),
+      repeatMembers: Number(r.r),
+      touchedMembers: Number(r.t),
+      touchedFirstBuyers: Number(r.f1),
+      touchedRepeatBuyers: Number(r.f2),
+    };
     await m.createQueryBuilder().insert().into(MetricPeriod).values({ ...where, ...zeroPeriod() }).orIgnore().execute();
     await m.createQueryBuilder().update(MetricPeriod).set(values).where(where).execute();
   }

@@ -100,6 +100,22 @@ describe('insight metrics API', () => {
     expect((await app.api.call('PUT', '/api/hq/metrics/targets', { token: w.tokens.store_manager, body: {} })).status).toBe(403);
   });
 
+  it('counts offline sales and returns per store and guide, apart from online GMV; a store manager sees only theirs', async () => {
+    const sale = (storeId: number, guideId: number, saleId: number, amountFen: number) => ({ saleId, storeId, guideId, memberId: null, amountFen, day: day() });
+    await app.services.tx.run(async (m) => {
+      await app.services.outbox.enqueue(m, 'OfflineSaleRecorded', 9001, sale(w.guideA.storeId, w.guideA.id, 9001, 50_000));
+      await app.services.outbox.enqueue(m, 'OfflineSaleReturned', 9001, { ...sale(w.guideA.storeId, w.guideA.id, 9001, 8_000), returnId: 1 });
+      await app.services.outbox.enqueue(m, 'OfflineSaleRecorded', 9002, sale(w.guideB.storeId, w.guideB.id, 9002, 30_000));
+    });
+    await drain();
+    const a = await todayRow(w.owner, `scope=store&id=${w.guideA.storeId}`);
+    expect(a).toMatchObject({ offlineSales: 1, offlineGmvFen: 42_000, totalGmvFen: a.netGmvFen + 42_000 });
+    expect(await todayRow(w.owner, 'scope=chain')).toMatchObject({ offlineSales: 2, offlineGmvFen: 72_000 });
+    expect(await todayRow(w.owner, `scope=guide&id=${w.guideB.id}`)).toMatchObject({ offlineGmvFen: 30_000 });
+    const mine = ok(await app.api.get('/api/hq/metrics/leaderboard?kind=store', w.tokens.store_manager)).items;
+    expect(mine.map((x: { id: number; offlineNetFen: number }) => [x.id, x.offlineNetFen])).toEqual([[w.guideA.storeId, 42_000]]);
+  });
+
   it('re-deriving a day from the orders changes nothing that the handlers counted', async () => {
     const before = await app.ds.query('SELECT * FROM metric_daily ORDER BY day, scope_kind, scope_id');
     const periods = await app.ds.query('SELECT * FROM metric_period ORDER BY period, scope_kind, scope_id');

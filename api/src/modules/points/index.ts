@@ -2,3 +2,4 @@
 export { pointsModule } from './points.module';
 export { balanceOf, clawback, credit, debit, returnDebit } from './ledger';
 export { SigninReads } from './signin-reads';
+export { PointsFlowReads } from './flow-reads';

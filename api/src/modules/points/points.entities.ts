@@ -37,6 +37,7 @@ export type PointsEntryKind =
 
 @Entity('points_entry')
 @Index(['memberId', 'id'])
+@Index('idx_points_entry_created', ['createdAt'])
 export class PointsEntry {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'integer' }) memberId!: number;

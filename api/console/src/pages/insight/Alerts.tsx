@@ -29,6 +29,8 @@ const TARGET_LABELS: Record<string, { label: string; unit: Unit }> = {
   guideGmvShare: { label: '导购 GMV 占比（%）', unit: 'bp' },
   newMembers: { label: '每日新会员（人）', unit: 'count' },
   aovFen: { label: '客单价（元）', unit: 'fen' },
+  couponUseRate: { label: '用券率（%）', unit: 'bp' },
+  addGuideRate: { label: '首购加导购率（%）', unit: 'bp' },
 };
 const toInput = (unit: Unit, v: number) => (unit === 'count' ? v : v / 100);
 const fromInput = (unit: Unit, v: number) => Math.round(unit === 'count' ? v : v * 100);

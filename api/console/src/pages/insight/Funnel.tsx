@@ -1,6 +1,7 @@
 /**
- * 数据 · 漏斗: for each period, active members → members who paid → members who paid twice or
- * more, with the period's first purchases; the latest period as an ECharts funnel.
+ * 数据 · 漏斗: for each period, members touched (guide share/card open, WeCom add, coupon push) →
+ * of them, first purchases in the period → of those, a repeat in the period; with the
+ * add-your-guide rate after a first purchase. The picked period (latest by default) as an ECharts funnel.
  */
 import { Button, Card, Empty, Result, Select, Skeleton, Space, Table } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
@@ -19,9 +20,9 @@ export default function FunnelPage() {
   const option = useMemo(() => {
     if (!current) return null;
     const steps = [
-      { name: '活跃会员', value: current.activeMembers },
-      { name: '下单会员', value: current.payingMembers },
-      { name: '复购会员（≥2 单）', value: current.repeatMembers },
+      { name: '触达会员', value: current.touchedMembers },
+      { name: '触达后首购', value: current.touchedFirstBuyers },
+      { name: '首购后复购', value: current.touchedRepeatBuyers },
     ];
     return { tooltip: { trigger: 'item' }, series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%', label: { formatter: '{b}：{c}' }, data: steps }] };
   }, [current]);
@@ -36,9 +37,9 @@ export default function FunnelPage() {
         <Select style={{ width: 160 }} value={current?.bucket} options={[...rows].reverse().map((r) => ({ value: r.bucket, label: r.bucket }))} onChange={setPicked} />
         <ExportButton path={`/api/hq/metrics/series.csv?${qs({ ...scope, ...rangeOf(grain) })}`} name="funnel.csv" />
       </Space>
-      <Card size="small" title={`活跃 → 下单 → 复购（${current?.bucket ?? ''}）`}>
-        {!current || !current.activeMembers ? (
-          <Empty description="这一期还没有活跃会员" />
+      <Card size="small" title={`触达 → 首购 → 复购（${current?.bucket ?? ''}）`}>
+        {!current || !current.touchedMembers ? (
+          <Empty description="这一期还没有触达会员" />
         ) : (
           <Suspense fallback={<Skeleton active />}>
             <InsightChart option={option!} height={280} testId="insight-funnel" />
@@ -52,12 +53,14 @@ export default function FunnelPage() {
         pagination={{ pageSize: 12 }}
         columns={[
           { title: '周期', dataIndex: 'bucket' },
-          { title: '活跃会员', render: (_, r) => r.activeMembers },
-          { title: '下单会员', render: (_, r) => r.payingMembers },
-          { title: '转化率', render: (_, r) => fmt('bp', r.conversion) },
-          { title: '首购', render: (_, r) => r.firstPurchases },
-          { title: '复购会员', render: (_, r) => r.repeatMembers },
-          { title: '复购率', render: (_, r) => fmt('bp', r.repurchaseRate) },
+          { title: '触达会员', render: (_, r) => r.touchedMembers },
+          { title: '触达次数', render: (_, r) => r.touches },
+          { title: '触达后首购', render: (_, r) => r.touchedFirstBuyers },
+          { title: '触达→首购', render: (_, r) => fmt('bp', r.touchFirstRate) },
+          { title: '首购后复购', render: (_, r) => r.touchedRepeatBuyers },
+          { title: '首购→复购', render: (_, r) => fmt('bp', r.touchRepeatRate) },
+          { title: '首购（全部）', render: (_, r) => r.firstPurchases },
+          { title: '首购加导购率', render: (_, r) => fmt('bp', r.addGuideRate) },
         ]}
       />
     </div>

@@ -12,6 +12,9 @@ interface Row {
   gmvFen: number;
   refundFen: number;
   netGmvFen: number;
+  offlineNetFen: number;
+  totalNetFen: number;
+  touches: number;
   guideOrders: number;
   firstPurchases: number;
   newMembers: number;
@@ -45,6 +48,9 @@ export default function LeaderboardPage() {
             { title: '支付订单', dataIndex: 'paidOrders' },
             { title: '私域 GMV（扣退款）', render: (_, r) => fmt('fen', r.netGmvFen) },
             { title: '退款', render: (_, r) => fmt('fen', r.refundFen) },
+            { title: '线下 GMV（扣退货）', render: (_, r) => fmt('fen', r.offlineNetFen) },
+            { title: '线上 + 线下', render: (_, r) => fmt('fen', r.totalNetFen) },
+            { title: '触达', dataIndex: 'touches' },
             { title: '首购', dataIndex: 'firstPurchases' },
             { title: '新会员', dataIndex: 'newMembers' },
           ]}

@@ -14,6 +14,9 @@ const GROUPS = [
   { value: 'members', label: '会员', keys: ['newMembers', 'activeMembers', 'firstPurchases'] },
   { value: 'rates', label: '比率', keys: ['mauShare', 'signInShare', 'conversion', 'repurchaseRate', 'guideOrderShare', 'groupSuccessRate'] },
   { value: 'money', label: '金额', keys: ['gmvFen', 'netGmvFen', 'aovFen', 'incentiveFen'] },
+  { value: 'touch', label: '触达与企微', keys: ['touchedMembers', 'touchFirstRate', 'touchRepeatRate', 'addGuideRate'] },
+  { value: 'incentives', label: '券与积分', keys: ['couponsIssued', 'couponsUsed', 'couponUseRate', 'pointsEarned', 'pointsUsed'] },
+  { value: 'channels', label: '线上与线下', keys: ['netGmvFen', 'offlineGmvFen', 'totalGmvFen'] },
 ] as const;
 
 export interface SeriesDto {
@@ -44,13 +47,17 @@ export default function TrendsPage() {
     const keys = GROUPS.find((g) => g.value === group)!.keys as readonly string[];
     const defs = data.defs.filter((d) => keys.includes(d.key));
     const scale = (d: MetricDef, v: number) => (d.unit === 'count' ? v : v / 100);
+    // Groups mixing counts and rates put the rates (%) on a second axis.
+    const axisOf = (d: MetricDef) => (d.unit === 'bp' && defs.some((x) => x.unit !== 'bp') ? 1 : 0);
+    const first = defs[0]?.unit;
+    const nameOf = (unit: string | undefined) => (unit === 'bp' ? '%' : unit === 'fen' ? '元' : '人/张/积分');
     return {
-      grid: { left: 64, right: 24, top: 40, bottom: 32 },
+      grid: { left: 64, right: 56, top: 40, bottom: 32 },
       legend: { top: 0 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: data.series.rows.map((r) => r.bucket) },
-      yAxis: { type: 'value', name: group === 'rates' ? '%' : group === 'money' ? '元' : '人/单' },
-      series: defs.map((d) => ({ type: 'line', name: d.label, smooth: true, data: data.series.rows.map((r) => scale(d, r[d.key] as number)) })),
+      yAxis: [{ type: 'value', name: nameOf(first) }, { type: 'value', name: '%', show: defs.some((d) => axisOf(d) === 1) }],
+      series: defs.map((d) => ({ type: 'line', name: d.label, smooth: true, yAxisIndex: axisOf(d), data: data.series.rows.map((r) => scale(d, r[d.key] as number)) })),
     };
   }, [data, group]);
 
@@ -63,7 +70,7 @@ export default function TrendsPage() {
   );
   if (error) return <Result status="error" title="数据加载失败" subTitle={error} extra={<Button onClick={reload}>重试</Button>} />;
   if (!data) return <Skeleton active paragraph={{ rows: 12 }} />;
-  const empty = data.series.rows.every((r) => !r.activeMembers && !r.paidOrders && !r.newMembers);
+  const empty = data.series.rows.every((r) => !r.activeMembers && !r.paidOrders && !r.newMembers && !r.touches && !r.offlineSales && !r.couponsIssued && !r.pointsEarned);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
       {toolbar}
