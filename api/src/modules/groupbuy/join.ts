@@ -2,8 +2,9 @@
  * POST /api/groupbuy/join: the route the opening second hits. Before the checkout path (which
  * reads the address, the SKU and the campaign), a per-instance gate refuses cheaply:
  * - before the start, after the end: from the campaign's window, cached here for a few seconds;
- * - once sold out: from the sold-out flag (set when a reserve or quote finds no unit left,
- *   cleared when a unit comes back in this instance, trusted for a few seconds otherwise).
+ * - once sold out: from the sold-out mark (the core board: set when a reserve, a quote or the
+ *   Redis gate finds no unit left, cleared when a unit comes back, trusted for a few seconds
+ *   otherwise; with Redis both travel to every instance at once).
  * Such refusals cause no SQL statement at all. With Redis, a join then takes an admission ticket
  * (admission.ts): only admitted joins reach the database, and every instance shares the count.
  * What passes goes through checkout like any order, with the `groupBuy` field, so the seat is
