@@ -39,8 +39,10 @@ async function main(): Promise<void> {
     // 1. The opening second: every shopper at once.
     const hot = await campaign(api, hq, '压测拼团');
     const skuBefore = Number((await pool.query<mysql.RowDataPacket[]>('SELECT stock FROM sku WHERE id = ?', [hot.skuId]))[0][0].stock);
+    const atOpening = await readCount(countFile);
     const burst = await wave(shoppers.length, CONCURRENCY, join(hot.id));
     summary('opening burst (all requests)', burst.shots, burst.ms);
+    console.log(`${''.padEnd(30)} SQL statements, whole burst: ${(await readCount(countFile)) - atOpening}`);
     const lastWin = Math.max(...burst.shots.filter((s) => s.status === 201).map((s) => s.end));
     const after = burst.shots.filter((s) => s.start > lastWin);
     const lat = after.map((s) => s.end - s.start);
