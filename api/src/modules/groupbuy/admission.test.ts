@@ -109,4 +109,5 @@ it('Redis away: joins take the database path and still sell exactly the units', 
     await away.close();
     await proxy.stop();
   }
-});
+  // A second app (schema, migrations) on a loaded CI machine.
+}, 120_000);
