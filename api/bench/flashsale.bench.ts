@@ -5,109 +5,16 @@
  * process on the MySQL-compatible server. Then a second wave after the sell-out, while a counter
  * preloaded into the API process (sql-counter.cjs) counts the SQL statements it causes. Last,
  * the same join transaction in bare mysql2 on the same database, as the ratio's denominator.
- * Prints figures; asserts nothing (not a test).
+ * Then (flashsale-redis.ts) the same with two API instances sharing Redis. BENCH_MODE picks
+ * single, redis or both (default). Prints figures; asserts nothing (not a test).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { createCategory, createProduct } from '../test/fixtures';
-import type { ApiClient, TestApp } from '../test/harness';
-import { formatShanghai } from '../src/modules/groupbuy/groupbuy.time';
 import { startApiProcess } from './api-process';
-
-const STOCK = Number(process.env.BENCH_STOCK ?? 100);
-const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 250);
-const POOL = Number(process.env.BENCH_POOL ?? 20);
-
-interface Shot {
-  status: number;
-  code?: string;
-  start: number;
-  end: number;
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-
-/** Runs `total` calls with at most `concurrency` in flight. */
-async function wave(total: number, concurrency: number, one: (i: number) => Promise<{ status: number; code?: string }>): Promise<{ shots: Shot[]; ms: number }> {
-  const shots: Shot[] = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, total) }, async () => {
-      while (next < total) {
-        const i = next++;
-        const start = performance.now();
-        const r = await one(i).catch(() => ({ status: 0, code: 'NETWORK' }));
-        shots.push({ ...r, start, end: performance.now() });
-      }
-    }),
-  );
-  return { shots, ms: performance.now() - t0 };
-}
-
-function summary(label: string, shots: Shot[], ms: number): void {
-  const lat = shots.map((s) => s.end - s.start);
-  const by = new Map<string, number>();
-  for (const s of shots) by.set(`${s.status}${s.code ? ` ${s.code}` : ''}`, (by.get(`${s.status}${s.code ? ` ${s.code}` : ''}`) ?? 0) + 1);
-  console.log(`${label.padEnd(30)} ${shots.length} requests in ${(ms / 1000).toFixed(2)} s = ${(shots.length / (ms / 1000)).toFixed(0)} req/s; p50 ${pct(lat, 50).toFixed(1)} ms, p99 ${pct(lat, 99).toFixed(1)} ms`);
-  console.log(`${''.padEnd(30)} ${[...by].map(([k, n]) => `${k}: ${n}`).join(', ')}`);
-}
-
-async function makeShoppers(api: ApiClient, n: number) {
-  const out: { token: string; memberId: number; addressId: number }[] = [];
-  await wave(n, 50, async () => {
-    const code = await api.post('/api/auth/dev-code', {});
-    const res = await api.post('/api/auth/wechat-login', { code: code.body.data.code });
-    const token: string = res.body.data.token;
-    const address = await api.post('/api/addresses', { name: '张三', phone: '13800138000', province: '上海市', city: '上海市', district: '徐汇区', detail: '漕溪北路 1 号', isDefault: true }, token);
-    out.push({ token, memberId: res.body.data.member.id, addressId: address.body.data.id });
-    return { status: address.status };
-  });
-  return out;
-}
-
-async function campaign(api: ApiClient, hq: string, title: string): Promise<{ id: number; skuId: number }> {
-  const app = { api } as TestApp;
-  const categoryId = await createCategory(app, hq, `${title}${Date.now()}`);
-  const p = await createProduct(app, hq, { categoryId, title, skus: [{ specs: {}, priceFen: 9900, stock: STOCK + 50 }] });
-  const now = Date.now();
-  const body = { title, skuId: p.skus[0].id, groupPriceFen: 6900, groupSize: 3, stock: STOCK, startAt: formatShanghai(new Date(now - 60_000)), endAt: formatShanghai(new Date(now + 86_400_000)), groupHours: 24, perShopperLimit: 1 };
-  const c = await api.post('/api/hq/groupbuy/campaigns', body, hq);
-  await api.post(`/api/hq/groupbuy/campaigns/${c.body.data.id}/schedule`, {}, hq);
-  return { id: c.body.data.id, skuId: p.skus[0].id };
-}
-
-/**
- * Waits until the outbox has delivered what came before (the shoppers' first logins each start a
- * 新人礼 and a referral delivery, handed over right after commit), so a measured phase counts only
- * its own statements, not the tail of the set-up's background work. Pending deliveries that stop
- * moving for a second are nobody's work (an API measured with BENCH_API_ROOT from before the
- * after-commit hand-over leaves them to the job, which the bench does not run).
- */
-async function outboxIdle(pool: mysql.Pool): Promise<void> {
-  let last = -1;
-  let still = 0;
-  for (const until = Date.now() + 120_000; Date.now() < until; ) {
-    const [rows] = await pool.query<mysql.RowDataPacket[]>("SELECT COUNT(*) AS n FROM outbox_delivery WHERE status = 'pending'");
-    const n = Number(rows[0].n);
-    still = n === last ? still + 1 : 0;
-    if (n === 0 || still >= 5) return;
-    last = n;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the outbox did not go idle within 120 s');
-}
-
-const readCount = async (file: string) => {
-  await new Promise((r) => setTimeout(r, 200)); // the counter flushes every 50 ms
-  return Number(fs.readFileSync(file, 'utf8') || 0);
-};
+import { campaign, CONCURRENCY, makeShoppers, outboxIdle, pct, POOL, readCount, SHOPPERS, STOCK, summary, wave } from './flashsale-support';
+import { redisPairRun } from './flashsale-redis';
 
 async function main(): Promise<void> {
   const countFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lm-bench-')), 'sql-count');
@@ -132,8 +39,10 @@ async function main(): Promise<void> {
     // 1. The opening second: every shopper at once.
     const hot = await campaign(api, hq, '压测拼团');
     const skuBefore = Number((await pool.query<mysql.RowDataPacket[]>('SELECT stock FROM sku WHERE id = ?', [hot.skuId]))[0][0].stock);
+    const atOpening = await readCount(countFile);
     const burst = await wave(shoppers.length, CONCURRENCY, join(hot.id));
     summary('opening burst (all requests)', burst.shots, burst.ms);
+    console.log(`${''.padEnd(30)} SQL statements, whole burst: ${(await readCount(countFile)) - atOpening}`);
     const lastWin = Math.max(...burst.shots.filter((s) => s.status === 201).map((s) => s.end));
     const after = burst.shots.filter((s) => s.start > lastWin);
     const lat = after.map((s) => s.end - s.start);
@@ -203,7 +112,13 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+/** BENCH_MODE: both (default), single (one instance, no Redis), redis (two instances and Redis). */
+const MODE = process.env.BENCH_MODE ?? 'both';
+
+(async () => {
+  if (MODE !== 'redis') await main();
+  if (MODE !== 'single') await redisPairRun();
+})().catch((err) => {
   console.error(err);
   process.exit(1);
 });

@@ -83,6 +83,9 @@ const schema = z
     // Shared state across instances (flash-sale admission, sold-out marks, rate limits). Optional:
     // without it every instance keeps that state in memory, as a single instance needs.
     REDIS_URL: z.string().regex(/^rediss?:\/\/[^\s]+$/, 'must look like redis://host:port/db').optional(),
+    // Prefix of every key and channel this deployment uses in that Redis (several shops, or test
+    // schemas, may share one server).
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _.:- only').default('loopmall'),
     // Payments: 'wechat' is WeChat Pay v3; 'dev' confirms at once (embedded demo, H5), refused in production.
     PAYMENT_MODE: z.enum(['wechat', 'dev']).optional(),
     WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),

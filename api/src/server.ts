@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp, createServices, type Services } from './app';
 import { closeRedis, connectRedis } from './platform/redis';
+import { shareSoldOutBoard } from './platform/redis-sold-out-bus';
 import { MODULES } from './modules';
 import type { ModuleDefinition } from './platform/module';
 import type { Config } from './config';
@@ -81,6 +82,8 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
   const deps = { config, log, ds, redis, fakeWechat: opts.fakeWechat ?? fakeWechat, fakeWechatPay, fakeWecom, remoteFakeWecom: opts.fakeWecom ?? null, now, isShuttingDown: () => shuttingDown, extraModules: opts.modules };
   const composed = createServices(deps);
   const { services } = composed;
+  // Sold-out marks seen by every instance at once (otherwise each learns a sell-out by itself).
+  const closeSoldOutBus = redis ? shareSoldOutBoard(services.soldOut, redis, config.REDIS_PREFIX, log) : () => undefined;
   opts.extend?.(services);
   const demo = config.SEED_DEMO ? await seedDemoStore(ds, services, log, now, { fakeWechat: deps.fakeWechat, wecom: !!fakeWecom }) : null;
   const seeded = demo !== null;
@@ -120,6 +123,7 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
       // Events those requests committed: the dispatch running now finishes, the rest waits for the job.
       await services.outbox.close();
       await ds.destroy();
+      closeSoldOutBus();
       await closeRedis(redis);
       await stopFakes();
     })());

@@ -1,10 +1,13 @@
 /**
  * Campaign units: carved from the SKU (through the catalogue's stock function, the one writer of
  * `sku.stock`) when a campaign is scheduled, given back when it ends; in between, seats take and
- * return units by conditional updates on the campaign row. Also the per-instance sold-out flag.
+ * return units by conditional updates on the campaign row. Also the sold-out flag (the core board,
+ * namespace 'campaign': shared by every instance when Redis is configured) and the hooks that keep
+ * the Redis admission gate's copy of the units in step (admission.ts).
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../http/app-error';
+import type { SoldOutBoard } from '../../platform/sold-out-board';
 import { GbCampaign } from './groupbuy.entities';
 
 /** The catalogue's stock function: adds `delta` to a SKU's stock in `m`'s transaction, refusing to go below zero. */
@@ -12,20 +15,27 @@ export type SkuStockAdjust = (m: EntityManager, skuId: number, delta: number, re
 /** The catalogue's read of a SKU (price and product), or null. */
 export type SkuLookup = (skuId: number) => Promise<{ productId: number; priceFen: number } | null>;
 
-/**
- * How long a sold-out mark is trusted. Within this instance a returned unit clears it at once;
- * a unit returned by another instance (its job, its cancel) is seen here within this time.
- */
-const SOLD_OUT_TTL_MS = 10_000;
+/** The board's namespace of campaigns (SKUs are 'sku', the order path's). */
+const NS = 'campaign';
+
+/** A copy of the units outside the database (the Redis admission gate), told what the database did. */
+export interface UnitsMirror {
+  /** A seat gave `q` units back (committed). */
+  returned(campaignId: number, memberId: number, q: number): void;
+  /** HQ changed the campaign (stock, window, limit, status): read it again. */
+  changed(campaignId: number): void;
+}
 
 export class CampaignStock {
-  private readonly soldOutAt = new Map<number, number>();
+  /** Set when REDIS_URL is: the admission gate's copy of the units. */
+  mirror: UnitsMirror | null = null;
 
   constructor(
     private readonly ds: DataSource,
     private readonly adjustSku: SkuStockAdjust,
     readonly skuOf: SkuLookup,
     private readonly now: () => Date,
+    private readonly board: SoldOutBoard,
   ) {}
 
   /** Moves `units` from the SKU's stock to a campaign (negative: back to the SKU). */
@@ -88,23 +98,27 @@ export class CampaignStock {
   }
 
   isSoldOut(campaignId: number): boolean {
-    const at = this.soldOutAt.get(campaignId);
-    if (at === undefined) return false;
-    if (this.now().getTime() - at < SOLD_OUT_TTL_MS) return true;
-    this.soldOutAt.delete(campaignId);
-    return false;
+    return this.board.isSoldOut(NS, campaignId);
   }
 
   markSoldOut(campaignId: number): void {
-    this.soldOutAt.set(campaignId, this.now().getTime());
+    this.board.markSoldOut(NS, campaignId);
   }
 
-  unitsReturned(campaignId: number): void {
-    this.soldOutAt.delete(campaignId);
+  /** Units came back (any instance is told through the board); `seat`: whose, for the mirror, once committed. */
+  unitsReturned(campaignId: number, seat?: { memberId: number; q: number }): void {
+    this.board.clear(NS, campaignId);
+    if (seat) this.mirror?.returned(campaignId, seat.memberId, seat.q);
+  }
+
+  /** HQ changed the campaign (after its commit). */
+  changed(campaignId: number): void {
+    this.mirror?.changed(campaignId);
   }
 
   markEnded(campaignId: number): void {
-    this.soldOutAt.delete(campaignId);
+    this.board.clear(NS, campaignId);
+    this.changed(campaignId);
   }
 
   /** The campaign row, for the checks before the transaction. */

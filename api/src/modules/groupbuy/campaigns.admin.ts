@@ -99,6 +99,7 @@ export class CampaignAdmin {
       }
       if (stockDelta) await this.changeStock(m, c, stockDelta, now);
     });
+    this.stock.changed(id);
     return this.get(id);
   }
 
@@ -128,6 +129,7 @@ export class CampaignAdmin {
       const c = await this.fire(m, id, 'schedule');
       await this.stock.moveFromSku(m, c.skuId, c.stockTotal, `groupbuy ${c.id} scheduled`);
     });
+    this.stock.changed(id);
     return this.get(id);
   }
 

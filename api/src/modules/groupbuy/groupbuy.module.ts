@@ -10,6 +10,7 @@ import { authModule, type AuthService } from '../auth';
 import { adjustStock, catalogueModule, loadSkusWithProducts, type CatalogueService, type StockContributor } from '../catalogue';
 import { ordersModule, type CheckoutService, type OrderFacts } from '../orders';
 import { paymentsModule, type RefundsService } from '../payments';
+import { FlashAdmission } from './admission';
 import { CampaignStock } from './campaign.stock';
 import { CampaignView } from './campaign.view';
 import { CampaignAdmin } from './campaigns.admin';
@@ -79,22 +80,31 @@ function createGroupBuy(d: GroupBuyDeps) {
       return sku ? { productId: sku.productId, priceFen: sku.priceFen } : null;
     },
     d.now,
+    d.soldOut,
   );
   const view = new CampaignView(d.catalogue, d.now);
-  for (const c of groupSeatContributors(stock)) d.contributors.register(c);
+  for (const c of groupSeatContributors(stock, (m, fn) => d.tx.afterCommit(m, fn))) d.contributors.register(c);
   // A seat's unit was carved out of the SKU when its campaign was scheduled.
   d.stock.holdElsewhere('group_seat');
   const settler = new GroupSettler(d.tx, d.transitions, d.refunds, d.outbox, stock, d.log, d.orders);
   settler.register(d.hooks);
   const jobs = new GroupBuyJobs(d.ds, d.tx, stock, settler, d.now);
   d.scheduler.register({ name: 'groupbuy', run: () => jobs.runOnce() });
+  // With REDIS_URL: the shared admission gate, its copy of the units kept in step by the stock's
+  // hooks and rebuilt from the database by its own job (under the scheduler's lease).
+  const admission = d.redis ? new FlashAdmission(d.redis, d.config.REDIS_PREFIX, d.ds, stock, d.log, d.now) : null;
+  if (admission) {
+    stock.mirror = admission;
+    d.scheduler.register({ name: 'groupbuy-admission', run: () => admission.reconcile() });
+  }
   subscribeGroupNotices({ ds: d.ds, outbox: d.outbox, refunds: d.refunds, members: d.members, orders: d.orders, wechat: d.wechat, log: d.log, templates: { success: d.config.GROUPBUY_TMPL_SUCCESS, failure: d.config.GROUPBUY_TMPL_FAIL }, now: d.now });
   return {
     stock,
     jobs,
     admin: new CampaignAdmin(d.ds, d.tx, view, stock, d.now),
     reads: new GroupBuyReads(d.ds, view, [d.config.GROUPBUY_TMPL_SUCCESS, d.config.GROUPBUY_TMPL_FAIL].filter(Boolean), d.now, { members: d.members, orders: d.orders }),
-    gate: new JoinGate(stock, d.checkout, d.now),
+    admission,
+    gate: new JoinGate(stock, d.checkout, d.now, admission),
     posters: new GroupPosters(d.wechat, d.log),
   };
 }

@@ -28,7 +28,10 @@ const refuse = (code: ConstructorParameters<typeof AppError>[0], field = FIELD):
   throw new AppError(code, undefined, [{ field, message: '' }]);
 };
 
-export function groupSeatContributors(stock: CampaignStock): CheckoutContributor[] {
+/** The Transactor's afterCommit: runs `fn` once `m`'s transaction committed (false: `m` is none). */
+type AfterCommit = (m: EntityManager, fn: () => void) => boolean;
+
+export function groupSeatContributors(stock: CampaignStock, afterCommit: AfterCommit): CheckoutContributor[] {
   const quoteSeat: CheckoutContributor = {
     name: 'groupbuy',
     rank: RANK.kind,
@@ -97,7 +100,7 @@ export function groupSeatContributors(stock: CampaignStock): CheckoutContributor
     },
     async release(ctx) {
       if (ctx.order.kind !== 'group_seat') return;
-      await releaseSeat(ctx, stock);
+      await releaseSeat(ctx, stock, afterCommit);
     },
   };
 
@@ -184,7 +187,7 @@ async function addShopperUnits(m: EntityManager, campaignId: number, memberId: n
  * Gives a seat back. The runner calls this once per cancel and once per refund; the seat's own
  * status is compare-and-set as well, so a seat is released once whatever asks.
  */
-async function releaseSeat(ctx: ReleaseContext, stock: CampaignStock): Promise<void> {
+async function releaseSeat(ctx: ReleaseContext, stock: CampaignStock, afterCommit: AfterCommit): Promise<void> {
   const seat = await ctx.m.findOneBy(GbSeat, { orderId: ctx.order.id });
   if (!seat || seat.status === 'released') return;
   let from: 'held' | 'sold';
@@ -207,4 +210,7 @@ async function releaseSeat(ctx: ReleaseContext, stock: CampaignStock): Promise<v
   await ctx.m.createQueryBuilder().update(GbShopper).set({ units: () => 'units - :q' }).where('campaign_id = :c AND member_id = :mb AND units >= :q', { c: seat.campaignId, mb: seat.memberId, q: seat.quantity }).execute();
   await stock.giveBack(ctx.m, seat.campaignId, seat.quantity, from);
   stock.unitsReturned(seat.campaignId);
+  // The admission gate's copy learns it only once committed (a rolled-back release returned nothing).
+  const mirror = { memberId: seat.memberId, q: seat.quantity };
+  if (!afterCommit(ctx.m, () => stock.unitsReturned(seat.campaignId, mirror))) stock.unitsReturned(seat.campaignId, mirror);
 }
