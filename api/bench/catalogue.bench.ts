@@ -9,8 +9,8 @@
  * Figures, not assertions: this is not a test.
  *
  * Knobs: BENCH_SECONDS (default 10 per measurement, after 2 s of warm-up), BENCH_CONCURRENCY
- * (default 50), BENCH_PRODUCTS (default 2000, in 20 categories), BENCH_API_ROOT=<checkout> to
- * measure another version of the API.
+ * (default 50), BENCH_PRODUCTS (default 2000, in 20 categories), BENCH_WORKERS (default `1,auto`:
+ * the API_WORKERS values measured), BENCH_API_ROOT=<checkout> to measure another version of the API.
  */
 import os from 'node:os';
 import mysql from 'mysql2/promise';
@@ -76,12 +76,8 @@ function line(read: string, label: string, r: LoadResult, ratio: string): void {
 }
 
 /** Each API setup measured: cache off (CATALOGUE_CACHE_MS=0, the "before") and on, with 1 worker and with `auto`. */
-const SETUPS = [
-  { workers: '1', cacheMs: '0' },
-  { workers: '1', cacheMs: '1000' },
-  { workers: 'auto', cacheMs: '0' },
-  { workers: 'auto', cacheMs: '1000' },
-] as const;
+const WORKERS = (process.env.BENCH_WORKERS ?? '1,auto').split(',');
+const SETUPS = WORKERS.flatMap((workers) => ['0', '1000'].map((cacheMs) => ({ workers, cacheMs })));
 
 async function main(): Promise<void> {
   const cores = os.availableParallelism();
