@@ -96,10 +96,11 @@ describe('Coalescer (single-flight + TTL)', () => {
     const after = c.get('k', g.load);
     await tick();
     expect(g.started).toHaveLength(2);
-    g.started[0].resolve('read before the write');
+    // The read begun after the write lands first; the older one lands last and must not replace it.
     g.started[1].resolve('read after the write');
-    expect(await before).toBe('read before the write');
     expect(await after).toBe('read after the write');
+    g.started[0].resolve('read before the write');
+    expect(await before).toBe('read before the write');
     expect(await c.get('k', async () => 'unused')).toBe('read after the write');
   });
 
