@@ -1,14 +1,16 @@
 /**
  * npm run bench:catalogue — the shopper's hottest reads (product list, product detail, 首页)
  * through HTTP to the API in its own process(es) (api-process.ts) on the MySQL-compatible server,
- * at 50 connections with random category and product ids, once with API_WORKERS=1 and once with
- * `auto`; and the same reads with bare mysql2 (catalogue-reads.ts) as the denominator. The load
- * generator is a separate process (load.ts). Prints requests/s, p50/p99 and the ratios.
+ * at 50 connections with random category and product ids, with API_WORKERS=1 and `auto`, each
+ * with the per-process answer cache off (CATALOGUE_CACHE_MS=0: every read goes to the database)
+ * and on (1000 ms: the default); and the same reads with bare mysql2 (catalogue-reads.ts) as the
+ * denominator. The load generator is a separate process (load.ts). Prints requests/s, p50/p99
+ * and the ratios (to bare, to 1 worker, to the cache turned off).
  * Figures, not assertions: this is not a test.
  *
  * Knobs: BENCH_SECONDS (default 10 per measurement, after 2 s of warm-up), BENCH_CONCURRENCY
- * (default 50), BENCH_PRODUCTS (default 2000, in 20 categories), BENCH_API_ROOT=<checkout> to
- * measure another version of the API.
+ * (default 50), BENCH_PRODUCTS (default 2000, in 20 categories), BENCH_WORKERS (default `1,auto`:
+ * the API_WORKERS values measured), BENCH_API_ROOT=<checkout> to measure another version of the API.
  */
 import os from 'node:os';
 import mysql from 'mysql2/promise';
@@ -68,20 +70,25 @@ const rps = (r: LoadResult) => r.done / (r.ms / 1000);
 
 function line(read: string, label: string, r: LoadResult, ratio: string): void {
   console.log(
-    `${read.padEnd(7)}${label.padEnd(22)}${rps(r).toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms` +
+    `${read.padEnd(7)}${label.padEnd(34)}${rps(r).toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms` +
       `${r.errors ? `  ${r.errors} errors` : ''}  ${ratio}`,
   );
 }
+
+/** Each API setup measured: cache off (CATALOGUE_CACHE_MS=0, the "before") and on, with 1 worker and with `auto`. */
+const WORKERS = (process.env.BENCH_WORKERS ?? '1,auto').split(',');
+const SETUPS = WORKERS.flatMap((workers) => ['0', '1000'].map((cacheMs) => ({ workers, cacheMs })));
 
 async function main(): Promise<void> {
   const cores = os.availableParallelism();
   console.log(`\nbench:catalogue — ${PRODUCTS} products in ${CATEGORIES} categories, ${CONCURRENCY} connections, ${SECONDS} s each, ${cores} cores, MySQL-compatible server\n`);
   const plan = (target: LoadPlan['target'], read: ReadKind, ids: Ids): LoadPlan => ({ target, read, ids, concurrency: CONCURRENCY, seconds: SECONDS, warmupSeconds: 2 });
   const bare = new Map<ReadKind, LoadResult>();
-  const single = new Map<ReadKind, LoadResult>();
+  /** Results by setup, for the ratios to 1 worker and to the cache turned off. */
+  const results = new Map<string, LoadResult>();
 
-  for (const workers of ['1', 'auto'] as const) {
-    const server = await startApiProcess({ API_WORKERS: workers, DB_POOL_SIZE: String(POOL) });
+  for (const { workers, cacheMs } of SETUPS) {
+    const server = await startApiProcess({ API_WORKERS: workers, DB_POOL_SIZE: String(POOL), CATALOGUE_CACHE_MS: cacheMs });
     try {
       const ids = await seed(server.dbUrl);
       for (const read of READS) {
@@ -91,13 +98,14 @@ async function main(): Promise<void> {
           line(read, 'bare mysql2', b, '');
         }
         const r = await load(plan({ kind: 'http', baseUrl: server.url }, read, ids));
-        const ratio = `${(rps(r) / rps(bare.get(read)!)).toFixed(2)} of bare`;
-        if (workers === '1') {
-          single.set(read, r);
-          line(read, 'HTTP, 1 worker', r, ratio);
-        } else {
-          line(read, `HTTP, auto (${cores})`, r, `${ratio}, ${(rps(r) / rps(single.get(read)!)).toFixed(2)}× 1 worker`);
-        }
+        results.set(`${read} ${workers} ${cacheMs}`, r);
+        const ratios = [`${(rps(r) / rps(bare.get(read)!)).toFixed(2)} of bare`];
+        const single = results.get(`${read} 1 ${cacheMs}`);
+        if (workers !== '1' && single) ratios.push(`${(rps(r) / rps(single)).toFixed(2)}× 1 worker`);
+        const off = results.get(`${read} ${workers} 0`);
+        if (cacheMs !== '0' && off) ratios.push(`${(rps(r) / rps(off)).toFixed(2)}× cache off`);
+        const label = `HTTP, ${workers === '1' ? '1 worker' : `auto (${cores})`}, ${cacheMs === '0' ? 'cache off' : `${cacheMs} ms`}`;
+        line(read, label, r, ratios.join(', '));
       }
     } finally {
       await server.stop();

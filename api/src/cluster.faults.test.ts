@@ -36,7 +36,8 @@ const served = (a: Answer) => ('status' in a && a.status === 200) || ('status' i
     try {
       server = await startApiProcess(
         // A short boot retry, so the second worker gives up (and exits) while the database is still away.
-        { API_WORKERS: '2', DB_BOOT_RETRY_MS: '1000' },
+        // The catalogue cache off: every probe must reach the database (a kept answer would be a 200).
+        { API_WORKERS: '2', DB_BOOT_RETRY_MS: '1000', CATALOGUE_CACHE_MS: '0' },
         {
           dbUrl: (url) => viaProxy(url, port),
           // The second worker is forked once the first listens: reset everything while it boots.

@@ -71,6 +71,9 @@ const schema = z
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
     // HTTP worker processes (node:cluster) sharing the port: 'auto' = one per core on MySQL.
     API_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default('auto'),
+    // Public catalogue answers (首页, lists, detail) kept per process at most this long, with
+    // identical reads in flight coalesced; pages may show stock this much late (0: off).
+    CATALOGUE_CACHE_MS: z.coerce.number().int().min(0).max(1000).default(1000),
     // Orders and their scheduled jobs.
     ORDER_PAY_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     ORDER_PAY_QUERY_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),

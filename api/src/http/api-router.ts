@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import Router from '@koa/router';
 import type { z, ZodType } from 'zod';
 import type { HqRole } from '@common/auth/types';
-import { sendCacheable, type CachePolicy } from './cacheable';
+import { PreparedAnswer, sendCacheable, type CachePolicy } from './cacheable';
 import type { AppContext, AppState } from './context';
 import { parseOrThrow } from './validate';
 
@@ -25,7 +25,10 @@ export interface RouteDef<P extends ZodType | undefined, Q extends ZodType | und
   body?: B;
   /** Success status; 200 unless given. */
   status?: number;
-  /** Public GET only: answer with an ETag and Cache-Control, and 304 to a matching If-None-Match. */
+  /**
+   * Public GET only: answer with an ETag and Cache-Control, and 304 to a matching If-None-Match.
+   * The handler may return a PreparedAnswer (already serialized, e.g. kept by a Coalescer).
+   */
   cache?: CachePolicy;
   /** The media type of a file the route answers with (a FileReply), instead of the JSON envelope. */
   produces?: string;
@@ -110,7 +113,7 @@ export class ApiRouter {
         ctx.body = result.body;
         return;
       }
-      if (def.cache && !(result instanceof Reply)) return sendCacheable(ctx, { ok: true, data: result ?? null }, def.cache);
+      if (def.cache && !(result instanceof Reply)) return sendCacheable(ctx, result instanceof PreparedAnswer ? result : PreparedAnswer.of(result), def.cache);
       const reply = result instanceof Reply ? result : new Reply(result, def.status ?? 200);
       ctx.status = reply.status;
       ctx.set(reply.headers);

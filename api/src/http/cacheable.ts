@@ -13,14 +13,30 @@ export interface CachePolicy {
   sharedSeconds: number;
 }
 
-export function sendCacheable(ctx: AppContext, payload: unknown, policy: CachePolicy): void {
-  const json = JSON.stringify(payload);
+/**
+ * A public answer serialized once: the envelope's JSON bytes and their ETag. A coalesced answer
+ * (platform/coalesce.ts) keeps one and sends it to every caller without serializing or hashing again.
+ */
+export class PreparedAnswer {
+  private constructor(
+    readonly body: Buffer,
+    readonly etag: string,
+  ) {}
+
+  static of(data: unknown): PreparedAnswer {
+    const body = Buffer.from(JSON.stringify({ ok: true, data: data ?? null }));
+    // Weak: equal JSON, not byte-identical transfer (a proxy may compress it).
+    return new PreparedAnswer(body, `W/"${createHash('sha1').update(body).digest('base64url')}"`);
+  }
+}
+
+export function sendCacheable(ctx: AppContext, answer: PreparedAnswer, policy: CachePolicy): void {
   ctx.set('Cache-Control', `public, max-age=${policy.browserSeconds}, s-maxage=${policy.sharedSeconds}`);
-  // Weak: equal JSON, not byte-identical transfer (a proxy may compress it).
-  ctx.set('ETag', `W/"${createHash('sha1').update(json).digest('base64url')}"`);
+  ctx.set('ETag', answer.etag);
   ctx.status = 200;
+  // The type before the body: a Buffer body would otherwise be sent as application/octet-stream.
   ctx.type = 'application/json';
-  ctx.body = json;
+  ctx.body = answer.body;
   // Koa compares If-None-Match with the ETag set above (GET/HEAD, 2xx only).
   if (ctx.fresh) ctx.status = 304;
 }

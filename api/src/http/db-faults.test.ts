@@ -21,7 +21,9 @@ mysqlOnly('the pool wait queue (MySQL only: SQLite has no pool)', () => {
   let app: TestApp;
   const captured = capturingLogger('warn');
   beforeAll(async () => {
-    app = await startTestApp({}, { db: (t) => ({ ...t, poolSize: 1, queueLimit: 1 }) as typeof t, log: captured.log });
+    // Twelve identical catalogue reads must each ask the pool here: with coalescing (the default)
+    // they would share the one queued read and none would be refused.
+    app = await startTestApp({ CATALOGUE_CACHE_MS: '0' }, { db: (t) => ({ ...t, poolSize: 1, queueLimit: 1 }) as typeof t, log: captured.log });
   });
   afterAll(() => app.close());
 

@@ -158,7 +158,8 @@ export async function buyJourney(d: Driver, api: ApiGet): Promise<void> {
   await d.tap('.confirm-dialog__ok');
   await d.waitFor('.order-status', { text: '已取消' });
   await d.screenshot('order-cancelled');
-  expect(await stockOf(api, a)).toBe(before);
+  // The stock is back at once; the product answer may show it up to CATALOGUE_CACHE_MS (1 s) later.
+  await waitUntil('stock returned', async () => (await stockOf(api, a)) === before);
 
   await openSku(d, a);
   await d.waitFor('.product-stock', { text: `库存 ${before} 件` });

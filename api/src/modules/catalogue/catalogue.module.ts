@@ -13,6 +13,7 @@ import { CatalogueAdmin } from './catalogue.admin';
 import { Banner, Category, Product, Sku, StockAdjustment } from './catalogue.entities';
 import { registerCatalogueRoutes } from './catalogue.routes';
 import { CatalogueService } from './catalogue.service';
+import { PublicCatalogue } from './catalogue.public';
 import { StockContributor } from './stock.contributor';
 import { loadSkusWithProducts } from './stock';
 
@@ -44,7 +45,8 @@ export const catalogueModule = defineModule({
     // would implement ImageStorage instead). The upload's body is the picture, not JSON.
     const hqConsole = { banners: new BannerAdmin(ctx.ds, ctx.tx, ctx.now), images: new DiskImageStorage(path.join(ctx.config.dataDir, 'uploads/images')) };
     ctx.acceptRawBody(UPLOAD_PATH);
-    ctx.routes((api) => registerCatalogueRoutes(api, catalogue, catalogueAdmin, hqConsole));
+    const shop = new PublicCatalogue(catalogue, { ttlMs: ctx.config.CATALOGUE_CACHE_MS, now: ctx.now });
+    ctx.routes((api) => registerCatalogueRoutes(api, catalogue, shop, catalogueAdmin, hqConsole));
     return { catalogue, catalogueAdmin, stock };
   },
 });
