@@ -142,7 +142,10 @@ export function createServices(deps: AppDeps): Composed {
 
 export function createApp(deps: AppDeps, composed: Composed = createServices(deps)): Koa<AppState> {
   const app = new Koa<AppState>();
-  app.proxy = true;
+  // The client address is what the trusted proxies say, not what the client wrote before them:
+  // only the last TRUSTED_PROXY_HOPS entries of X-Forwarded-For count (per-address limits key on it).
+  app.proxy = deps.config.TRUSTED_PROXY_HOPS > 0;
+  app.maxIpsCount = deps.config.TRUSTED_PROXY_HOPS;
   // Errors Koa itself sees after the response started (a client gone mid-stream) are not ours.
   app.on('error', (err, ctx?: Koa.Context) => {
     if (!isClientAbort(err, ctx?.req)) deps.log.error({ err }, 'koa error');

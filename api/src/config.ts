@@ -81,6 +81,9 @@ const schema = z
     // The HQ console (api/console, built by `npm run build:console`), served at /hq/.
     SERVE_CONSOLE: bool.default(true),
     CONSOLE_DIR: z.string().min(1).default('dist/console'),
+    // Proxies in front of the API that append to X-Forwarded-For: the client address is the entry
+    // the outermost of them added (0: no proxy, the socket's peer). Per-address limits key on it.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
     // HTTP worker processes (node:cluster) sharing the port: 'auto' = one per core on MySQL.
     API_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default('auto'),

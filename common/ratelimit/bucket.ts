@@ -33,7 +33,9 @@ export function refill(state: BucketState | undefined, limit: BucketLimit, nowMs
 export function takeAll(states: readonly (BucketState | undefined)[], limits: readonly BucketLimit[], nowMs: number): { decision: TakeDecision; states: BucketState[] } {
   const levels = limits.map((limit, i) => refill(states[i], limit, nowMs));
   const waitMs = Math.max(0, ...levels.map((s, i) => (s.tokens >= 1 ? 0 : ((1 - s.tokens) * 1000) / limits[i].refillPerSecond)));
-  if (waitMs > 0) return { decision: { ok: false, retryAfterMs: Math.ceil(waitMs) }, states: levels };
+  // Refused: the stored levels stay as they were (a later refill from them gives the same level,
+  // and refilling in one step rather than several keeps Redis and memory equal to the last bit).
+  if (waitMs > 0) return { decision: { ok: false, retryAfterMs: Math.ceil(waitMs) }, states: levels.map((s, i) => states[i] ?? s) };
   return { decision: { ok: true }, states: levels.map((s) => ({ tokens: s.tokens - 1, at: s.at })) };
 }
 

@@ -55,6 +55,12 @@ describe('request-rate limits (in memory)', () => {
     expect((await login('203.0.113.1')).status).toBe(200);
   });
 
+  it('keys the address the proxy saw, not one the client wrote before it', async () => {
+    const spoofed = (n: number) => app.api.call('POST', '/api/auth/wechat-login', { body: { code: app.fakeWechat!.mintCode(`o_rl_spoof_${n}`) }, headers: from(`10.66.0.${n}, 203.0.113.50`) });
+    for (let i = 0; i < 3; i++) expect((await spoofed(i)).status).toBe(200);
+    expectLimited(await spoofed(3), 1);
+  });
+
   it('limits order creation per member: the refused order reserves nothing, another member still orders', async () => {
     const hq = await app.api.call('POST', '/api/hq/auth/login', { body: { username: 'admin', password: HQ_TEST_PASSWORD }, headers: from('192.0.2.1') }).then((r) => ok(r).token as string);
     const sku = await createSku(app, hq, 1000, 10);
@@ -62,8 +68,8 @@ describe('request-rate limits (in memory)', () => {
       const address = ok(await app.api.post('/api/addresses', anAddress(), who.token), 201);
       return () => app.api.post('/api/orders', { lines: [{ skuId: sku.skuId, quantity: 1 }], addressId: address.id }, who.token);
     };
-    const a = await place(await loginShopper(app));
-    const b = await place(await loginShopper(app));
+    const a = await place(await loginShopper());
+    const b = await place(await loginShopper());
     expect((await a()).status).toBe(201);
     expect((await a()).status).toBe(201);
     expectLimited(await a(), 2);
@@ -75,8 +81,8 @@ describe('request-rate limits (in memory)', () => {
   });
 
   it('limits coupon claims per member, before the template is even looked up', async () => {
-    const a = await loginShopper(app);
-    const b = await loginShopper(app);
+    const a = await loginShopper();
+    const b = await loginShopper();
     const claim = (who: { token: string }) => app.api.post('/api/coupons/templates/999999/claim', {}, who.token);
     const missing = (await claim(a)).status;
     expect([400, 404]).toContain(missing);
@@ -87,7 +93,7 @@ describe('request-rate limits (in memory)', () => {
 
   it('limits group-buy joins per address across members', async () => {
     const join = async (ip: string) => {
-      const who = await loginShopper(app);
+      const who = await loginShopper();
       return app.api.call('POST', '/api/groupbuy/join', { body: { campaignId: 999999, quantity: 1, addressId: 1 }, token: who.token, headers: from(ip) });
     };
     expect((await join('198.51.100.7')).status).not.toBe(429);
@@ -107,7 +113,7 @@ describe('request-rate limits (in memory)', () => {
   });
 
   it('lists the 429 in the OpenAPI document on exactly the limited routes', async () => {
-    const doc = (await app.api.get('/openapi.json')).body;
+    const doc = (await app.api.get('/openapi.json')).body as unknown as { paths: object };
     const limited = Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>).flatMap(([path, ops]) =>
       Object.entries(ops)
         .filter(([, op]) => '429' in op.responses)

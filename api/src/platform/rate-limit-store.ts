@@ -42,7 +42,8 @@ end
 if wait > 0 then return { 0, math.ceil(wait) } end
 for i = 1, #KEYS do
   local l = levels[i]
-  redis.call('HSET', KEYS[i], 't', tostring(l[1] - 1), 'at', tostring(l[2]))
+  -- %.17g: the level round-trips exactly, so Redis and memory decide to the same millisecond.
+  redis.call('HSET', KEYS[i], 't', string.format('%.17g', l[1] - 1), 'at', string.format('%.17g', l[2]))
   redis.call('PEXPIRE', KEYS[i], math.ceil((l[3] - l[1] + 1) * 1000 / l[4]) + 1000)
 end
 return { 1, 0 }
