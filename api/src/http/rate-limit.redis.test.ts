@@ -114,9 +114,14 @@ describe('request-rate limits in Redis', () => {
       proxy.heal();
       expect(await redisReadyIn(running)).toBe(true);
       expect((await login(running, '198.51.100.22')).status).toBe(200);
-      expect((await keysUnder(p)).sort()).toEqual([`${p}memberLogin:a:198.51.100.20`, `${p}memberLogin:a:198.51.100.22`]);
+      // (The first address's key may have expired by now: keys live in real time, the app's clock is the test's.)
+      const keys = await keysUnder(p);
+      expect(keys).toContain(`${p}memberLogin:a:198.51.100.22`);
+      expect(keys).not.toContain(`${p}memberLogin:a:198.51.100.21`);
     } finally {
-      // The app first: its Redis client is closed before the proxy under it goes.
+      // Cut the link before the app closes: a QUIT whose close comes from Redis's side is not passed
+      // back through the proxy, and the client's socket would keep jest alive.
+      proxy.breakAll();
       await app?.close();
       await proxy.stop();
     }
