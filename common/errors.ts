@@ -22,6 +22,7 @@ import { PICKUP_ERRORS } from './pickup/errors';
 import { INSIGHT_ERRORS } from './insight/errors';
 import { POS_ERRORS } from './pos/errors';
 import { METRICS_ERRORS } from './metrics/errors';
+import { RATE_LIMIT_ERRORS } from './ratelimit/errors';
 
 /** The platform's own codes: requests, sessions, bodies, the database, the network. */
 export const CORE_ERRORS = {
@@ -43,7 +44,7 @@ export const CORE_ERRORS = {
 } as const;
 
 /** Every feature's copy; each code belongs to exactly one of them (errors.test.ts checks). */
-export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS, SIDEBAR_ERRORS, HQ_ERRORS, MEMBER_CARD_ERRORS, PICKUP_ERRORS, INSIGHT_ERRORS, POS_ERRORS, METRICS_ERRORS] as const;
+export const ERROR_GROUPS = [CORE_ERRORS, AUTH_ERRORS, CATALOGUE_ERRORS, CART_ERRORS, ADDRESS_ERRORS, ORDER_ERRORS, PAYMENT_ERRORS, GROUPBUY_ERRORS, COUPON_ERRORS, POINTSMALL_ERRORS, MEMBERSHIP_ERRORS, GUIDE_ERRORS, SIDEBAR_ERRORS, HQ_ERRORS, MEMBER_CARD_ERRORS, PICKUP_ERRORS, INSIGHT_ERRORS, POS_ERRORS, METRICS_ERRORS, RATE_LIMIT_ERRORS] as const;
 
 export const ERROR_MESSAGES = {
   ...CORE_ERRORS,
@@ -65,6 +66,7 @@ export const ERROR_MESSAGES = {
   ...INSIGHT_ERRORS,
   ...POS_ERRORS,
   ...METRICS_ERRORS,
+  ...RATE_LIMIT_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

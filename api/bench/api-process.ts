@@ -53,6 +53,8 @@ export async function startApiProcess(env: Record<string, string> = {}, opts: Ap
       SEED_DEMO: 'false',
       SERVE_H5: 'false',
       JOBS_ENABLED: 'false',
+      // Benchmarks send thousands of shoppers from one address; a bench may turn the limits back on.
+      RATE_LIMIT_ENABLED: 'false',
       LOG_LEVEL: 'warn',
       HQ_ADMIN_PASSWORD: hqPassword,
       ...env,

@@ -14,6 +14,7 @@ import { AppError, registerErrorStatus } from './http/app-error';
 import type { AppState } from './http/context';
 import { bodyParseError, isClientAbort } from './http/faults';
 import { errorHandler, requestContext } from './http/middleware';
+import { RateLimiter } from './http/rate-limit';
 import { consoleCachePolicy, h5CachePolicy, serveDir } from './http/static';
 import type { Logger } from './logger';
 import { MODULES } from './modules';
@@ -78,6 +79,7 @@ function coreServices(deps: AppDeps): CoreServices {
     log,
     ds,
     redis: deps.redis ?? null,
+    rateLimits: new RateLimiter(config, deps.redis ?? null, log, now),
     soldOut: new SoldOutBoard(now),
     tx,
     now,
@@ -140,14 +142,18 @@ export function createServices(deps: AppDeps): Composed {
 
 export function createApp(deps: AppDeps, composed: Composed = createServices(deps)): Koa<AppState> {
   const app = new Koa<AppState>();
-  app.proxy = true;
+  // The client address is what the trusted proxies say, not what the client wrote before them:
+  // only the last TRUSTED_PROXY_HOPS entries of X-Forwarded-For count (per-address limits key on it).
+  app.proxy = deps.config.TRUSTED_PROXY_HOPS > 0;
+  app.maxIpsCount = deps.config.TRUSTED_PROXY_HOPS;
   // Errors Koa itself sees after the response started (a client gone mid-stream) are not ours.
   app.on('error', (err, ctx?: Koa.Context) => {
     if (!isClientAbort(err, ctx?.req)) deps.log.error({ err }, 'koa error');
   });
 
   // Every HQ write is audited once, here, by the audit module's auditor.
-  const api = new ApiRouter(composed.use(authModule).authenticator, composed.use(auditModule).auditor);
+  const limits = composed.services.rateLimits;
+  const api = new ApiRouter(composed.use(authModule).authenticator, composed.use(auditModule).auditor, (ctx, route) => limits.check(ctx, route));
   for (const register of composed.routes) register(api);
   const openapi = buildOpenApi(api.defs, '0.1.0');
   api.router.get('/openapi.json', (ctx) => {

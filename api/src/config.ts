@@ -6,6 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseLimit } from '@common/ratelimit/bucket';
 
 export const DEV_SESSION_SECRET = 'loopmall-development-secret-do-not-use-in-prod';
 export const DEV_HQ_PASSWORD = 'loopmall-admin';
@@ -33,6 +34,18 @@ const phoneKeys = z.string().transform((text, ctx) => {
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+/** A request-rate limit: `capacity/refillPerSecond` (a burst of `capacity`, then that many a second), or `off`. */
+const rateLimit = (dflt: string) =>
+  z
+    .string()
+    .default(dflt)
+    .transform((text, ctx) => {
+      const limit = parseLimit(text);
+      if (limit) return limit;
+      ctx.addIssue({ code: 'custom', message: 'must be capacity/refillPerSecond (e.g. 20/0.5) or off' });
+      return z.NEVER;
+    });
 
 const mysqlUrl = z
   .string()
@@ -68,6 +81,9 @@ const schema = z
     // The HQ console (api/console, built by `npm run build:console`), served at /hq/.
     SERVE_CONSOLE: bool.default(true),
     CONSOLE_DIR: z.string().min(1).default('dist/console'),
+    // Proxies in front of the API that append to X-Forwarded-For: the client address is the entry
+    // the outermost of them added (0: no proxy, the socket's peer). Per-address limits key on it.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
     // HTTP worker processes (node:cluster) sharing the port: 'auto' = one per core on MySQL.
     API_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default('auto'),
@@ -89,6 +105,17 @@ const schema = z
     // Prefix of every key and channel this deployment uses in that Redis (several shops, or test
     // schemas, may share one server).
     REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _.:- only').default('loopmall'),
+    // Request-rate limits: token buckets per member and per client address, in Redis with REDIS_URL
+    // (global across instances), in memory otherwise. Each is `capacity/refillPerSecond` or `off`.
+    RATE_LIMIT_ENABLED: bool.default(true),
+    RATE_LIMIT_MEMBER_LOGIN_ADDRESS: rateLimit('120/2'),
+    RATE_LIMIT_HQ_LOGIN_ADDRESS: rateLimit('20/0.5'),
+    RATE_LIMIT_COUPON_CLAIM_MEMBER: rateLimit('20/0.5'),
+    RATE_LIMIT_COUPON_CLAIM_ADDRESS: rateLimit('300/10'),
+    RATE_LIMIT_ORDER_CREATE_MEMBER: rateLimit('10/0.2'),
+    RATE_LIMIT_ORDER_CREATE_ADDRESS: rateLimit('300/10'),
+    RATE_LIMIT_GROUPBUY_JOIN_MEMBER: rateLimit('10/0.5'),
+    RATE_LIMIT_GROUPBUY_JOIN_ADDRESS: rateLimit('600/20'),
     // Payments: 'wechat' is WeChat Pay v3; 'dev' confirms at once (embedded demo, H5), refused in production.
     PAYMENT_MODE: z.enum(['wechat', 'dev']).optional(),
     WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),

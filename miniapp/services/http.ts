@@ -69,6 +69,8 @@ function statusCode(status: number): ErrorCode {
   if (status === 401) return 'UNAUTHENTICATED';
   if (status === 403) return 'FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
+  // A gateway's own rate limit (no JSON of ours): the same copy as the API's 429.
+  if (status === 429) return 'RATE_LIMITED';
   if (status === 503) return 'SERVICE_UNAVAILABLE';
   return 'INTERNAL';
 }

@@ -9,6 +9,7 @@ import type { z, ZodType } from 'zod';
 import type { HqRole } from '@common/auth/types';
 import { PreparedAnswer, sendCacheable, type CachePolicy } from './cacheable';
 import type { AppContext, AppState } from './context';
+import type { RateLimitRoute } from './rate-limit';
 import { parseOrThrow } from './validate';
 
 /** `guide`: a guide's WeCom sidebar session (auth/tokens.ts AUD_GUIDE). */
@@ -37,6 +38,8 @@ export interface RouteDef<P extends ZodType | undefined, Q extends ZodType | und
    * how to read the object before the write, for the log's "before" value.
    */
   audit?: { objectType?: string; before?: (input: Input<P, Q, B>) => Promise<unknown> };
+  /** The request-rate limit this route spends from (http/rate-limit.ts); its 429 is in the OpenAPI document. */
+  rateLimit?: RateLimitRoute;
 }
 
 type Out<S> = S extends ZodType ? z.output<S> : undefined;
@@ -70,6 +73,9 @@ export class FileReply {
 /** Checks the caller against a route's access rule; provided by the auth module. */
 export type Authenticator = (ctx: AppContext, access: Access) => Promise<void>;
 
+/** Takes a token of a route's rate limit or throws (429); provided by the app (http/rate-limit.ts). */
+export type RouteLimiter = (ctx: AppContext, route: RateLimitRoute) => Promise<void>;
+
 export type AnyRouteDef = RouteDef<ZodType | undefined, ZodType | undefined, ZodType | undefined>;
 
 /**
@@ -88,6 +94,7 @@ export class ApiRouter {
   constructor(
     private readonly authenticate: Authenticator,
     private readonly audit: Auditor | null = null,
+    private readonly limit: RouteLimiter | null = null,
   ) {}
 
   route<P extends ZodType | undefined, Q extends ZodType | undefined, B extends ZodType | undefined>(
@@ -98,6 +105,8 @@ export class ApiRouter {
     this.defs.push(def as AnyRouteDef);
     this.router[def.method](def.path, async (ctx: AppContext) => {
       await this.authenticate(ctx, def.access);
+      // After authentication, so a signed-in caller spends from its member's bucket too.
+      if (def.rateLimit && this.limit) await this.limit(ctx, def.rateLimit);
       const input = {
         params: def.params ? parseOrThrow(def.params, ctx.params, 'params') : undefined,
         query: def.query ? parseOrThrow(def.query, ctx.query, 'query') : undefined,

@@ -55,6 +55,7 @@ export function buildOpenApi(defs: AnyRouteDef[], version: string) {
         '400': errorResponse('VALIDATION_FAILED or another caller error; `field` names the input'),
         ...(secured ? { '401': errorResponse('UNAUTHENTICATED / SESSION_EXPIRED'), '403': errorResponse('FORBIDDEN') } : {}),
         ...(def.params ? { '404': errorResponse('not found (or not visible to this caller)') } : {}),
+        ...(def.rateLimit ? { '429': { ...errorResponse('RATE_LIMITED: too many requests from this member or address; wait Retry-After seconds'), headers: { 'Retry-After': { description: 'seconds until a retry may pass', schema: { type: 'integer', minimum: 1 } } } } } : {}),
       },
     };
   }

@@ -16,6 +16,7 @@ import type { CheckoutContributors, OrderHooks, OrderTransitions } from '../modu
 import type { Outbox } from '../modules/outbox';
 import type { Scheduler } from '../modules/jobs';
 import type { WeChatClient } from '../wechat/client';
+import type { RateLimiter } from '../http/rate-limit';
 import type { Redis } from './redis';
 import type { SoldOutBoard } from './sold-out-board';
 import type { StoreScope } from './store-scope';
@@ -34,6 +35,8 @@ export interface CoreServices {
   /** The shared store of several instances (REDIS_URL), or null: keep shared state in memory then. */
   redis: Redis | null;
   tx: Transactor;
+  /** Request-rate limits (token buckets in `redis`, or in memory); routes name theirs with `rateLimit`. */
+  rateLimits: RateLimiter;
   /** Sold-out marks of SKUs and campaigns, shared through `redis` when it is set (sold-out-board.ts). */
   soldOut: SoldOutBoard;
   now: () => Date;

@@ -366,6 +366,17 @@ export interface paths {
                         "application/json": components["schemas"]["Failure"];
                     };
                 };
+                /** @description RATE_LIMITED: too many requests from this member or address; wait Retry-After seconds */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may pass */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1214,6 +1225,17 @@ export interface paths {
                         "application/json": components["schemas"]["Failure"];
                     };
                 };
+                /** @description RATE_LIMITED: too many requests from this member or address; wait Retry-After seconds */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may pass */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1547,6 +1569,17 @@ export interface paths {
                 /** @description FORBIDDEN */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests from this member or address; wait Retry-After seconds */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may pass */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3085,6 +3118,17 @@ export interface paths {
                 /** @description VALIDATION_FAILED or another caller error; `field` names the input */
                 400: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests from this member or address; wait Retry-After seconds */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may pass */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -12225,6 +12269,17 @@ export interface paths {
                 /** @description FORBIDDEN */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Failure"];
+                    };
+                };
+                /** @description RATE_LIMITED: too many requests from this member or address; wait Retry-After seconds */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may pass */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {

@@ -18,7 +18,7 @@ const HqLoginBody = z.strictObject({ username: z.string().trim().min(1).max(32),
 
 export function registerAuthRoutes(api: ApiRouter, auth: AuthService, fake: FakeWeChatHandle | null): void {
   api.route(
-    { method: 'post', path: '/api/auth/wechat-login', tag: 'auth', summary: '小程序登录：用 wx.login 的 code 换取会话', access: 'public', body: WeChatLoginBody },
+    { method: 'post', path: '/api/auth/wechat-login', tag: 'auth', summary: '小程序登录：用 wx.login 的 code 换取会话', access: 'public', body: WeChatLoginBody, rateLimit: 'memberLogin' },
     (_ctx, { body }) => auth.shopperLogin(body.code, body.shareToken ?? null),
   );
 
@@ -29,7 +29,7 @@ export function registerAuthRoutes(api: ApiRouter, auth: AuthService, fake: Fake
   });
 
   api.route(
-    { method: 'post', path: '/api/hq/auth/login', tag: 'hq', summary: '总部账号登录', access: 'public', body: HqLoginBody },
+    { method: 'post', path: '/api/hq/auth/login', tag: 'hq', summary: '总部账号登录', access: 'public', body: HqLoginBody, rateLimit: 'hqLogin' },
     async (ctx, { body }) => {
       try {
         return await auth.hqLogin(body.username, body.password, ctx.ip);

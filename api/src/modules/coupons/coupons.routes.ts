@@ -15,7 +15,7 @@ export function registerCouponRoutes(api: ApiRouter, c: CouponServices, catalogu
     c.templates.center(memberIdOf(ctx)),
   );
   api.route(
-    { method: 'post', path: '/api/coupons/templates/:id/claim', tag: 'coupons', summary: '领券中心：立即领取', access: 'shopper', params: IdParams, status: 201 },
+    { method: 'post', path: '/api/coupons/templates/:id/claim', tag: 'coupons', summary: '领券中心：立即领取', access: 'shopper', params: IdParams, status: 201, rateLimit: 'couponClaim' },
     async (ctx, { params }) => {
       const memberId = memberIdOf(ctx);
       const coupon = await c.grants.claim(memberId, params.id);

@@ -71,6 +71,7 @@ export function registerGroupBuyRoutes(api: ApiRouter, { admin, reads, gate, pos
       access: 'shopper',
       body: JoinBody,
       status: 201,
+      rateLimit: 'groupbuyJoin',
     },
     async (ctx, { body }) => {
       const placed = await gate.join(memberIdOf(ctx), body, parseIdempotencyKey(ctx.headers['idempotency-key']));

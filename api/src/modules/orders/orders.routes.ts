@@ -42,6 +42,7 @@ export function registerOrderRoutes(api: ApiRouter, checkout: CheckoutService, c
       access: 'shopper',
       body: CheckoutBody,
       status: 201,
+      rateLimit: 'orderCreate',
     },
     async (ctx, { body }) => {
       const key = parseIdempotencyKey(ctx.headers['idempotency-key']);
