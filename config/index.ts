@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { PackageSizePlugin } from './package-sizes'
 import { FirstScreenPreloadPlugin } from './preload'
 import { PrecompressPlugin } from './precompress'
 import prodConfig from './prod'
@@ -82,8 +83,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
+      // Whitespace between tags collapsed in every .wxml (WeChat's 「WXML 压缩」); .wxss is minified
+      // by csso in production builds already. project.config.json declares both to WeChat.
+      minifyXML: { collapseWhitespace: true },
       webpackChain(chain) {
         useDotBabelrc(chain)
+        chain.plugin('package-sizes').use(PackageSizePlugin)
       },
     },
     h5: {

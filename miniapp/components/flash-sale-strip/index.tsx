@@ -2,13 +2,14 @@
  * 首页 flash-sale strip: the current group-buy campaign with its countdown (from server time)
  * and progress 已拼 x / total. Renders nothing when no campaign is on.
  */
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { CampaignDto } from '@common/groupbuy/types';
 import { assetUrl } from '../../services/http';
 import { fetchCurrentCampaigns } from '../../services/groupbuy';
 import { formatCountdown } from '../../utils/format';
+import { usePageShow } from '../../hooks/use-page-show';
 import { Price } from '../price';
 import { url } from '../../routes';
 import './index.scss';
@@ -16,15 +17,9 @@ import './index.scss';
 export function FlashSaleStrip() {
   const [c, setC] = useState<CampaignDto | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const load = () => void fetchCurrentCampaigns().then((list) => setC(list[0] ?? null), () => undefined);
-  // Loaded on mount, and again each time 首页 shows after that (the first show is the mount:
-  // asking twice cost the first screen a request on a phone network).
-  const shown = useRef(false);
-  useEffect(load, []);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
+  // Loaded on mount (首页 mounts the strip after its first products, see useAfterPaint), and again
+  // each time 首页 shows after being hidden.
+  usePageShow(() => void fetchCurrentCampaigns().then((list) => setC(list[0] ?? null), () => undefined));
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);

@@ -3,12 +3,13 @@
  * received, once (the server records the showing; a second device or visit does not see it again).
  */
 import { useEffect, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { NewMemberGiftDto } from '@common/coupon/types';
 import { fetchNewMemberGift, markNewMemberGiftShown } from '../../services/coupons';
 import { onSessionChange, readSession } from '../../services/session';
 import { url } from '../../routes';
+import { usePageShow } from '../../hooks/use-page-show';
 import './index.scss';
 
 const GIFT_RETRIES = 5;
@@ -38,7 +39,8 @@ export function NewMemberPopup() {
       .catch(() => undefined); // a popup is never worth an error on 首页
   };
 
-  useDidShow(() => check());
+  // On mount (首页 mounts the popup after its first products) and each time 首页 shows again.
+  usePageShow(() => check());
   useEffect(() => onSessionChange((s) => s && check()), []);
 
   if (!gift) return null;

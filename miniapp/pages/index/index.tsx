@@ -5,6 +5,7 @@ import type { BannerDto, CategoryDto } from '@common/catalogue/types';
 import { fetchHome, fetchProducts } from '../../services/catalogue';
 import { assetUrl, messageOf } from '../../services/http';
 import { usePaged } from '../../hooks/usePaged';
+import { useAfterPaint } from '../../hooks/use-after-paint';
 import { useShareEntry } from '../../hooks/use-share';
 import { openProduct } from '../../components/product-card';
 import { ProductGrid } from '../../components/product-grid';
@@ -63,10 +64,13 @@ export default function HomePage() {
   });
 
   const firstLoad = !homeLoaded || (list.status === 'loading' && list.items.length === 0);
+  // The first screen is the header, the banner's first picture and the first products: what is
+  // not (the flash-sale strip, the 新人礼 popup, the carousel) mounts after that is painted.
+  const later = useAfterPaint(!firstLoad);
 
   return (
     <View className='home'>
-      <NewMemberPopup />
+      {later && <NewMemberPopup />}
       <View className='home__header'>
         <View className='home__brand'>
           <Text className='home__logo'>Loopmall</Text>
@@ -80,7 +84,9 @@ export default function HomePage() {
       </View>
 
       <View className='home-banner'>
-        {banners.length > 0 ? (
+        {banners.length > 0 && !later ? (
+          <Image className='home-banner__image' src={assetUrl(banners[0].image)} mode='aspectFill' onClick={() => openBanner(banners[0])} />
+        ) : banners.length > 0 ? (
           <Swiper
             className='home-banner__swiper'
             circular
@@ -111,7 +117,7 @@ export default function HomePage() {
       </View>
 
       {/* Below the banner, which overlaps the red header by design: above it, the strip would be covered. */}
-      <FlashSaleStrip />
+      {later && <FlashSaleStrip />}
 
       {categories.length > 0 && (
         <View className='home-categories'>
