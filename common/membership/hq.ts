@@ -1,5 +1,6 @@
 /** DTOs of HQ's member reads (会员与积分 in the console). Each comes from the module that owns the data. */
 import type { BindingSource } from '../attribution/rules';
+import type { SegmentCode } from '../insight/rfm';
 import type { Page } from '../paging';
 
 /** A row of the HQ member list (auth module: the member table). */
@@ -9,6 +10,8 @@ export interface HqMemberRowDto {
   avatarUrl: string | null;
   createdAt: string;
   lastLoginAt: string;
+  /** RFM segment (insight module); null before the member's insight row exists. */
+  segment: SegmentCode | null;
 }
 export type HqMemberPage = Page<HqMemberRowDto>;
 

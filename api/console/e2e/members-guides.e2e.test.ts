@@ -10,7 +10,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../miniapp/e2e/h5-driver';
 import { placeOrder } from '../../test/payments';
 import { ok } from '../../test/shopping';
-import { HQ_TEST_PASSWORD, loginHq, loginShopper, startTestApp, type TestApp } from '../../test/harness';
+import { loginHq, loginShopper, startTestApp, type TestApp } from '../../test/harness';
+import { loginAdmin } from './console-session';
 
 const CONSOLE_DIR = path.resolve(__dirname, '../../../dist/console');
 const SHOTS = path.resolve(__dirname, '../../../.artifacts/screenshots');
@@ -28,12 +29,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'America/New_York', acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
   page = await context.newPage();
-  await page.goto(`${app.url}/hq/#/login`);
-  await page.locator('#hq-username').fill('admin');
-  await page.locator('#hq-password').fill(HQ_TEST_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  // Logged in: the console lands on 概览 (#/).
-  await page.waitForURL((u) => u.hash === '#/' || u.hash === '');
+  await loginAdmin(page, app.url);
   fs.mkdirSync(SHOTS, { recursive: true });
 }, 60_000);
 

@@ -4,39 +4,15 @@
  * pushes a coupon to 沉睡用户 (once delivered, the push shows received copies), and member detail
  * shows the member's segment. Screenshots go to .artifacts/screenshots/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../miniapp/e2e/h5-driver';
-import { HQ_TEST_PASSWORD, loginHq, startTestApp, type TestApp } from '../../test/harness';
+import { loginHq } from '../../test/harness';
 import { ok } from '../../test/shopping';
+import { SHOTS, withConsole } from './console-session';
 
-const CONSOLE_DIR = path.resolve(__dirname, '../../../dist/console');
-const SHOTS = path.resolve(__dirname, '../../../.artifacts/screenshots');
-
-let app: TestApp;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(CONSOLE_DIR, 'index.html'))) throw new Error('dist/console is missing: run `npm run build:console` (npm test does)');
-  app = await startTestApp({ SERVE_CONSOLE: 'true', CONSOLE_DIR, SEED_DEMO: 'true' });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'America/New_York' });
-  await page.goto(`${app.url}/hq/#/login`);
-  await page.locator('#hq-username').fill('admin');
-  await page.locator('#hq-password').fill(HQ_TEST_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => u.hash === '#/' || u.hash === '');
-  fs.mkdirSync(SHOTS, { recursive: true });
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const session = withConsole();
 
 test('the segment charts, a segment’s members, a push to 沉睡用户 and a member’s segment', async () => {
+  const { app, page } = session;
   const hq = await loginHq(app);
   const dist = ok(await app.api.get('/api/hq/insight/segments', hq));
   const retain = dist.segments.find((s: { segment: string }) => s.segment === 'general_retain').members;

@@ -32,6 +32,7 @@ const PickupDesk = lazy(() => import('./pages/pickup/PickupDesk'));
 const Guides = lazy(() => import('./pages/guides/Guides'));
 const AttributionRules = lazy(() => import('./pages/guides/AttributionRules'));
 const MemberList = lazy(() => import('./pages/members/MemberList'));
+const Subscriptions = lazy(() => import('./pages/members/Subscriptions'));
 const Segments = lazy(() => import('./pages/members/Segments'));
 const Redemptions = lazy(() => import('./pages/mall/Redemptions'));
 const GuideCommission = lazy(() => import('./pages/guides/GuideCommission'));
@@ -103,6 +104,7 @@ export function App() {
           <Route path="/guides/list" element={<Guides />} />
           <Route path="/guides/attribution" element={<AttributionRules />} />
           <Route path="/members/list" element={<MemberList />} />
+          <Route path="/members/subscriptions" element={<Subscriptions />} />
           <Route path="/mall/redemptions" element={<Redemptions />} />
           <Route path="/guides/:id/commission" element={<GuideCommission />} />
           <Route path="/guides/rates" element={<CommissionRates />} />

@@ -29,6 +29,8 @@ export async function seedMembers(
   for (const member of DEMO_MEMBERS) {
     const session = await s.auth.shopperLogin(await fakeWechat.mintCode(member.openid));
     const memberId = session.member.id;
+    // A name to tell them apart in the console (a real shopper keeps WeChat's default until they set one).
+    await s.auth.setNickname(memberId, member.address.name);
     const address = await s.addresses.create(memberId, member.address);
     if (member.touchedBy) {
       const guideId = guideIds.get(member.touchedBy);

@@ -145,6 +145,14 @@ describe('demo seed', () => {
       expect(insight.segments.filter((x: { members: number }) => x.members === 0)).toEqual([]);
       expect(insight.tags.filter((x: { members: number }) => x.members === 0)).toEqual([]);
       expect(ok(await app.api.get('/api/hq/insight/pushes', hq))[0]).toMatchObject({ batchKey: 'demo-wake-up', status: 'done', received: expect.any(Number) });
+      // 订阅消息: the push's notice reached the dormant members who agreed, and only them.
+      const sends = ok(await app.api.get('/api/hq/subscriptions/sends?pageSize=100', hq)).items as { nickname: string; memberId: number; status: string }[];
+      expect(new Set(sends.map((x) => x.status))).toEqual(new Set(['sent', 'no_consent']));
+      expect(sends.filter((x) => x.status === 'sent').map((x) => x.nickname).sort()).toEqual(['孙丽', '李强'].sort());
+      expect(ok(await app.api.get('/api/hq/subscriptions/consents', hq)).total).toBeGreaterThanOrEqual(4);
+      // Demo shoppers carry names, as the console lists them.
+      const named = await first.ds.query("SELECT nickname FROM member WHERE openid IN ('demo-member-1', 'demo-insight-1') ORDER BY openid");
+      expect(named.map((r: { nickname: string }) => r.nickname)).toEqual(['赵雅', '李婷']);
       const [outbox] = await first.ds.query("SELECT COUNT(*) AS n FROM outbox_delivery WHERE status <> 'done'");
       expect(Number(outbox.n)).toBe(0);
 

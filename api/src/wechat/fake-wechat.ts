@@ -5,14 +5,14 @@
  * error for an express_company that is not a delivery id, or SF without a masked
  * contact.receiver_contact; getwxacodeunlimit: 40169 scene too long, 41030 page not in the app,
  * 45009 daily quota; getuserphonenumber: 40029 invalid code, 45011 rate (fake-wechat-phone.ts);
- * subscribe/send: 43101 the user refused or used up the consent, 40037 bad
- * template, 40003 no openid, 47003 empty or malformed data, a `thing` over 20 characters). Development (`npm start`, the H5 dev login) and the tests use it;
- * production configuration refuses it.
+ * subscribe/send: 43101 refused, 40037, 40003, 47003 (fake-wechat-subscribe.ts)). Development
+ * (`npm start`, the H5 dev login) and the tests use it; production configuration refuses it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { fakeCodePng } from './fake-png';
 import { FakePhoneNumbers } from './fake-wechat-phone';
+import { FakeSubscribeMessages, type SubscribeSend } from './fake-wechat-subscribe';
 import { LoopbackServer } from '../http/loopback-server';
 
 const CODE_TTL_MS = 5 * 60_000;
@@ -72,13 +72,6 @@ export interface FakeWeChatOptions {
 /** The pages a poster may open; other features add theirs. */
 const DEFAULT_PAGES = ['pages/index/index', 'pages/product/index', 'packages/groupbuy/group/index', 'packages/groupbuy/campaign/index'];
 
-export interface SubscribeSend {
-  touser: string;
-  templateId: string;
-  page?: string;
-  data: Record<string, { value: string }>;
-}
-
 export class FakeWeChat implements FakeWeChatHandle {
   private readonly codes = new Map<string, IssuedCode>();
   private readonly calls = new Map<string, number[]>();
@@ -92,10 +85,12 @@ export class FakeWeChat implements FakeWeChatHandle {
   readonly shippingUploads: Record<string, unknown>[] = [];
   /** Scenes of the mini-program codes made, in order. */
   readonly codesMade: { scene: string; page: string }[] = [];
+  /** subscribe/send (fake-wechat-subscribe.ts). */
+  private readonly subscribe = new FakeSubscribeMessages();
   /** Subscribe messages delivered, in order. */
-  readonly subscribeSends: SubscribeSend[] = [];
+  readonly subscribeSends: SubscribeSend[] = this.subscribe.sends;
   /** openids that refused (or used up) their subscribe consent: sends to them get 43101. */
-  readonly subscribeRefused = new Set<string>();
+  readonly subscribeRefused: Set<string> = this.subscribe.refused;
   baseUrl = '';
   /** getuserphonenumber: phone codes, their exchanges and forced failures. */
   readonly phone: FakePhoneNumbers;
@@ -229,15 +224,8 @@ export class FakeWeChat implements FakeWeChatHandle {
 
     if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
       if (!this.tokenOk(url)) return fail(40001, 'invalid credential, access_token is invalid or not latest');
-      const body = await readJson(req);
-      if (typeof body?.touser !== 'string' || !body.touser) return fail(40003, 'invalid openid');
-      if (typeof body.template_id !== 'string' || !body.template_id) return fail(40037, 'invalid template_id');
-      if (!body.data || typeof body.data !== 'object') return fail(47003, 'argument invalid! data is empty');
-      const dataProblem = subscribeDataProblem(body.data as Record<string, unknown>);
-      if (dataProblem) return fail(47003, `argument invalid! ${dataProblem}`);
-      if (this.subscribeRefused.has(body.touser)) return fail(43101, 'user refuse to accept the msg');
-      this.subscribeSends.push({ touser: body.touser, templateId: body.template_id, page: body.page as string | undefined, data: body.data as SubscribeSend['data'] });
-      return send({ errcode: 0, errmsg: 'ok' });
+      const answer = this.subscribe.answer(await readJson(req));
+      return answer.errcode ? fail(answer.errcode, answer.errmsg) : send(answer);
     }
 
     res.writeHead(404, { 'content-type': 'application/json' });
@@ -306,17 +294,5 @@ function checkItemAndPayer(b: Record<string, any>, s: Record<string, any> | unde
   if (typeof s?.item_desc !== 'string' || !s.item_desc || s.item_desc.length > 120) return [10060019, '商品信息不合法'];
   if (typeof b.upload_time !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/.test(b.upload_time)) return [47001, 'upload_time invalid'];
   if (typeof b.payer?.openid !== 'string' || !b.payer.openid) return [10060014, '参数错误，payer openid 不能为空'];
-  return null;
-}
-
-/** What WeChat refuses in a subscribe message's data (47003): nothing, a malformed entry, a too-long `thing`. */
-function subscribeDataProblem(data: Record<string, unknown>): string | null {
-  const entries = Object.entries(data);
-  if (!entries.length) return 'data is empty';
-  for (const [key, entry] of entries) {
-    const value = (entry as { value?: unknown } | null)?.value;
-    if (typeof value !== 'string' || !value) return `data.${key}.value is empty`;
-    if (/^thing\d+$/.test(key) && [...value].length > 20) return `data.${key}.value exceeds limit`;
-  }
   return null;
 }

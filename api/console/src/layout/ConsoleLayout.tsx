@@ -37,7 +37,7 @@ const MENU: { path: string; routes: { path: string; name: string; icon?: JSX.Ele
     { path: '/catalogue', name: '商品', icon: <AppstoreOutlined />, roles: HQ_WIDE, routes: [{ path: '/products', name: '商品列表' }, { path: '/catalogue/categories', name: '分类' }, { path: '/catalogue/banners', name: '轮播图' }] },
     { path: '/campaigns', name: '拼团秒杀', icon: <ThunderboltOutlined />, roles: HQ_WIDE },
     { path: '/coupon', name: '优惠券', icon: <GiftOutlined />, roles: HQ_WIDE, routes: [{ path: '/coupons', name: '优惠券模板' }, { path: '/coupons/new-member-pack', name: '新人礼' }] },
-    { path: '/members', name: '会员与积分', icon: <TeamOutlined />, roles: HQ_WIDE, routes: [{ path: '/members/list', name: '会员' }, { path: '/members/settings', name: '等级与积分规则' }, { path: '/members/consistency', name: '积分对账' }] },
+    { path: '/members', name: '会员与积分', icon: <TeamOutlined />, roles: HQ_WIDE, routes: [{ path: '/members/list', name: '会员' }, { path: '/members/settings', name: '等级与积分规则' }, { path: '/members/consistency', name: '积分对账' }, { path: '/members/subscriptions', name: '订阅消息' }] },
     { path: '/insight/segments', name: '会员分群', icon: <ClusterOutlined /> },
     { path: '/mall', name: '积分商城', icon: <GiftOutlined />, roles: HQ_WIDE, routes: [{ path: '/mall/items', name: '商品' }, { path: '/mall/redemptions', name: '兑换记录' }] },
     { path: '/guides', name: '门店与导购', icon: <ShopOutlined />, routes: [{ path: '/guides/stores', name: '门店' }, { path: '/guides/pickup', name: '自提核销' }, { path: '/guides/list', name: '导购' }, { path: '/guides/rates', name: '佣金比例' }, { path: '/guides/attribution', name: '归因规则' }, { path: '/pos/keys', name: 'POS 密钥' }, { path: '/pos/sales', name: '线下销售' }, { path: '/pos/settings', name: 'POS 设置' }] },

@@ -105,6 +105,11 @@ export class AuthService {
   }
 
   /** The members of `ids` that exist (a read port: other modules never read the member table). */
+  /** A member's display name (WeChat no longer gives one at login; the demo seed names its shoppers). */
+  async setNickname(memberId: number, nickname: string): Promise<void> {
+    await this.ds.getRepository(Member).update({ id: memberId }, { nickname: nickname.slice(0, 32) });
+  }
+
   async membersByIds(ids: readonly number[]): Promise<Member[]> {
     return ids.length ? this.ds.getRepository(Member).findBy({ id: In([...new Set(ids)]) }) : [];
   }

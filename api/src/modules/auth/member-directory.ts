@@ -25,15 +25,20 @@ const startsWith = (text: string) => Raw((col) => `${col} LIKE :prefix ESCAPE '!
 export class MemberDirectory {
   constructor(private readonly ds: DataSource) {}
 
-  async search(s: MemberSearch, page: number, pageSize: number): Promise<Page<HqMemberRowDto>> {
+  /** The where of a search: [] when it can match nothing, undefined when it is no search at all. */
+  private whereOf(s: MemberSearch) {
     const where = [
       ...(s.id !== undefined ? [{ id: s.id }] : []),
       ...(s.nicknamePrefix ? [{ nickname: startsWith(s.nicknamePrefix) }] : []),
       ...(s.ids?.length ? [{ id: In(s.ids) }] : []),
     ];
-    const searching = s.id !== undefined || !!s.nicknamePrefix || s.ids !== undefined;
-    if (searching && !where.length) return { items: [], page, pageSize, total: 0, hasMore: false };
-    const filter = searching ? where : {};
+    return s.id !== undefined || !!s.nicknamePrefix || s.ids !== undefined ? where : undefined;
+  }
+
+  async search(s: MemberSearch, page: number, pageSize: number): Promise<Page<Omit<HqMemberRowDto, 'segment'>>> {
+    const where = this.whereOf(s);
+    if (where && !where.length) return { items: [], page, pageSize, total: 0, hasMore: false };
+    const filter = where ?? {};
     // One row more than the page tells whether more follow; the total is counted only up to a cap
     // (counted-page.ts): 200,000 members are not counted on every page of the list.
     const [rows, count] = await Promise.all([
@@ -47,6 +52,14 @@ export class MemberDirectory {
       pageSize,
       ...pageTotals(count, page, pageSize, shown.length, rows.length > pageSize),
     };
+  }
+
+  /** Ids of a search's newest matches, at most `limit` (another module narrows them further). */
+  async matchingIds(s: MemberSearch, limit: number): Promise<number[]> {
+    const where = this.whereOf(s);
+    if (where && !where.length) return [];
+    const rows = await this.ds.manager.find(Member, { select: { id: true }, where: where ?? {}, order: { id: 'DESC' }, take: limit });
+    return rows.map((m) => m.id);
   }
 
   async exists(id: number): Promise<boolean> {

@@ -11,6 +11,7 @@ import { defineModule } from '../../platform/module';
 import { authModule } from '../auth';
 import { CouponBatchReads, couponsModule } from '../coupons';
 import { guidesModule } from '../guides';
+import { membershipModule } from '../membership';
 import { ordersModule } from '../orders';
 import { InsightDemo } from './insight.demo';
 import { INSIGHT_ENTITIES } from './insight.entities';
@@ -80,6 +81,12 @@ export const insightSegmentsModule = defineModule({
     ctx.use(guidesModule).guides.workbench.provideTags(async (ids) => {
       const tags = await reads.tagsOf(ids);
       return new Map([...tags].map(([id, t]) => [id, { segment: SEGMENT_LABELS[t.segment], tags: tagLabelsOf(t) }]));
+    });
+
+    // HQ's 会员 list shows each member's segment and filters by one (membership is built before us).
+    ctx.use(membershipModule).membership.memberSegments.provide({
+      page: (segment, page, pageSize, within) => reads.segmentPage(segment, page, pageSize, within),
+      segmentsOf: async (ids) => new Map([...(await reads.tagsOf(ids))].map(([id, t]) => [id, t.segment])),
     });
 
     ctx.routes((api) => registerInsightRoutes(api, { visits, reads, settings, pushes, scope: ctx.storeScope }));

@@ -98,6 +98,19 @@ export class InsightReads {
     };
   }
 
+  /**
+   * The HQ member list's segment filter: member ids of a segment, newest first, one page on
+   * idx_member_insight_segment; `within` narrows it to a search's matches (at most a thousand).
+   */
+  async segmentPage(segment: SegmentCode, page: number, pageSize: number, within?: readonly number[]): Promise<{ ids: number[]; total: number }> {
+    if (within && !within.length) return { ids: [], total: 0 };
+    const qb = this.scoped(null).andWhere('i.segment = :segment', { segment });
+    if (within) qb.andWhere('i.member_id IN (:...within)', { within });
+    const total = within ? await qb.getCount() : (await this.distribution(null)).segments.find((x) => x.segment === segment)!.members;
+    const rows = await qb.select('i.member_id', 'id').orderBy('i.member_id', 'DESC').offset((page - 1) * pageSize).limit(pageSize).getRawMany<{ id: number }>();
+    return { ids: rows.map((r) => Number(r.id)), total };
+  }
+
   /** One member's insight; 404 for a member the caller may not see (or who has no row yet). */
   async member(memberId: number, visible: boolean): Promise<MemberInsightDto> {
     const r = visible ? await this.d.ds.manager.findOneBy(MemberInsight, { memberId }) : null;

@@ -16,9 +16,13 @@ import type { Outbox } from '../outbox';
 import { MemberInsight, SegmentPush } from './insight.entities';
 import { TAG_COLUMN } from './insight.reads';
 
-const PAGE = 200;
-/** Pages one handler run grants (1,000 members) before it hands the rest to a follow-up event: each run stays well inside the outbox's claim. */
-const PAGES_PER_RUN = 5;
+/**
+ * Members read and granted per page, and pages one handler run grants (1,000 members) before it
+ * hands the rest to a follow-up event: each run stays well inside the outbox's claim.
+ */
+export const PUSH_PAGING = { page: 200, pagesPerRun: 5 };
+/** Members one handler run grants before the follow-up event takes over. */
+export const MEMBERS_PER_RUN = PUSH_PAGING.page * PUSH_PAGING.pagesPerRun;
 
 export interface PushPorts {
   templateName(templateId: number): Promise<string | null>;
@@ -40,6 +44,7 @@ export class SegmentPushes {
     private readonly outbox: Outbox,
     private readonly ports: PushPorts,
     private readonly now: () => Date,
+    private readonly paging: { page: number; pagesPerRun: number } = PUSH_PAGING,
   ) {}
 
   private targetWhere(t: PushTarget): { sql: string; params: Record<string, unknown> } {
@@ -89,7 +94,7 @@ export class SegmentPushes {
     if (!p || p.status === 'done') return;
     const where = this.targetWhere(targetOf(p));
     for (let after = p.cursorMemberId, pages = 0; ; pages++) {
-      if (pages === PAGES_PER_RUN) {
+      if (pages === this.paging.pagesPerRun) {
         await this.tx.run((m) => this.outbox.enqueue(m, 'SegmentPushRequested', pushId, { pushId }));
         return;
       }
@@ -100,7 +105,7 @@ export class SegmentPushes {
           .where(where.sql, where.params)
           .andWhere('i.member_id > :after', { after })
           .orderBy('i.member_id', 'ASC')
-          .limit(PAGE)
+          .limit(this.paging.page)
           .getRawMany<{ id: number }>()
       ).map((r) => Number(r.id));
       if (!ids.length) break;

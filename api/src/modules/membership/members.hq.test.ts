@@ -1,6 +1,7 @@
 /**
  * HQ's member list and the member detail's reads over HTTP on the real database: search by id,
  * nickname prefix (wildcards literal) and mobile number (the address book), newest first and paged;
+ * each member's RFM segment and the segment filter (alone and with a search);
  * a member's orders, coupons and guide; bad input is 400 naming the field.
  */
 import { loginHq, loginShopper, startTestApp, type TestApp } from '../../../test/harness';
@@ -53,8 +54,32 @@ describe('HQ members', () => {
     expect(ids(ok(await list(`q=${encodeURIComponent('%')}`)))).toEqual([]);
   });
 
+  it("shows each member's RFM segment and filters by one, alone and with a search", async () => {
+    await app.services.outbox.drain();
+    // Two of them scored 重要价值 (as the insight module's nightly job would).
+    const valued = [members[0].memberId, members[3].memberId];
+    await app.ds.query(`UPDATE member_insight SET segment = 'important_value' WHERE member_id IN (?, ?)`, valued);
+    const all = ok(await list('pageSize=10'));
+    expect(all.items.map((m: { id: number; segment: string }) => [m.id, m.segment])).toEqual([
+      [members[3].memberId, 'important_value'],
+      [members[2].memberId, 'potential'],
+      [members[1].memberId, 'potential'],
+      [members[0].memberId, 'important_value'],
+    ]);
+    const first = ok(await list('segment=important_value&pageSize=1'));
+    expect(first).toMatchObject({ page: 1, pageSize: 1, total: 2, hasMore: true, items: [{ id: members[3].memberId, nickname: '100%好评', segment: 'important_value' }] });
+    expect(ids(ok(await list('segment=important_value&page=2&pageSize=1')))).toEqual([members[0].memberId]);
+    expect(ok(await list('segment=important_value&page=2&pageSize=1')).hasMore).toBe(false);
+    expect(ids(ok(await list('segment=potential')))).toEqual([members[2].memberId, members[1].memberId]);
+    expect(ok(await list('segment=general_retain'))).toMatchObject({ total: 0, items: [] });
+    // With the search box: 小红 matches two members, one of them 重要价值; a phone within its segment or not.
+    expect(ok(await list(`segment=important_value&q=${encodeURIComponent('小红')}`))).toMatchObject({ total: 1, items: [{ id: members[0].memberId }] });
+    expect(ids(ok(await list('segment=potential&q=13912345678')))).toEqual([members[2].memberId]);
+    expect(ok(await list('segment=important_value&q=13912345678'))).toMatchObject({ total: 0, items: [] });
+  });
+
   it('refuses bad input naming the field, and answers only HQ', async () => {
-    for (const [q, field] of [['page=0', 'page'], ['pageSize=abc', 'pageSize'], [`q=${'x'.repeat(33)}`, 'q']]) {
+    for (const [q, field] of [['page=0', 'page'], ['pageSize=abc', 'pageSize'], [`q=${'x'.repeat(33)}`, 'q'], ['segment=vip', 'segment']]) {
       const res = await list(q);
       expect([res.status, res.body.issues?.[0]?.field ?? res.body.field]).toEqual([400, field]);
     }

@@ -5,7 +5,7 @@ import { authModule } from '../auth';
 import { MemberGrowthEntry, MemberProfile, MembershipSetting, MemberTierLog } from './membership.entities';
 import { MemberProfiles } from './profile.service';
 import { MembershipSettingsService } from './settings.service';
-import { registerMemberListRoute } from './members.hq';
+import { MemberSegments, registerMemberListRoute } from './members.hq';
 
 /** The review need not run every tick: hourly is plenty for a monthly rule. */
 const HOURLY = 3600_000;
@@ -20,8 +20,9 @@ export const membershipModule = defineModule({
     const settings = new MembershipSettingsService(ctx.ds, ctx.tx, ctx.now);
     const profiles = new MemberProfiles(ctx.ds, ctx.tx, settings, ctx.now);
     ctx.scheduler.register({ name: 'membership-tier-review', run: async () => ({ lowered: await profiles.reviewAll() }), intervalMs: HOURLY });
-    const membership: MembershipServices = { settings, profiles };
-    ctx.routes((api) => registerMemberListRoute(api, { members: ctx.use(authModule).members, addresses: ctx.use(addressModule).addresses }));
+    const memberSegments = new MemberSegments();
+    const membership: MembershipServices = { settings, profiles, memberSegments };
+    ctx.routes((api) => registerMemberListRoute(api, { members: ctx.use(authModule).members, addresses: ctx.use(addressModule).addresses, segments: memberSegments }));
     return { membership };
   },
 });
@@ -29,4 +30,6 @@ export const membershipModule = defineModule({
 export interface MembershipServices {
   settings: MembershipSettingsService;
   profiles: MemberProfiles;
+  /** The insight module provides the member list's segment column and filter. */
+  memberSegments: MemberSegments;
 }

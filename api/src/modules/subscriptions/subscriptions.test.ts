@@ -1,6 +1,7 @@
 /**
  * Subscribe messages against the fake WeChat server: consent recorded per template, one send per
- * (member, event) whatever redelivers or races, no consent → no send, and WeChat's refusals.
+ * (member, event) whatever redelivers or races, no consent → no send, WeChat's refusals, and HQ's
+ * lists of consents and sends.
  */
 import { loginHq, loginShopper, startTestApp, type TestApp } from '../../../test/harness';
 import { ok } from '../../../test/shopping';
@@ -132,5 +133,32 @@ describe('subscribe messages (订阅消息)', () => {
     await jobs.remindExpiring();
     await app.services.outbox.drain();
     expect(sendsTo(a.openid, POINTS)).toHaveLength(1);
+  });
+
+  it('HQ lists consents and sends newest first, with nicknames and outcomes; paging is checked and only HQ may read', async () => {
+    clock = new Date('2026-06-15T04:00:00Z');
+    const s = await loginShopper(app);
+    await app.ds.query('UPDATE member SET nickname = ? WHERE id = ?', ['订阅测试', s.memberId]);
+    ok(await consent(s.token, { [COUPON]: 'accept', [POINTS]: 'accept' }));
+    expect(await notify(s.memberId, 'test:hq-list')).toBe('sent');
+    expect(await notify(s.memberId, 'test:hq-list-2')).toBe('no_consent');
+
+    const sends = ok(await app.api.get('/api/hq/subscriptions/sends?pageSize=2', hq));
+    expect(sends).toMatchObject({ page: 1, pageSize: 2, hasMore: true, total: await app.ds.getRepository(SubscribeSend).count() });
+    expect(sends.items).toEqual([
+      expect.objectContaining({ memberId: s.memberId, nickname: '订阅测试', kind: 'couponPushed', eventKey: 'test:hq-list-2', status: 'no_consent', sentAt: null }),
+      expect.objectContaining({ memberId: s.memberId, eventKey: 'test:hq-list', templateId: COUPON, status: 'sent', errcode: null, sentAt: expect.any(String) }),
+    ]);
+    const consents = ok(await app.api.get('/api/hq/subscriptions/consents?pageSize=2', hq)).items;
+    expect(consents.map((c: { memberId: number; kind: string; available: number }) => [c.memberId, c.kind, c.available])).toEqual([
+      [s.memberId, 'pointsExpiring', 1],
+      [s.memberId, 'couponPushed', 0],
+    ]);
+    expect(consents[0].nickname).toBe('订阅测试');
+    for (const path of ['sends', 'consents']) {
+      const bad = await app.api.get(`/api/hq/subscriptions/${path}?page=0`, hq);
+      expect([bad.status, bad.body.issues?.[0]?.field ?? bad.body.field]).toEqual([400, 'page']);
+      expect((await app.api.get(`/api/hq/subscriptions/${path}`, s.token)).status).toBe(403);
+    }
   });
 });

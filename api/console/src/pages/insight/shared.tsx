@@ -15,7 +15,7 @@ export interface MetricDef {
 }
 export type SeriesRow = Record<string, number> & { bucket: string; first: string; last: string } & Record<string, unknown>;
 
-export const fmt = (unit: Unit, v: number): string => (unit === 'fen' ? `¥${formatFen(v)}` : unit === 'bp' ? `${(v / 100).toFixed(1)}%` : String(v));
+export const fmt = (unit: Unit, v: number): string => (unit === 'fen' ? formatFen(v) : unit === 'bp' ? `${(v / 100).toFixed(1)}%` : String(v));
 
 /** A read with loading, error and reload. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: string | null; reload: () => void } {

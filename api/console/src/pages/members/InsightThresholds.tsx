@@ -30,11 +30,11 @@ export default function InsightThresholds({ data, canEdit, onSaved }: { data: In
       <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="生效：最近消费">≤ {data.effective.recencyDays} 天</Descriptions.Item>
         <Descriptions.Item label="生效：消费频次">≥ {data.effective.frequency} 单</Descriptions.Item>
-        <Descriptions.Item label="生效：消费金额">≥ ¥{yuan(data.effective.monetaryFen)}</Descriptions.Item>
+        <Descriptions.Item label="生效：消费金额">≥ {yuan(data.effective.monetaryFen)}</Descriptions.Item>
         <Descriptions.Item label="中位数：最近消费">{orDash(data.medians.recencyDays, (n) => `${n} 天`)}</Descriptions.Item>
         <Descriptions.Item label="中位数：消费频次">{orDash(data.medians.frequency, (n) => `${n} 单`)}</Descriptions.Item>
-        <Descriptions.Item label="中位数：消费金额">{orDash(data.medians.monetaryFen, (n) => `¥${yuan(n)}`)}</Descriptions.Item>
-        <Descriptions.Item label="高净值门槛">{orDash(data.highValueFen, (n) => `¥${yuan(n)}`)}</Descriptions.Item>
+        <Descriptions.Item label="中位数：消费金额">{orDash(data.medians.monetaryFen, yuan)}</Descriptions.Item>
+        <Descriptions.Item label="高净值门槛">{orDash(data.highValueFen, yuan)}</Descriptions.Item>
         <Descriptions.Item label="最近评分日">{data.scoredDay ?? '尚未评分'}</Descriptions.Item>
       </Descriptions>
       {canEdit && (
