@@ -13,6 +13,7 @@ import { CatalogueAdmin } from './catalogue.admin';
 import { Banner, Category, Product, Sku, StockAdjustment } from './catalogue.entities';
 import { registerCatalogueRoutes } from './catalogue.routes';
 import { CatalogueService } from './catalogue.service';
+import { attachSkuSoldOut, SkuSoldOut } from './sku-sold-out';
 import { StockContributor } from './stock.contributor';
 import { loadSkusWithProducts } from './stock';
 
@@ -38,13 +39,15 @@ export const catalogueModule = defineModule({
   build(ctx) {
     const catalogue = new CatalogueService(ctx.ds);
     const catalogueAdmin = new CatalogueAdmin(ctx.tx, catalogue, ctx.now);
-    const stock = new StockContributor();
+    const soldOut = new SkuSoldOut(ctx.soldOut, ctx.tx);
+    attachSkuSoldOut(ctx.ds, soldOut);
+    const stock = new StockContributor(soldOut);
     ctx.contributors.register(stock).useLineSource(loadSkusWithProducts);
     // The console's 轮播图 and pictures; pictures live under the data directory (an object store
     // would implement ImageStorage instead). The upload's body is the picture, not JSON.
     const hqConsole = { banners: new BannerAdmin(ctx.ds, ctx.tx, ctx.now), images: new DiskImageStorage(path.join(ctx.config.dataDir, 'uploads/images')) };
     ctx.acceptRawBody(UPLOAD_PATH);
     ctx.routes((api) => registerCatalogueRoutes(api, catalogue, catalogueAdmin, hqConsole));
-    return { catalogue, catalogueAdmin, stock };
+    return { catalogue, catalogueAdmin, stock, skuSoldOut: soldOut };
   },
 });

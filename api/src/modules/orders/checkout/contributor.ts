@@ -157,6 +157,14 @@ export interface CheckoutContributor {
    * refuses its field on the others: the contributor never tests the kind itself.
    */
   adjusts?: AdjustmentKind;
+  /**
+   * Before any SQL, from memory only (a sold-out mark): refuse a plain order outright. "Plain":
+   * no kind-claiming contributor (rank <= RANK.kind) has its field in the body, so units come
+   * from where the catalogue says. Skipped for other orders; `quote` still decides for them.
+   */
+  admit?(body: CheckoutBodyCore): void;
+  /** After the lines are loaded, before any contributor's quote (and its reads), for a plain order: synchronous, no SQL. */
+  precheck?(draft: CheckoutDraft): void;
   quote?(draft: CheckoutDraft): Promise<void> | void;
   reserve?(ctx: ReserveContext): Promise<void>;
   release?(ctx: ReleaseContext): Promise<void>;
@@ -207,6 +215,11 @@ export class CheckoutContributors {
     this.list.push(c);
     this.list.sort((a, b) => a.rank - b.rank);
     return this;
+  }
+
+  /** A plain order: no contributor that claims the kind (rank <= RANK.kind) was asked to by its field. */
+  isPlain(body: CheckoutBodyCore): boolean {
+    return !this.list.some((c) => c.rank <= RANK.kind && c.field && body[c.field.name] !== undefined);
   }
 
   /** Ascending rank: the order of quote and reserve. */

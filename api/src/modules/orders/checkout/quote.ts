@@ -91,6 +91,9 @@ export async function quoteCheckout(
   placing: boolean,
   now: Date,
 ): Promise<Quote> {
+  // Refusals from memory and from the lines' own read come before every contributor's reads.
+  const plain = contributors.isPlain(body);
+  if (plain) for (const c of contributors.ordered) c.admit?.(body);
   const draft: CheckoutDraft = {
     memberId,
     kind: 'normal',
@@ -104,6 +107,7 @@ export async function quoteCheckout(
     notes: {},
     now,
   };
+  if (plain) for (const c of contributors.ordered) c.precheck?.(draft);
   await runQuotes(contributors, draft);
 
   const priced = applyPriceChanges(draftPricingLines(draft), draft.priceChanges);
