@@ -90,6 +90,30 @@ export interface CheckoutDraft {
    */
   notes: CheckoutNotes;
   now: Date;
+  /** Each contributor's rows of the member read, by contributor name (absent: read by itself). */
+  memberRows?: ReadonlyMap<string, MemberRow[]>;
+}
+
+/**
+ * One part of the member read: a SELECT (or a UNION ALL of them) of exactly the columns
+ * k, n1, n2, n3, s1, s2, s3, t1 in that order (NULL where unused): k names the row's kind, n* are
+ * integers, s* text and t1 a DATETIME column (hydrate it with the driver). An ORDER BY / LIMIT
+ * goes inside a derived table (`SELECT * FROM (… LIMIT 200) x`), as both databases require.
+ */
+export interface MemberReadPart {
+  sql: string;
+  params(memberId: number, now: Date): unknown[];
+}
+
+export interface MemberRow {
+  k: string;
+  n1: number | null;
+  n2: number | null;
+  n3: number | null;
+  s1: string | null;
+  s2: string | null;
+  s3: string | null;
+  t1: unknown;
 }
 
 /** The draft's lines at their SKU prices, as pricing takes them. */
@@ -157,6 +181,12 @@ export interface CheckoutContributor {
    * refuses its field on the others: the contributor never tests the kind itself.
    */
   adjusts?: AdjustmentKind;
+  /**
+   * Its part of checkout's one member read (member-read.ts): what its quote would otherwise read
+   * of the member by itself (the tier, the guide binding …), folded with every other part into a
+   * single statement before the quotes run. The rows reach its quote as draft.memberRows.
+   */
+  memberRead?: MemberReadPart;
   /**
    * Before any SQL, from memory only (a sold-out mark): refuse a plain order outright. "Plain":
    * no kind-claiming contributor (rank <= RANK.kind) has its field in the body, so units come

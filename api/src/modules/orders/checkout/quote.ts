@@ -13,6 +13,7 @@ import { applyPriceChanges, MAX_ORDER_FEN, priceOrder, type OrderPricing } from 
 import { acceptsAdjustment, adjustmentRefusal, type OrderKind } from '@common/order/state';
 import type { CheckoutPreviewDto, OrderLineDto } from '@common/order/types';
 import { AppError } from '../../../http/app-error';
+import { readMember } from './member-read';
 import { draftPricingLines, type CheckoutBodyCore, type CheckoutContributor, type CheckoutContributors, type CheckoutDraft, type DraftLine } from './contributor';
 
 export interface Quote {
@@ -108,6 +109,7 @@ export async function quoteCheckout(
     now,
   };
   if (plain) for (const c of contributors.ordered) c.precheck?.(draft);
+  draft.memberRows = await readMember(m, contributors, memberId, now);
   await runQuotes(contributors, draft);
 
   const priced = applyPriceChanges(draftPricingLines(draft), draft.priceChanges);
