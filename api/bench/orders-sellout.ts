@@ -9,7 +9,6 @@
  */
 import { spawn } from 'node:child_process';
 import mysql from 'mysql2/promise';
-import { ApiClient } from '../test/harness';
 import { startApiProcess } from './api-process';
 import { burst, pct, setupSku, shoppers as loginShoppers, soldOf, stockOf, type Run } from './orders-kit';
 
@@ -77,6 +76,8 @@ export async function sellout(): Promise<void> {
     // The denominator: the same request, the same answer, nothing behind it.
     const bare = await bareServer(409, loserBody || '{"code":"OUT_OF_STOCK"}');
     try {
+      // Loaded only now: the harness picks its database when first imported (startApiProcess sets it).
+      const { ApiClient } = await import('../test/harness');
       const client = new ApiClient(bare.url);
       const s = shoppers[0];
       const b = await burst('bare node:http, same JSON', REQUESTS, CONCURRENCY, async () => {
