@@ -16,11 +16,11 @@ export class RuleSets {
   ) {}
 
   /** The rules last read, per process; trusted only while the latest version is still theirs. */
-  private cached: AttributionRules = DEFAULT_RULES;
+  private cached: AttributionRules | null = null;
 
   /** What the cache holds (its window shapes checkout's touch read before the version is known). */
   get lastKnown(): AttributionRules {
-    return this.cached;
+    return this.cached ?? DEFAULT_RULES;
   }
 
   /**
@@ -29,7 +29,7 @@ export class RuleSets {
    */
   async atVersion(latest: number | null): Promise<AttributionRules> {
     if (latest === null) return DEFAULT_RULES;
-    if (this.cached.version !== latest) this.cached = await this.current();
+    if (this.cached?.version !== latest) this.cached = await this.current();
     return this.cached;
   }
 
