@@ -8,85 +8,17 @@
  *
  * Knobs: BENCH_STOCK (default 300), BENCH_REQUESTS (default 600), BENCH_CONCURRENCY (default 50),
  * BENCH_SHOPPERS (default 50); BENCH_CPU_PROF=<dir> writes a CPU profile of the API process.
+ * BENCH_MODE=sellout runs the sell-out burst instead (orders-sellout.ts).
  */
 import mysql from 'mysql2/promise';
-import { createCategory, createProduct } from '../test/fixtures';
-import type { ApiClient, TestApp } from '../test/harness';
 import { startApiProcess } from './api-process';
+import { burst, pct, print, setupSku, shoppers as loginShoppers, soldOf, stockOf } from './orders-kit';
+import { sellout } from './orders-sellout';
 
 const STOCK = Number(process.env.BENCH_STOCK ?? 300);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 50);
-
-interface Run {
-  label: string;
-  ok: number;
-  refused: number;
-  errors: number;
-  ms: number;
-  latencies: number[];
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-/** Runs `total` calls of `one(i)` with at most `concurrency` in flight; classifies each result. */
-async function burst(label: string, total: number, concurrency: number, one: (i: number) => Promise<'ok' | 'refused' | 'error'>): Promise<Run> {
-  const run: Run = { label, ok: 0, refused: 0, errors: 0, ms: 0, latencies: [] };
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const i = next++;
-        const t0 = performance.now();
-        const outcome = await one(i).catch(() => 'error' as const);
-        run.latencies.push(performance.now() - t0);
-        if (outcome === 'ok') run.ok++;
-        else if (outcome === 'refused') run.refused++;
-        else run.errors++;
-      }
-    }),
-  );
-  run.ms = performance.now() - started;
-  run.latencies.sort((a, b) => a - b);
-  return run;
-}
-
-function print(run: Run): number {
-  const perSec = run.ok / (run.ms / 1000);
-  console.log(
-    `${run.label.padEnd(22)} ${String(run.ok).padStart(5)} ok ${String(run.refused).padStart(5)} sold-out ${String(run.errors).padStart(3)} errors  ` +
-      `${perSec.toFixed(0).padStart(6)} orders/s  p50 ${pct(run.latencies, 50).toFixed(1)} ms  p99 ${pct(run.latencies, 99).toFixed(1)} ms`,
-  );
-  return perSec;
-}
-
-async function setupSku(api: ApiClient, hq: string): Promise<number> {
-  // The fixtures only use the HTTP client of a test app.
-  const app = { api } as TestApp;
-  const categoryId = await createCategory(app, hq, `压测${Date.now()}`);
-  const product = await createProduct(app, hq, { categoryId, title: '压测爆款', skus: [{ specs: {}, priceFen: 1990, stock: STOCK }] });
-  return product.skus[0].id;
-}
-
-async function stockOf(conn: mysql.Pool, skuId: number): Promise<number> {
-  const [rows] = await conn.query<mysql.RowDataPacket[]>('SELECT stock FROM sku WHERE id = ?', [skuId]);
-  return Number(rows[0].stock);
-}
-
-async function soldOf(conn: mysql.Pool, skuId: number): Promise<number> {
-  const [rows] = await conn.query<mysql.RowDataPacket[]>('SELECT COALESCE(SUM(quantity), 0) AS q FROM order_line WHERE sku_id = ?', [skuId]);
-  return Number(rows[0].q);
-}
-
-async function login(api: ApiClient): Promise<string> {
-  // The development login of the H5 build: the API's fake WeChat mints the code wx.login would give.
-  const code = await api.post('/api/auth/dev-code', {});
-  const res = await api.post('/api/auth/wechat-login', { code: code.body.data.code });
-  if (res.status !== 200) throw new Error(`login: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.data.token;
-}
 
 async function main(): Promise<void> {
   const server = await startApiProcess({ DB_POOL_SIZE: '20' });
@@ -95,23 +27,11 @@ async function main(): Promise<void> {
   try {
     const hqLogin = await api.post('/api/hq/auth/login', { username: 'admin', password: server.hqPassword });
     const hq: string = hqLogin.body.data.token;
-    const shoppers = await Promise.all(
-      Array.from({ length: SHOPPERS }, async () => {
-        const token = await login(api);
-        const me = await api.get('/api/me', token);
-        const address = await api.post(
-          '/api/addresses',
-          { name: '张三', phone: '13800138000', province: '上海市', city: '上海市', district: '徐汇区', detail: '漕溪北路 1 号', isDefault: true },
-          token,
-        );
-        if (address.status !== 201) throw new Error(`address: ${address.status} ${JSON.stringify(address.body)}`);
-        return { token, memberId: me.body.data.id as number, addressId: address.body.data.id as number };
-      }),
-    );
+    const shoppers = await loginShoppers(api, SHOPPERS);
     console.log(`\nbench:orders — stock ${STOCK}, ${REQUESTS} requests, ${CONCURRENCY} in flight, ${SHOPPERS} shoppers, MySQL-compatible server\n`);
 
     // Warm up connections and code paths on a separate SKU.
-    const warmSku = await setupSku(api, hq);
+    const warmSku = await setupSku(api, hq, STOCK);
     await burst('warm-up', 40, 10, async (i) => {
       const s = shoppers[i % shoppers.length];
       const res = await api.post('/api/orders', { lines: [{ skuId: warmSku, quantity: 1 }], addressId: s.addressId }, s.token);
@@ -119,7 +39,7 @@ async function main(): Promise<void> {
     });
 
     // 1. Through HTTP: auth, validation, pricing, the transaction, JSON.
-    const skuId = await setupSku(api, hq);
+    const skuId = await setupSku(api, hq, STOCK);
     const http = await burst('HTTP POST /api/orders', REQUESTS, CONCURRENCY, async (i) => {
       const s = shoppers[i % shoppers.length];
       const res = await api.post('/api/orders', { lines: [{ skuId, quantity: 1 }], addressId: s.addressId }, s.token);
@@ -131,7 +51,7 @@ async function main(): Promise<void> {
     console.log(`  stock ${STOCK} → ${left}; sold ${sold}; oversold ${Math.max(0, sold - STOCK)}; stock + sold = ${left + sold} (must be ${STOCK})`);
 
     // 2. Baseline: the same transaction with bare mysql2 on the same database.
-    const bareSku = await setupSku(api, hq);
+    const bareSku = await setupSku(api, hq, STOCK);
     const bare = await burst('bare mysql2 tx', REQUESTS, CONCURRENCY, async (i) => {
       const s = shoppers[i % shoppers.length];
       const conn = await pool.getConnection();
@@ -173,7 +93,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+(process.env.BENCH_MODE === 'sellout' ? sellout() : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });

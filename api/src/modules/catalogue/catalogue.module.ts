@@ -14,6 +14,7 @@ import { Banner, Category, Product, Sku, StockAdjustment } from './catalogue.ent
 import { registerCatalogueRoutes } from './catalogue.routes';
 import { CatalogueService } from './catalogue.service';
 import { PublicCatalogue } from './catalogue.public';
+import { attachSkuSoldOut, SkuSoldOut } from './sku-sold-out';
 import { StockContributor } from './stock.contributor';
 import { loadSkusWithProducts } from './stock';
 
@@ -39,7 +40,9 @@ export const catalogueModule = defineModule({
   build(ctx) {
     const catalogue = new CatalogueService(ctx.ds);
     const catalogueAdmin = new CatalogueAdmin(ctx.tx, catalogue, ctx.now);
-    const stock = new StockContributor();
+    const soldOut = new SkuSoldOut(ctx.soldOut, ctx.tx);
+    attachSkuSoldOut(ctx.ds, soldOut);
+    const stock = new StockContributor(soldOut);
     ctx.contributors.register(stock).useLineSource(loadSkusWithProducts);
     // The console's 轮播图 and pictures; pictures live under the data directory (an object store
     // would implement ImageStorage instead). The upload's body is the picture, not JSON.
@@ -47,6 +50,6 @@ export const catalogueModule = defineModule({
     ctx.acceptRawBody(UPLOAD_PATH);
     const shop = new PublicCatalogue(catalogue, { ttlMs: ctx.config.CATALOGUE_CACHE_MS, now: ctx.now });
     ctx.routes((api) => registerCatalogueRoutes(api, catalogue, shop, catalogueAdmin, hqConsole));
-    return { catalogue, catalogueAdmin, stock };
+    return { catalogue, catalogueAdmin, stock, skuSoldOut: soldOut };
   },
 });

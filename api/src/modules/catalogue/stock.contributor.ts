@@ -1,6 +1,8 @@
 /**
- * The catalogue's part in checkout: the stock contributor. Quote warns early (advisory: "仅剩 3
- * 件"); reserve takes the units by conditional UPDATE (stock.ts), last of all contributors so
+ * The catalogue's part in checkout: the stock contributor. Before any SQL it refuses a SKU marked
+ * sold out (sku-sold-out.ts); once the lines are read, and before any other contributor's reads,
+ * it refuses what the stock read cannot cover (advisory: "仅剩 3 件"), marking a SKU found
+ * empty; reserve takes the units by conditional UPDATE (stock.ts), last of all contributors so
  * the hot SKU rows stay locked as briefly as possible; a cancel gives them back. A refund gives
  * no stock back (the goods may have shipped; returns go back on the shelf by an HQ adjustment).
  *
@@ -10,26 +12,44 @@
  */
 import { AppError } from '../../http/app-error';
 import type { OrderKind } from '@common/order/state';
-import { RANK, type CheckoutContributor, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders';
+import { RANK, type CheckoutBodyCore, type CheckoutContributor, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders';
+import { observedAt, type SkuSoldOut } from './sku-sold-out';
 import { releaseStock, reserveStock } from './stock';
+
+const outOfStock = (skuId: number, index: number, left: number) =>
+  new AppError('OUT_OF_STOCK', `sku ${skuId}: ${left} left`, [{ field: `lines.${index}.quantity`, message: `仅剩 ${Math.max(0, left)} 件` }]);
 
 export class StockContributor implements CheckoutContributor {
   readonly name = 'stock';
   readonly rank = RANK.stock;
   private readonly elsewhere = new Set<OrderKind>();
+  /** When each plain order was admitted: its stock read began after this (a mark must not predate a clear). */
+  private readonly admittedAt = new WeakMap<CheckoutBodyCore, number>();
+
+  constructor(private readonly soldOut: SkuSoldOut | null = null) {}
 
   holdElsewhere(kind: OrderKind): this {
     this.elsewhere.add(kind);
     return this;
   }
 
-  quote(draft: CheckoutDraft): void {
-    if (this.elsewhere.has(draft.kind)) return;
+  admit(body: CheckoutBodyCore): void {
+    this.admittedAt.set(body, observedAt());
+    body.lines.forEach((l, i) => {
+      if (this.soldOut?.isSoldOut(l.skuId)) throw outOfStock(l.skuId, i, 0);
+    });
+  }
+
+  precheck(draft: CheckoutDraft): void {
+    const since = this.admittedAt.get(draft.body);
     for (const l of draft.lines) {
-      if (l.stock < l.quantity) {
-        throw new AppError('OUT_OF_STOCK', `sku ${l.skuId}: ${l.stock} left`, [{ field: `lines.${l.index}.quantity`, message: `仅剩 ${Math.max(0, l.stock)} 件` }]);
-      }
+      if (l.stock <= 0 && since !== undefined) this.soldOut?.seenEmpty(l.skuId, since);
     }
+    this.check(draft);
+  }
+
+  quote(draft: CheckoutDraft): void {
+    if (!this.elsewhere.has(draft.kind)) this.check(draft);
   }
 
   async reserve(ctx: ReserveContext): Promise<void> {
@@ -44,5 +64,9 @@ export class StockContributor implements CheckoutContributor {
   async release(ctx: ReleaseContext): Promise<void> {
     if (ctx.reason !== 'cancel' || this.elsewhere.has(ctx.order.kind)) return;
     await releaseStock(ctx.m, ctx.lines, ctx.now);
+  }
+
+  private check(draft: CheckoutDraft): void {
+    for (const l of draft.lines) if (l.stock < l.quantity) throw outOfStock(l.skuId, l.index, l.stock);
   }
 }

@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { buyProblem, MAX_STOCK } from '@common/catalogue/buyable';
 import { AppError } from '../../http/app-error';
 import { Product, Sku, StockAdjustment } from './catalogue.entities';
+import { observedAt, skuSoldOutOf } from './sku-sold-out';
 
 export interface StockLine {
   skuId: number;
@@ -22,6 +23,7 @@ export interface StockLine {
  */
 export async function reserveStock(m: EntityManager, lines: readonly StockLine[], now: Date): Promise<void> {
   for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
+    const since = observedAt();
     // Conditional UPDATE: the WHERE re-checks stock and sale status at the moment of the write,
     // under the row lock, so concurrent orders can never sell more than there is.
     const res = await m
@@ -31,15 +33,21 @@ export async function reserveStock(m: EntityManager, lines: readonly StockLine[]
       .where("id = :id AND stock >= :q AND status = 'on_sale'", { id: line.skuId, q: line.quantity })
       .andWhere("EXISTS (SELECT 1 FROM product p WHERE p.id = sku.product_id AND p.status = 'on_sale')")
       .execute();
-    if (res.affected !== 1) await explainRefusal(m, line);
+    if (res.affected !== 1) await explainRefusal(m, line, since);
   }
 }
 
-/** Zero rows: say why, with the same rule the cart and the quote use. Always throws. */
-async function explainRefusal(m: EntityManager, line: StockLine): Promise<never> {
+/**
+ * Zero rows: say why, with the same rule the cart and the quote use. Always throws. A SKU found
+ * empty is marked sold out, so the next orders for it are refused before any SQL.
+ */
+async function explainRefusal(m: EntityManager, line: StockLine, since: number): Promise<never> {
   const sku = await m.findOneBy(Sku, { id: line.skuId });
   const product = sku && (await m.findOneBy(Product, { id: sku.productId }));
   const problem = buyProblem(product, sku, line.quantity) ?? 'insufficient_stock';
+  // One unit refused by the UPDATE (a current read) means none was left then; the read above may
+  // be an older snapshot (REPEATABLE READ), so it alone never marks.
+  if (problem === 'insufficient_stock' && line.quantity === 1 && sku && sku.stock <= 0) skuSoldOutOf(m)?.seenEmpty(sku.id, since);
   const field = line.field ?? `sku.${line.skuId}`;
   if (problem === 'not_found') throw new AppError('SKU_NOT_FOUND', `sku ${line.skuId}`, [{ field: `${field}.skuId`, message: '不存在' }]);
   if (problem === 'off_sale') throw new AppError('SKU_OFF_SALE', `sku ${line.skuId}`, [{ field: `${field}.skuId`, message: '已下架' }]);
@@ -55,6 +63,7 @@ async function explainRefusal(m: EntityManager, line: StockLine): Promise<never>
 export async function releaseStock(m: EntityManager, lines: readonly StockLine[], now: Date): Promise<void> {
   for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
     await m.createQueryBuilder().update(Sku).set({ stock: () => 'stock + :q', updatedAt: now }).where('id = :id', { id: line.skuId, q: line.quantity }).execute();
+    skuSoldOutOf(m)?.returned(m, line.skuId);
   }
 }
 
@@ -88,6 +97,8 @@ export async function adjustStock(m: EntityManager, input: StockAdjustmentInput,
     if (delta < 0) throw new AppError('STOCK_WOULD_GO_NEGATIVE', `sku ${skuId} delta ${delta}`, [{ field: 'delta', message: `当前库存 ${sku.stock} 件` }]);
     throw new AppError('STOCK_OVER_LIMIT', `sku ${skuId} delta ${delta}`, [{ field: 'delta', message: `库存最多 ${MAX_STOCK} 件，当前 ${sku.stock} 件` }]);
   }
+  // Units came back (HQ, or a campaign returning its allocation): no longer sold out.
+  if (delta > 0) skuSoldOutOf(m)?.returned(m, skuId);
   const after = await m.findOneByOrFail(Sku, { id: skuId });
   await m.insert(StockAdjustment, { skuId, delta, stockAfter: after.stock, reason: input.reason, adminId: input.adminId, createdAt: now });
   return after;

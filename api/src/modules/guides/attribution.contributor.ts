@@ -14,9 +14,12 @@ export function attributionContributor(attribution: AttributionService): Checkou
     name: 'attribution',
     rank: RANK.attribution,
     field: { name: 'shareToken', schema: z.string().max(64).optional(), description: '进入商城时的分享令牌（卡片路径的 t 参数）；无效令牌被忽略' },
+    // The binding, touches and rule version come with checkout's one member read.
+    memberRead: attribution.memberRead,
     async quote(draft) {
       const token = typeof draft.body.shareToken === 'string' ? draft.body.shareToken : undefined;
-      const decided: AttributionCheckoutNote = await attribution.decide(draft.memberId, draft.now, token);
+      const rows = draft.memberRows?.get('attribution');
+      const decided: AttributionCheckoutNote = rows ? await attribution.decideFromRows(rows, draft.memberId, draft.now, token) : await attribution.decide(draft.memberId, draft.now, token);
       draft.guideId = decided.guideId;
       draft.notes.attribution = decided;
     },

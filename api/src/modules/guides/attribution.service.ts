@@ -10,6 +10,7 @@ import { Guide, GuideBinding, GuideTouch, OrderAttribution } from './guides.enti
 import { replayBinding } from './replay';
 import type { RuleSets } from './rule-sets';
 import type { ShareTokens } from '../share';
+import type { MemberRow } from '../orders';
 
 export interface Attribution extends AttributionDecision {
   storeId: number | null;
@@ -34,6 +35,41 @@ export class AttributionService {
     const binding = await m.findOneBy(GuideBinding, { memberId });
     const touchRows = await m.find(GuideTouch, { where: { memberId, createdAt: MoreThanOrEqual(new Date(now.getTime() - r.sharingWindowHours * HOUR)) }, order: { id: 'DESC' }, take: 200 });
     const touches: TouchFact[] = touchRows.map((t) => ({ id: t.id, guideId: t.guideId, at: t.createdAt, scene: t.scene, groupChatId: t.groupChatId, tokenId: t.token }));
+    const entry = entryToken && !touches.some((t) => t.tokenId === entryToken) ? await this.entryTouch(m, entryToken, now, r) : null;
+    return this.decideFrom(m, binding, entry ? [...touches, entry] : touches, now, r);
+  }
+
+  /**
+   * Checkout's member-read part (orders MemberReadPart): the latest rule version with the touch
+   * window the read used ('rules': n1, n2), the binding ('binding': n2 guide, s1 source, t1 bound
+   * at) and the touches in that window, newest first ('touch': n1 id, n2 guide, n3 scene, s1
+   * group chat, s2 token, t1 at) — three round trips in one.
+   */
+  readonly memberRead = {
+    sql:
+      `SELECT 'rules' AS k, MAX(version) AS n1, ? AS n2, NULL AS n3, NULL AS s1, NULL AS s2, NULL AS s3, NULL AS t1 FROM attribution_rule_set ` +
+      `UNION ALL SELECT 'binding', NULL, guide_id, NULL, source, NULL, NULL, bound_at FROM guide_binding WHERE member_id = ? ` +
+      `UNION ALL SELECT * FROM (SELECT 'touch' AS k, id AS n1, guide_id AS n2, scene AS n3, group_chat_id AS s1, token AS s2, NULL AS s3, created_at AS t1 FROM guide_touch ` +
+      `WHERE member_id = ? AND created_at >= ? ORDER BY id DESC LIMIT 200) t`,
+    params: (memberId: number, now: Date): unknown[] => {
+      const hours = this.rules.lastKnown.sharingWindowHours;
+      const from = new Date(now.getTime() - hours * HOUR);
+      return [hours, memberId, memberId, this.ds.driver.preparePersistentValue(from, this.ds.getMetadata(GuideTouch).findColumnWithPropertyName('createdAt')!)];
+    },
+  };
+
+  /** decide() from the rows of memberRead; reads again only when HQ changed the touch window since. */
+  async decideFromRows(rows: readonly MemberRow[], memberId: number, now: Date, entryToken?: string): Promise<Attribution> {
+    const stamp = rows.find((x) => x.k === 'rules');
+    const r = await this.rules.atVersion(stamp?.n1 ?? null);
+    if (stamp?.n2 !== r.sharingWindowHours) return this.decide(memberId, now, entryToken);
+    const m = this.ds.manager;
+    const at = (v: unknown, entity: typeof GuideTouch | typeof GuideBinding, prop: string): Date => this.ds.driver.prepareHydratedValue(v, this.ds.getMetadata(entity).findColumnWithPropertyName(prop)!);
+    const b = rows.find((x) => x.k === 'binding');
+    const binding = b ? ({ memberId, guideId: b.n2!, source: b.s1 as GuideBinding['source'], boundAt: at(b.t1, GuideBinding, 'boundAt') } as GuideBinding) : null;
+    const touches: TouchFact[] = rows
+      .filter((x) => x.k === 'touch')
+      .map((t) => ({ id: t.n1!, guideId: t.n2!, at: at(t.t1, GuideTouch, 'createdAt'), scene: t.n3, groupChatId: t.s1, tokenId: t.s2 ?? '' }));
     const entry = entryToken && !touches.some((t) => t.tokenId === entryToken) ? await this.entryTouch(m, entryToken, now, r) : null;
     return this.decideFrom(m, binding, entry ? [...touches, entry] : touches, now, r);
   }

@@ -15,6 +15,24 @@ export class RuleSets {
     private readonly now: () => Date,
   ) {}
 
+  /** The rules last read, per process; trusted only while the latest version is still theirs. */
+  private cached: AttributionRules | null = null;
+
+  /** What the cache holds (its window shapes checkout's touch read before the version is known). */
+  get lastKnown(): AttributionRules {
+    return this.cached ?? DEFAULT_RULES;
+  }
+
+  /**
+   * The rules of `latest`, the highest version stored (null: none, the defaults): from the cache
+   * when it holds that version, else read (an HQ change is seen by the first order after it).
+   */
+  async atVersion(latest: number | null): Promise<AttributionRules> {
+    if (latest === null) return DEFAULT_RULES;
+    if (this.cached?.version !== latest) this.cached = await this.current();
+    return this.cached;
+  }
+
   async current(m: EntityManager = this.ds.manager): Promise<AttributionRules> {
     const row = await m.getRepository(AttributionRuleSet).findOne({ where: {}, order: { version: 'DESC' } });
     if (!row) return DEFAULT_RULES;

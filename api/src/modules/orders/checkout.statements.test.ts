@@ -6,6 +6,9 @@
 import type { Logger } from 'typeorm';
 import { createCategory, createProduct } from '../../../test/fixtures';
 import { loginHq, startTestApp, type TestApp } from '../../../test/harness';
+import { DEFAULT_SETTINGS } from '@common/membership/settings';
+import { AttributionRuleSet, OrderAttribution } from '../guides/guides.entities';
+import { MembershipSetting } from '../membership/membership.entities';
 import { postOrder, shopperWithAddress, type Shopper } from './orders.test-support';
 
 describe('statements per order', () => {
@@ -26,7 +29,7 @@ describe('statements per order', () => {
     const counter: Logger = {
       ...logger,
       logQuery: (query) => {
-        if (counting) seen.push(query.replace(/\s+/g, ' ').slice(0, 120));
+        if (counting) seen.push(query.replace(/\s+/g, ' '));
       },
     } as Logger;
     Object.defineProperty(app.ds, 'logger', { value: counter });
@@ -37,22 +40,21 @@ describe('statements per order', () => {
   const label = (sql: string) => {
     if (/^(START|BEGIN)/.test(sql)) return 'BEGIN';
     if (/^COMMIT/.test(sql)) return 'COMMIT';
+    // The member read: every contributor's part, one UNION ALL (checkout/member-read.ts).
+    const parts = [...sql.matchAll(/SELECT '([a-z-]+)' AS c, r\.\* FROM/g)].map((m) => m[1]);
+    if (parts.length) return `SELECT member read: ${parts.join(' + ')}`;
     const m = /^(SELECT|INSERT INTO|UPDATE) [`"](\w+)[`"]/.exec(sql);
     return m ? `${m[1].split(' ')[0]} ${m[2]}` : sql;
   };
 
-  it('places an order in 14 statements: 8 of checkout itself, the member tier and the attribution reads, one snapshot write', async () => {
+  it('places an order in 10 statements: the SKUs, one member read for every contributor, the address, the transaction', async () => {
     counting = true;
     const res = await postOrder(app, shopper, { lines: [{ skuId, quantity: 1 }] });
     counting = false;
     expect(res.status).toBe(201);
     expect(seen.map(label)).toEqual([
-      'SELECT s', // SKUs with their products, one join
-      'SELECT MembershipSetting', // member discount: the tier rules …
-      'SELECT MemberProfile', // … and the member's tier
-      'SELECT AttributionRuleSet', // attribution: the rule version …
-      'SELECT GuideBinding', // … the bound guide …
-      'SELECT GuideTouch', // … and the last card touch in the window
+      'SELECT s', // SKUs with their products, one join (and the stock judged before any contributor)
+      'SELECT member read: member + attribution', // tier and settings text, rule version, binding, touches
       'SELECT Address', // after the quote: only an order that ships needs one (门店自提 does not)
       'BEGIN',
       'INSERT shop_order',
@@ -63,4 +65,22 @@ describe('statements per order', () => {
       'COMMIT',
     ]);
   });
+
+  it('cached settings and rules follow a change made elsewhere (another instance) at the very next order', async () => {
+    const before = await postOrder(app, shopper, { lines: [{ skuId, quantity: 1 }] });
+    expect(before.body.data.adjustments).toEqual([]);
+    expect((await app.ds.manager.findOneByOrFail(OrderAttribution, { orderId: before.body.data.id })).ruleVersion).toBe(1);
+
+    // Written straight to the database, as another API instance's HQ request would: this
+    // process's caches learn of it only through the member read.
+    const settings = { ...DEFAULT_SETTINGS, tiers: DEFAULT_SETTINGS.tiers.map((t) => (t.code === 'basic' ? { ...t, discountPct: 10 } : t)) };
+    await app.ds.manager.save(MembershipSetting, { name: 'membership', value: JSON.stringify(settings), updatedBy: null, updatedAt: new Date() });
+    await app.ds.manager.insert(AttributionRuleSet, { version: 2, protectionDays: 30, sharingWindowHours: 24, tokenMaxAgeDays: 7, createdBy: 'test', createdAt: new Date() });
+
+    const after = await postOrder(app, shopper, { lines: [{ skuId, quantity: 1 }] });
+    expect(after.status).toBe(201);
+    expect(after.body.data.adjustments).toMatchObject([{ kind: 'member', label: '会员价', appliedFen: 590 }]);
+    expect((await app.ds.manager.findOneByOrFail(OrderAttribution, { orderId: after.body.data.id })).ruleVersion).toBe(2);
+  });
 });
+

@@ -16,6 +16,8 @@ export {
   type LineProduct,
   type LineSku,
   type LineSource,
+  type MemberReadPart,
+  type MemberRow,
   type PlacedOrderRef,
   type ReleaseContext,
   type ReserveContext,

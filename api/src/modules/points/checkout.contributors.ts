@@ -17,7 +17,7 @@ import type { CheckoutPointsNote } from '@common/membership/checkout-notes';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../http/app-error';
 import type { MemberProfiles, MembershipSettingsService } from '../membership';
-import { priceBefore, RANK, type CheckoutContributor, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders';
+import { priceBefore, RANK, type CheckoutContributor, type MemberReadPart, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders';
 import { balanceOf, debit, MAX_POINTS_PER_ENTRY, returnDebit } from './ledger';
 import { findEntry } from './ledger-sql';
 
@@ -34,9 +34,18 @@ export class MemberDiscountContributor implements CheckoutContributor {
     private readonly settings: MembershipSettingsService,
   ) {}
 
+  /** The tier and the settings text, folded into checkout's one member read. */
+  get memberRead(): MemberReadPart {
+    return this.settings.tierRead;
+  }
+
   async quote(draft: CheckoutDraft): Promise<void> {
-    const s = await this.settings.get();
-    const rule = tierRule((await this.profiles.standing(this.ds.manager, draft.memberId)).tier, s);
+    // From checkout's one member read (see memberRead), else by itself.
+    const rows = draft.memberRows?.get(this.name);
+    const { tier, settings: s } = rows
+      ? this.settings.fromTierRows(rows)
+      : { tier: (await this.profiles.standing(this.ds.manager, draft.memberId)).tier, settings: await this.settings.get() };
+    const rule = tierRule(tier, s);
     if (rule.discountPct <= 0) return;
     // Per unit at the line's unit price (会员价 is a unit price); pricing caps it at what is left.
     const lines = priceBefore(draft, 'member').filter((l) => !l.priceChanged);

@@ -90,6 +90,30 @@ export interface CheckoutDraft {
    */
   notes: CheckoutNotes;
   now: Date;
+  /** Each contributor's rows of the member read, by contributor name (absent: read by itself). */
+  memberRows?: ReadonlyMap<string, MemberRow[]>;
+}
+
+/**
+ * One part of the member read: a SELECT (or a UNION ALL of them) of exactly the columns
+ * k, n1, n2, n3, s1, s2, s3, t1 in that order (NULL where unused): k names the row's kind, n* are
+ * integers, s* text and t1 a DATETIME column (hydrate it with the driver). An ORDER BY / LIMIT
+ * goes inside a derived table (`SELECT * FROM (… LIMIT 200) x`), as both databases require.
+ */
+export interface MemberReadPart {
+  sql: string;
+  params(memberId: number, now: Date): unknown[];
+}
+
+export interface MemberRow {
+  k: string;
+  n1: number | null;
+  n2: number | null;
+  n3: number | null;
+  s1: string | null;
+  s2: string | null;
+  s3: string | null;
+  t1: unknown;
 }
 
 /** The draft's lines at their SKU prices, as pricing takes them. */
@@ -157,6 +181,20 @@ export interface CheckoutContributor {
    * refuses its field on the others: the contributor never tests the kind itself.
    */
   adjusts?: AdjustmentKind;
+  /**
+   * Its part of checkout's one member read (member-read.ts): what its quote would otherwise read
+   * of the member by itself (the tier, the guide binding …), folded with every other part into a
+   * single statement before the quotes run. The rows reach its quote as draft.memberRows.
+   */
+  memberRead?: MemberReadPart;
+  /**
+   * Before any SQL, from memory only (a sold-out mark): refuse a plain order outright. "Plain":
+   * no kind-claiming contributor (rank <= RANK.kind) has its field in the body, so units come
+   * from where the catalogue says. Skipped for other orders; `quote` still decides for them.
+   */
+  admit?(body: CheckoutBodyCore): void;
+  /** After the lines are loaded, before any contributor's quote (and its reads), for a plain order: synchronous, no SQL. */
+  precheck?(draft: CheckoutDraft): void;
   quote?(draft: CheckoutDraft): Promise<void> | void;
   reserve?(ctx: ReserveContext): Promise<void>;
   release?(ctx: ReleaseContext): Promise<void>;
@@ -207,6 +245,11 @@ export class CheckoutContributors {
     this.list.push(c);
     this.list.sort((a, b) => a.rank - b.rank);
     return this;
+  }
+
+  /** A plain order: no contributor that claims the kind (rank <= RANK.kind) was asked to by its field. */
+  isPlain(body: CheckoutBodyCore): boolean {
+    return !this.list.some((c) => c.rank <= RANK.kind && c.field && body[c.field.name] !== undefined);
   }
 
   /** Ascending rank: the order of quote and reserve. */

@@ -13,6 +13,7 @@ import { applyPriceChanges, MAX_ORDER_FEN, priceOrder, type OrderPricing } from 
 import { acceptsAdjustment, adjustmentRefusal, type OrderKind } from '@common/order/state';
 import type { CheckoutPreviewDto, OrderLineDto } from '@common/order/types';
 import { AppError } from '../../../http/app-error';
+import { readMember } from './member-read';
 import { draftPricingLines, type CheckoutBodyCore, type CheckoutContributor, type CheckoutContributors, type CheckoutDraft, type DraftLine } from './contributor';
 
 export interface Quote {
@@ -91,6 +92,9 @@ export async function quoteCheckout(
   placing: boolean,
   now: Date,
 ): Promise<Quote> {
+  // Refusals from memory and from the lines' own read come before every contributor's reads.
+  const plain = contributors.isPlain(body);
+  if (plain) for (const c of contributors.ordered) c.admit?.(body);
   const draft: CheckoutDraft = {
     memberId,
     kind: 'normal',
@@ -104,6 +108,8 @@ export async function quoteCheckout(
     notes: {},
     now,
   };
+  if (plain) for (const c of contributors.ordered) c.precheck?.(draft);
+  draft.memberRows = await readMember(m, contributors, memberId, now);
   await runQuotes(contributors, draft);
 
   const priced = applyPriceChanges(draftPricingLines(draft), draft.priceChanges);
