@@ -35,4 +35,6 @@ export async function seedMetrics(s: Services, fakeWechat: FakeWeChatHandle | nu
   }
   await s.metricsJobs.refresh();
   await s.metricsJobs.rederive(today(now()));
+  // 概览's product rows of whatever the seed paid without an OrderPaid (back-dated history).
+  await s.overviewProducts.catchUp();
 }

@@ -1,7 +1,7 @@
 /**
  * 概览's top products from its own daily aggregate. Each paid order is counted once: its id goes
  * into overview_order in the same transaction as its lines' quantities, by the OrderPaid handler
- * or by the catch-up job, whichever comes first. The catch-up (hourly, a lease job) compares each
+ * or by the catch-up job, whichever comes first. The catch-up (every 10 minutes, a lease job) compares each
  * of the last 31 days' paid orders with the counted ones and counts the missing (a lost delivery,
  * or the days before this aggregate existed); a day that adds up costs it one grouped read.
  */

@@ -38,7 +38,7 @@ describe('概览 reads the aggregates and answers as a recount of the orders', (
     skus = [await createSku(app, owner, 1990, 100_000), await createSku(app, owner, 4590, 100_000)];
     guides = [await aGuide(app, owner), await aGuide(app, owner)];
     await account(app, owner, 'ov-mgr', 'store_manager', guides[0].storeId);
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   const jobs = async (...names: string[]) => {
@@ -52,7 +52,7 @@ describe('概览 reads the aggregates and answers as a recount of the orders', (
   async function play(s: Step): Promise<void> {
     clock += s.hoursLater * 3600_000;
     const shopper = await loginShopper(app, openids[s.shopper]);
-    const address = addresses.get(s.shopper) ?? ok(await app.api.post('/api/addresses', anAddress(), shopper.token), 201);
+    const address: { id: number } = addresses.get(s.shopper) ?? ok(await app.api.post('/api/addresses', anAddress(), shopper.token), 201);
     addresses.set(s.shopper, address);
     const shareToken = s.guide ? { shareToken: guides[s.guide - 1].shareToken } : {};
     const order = ok(await app.api.post('/api/orders', { lines: [{ skuId: skus[s.product].skuId, quantity: s.quantity }], addressId: address.id, ...shareToken }, shopper.token), 201);
