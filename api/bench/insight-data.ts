@@ -140,11 +140,11 @@ export async function buildOverviewProducts(db: mysql.Connection): Promise<boole
   if (!Number(n)) return false;
   const recent = 'o.paid_at >= UTC_TIMESTAMP(3) - INTERVAL 32 DAY';
   await db.query(`INSERT INTO overview_order (order_id, day) SELECT o.id, ${DAY} FROM shop_order o WHERE ${recent}`);
-  for (const [kind, id, where] of [['chain', '0', '1 = 1'], ['guide', 'o.guide_id', 'o.guide_id IS NOT NULL']]) {
+  for (const [kind, id, where, by] of [['chain', '0', '1 = 1', ''], ['guide', 'o.guide_id', 'o.guide_id IS NOT NULL', 'o.guide_id, ']]) {
     await db.query(
       `INSERT INTO overview_product_daily (scope_kind, scope_id, day, product_id, title, quantity, payable_fen)
        SELECT '${kind}', ${id}, ${DAY} AS d, l.product_id, MAX(l.title), SUM(l.quantity), SUM(l.payable_fen)
-         FROM shop_order o JOIN order_line l ON l.order_id = o.id WHERE ${recent} AND ${where} GROUP BY ${id}, d, l.product_id`,
+         FROM shop_order o JOIN order_line l ON l.order_id = o.id WHERE ${recent} AND ${where} GROUP BY ${by}d, l.product_id`,
     );
   }
   return true;
