@@ -71,7 +71,7 @@ export async function startApiProcess(env: Record<string, string> = {}, opts: Ap
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`API not up in 180 s:\n${out}`)), 180_000);
+    const timer = setTimeout(() => reject(new Error(`API not up in 600 s:\n${out}`)), 600_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       // main.ts prints the storefront URL once it listens.

@@ -7,6 +7,7 @@
 import type mysql from 'mysql2/promise';
 
 const CHUNK = 200_000;
+const PRODUCTS = 300;
 
 /** `col = expr` for every NOT NULL column without a default that `given` leaves out. */
 async function fill(db: mysql.Connection, table: string, given: Record<string, string>): Promise<{ cols: string; exprs: string }> {
@@ -59,6 +60,23 @@ export async function generate(db: mysql.Connection, s: BenchShape): Promise<{ f
     completed_at: paidAt,
   });
   await inChunks(s.orders, (a, b) => db.query(`INSERT INTO shop_order (${order.cols}) SELECT ${order.exprs} FROM seq_1_to_${s.orders} WHERE seq BETWEEN ${a} AND ${b}`));
+  // One line per order (概览's top products read them): PRODUCTS products, the line worth the order.
+  const [[{ lo, hi }]] = await db.query<mysql.RowDataPacket[]>("SELECT MIN(id) AS lo, MAX(id) AS hi FROM shop_order WHERE order_no LIKE 'B%'");
+  const line = await fill(db, 'order_line', {
+    order_id: 'o.id',
+    sku_id: `1 + o.id % ${PRODUCTS}`,
+    product_id: `1 + o.id % ${PRODUCTS}`,
+    title: `CONCAT('压测商品', 1 + o.id % ${PRODUCTS})`,
+    spec_label: "''",
+    unit_price_fen: 'o.payable_fen',
+    quantity: '1 + o.id % 3',
+    subtotal_fen: 'o.payable_fen',
+    payable_fen: 'o.payable_fen',
+  });
+  for (let a = Number(lo); a <= Number(hi); a += CHUNK) {
+    await db.query(`INSERT INTO order_line (${line.cols}) SELECT ${line.exprs} FROM shop_order o WHERE o.id BETWEEN ${a} AND ${Math.min(Number(hi), a + CHUNK - 1)}`);
+  }
+  await db.query('ANALYZE TABLE shop_order, order_line, member');
   return { firstGuide, firstMember };
 }
 
@@ -113,6 +131,25 @@ export async function buildAggregates(db: mysql.Connection): Promise<void> {
   );
 }
 
+/**
+ * 概览's product rows of the last 31 days as its OrderPaid handler would have left them (skipped
+ * on a schema without them: BENCH_API_ROOT at code from before they existed).
+ */
+export async function buildOverviewProducts(db: mysql.Connection): Promise<boolean> {
+  const [[{ n }]] = await db.query<mysql.RowDataPacket[]>("SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'overview_order'");
+  if (!Number(n)) return false;
+  const recent = 'o.paid_at >= UTC_TIMESTAMP(3) - INTERVAL 32 DAY';
+  await db.query(`INSERT INTO overview_order (order_id, day) SELECT o.id, ${DAY} FROM shop_order o WHERE ${recent}`);
+  for (const [kind, id, where, by] of [['chain', '0', '1 = 1', ''], ['guide', 'o.guide_id', 'o.guide_id IS NOT NULL', 'o.guide_id, ']]) {
+    await db.query(
+      `INSERT INTO overview_product_daily (scope_kind, scope_id, day, product_id, title, quantity, payable_fen)
+       SELECT '${kind}', ${id}, ${DAY} AS d, l.product_id, MAX(l.title), SUM(l.quantity), SUM(l.payable_fen)
+         FROM shop_order o JOIN order_line l ON l.order_id = o.id WHERE ${recent} AND ${where} GROUP BY ${by}d, l.product_id`,
+    );
+  }
+  return true;
+}
+
 /** `n` new orders paid now, copied from existing orders' members and guides; answers their ids. */
 export async function newPaidOrders(db: mysql.Connection, n: number): Promise<number[]> {
   const [[{ maxId }]] = await db.query<mysql.RowDataPacket[]>('SELECT MAX(id) AS maxId FROM shop_order');
@@ -128,6 +165,8 @@ export async function newPaidOrders(db: mysql.Connection, n: number): Promise<nu
     created_at: 'NOW(3)',
   });
   await db.query(`INSERT INTO shop_order (${f.cols}) SELECT ${f.exprs} FROM shop_order o JOIN seq_1_to_${n} ON o.id = ${maxId} - seq * 97`);
+  const l = await fill(db, 'order_line', { order_id: 'o.id', sku_id: 'l.sku_id', product_id: 'l.product_id', title: 'l.title', spec_label: "''", unit_price_fen: 'l.unit_price_fen', quantity: 'l.quantity', subtotal_fen: 'l.subtotal_fen', payable_fen: 'l.payable_fen' });
+  await db.query(`INSERT INTO order_line (${l.cols}) SELECT ${l.exprs} FROM shop_order o JOIN order_line l ON l.order_id = ${maxId} - CAST(SUBSTRING(o.order_no, 2) AS UNSIGNED) * 97 WHERE o.id > ${maxId}`);
   const [rows] = await db.query<mysql.RowDataPacket[]>('SELECT id FROM shop_order WHERE id > ?', [maxId]);
   return rows.map((r) => Number(r.id));
 }

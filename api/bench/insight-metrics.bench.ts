@@ -5,7 +5,9 @@
  * from them. Prints:
  * - the incremental update cost per order (what the OrderPaid handler does: sync one new paid
  *   order into the aggregates), time and statements, over BENCH_SYNCS orders (default 300);
- * - the nightly job (re-deriving yesterday: every order of the day synced, distinct counters recounted);
+ * - the nightly job (re-deriving yesterday: every order of the day synced, distinct counters recounted)
+ *   and 概览's catch-up job (31 days compared; then one lost day recounted), and 概览's own
+ *   OrderPaid handler per order (its product rows);
  * - p50/p99 of 概览 and of the metrics and ROI reads through HTTP to the API in its own process,
  *   BENCH_READS sequential requests each (default 200) after a warm-up.
  * Figures, not assertions: this is not a test.
@@ -22,7 +24,8 @@ import { OrderFacts } from '../src/modules/orders/orders.facts';
 import { CouponBatchReads } from '../src/modules/coupons';
 import { PointsFlowReads, SigninReads } from '../src/modules/points';
 import { startApiProcess } from './api-process';
-import { buildAggregates, generate, newPaidOrders } from './insight-data';
+import { buildAggregates, buildOverviewProducts, generate, newPaidOrders } from './insight-data';
+import { ProductTally } from '../src/modules/overview/overview.products';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 200_000);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 2_000_000);
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
   try {
     await timed(`generate ${MEMBERS} members, ${ORDERS} orders`, () => generate(db, { stores: 20, guides: 200, members: MEMBERS, orders: ORDERS }));
     await timed('build the aggregates', () => buildAggregates(db));
+    const withProducts = await timed("build 概览's product rows (31 days)", () => buildOverviewProducts(db));
 
     // In this process, the module's own classes on the same schema (the API process runs the same code).
     const ds = createDataSource({ kind: 'mysql', url: proc.dbUrl, poolSize: 4 }, MODULES);
@@ -74,6 +78,19 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     console.log(`incremental update per order (${fresh.length} orders): p50 ${pct(times, 50).toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms, ${(statements / fresh.length).toFixed(1)} statements`);
+    const products = new ProductTally(ds, tx, orders, now);
+    if (withProducts) {
+      // 概览's OrderPaid handler on the same orders: their lines into the product rows.
+      const pt: number[] = [];
+      statements = 0;
+      for (const o of fresh) {
+        const t = process.hrtime.bigint();
+        await products.countOrderId(o.id);
+        pt.push(ms(process.hrtime.bigint() - t));
+      }
+      pt.sort((a, b) => a - b);
+      console.log(`  概览 product rows per order: p50 ${pct(pt, 50).toFixed(1)} ms, p99 ${pct(pt, 99).toFixed(1)} ms, ${(statements / fresh.length).toFixed(1)} statements`);
+    }
 
     const signins = new SigninReads(ds);
     const jobs = new MetricsJobs({
@@ -87,6 +104,14 @@ async function main(): Promise<void> {
     const yesterday = addDays(beijingDay(now()), -1);
     const r = await timed(`nightly job (re-derive ${yesterday})`, () => jobs.rederive(yesterday));
     console.log(`  ${r.orders} orders re-synced, ${r.changed} changed`);
+    if (withProducts) {
+      // 概览's catch-up: with every day counted it reads 31 days' counts; with yesterday lost it recounts that day.
+      await timed('概览 catch-up (31 days counted)', () => products.catchUp());
+      await db.query('DELETE FROM overview_order WHERE day = ?', [yesterday]);
+      await db.query("DELETE FROM overview_product_daily WHERE day = ?", [yesterday]);
+      const c = await timed(`概览 catch-up (${yesterday} lost)`, () => products.catchUp());
+      console.log(`  ${c.counted} orders counted again`);
+    }
     await ds.destroy();
 
     const login = await proc.api.post('/api/hq/auth/login', { username: 'admin', password: proc.hqPassword });

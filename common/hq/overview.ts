@@ -1,6 +1,6 @@
 /**
  * 概览's periods and figures as pure functions: Beijing calendar days (UTC+8, no daylight saving),
- * and the figures of a set of paid orders. The API loads the rows; these decide the numbers.
+ * and the figures of a range of days' totals. The API reads the aggregates; these decide the numbers.
  */
 import type { OverviewFigures } from './types';
 
@@ -26,43 +26,46 @@ export function lastDays(now: Date, days: number): { from: Date; to: Date } {
 /** Basis points of part over whole, 0 when the whole is 0. */
 export const bp = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 10_000) : 0);
 
-/** One paid order, or (with `orders`) a bucket of them: a day's orders of one guide, summed. */
-export interface PaidOrderFact {
+/** One Beijing day's paid orders (net of refunds), from the daily aggregates. */
+export interface DayTotals {
+  day: string;
+  /** Payable minus refunded of the day's paid orders, fen. */
   netFen: number;
-  guideId: number | null;
-  paidAt: Date;
-  /** How many orders the fact sums (default 1). */
-  orders?: number;
+  /** The part of netFen from orders attributed to a guide. */
+  guideNetFen: number;
+  orders: number;
+  newMembers: number;
 }
 
-const countOf = (o: PaidOrderFact) => o.orders ?? 1;
+/** The days of a range that fall in [from, to) (days are `YYYY-MM-DD`, stood at their Beijing 00:00). */
+export function daysIn(days: readonly DayTotals[], range: { from: Date; to: Date }): DayTotals[] {
+  return days.filter((d) => {
+    const at = new Date(`${d.day}T00:00:00+08:00`);
+    return at >= range.from && at < range.to;
+  });
+}
 
-export function figuresOf(orders: readonly PaidOrderFact[], newMembers: number, addGuide: { prompted: number; added: number }): OverviewFigures {
-  const gmvFen = orders.reduce((s, o) => s + o.netFen, 0);
-  const guideFen = orders.reduce((s, o) => s + (o.guideId !== null ? o.netFen : 0), 0);
-  const count = orders.reduce((s, o) => s + countOf(o), 0);
+export function figuresOf(days: readonly DayTotals[], addGuide: { prompted: number; added: number }): OverviewFigures {
+  const sum = (k: 'netFen' | 'guideNetFen' | 'orders' | 'newMembers') => days.reduce((s, d) => s + d[k], 0);
+  const gmvFen = sum('netFen');
+  const count = sum('orders');
   return {
     gmvFen,
     orders: count,
     aovFen: count ? Math.round(gmvFen / count) : 0,
-    newMembers,
-    guideShareBp: bp(guideFen, gmvFen),
+    newMembers: sum('newMembers'),
+    guideShareBp: bp(sum('guideNetFen'), gmvFen),
     addGuideRateBp: bp(addGuide.added, addGuide.prompted),
   };
 }
 
 /** Daily GMV and order count for every day of the range, oldest first (days without orders are 0). */
-export function dailyTrend(orders: readonly PaidOrderFact[], range: { from: Date; to: Date }): { day: string; gmvFen: number; orders: number }[] {
-  const days = new Map<string, { day: string; gmvFen: number; orders: number }>();
+export function dailyTrend(days: readonly DayTotals[], range: { from: Date; to: Date }): { day: string; gmvFen: number; orders: number }[] {
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  const out: { day: string; gmvFen: number; orders: number }[] = [];
   for (let t = range.from.getTime(); t < range.to.getTime(); t += DAY_MS) {
     const day = beijingDay(new Date(t));
-    days.set(day, { day, gmvFen: 0, orders: 0 });
+    out.push({ day, gmvFen: byDay.get(day)?.netFen ?? 0, orders: byDay.get(day)?.orders ?? 0 });
   }
-  for (const o of orders) {
-    const d = days.get(beijingDay(o.paidAt));
-    if (!d) continue;
-    d.gmvFen += o.netFen;
-    d.orders += countOf(o);
-  }
-  return [...days.values()];
+  return out;
 }

@@ -54,7 +54,7 @@ export const MODULES = [
   sidebarModule,
   posModule,
   hqAccountsModule,
-  overviewModule,
   metricsModule,
+  overviewModule,
   auditModule,
 ] as const;

@@ -41,6 +41,8 @@ export async function seedMetrics(s: Services, fakeWechat: FakeWeChatHandle | nu
   }
   await s.metricsJobs.refresh();
   await s.metricsJobs.rederive(today(now()));
+  // 概览's product rows of whatever the seed paid without an OrderPaid (back-dated history).
+  await s.overviewProducts.catchUp();
 }
 
 /** The first two demo buyers touched by a guide add that guide on WeCom, as the callback of a real add would say. */

@@ -115,6 +115,8 @@ describe('HQ access: every route as every role, and the store scope', () => {
     }
     ok(await app.api.get(`/api/hq/membership/members/${custB}`, w.tokens.finance));
 
+    // 概览 reads the aggregates the outbox handlers keep.
+    for (let i = 0; i < 4; i++) await app.services.scheduler.runOnce('outbox');
     const overview = ok(await app.api.get('/api/hq/overview', mgr));
     expect(overview.storeId).toBe(guideA.storeId);
     expect(overview.today.orders).toBe(1);

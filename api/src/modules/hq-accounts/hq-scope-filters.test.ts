@@ -2,7 +2,7 @@
  * HQ lists narrowed by store and scope: the order list's store and guide filters (a store manager
  * held to their own store), the WeCom group routes scoped to the owner guide's store (another
  * store's group is a 404), the account search taking % and _ literally on both databases, the
- * capped count of big lists, and 概览 summed by Beijing day and guide in SQL.
+ * capped count of big lists, and 概览 (from the aggregates) against the raw orders.
  */
 import { cappedCount } from '../../db/counted-page';
 import { startTestApp, type TestApp } from '../../../test/harness';
@@ -106,6 +106,8 @@ describe('HQ store and guide filters, WeCom groups by store, account search', ()
   });
 
   it('概览 sums the paid orders by Beijing day and guide, with the top products, HQ-wide and for a store', async () => {
+    // 概览 reads the aggregates the outbox handlers keep.
+    for (let i = 0; i < 4; i++) await app.services.scheduler.runOnce('outbox');
     const paid: { id: number; guide_id: number | null; net: number }[] = await app.ds.query('SELECT id, guide_id, payable_fen - refunded_fen AS net FROM shop_order WHERE paid_at IS NOT NULL');
     const lines: { order_id: number; product_id: number; quantity: number }[] = await app.ds.query('SELECT order_id, product_id, quantity FROM order_line');
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

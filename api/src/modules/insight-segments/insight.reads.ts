@@ -24,10 +24,19 @@ export interface MemberFilter {
 
 /** How long a distribution is reused: the console's charts and list totals may be this old. */
 export const DISTRIBUTION_TTL_MS = 60_000;
+/** Past this age a distribution is not answered while it is recounted: the reader waits for fresh counts. */
+const DISTRIBUTION_MAX_STALE_MS = 10 * DISTRIBUTION_TTL_MS;
+
+interface CachedDistribution {
+  at: number;
+  value: Promise<SegmentDistributionDto>;
+  settled: boolean;
+  refreshing: boolean;
+}
 
 export class InsightReads {
-  /** Per store (or 'all'): the newest distribution and when it was asked for; one query at a time per key. */
-  private readonly cache = new Map<string, { at: number; value: Promise<SegmentDistributionDto> }>();
+  /** Per store (or 'all'): the newest distribution and when it was counted; one count at a time per key. */
+  private readonly cache = new Map<string, CachedDistribution>();
 
   constructor(private readonly d: InsightCore) {}
 
@@ -39,30 +48,50 @@ export class InsightReads {
   }
 
   /**
-   * Counts per segment (one GROUP BY on idx_member_insight_segment / _store) and per rule tag (one
-   * indexed count each), reused for a minute per store: at 200,000 members the counts take a
-   * second, and the console reads them on every page of a segment.
+   * Counts per segment and per rule tag (one grouped read), reused for a minute per store: at
+   * 200,000 members the count takes a few hundred milliseconds, and the console reads it on every
+   * page of a segment. Once a minute old, the last counts are answered while one recount runs
+   * behind them, so no page waits for a recount (before, the pages of every reader that minute
+   * waited for it); only the first read, or one after ten idle minutes, waits.
    */
   distribution(storeId: number | null): Promise<SegmentDistributionDto> {
     const key = String(storeId ?? 'all');
     const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < DISTRIBUTION_TTL_MS) return hit.value;
-    const value = this.countAll(storeId);
-    this.cache.set(key, { at: Date.now(), value });
-    value.catch(() => this.cache.delete(key));
-    return value;
+    if (!hit) return this.count(key, storeId, null);
+    const age = Date.now() - hit.at;
+    if (age < DISTRIBUTION_TTL_MS || !hit.settled || hit.refreshing) return hit.value;
+    hit.refreshing = true;
+    const fresh = this.count(key, storeId, hit);
+    return age < DISTRIBUTION_MAX_STALE_MS ? hit.value : fresh;
+  }
+
+  /** Counts and caches; a cold read's entry is shared at once, a refresh replaces `old` only when it lands. */
+  private count(key: string, storeId: number | null, old: CachedDistribution | null): Promise<SegmentDistributionDto> {
+    const entry: CachedDistribution = { at: Date.now(), value: this.countAll(storeId), settled: false, refreshing: false };
+    if (!old) this.cache.set(key, entry);
+    entry.value.then(
+      () => {
+        entry.settled = true;
+        this.cache.set(key, entry);
+      },
+      () => {
+        if (old) old.refreshing = false;
+        else if (this.cache.get(key) === entry) this.cache.delete(key);
+      },
+    );
+    return entry.value;
   }
 
   private async countAll(storeId: number | null): Promise<SegmentDistributionDto> {
-    const bySegment = await this.scoped(storeId).select('i.segment', 'segment').addSelect('COUNT(*)', 'n').groupBy('i.segment').getRawMany<{ segment: SegmentCode; n: string }>();
-    const counts = new Map(bySegment.map((r) => [r.segment, Number(r.n)]));
-    const tags = [];
-    for (const tag of RULE_TAGS) tags.push({ tag, members: await this.scoped(storeId).andWhere(`i.${TAG_COLUMN[tag]} = 1`).getCount() });
+    const qb = this.scoped(storeId).select('i.segment', 'segment').addSelect('COUNT(*)', 'n').groupBy('i.segment');
+    for (const tag of RULE_TAGS) qb.addSelect(`SUM(CASE WHEN i.${TAG_COLUMN[tag]} = 1 THEN 1 ELSE 0 END)`, tag);
+    const rows = await qb.getRawMany<{ segment: SegmentCode; n: string } & Record<RuleTag, string | number | null>>();
+    const counts = new Map(rows.map((r) => [r.segment, Number(r.n)]));
     return {
       storeId,
       total: [...counts.values()].reduce((a, b) => a + b, 0),
       segments: SEGMENT_CODES.map((segment) => ({ segment, members: counts.get(segment) ?? 0 })),
-      tags,
+      tags: RULE_TAGS.map((tag) => ({ tag, members: rows.reduce((a, r) => a + Number(r[tag] ?? 0), 0) })),
       scoredDay: (await this.d.settings.row()).scoredDay,
     };
   }

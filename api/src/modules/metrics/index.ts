@@ -2,3 +2,4 @@
 export { metricsModule } from './metrics.module';
 export type { MetricsService } from './metrics.service';
 export type { MetricsJobs } from './metrics.jobs';
+export type { MetricsReads } from './metrics.reads';

@@ -69,24 +69,34 @@ export class MetricsReads {
     return out;
   }
 
-  /** Daily counters summed per store or guide over [from, to], largest GMV first (optionally only some ids). */
-  async leaderboard(kind: Exclude<ScopeKind, 'chain'>, from: string, to: string, ids: readonly number[] | null): Promise<({ id: number } & DailyCounters)[]> {
+  /** Daily counters of one scope kind over [from, to] (optionally only some ids), summed by `by` (the scope or the day). */
+  private async summed(kind: ScopeKind, by: 'scopeId' | 'day', from: string, to: string, ids: readonly number[] | null): Promise<({ key: string } & DailyCounters)[]> {
     if (ids && !ids.length) return [];
     const qb = this.ds.manager
       .createQueryBuilder(MetricDaily, 'd')
-      .select('d.scopeId', 'id')
+      .select(`d.${by}`, 'key')
       .where('d.scopeKind = :kind AND d.day BETWEEN :from AND :to', { kind, from, to })
-      .groupBy('d.scopeId');
+      .groupBy(`d.${by}`);
     for (const k of DAILY_COUNTERS) qb.addSelect(`SUM(d.${k})`, k);
     if (ids) qb.andWhere('d.scopeId IN (:...ids)', { ids: [...ids] });
     const rows: Record<string, string | number>[] = await qb.getRawMany();
-    return rows
-      .map((r) => {
-        const d = zeroDaily();
-        for (const k of DAILY_COUNTERS) d[k] = Number(r[k] ?? 0);
-        return { id: Number(r.id), ...d };
-      })
+    return rows.map((r) => {
+      const d = zeroDaily();
+      for (const k of DAILY_COUNTERS) d[k] = Number(r[k] ?? 0);
+      return { key: String(r.key), ...d };
+    });
+  }
+
+  /** Daily counters summed per store or guide over [from, to], largest GMV first (optionally only some ids). */
+  async leaderboard(kind: Exclude<ScopeKind, 'chain'>, from: string, to: string, ids: readonly number[] | null): Promise<({ id: number } & DailyCounters)[]> {
+    return (await this.summed(kind, 'scopeId', from, to, ids))
+      .map(({ key, ...d }) => ({ id: Number(key), ...d }))
       .sort((a, b) => b.gmvFen - b.refundFen - (a.gmvFen - a.refundFen) || a.id - b.id);
+  }
+
+  /** Daily counters per day over [from, to] of one scope kind, summed over some ids (all when null): 概览's figures and trend. */
+  async dayTotals(kind: ScopeKind, from: string, to: string, ids: readonly number[] | null): Promise<Map<string, DailyCounters>> {
+    return new Map((await this.summed(kind, 'day', from, to, ids)).map(({ key, ...d }) => [key, d]));
   }
 
   /**
