@@ -16,7 +16,7 @@ export default function TrendChart({ points }: { points: TrendPoint[] }) {
   const option = useMemo(
     () => ({
       grid: { left: 64, right: 24, top: 24, bottom: 32 },
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `¥${formatFen(Math.round(Number(v) * 100))}` },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatFen(Math.round(Number(v) * 100)) },
       xAxis: { type: 'category', data: points.map((p) => p.day.slice(5)) },
       yAxis: { type: 'value', name: 'GMV（元）' },
       series: [{ type: 'line', name: 'GMV', smooth: true, areaStyle: { opacity: 0.1 }, data: points.map((p) => p.gmvFen / 100) }],
