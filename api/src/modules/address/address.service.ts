@@ -4,6 +4,7 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { MAX_ADDRESSES, type AddressDto, type AddressInput } from '@common/address/types';
+import { hydrate, selectList } from '../../db/plain-sql';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import { Address } from './address.entities';
@@ -42,7 +43,10 @@ export class AddressService {
 
   /** For other modules (checkout): the shopper's own address, or ADDRESS_NOT_FOUND. */
   async getOwned(memberId: number, addressId: number): Promise<AddressDto> {
-    const row = await this.ds.getRepository(Address).findOneBy({ id: addressId, memberId });
+    // Plain SQL with a column list made once (db/plain-sql.ts): every order that ships reads it.
+    const m = this.ds.manager;
+    const [found] = (await m.query(`SELECT ${selectList(m, Address, 'address')} FROM \`address\` WHERE \`id\` = ? AND \`member_id\` = ?`, [addressId, memberId])) as Record<string, unknown>[];
+    const row = found && hydrate(m, Address, found, 'address');
     if (!row) throw notFound(addressId);
     return toAddressDto(row);
   }

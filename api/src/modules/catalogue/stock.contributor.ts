@@ -34,7 +34,8 @@ export class StockContributor implements CheckoutContributor {
   }
 
   admit(body: CheckoutBodyCore): void {
-    this.admittedAt.set(body, observedAt());
+    // Asked again before the transaction: the first admission is when the stock read began.
+    if (!this.admittedAt.has(body)) this.admittedAt.set(body, observedAt());
     body.lines.forEach((l, i) => {
       if (this.soldOut?.isSoldOut(l.skuId)) throw outOfStock(l.skuId, i, 0);
     });

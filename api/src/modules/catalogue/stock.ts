@@ -6,6 +6,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { buyProblem, MAX_STOCK } from '@common/catalogue/buyable';
+import { hydrate, persisted, plainWrite, selectList } from '../../db/plain-sql';
 import { AppError } from '../../http/app-error';
 import { Product, Sku, StockAdjustment } from './catalogue.entities';
 import { observedAt, skuSoldOutOf } from './sku-sold-out';
@@ -17,6 +18,10 @@ export interface StockLine {
   field?: string;
 }
 
+const RESERVE =
+  "UPDATE `sku` SET `stock` = `stock` - ?, `updated_at` = ? WHERE `id` = ? AND `stock` >= ? AND `status` = 'on_sale' " +
+  "AND EXISTS (SELECT 1 FROM `product` p WHERE p.`id` = `sku`.`product_id` AND p.`status` = 'on_sale')";
+
 /**
  * Takes each line's quantity off its SKU, or throws (rolling the caller's transaction back).
  * Ascending SKU id, so two orders sharing SKUs lock them in the same order (no deadlock).
@@ -25,15 +30,10 @@ export async function reserveStock(m: EntityManager, lines: readonly StockLine[]
   for (const line of [...lines].sort((a, b) => a.skuId - b.skuId)) {
     const since = observedAt();
     // Conditional UPDATE: the WHERE re-checks stock and sale status at the moment of the write,
-    // under the row lock, so concurrent orders can never sell more than there is.
-    const res = await m
-      .createQueryBuilder()
-      .update(Sku)
-      .set({ stock: () => 'stock - :q', updatedAt: now })
-      .where("id = :id AND stock >= :q AND status = 'on_sale'", { id: line.skuId, q: line.quantity })
-      .andWhere("EXISTS (SELECT 1 FROM product p WHERE p.id = sku.product_id AND p.status = 'on_sale')")
-      .execute();
-    if (res.affected !== 1) await explainRefusal(m, line, since);
+    // under the row lock, so concurrent orders can never sell more than there is. Plain SQL
+    // (db/plain-sql.ts): it runs in every order, holding the hot SKU's row lock until commit.
+    const taken = await plainWrite(m, RESERVE, [line.quantity, persisted(m, Sku, 'updatedAt', now), line.skuId, line.quantity]);
+    if (taken !== 1) await explainRefusal(m, line, since);
   }
 }
 
@@ -109,16 +109,18 @@ export async function loadSkusWithProducts(m: EntityManager, skuIds: readonly nu
   const skus = new Map<number, Sku>();
   const products = new Map<number, Product>();
   if (!skuIds.length) return { skus, products };
-  // The product comes along on each SKU row (mapped onto `product`), instead of a second round trip.
-  const rows = (await m
-    .createQueryBuilder(Sku, 's')
-    .leftJoinAndMapOne('s.product', Product, 'p', 'p.id = s.productId')
-    .where('s.id IN (:...ids)', { ids: [...skuIds] })
-    .getMany()) as (Sku & { product?: Product })[];
+  // The product comes along on each SKU row, instead of a second round trip. Plain SQL with a
+  // column list made once (db/plain-sql.ts): every quote, cart view and order starts here.
+  const q = (name: string) => m.connection.driver.escape(name);
+  const rows = (await m.query(
+    `SELECT ${selectList(m, Sku, 's')}, ${selectList(m, Product, 'p')} FROM ${q('sku')} ${q('s')} LEFT JOIN ${q('product')} ${q('p')} ON ${q('p')}.${q('id')} = ${q('s')}.${q('product_id')} WHERE ${q('s')}.${q('id')} IN (${skuIds.map(() => '?').join(', ')})`,
+    [...skuIds],
+  )) as Record<string, unknown>[];
   for (const row of rows) {
-    if (row.product) products.set(row.product.id, row.product);
-    delete row.product;
-    skus.set(row.id, row);
+    const sku = hydrate(m, Sku, row, 's')!;
+    const product = hydrate(m, Product, row, 'p');
+    if (product) products.set(product.id, product);
+    skus.set(sku.id, sku);
   }
   return { skus, products };
 }

@@ -5,6 +5,7 @@
  */
 import { type DataSource, type EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import { type AttributionDecision, type AttributionRules, attributeOrder, refuseGuideToken, type TouchFact } from '@common/attribution/rules';
+import { plainInsert } from '../../db/plain-sql';
 import { guideStates } from './bindings';
 import { Guide, GuideBinding, GuideTouch, OrderAttribution } from './guides.entities';
 import { replayBinding } from './replay';
@@ -92,7 +93,8 @@ export class AttributionService {
 
   /** Writes the snapshot inside the order transaction. */
   async snapshot(m: EntityManager, orderId: number, memberId: number, a: Attribution, now: Date): Promise<void> {
-    await m.insert(OrderAttribution, {
+    // Plain SQL (db/plain-sql.ts): this runs inside every order's transaction.
+    await plainInsert(m, OrderAttribution, [{
       orderId,
       memberId,
       guideId: a.guideId,
@@ -106,7 +108,7 @@ export class AttributionService {
       ruleVersion: a.evidence.ruleVersion,
       reason: a.evidence.reason,
       createdAt: now,
-    });
+    }]);
   }
 
   async ofOrder(orderId: number): Promise<OrderAttribution | null> {

@@ -18,7 +18,7 @@ import { snapshotOf } from '@common/address/rules';
 import { kindShips, type OrderKind } from '@common/order/state';
 import type { CheckoutPreviewDto, OrderDetailDto } from '@common/order/types';
 import { isUniqueViolation } from '../../db/errors';
-import { insertedId } from '../../db/inserted-id';
+import { plainInsert } from '../../db/plain-sql';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { CheckoutBodyCore, CheckoutContributors, PlacedOrderRef } from './checkout/contributor';
@@ -35,6 +35,9 @@ export interface AddressLookup {
 
 /** Marks a zero-cash order paid inside the creating transaction (the payments module's markPaid path). */
 export type ZeroCashPayer = (m: EntityManager, order: PlacedOrderRef) => Promise<void>;
+
+/** The order number, written once the id is known (the same text on MySQL and SQLite). */
+const SET_ORDER_NO = 'UPDATE `shop_order` SET `order_no` = ? WHERE `id` = ?';
 
 export interface PlacedOrder {
   order: OrderDetailDto;
@@ -87,6 +90,9 @@ export class CheckoutService {
     // matters (stock, seats, coupons, points) atomically, so a change in between only refuses.
     const quote = await quoteCheckout(this.d.ds.manager, this.d.contributors, memberId, input, true, this.d.now());
     const address = await this.addressFor(memberId, input, quote.draft.kind);
+    // Admitted again: while this order was quoted, another may have taken the last unit and
+    // marked it; a sell-out burst's queued losers then end here instead of in a transaction.
+    if (this.d.contributors.isPlain(input)) for (const c of this.d.contributors.ordered) c.admit?.(input);
     try {
       const order = await this.d.tx.run((m) => this.write(m, memberId, input, address, quote, idempotencyKey, hash));
       if (order.payableFen === 0) return { order: await this.d.reads.orderDetail(order.id, memberId), created: true };
@@ -123,7 +129,9 @@ export class CheckoutService {
   private async write(m: EntityManager, memberId: number, input: CheckoutInput, address: AddressDto | null, quote: Quote, idempotencyKey: string | null, hash: string): Promise<ShopOrder> {
     const now = this.d.now();
     const p = quote.pricing;
-    const order = m.create(ShopOrder, {
+    // A plain object, not m.create: the entity has no behaviour, and the id is the insert's.
+    const order: ShopOrder = {
+      id: 0,
       orderNo: null,
       memberId,
       status: 'pending_payment',
@@ -152,18 +160,17 @@ export class CheckoutService {
       releasedAt: null,
       createdAt: now,
       updatedAt: now,
-    });
+    };
     // The unique (member_id, idempotency_key) index is the idempotency guard: a second insert
     // with the same key fails here (or waits for the first to commit, then fails).
-    // updateEntity(false): TypeORM would read the new row back for its defaulted columns, which
-    // are all set here; the id comes from the driver's answer instead.
-    const inserted = await m.createQueryBuilder().insert().into(ShopOrder).values(order).updateEntity(false).execute();
-    const orderId = insertedId(inserted.raw);
+    // Plain SQL made once per entity (db/plain-sql.ts): this is the hottest write there is.
+    const orderId = await plainInsert(m, ShopOrder, [order]);
     order.id = orderId;
     // The number is a bijection of the id (order-no.ts), so it is unique without a retry loop.
     order.orderNo = orderNoFor(orderId, now);
-    await m.update(ShopOrder, { id: orderId }, { orderNo: order.orderNo });
-    await m.insert(
+    await m.query(SET_ORDER_NO, [order.orderNo, orderId]);
+    await plainInsert(
+      m,
       OrderLine,
       quote.lines.map((l) => ({ ...l, orderId })),
     );

@@ -55,7 +55,7 @@ describe('statements per order', () => {
     expect(seen.map(label)).toEqual([
       'SELECT s', // SKUs with their products, one join (and the stock judged before any contributor)
       'SELECT member read: member + attribution', // tier and settings text, rule version, binding, touches
-      'SELECT Address', // after the quote: only an order that ships needs one (门店自提 does not)
+      'SELECT address', // after the quote: only an order that ships needs one (门店自提 does not)
       'BEGIN',
       'INSERT shop_order',
       'UPDATE shop_order', // the order number, from the id

@@ -191,6 +191,8 @@ export interface CheckoutContributor {
    * Before any SQL, from memory only (a sold-out mark): refuse a plain order outright. "Plain":
    * no kind-claiming contributor (rank <= RANK.kind) has its field in the body, so units come
    * from where the catalogue says. Skipped for other orders; `quote` still decides for them.
+   * Asked again for the same body right before the transaction, so a mark set meanwhile (by the
+   * order that took the last unit) spares the waiting ones a transaction: it must be repeatable.
    */
   admit?(body: CheckoutBodyCore): void;
   /** After the lines are loaded, before any contributor's quote (and its reads), for a plain order: synchronous, no SQL. */
