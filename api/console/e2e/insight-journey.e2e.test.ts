@@ -2,9 +2,9 @@
  * Acting on data, in Chromium against the real API on the demo store: 概览 (figures and the GMV
  * trend), then 会员分群 → the 潜在用户 segment's members, a coupon pushed to that segment from the
  * console, a member of it paying an order with the pushed coupon, the push's results (领取, 使用 and
- * 用券订单 GMV), the ROI page (plan against actual for this month) and the 会员 list narrowed to one
- * segment. Screenshots go to .artifacts/screenshots/ (console-insight-overview,
- * console-segment-push-results, console-roi).
+ * 用券订单 GMV), the ROI page (plan against actual for this month; a plan figure the API refuses is
+ * refused by its field and nothing saved) and the 会员 list narrowed to one segment. Screenshots go
+ * to .artifacts/screenshots/ (console-insight-overview, console-segment-push-results, console-roi).
  */
 import path from 'node:path';
 import { formatFen } from '@common/money';
@@ -83,6 +83,12 @@ test('概览 → a segment → a coupon pushed to it and used → the push’s r
   const monthRow = page.locator('tr', { hasText: month.month });
   await monthRow.locator('a[href*="metric=gmvFen"]').waitFor();
   await page.screenshot({ path: path.join(SHOTS, 'console-roi.png'), fullPage: true });
+  // A plan figure the API refuses (入会率 above 100%) is refused by its field, and nothing is saved.
+  const joinRate = page.locator('.ant-form-item', { has: page.locator('input#joinBp') });
+  await joinRate.locator('input').fill('150');
+  await page.getByRole('button', { name: '保存方案' }).click();
+  await joinRate.locator('.ant-form-item-explain-error', { hasText: '入会率不能大于 100%' }).waitFor();
+  expect(ok(await app.api.get('/api/hq/metrics/roi', hq)).plan).toEqual(roi.plan);
 
   // 会员与积分 → 会员: each member's segment, and the list narrowed to 重要价值.
   const valued = dist.segments.find((s: { segment: string }) => s.segment === 'important_value').members;

@@ -2,10 +2,12 @@
  * 数据 · 预警: the days of the last 30 that fell below a target (chain and each store; a store
  * manager: their store), each with its 7-day trend; and the targets form (HQ operators).
  */
-import { Button, Card, Empty, Form, InputNumber, message, Result, Skeleton, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Empty, Form, Result, Skeleton, Space, Table, Tag } from 'antd';
 import { api, call } from '../../api/client';
+import type { FieldOf } from '../../api/rules';
+import { useSubmit } from '../../forms';
 import { currentSession } from '../../session';
+import { FigureItem, fromInput, toInput } from './FigureItem';
 import { ExportButton, fmt, useLoad, type Unit } from './shared';
 
 export interface AlertRow {
@@ -21,52 +23,40 @@ export interface AlertRow {
   trend: { day: string; value: number }[];
 }
 
-const TARGET_LABELS: Record<string, { label: string; unit: Unit }> = {
-  signInShare: { label: '签到占比（%）', unit: 'bp' },
-  guideOrderShare: { label: '导购订单占比（%）', unit: 'bp' },
-  conversion: { label: '转化率（%）', unit: 'bp' },
-  repurchaseRate: { label: '复购率（%）', unit: 'bp' },
-  guideGmvShare: { label: '导购 GMV 占比（%）', unit: 'bp' },
-  newMembers: { label: '每日新会员（人）', unit: 'count' },
-  aovFen: { label: '客单价（元）', unit: 'fen' },
-  couponUseRate: { label: '用券率（%）', unit: 'bp' },
-  addGuideRate: { label: '首购加导购率（%）', unit: 'bp' },
-};
-const toInput = (unit: Unit, v: number) => (unit === 'count' ? v : v / 100);
-const fromInput = (unit: Unit, v: number) => Math.round(unit === 'count' ? v : v * 100);
+const TARGETS_PUT = 'PUT /api/hq/metrics/targets';
+const TARGETS: { key: FieldOf<typeof TARGETS_PUT>; label: string; unit: Unit; per?: string }[] = [
+  { key: 'signInShare', label: '签到占比', unit: 'bp' },
+  { key: 'guideOrderShare', label: '导购订单占比', unit: 'bp' },
+  { key: 'conversion', label: '转化率', unit: 'bp' },
+  { key: 'repurchaseRate', label: '复购率', unit: 'bp' },
+  { key: 'guideGmvShare', label: '导购 GMV 占比', unit: 'bp' },
+  { key: 'newMembers', label: '每日新会员', unit: 'count', per: '人' },
+  { key: 'aovFen', label: '客单价', unit: 'fen' },
+  { key: 'couponUseRate', label: '用券率', unit: 'bp' },
+  { key: 'addGuideRate', label: '首购加导购率', unit: 'bp' },
+];
+type Targets = Record<string, number | null>;
 
 export const trendText = (a: AlertRow) => a.trend.map((t) => fmt(a.unit, t.value)).join(' → ');
 
 function TargetsForm() {
   const { data, error, reload } = useLoad(() => call<{ effective: Record<string, number> }>(api.GET('/api/hq/metrics/targets')), []);
-  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<Targets>();
+  const [busy, submit] = useSubmit<Targets>(
+    form,
+    (v) => call(api.PUT('/api/hq/metrics/targets', { body: Object.fromEntries(TARGETS.map((t) => [t.key, fromInput(t.unit, v[t.key])])) as never })),
+    { success: '目标已保存' },
+  );
   if (error) return <Result status="error" title="目标加载失败" subTitle={error} extra={<Button onClick={reload}>重试</Button>} />;
   if (!data) return <Skeleton active />;
-  const initial = Object.fromEntries(Object.entries(TARGET_LABELS).map(([k, d]) => [k, data.effective[k] === undefined ? null : toInput(d.unit, data.effective[k])]));
+  const initial = Object.fromEntries(TARGETS.map((t) => [t.key, toInput(t.unit, data.effective[t.key])]));
   return (
-    <Form
-      layout="inline"
-      initialValues={initial}
-      onFinish={async (values: Record<string, number | null>) => {
-        setSaving(true);
-        try {
-          const body = Object.fromEntries(Object.entries(TARGET_LABELS).map(([k, d]) => [k, values[k] === null || values[k] === undefined ? null : fromInput(d.unit, values[k]!)]));
-          await call(api.PUT('/api/hq/metrics/targets', { body: body as never }));
-          void message.success('目标已保存');
-        } catch (err) {
-          void message.error(err instanceof Error ? err.message : '保存失败');
-        } finally {
-          setSaving(false);
-        }
-      }}
-    >
-      {Object.entries(TARGET_LABELS).map(([k, d]) => (
-        <Form.Item key={k} name={k} label={d.label}>
-          <InputNumber min={0} max={d.unit === 'bp' ? 100 : undefined} placeholder="不设" />
-        </Form.Item>
+    <Form form={form} layout="inline" initialValues={initial} onFinish={submit}>
+      {TARGETS.map((t) => (
+        <FigureItem key={t.key} op={TARGETS_PUT} field={t.key} label={t.label} unit={t.unit} per={t.per} placeholder="不设" />
       ))}
       <Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving}>
+        <Button type="primary" htmlType="submit" loading={busy}>
           保存目标
         </Button>
       </Form.Item>

@@ -3,13 +3,15 @@
  * MAU share, conversion, AOV, private-domain GMV, cost and the ROI multiple. Each actual links to
  * its definition (the README's "Metric definitions"); incentives come from real data.
  */
-import { Button, Card, Empty, Form, InputNumber, message, Result, Skeleton, Table, Tooltip } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Empty, Form, Result, Skeleton, Table, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, call } from '../../api/client';
+import type { FieldOf } from '../../api/rules';
+import { useSubmit } from '../../forms';
 import type { RoiRow } from '@common/metrics/roi';
 import { currentSession } from '../../session';
-import { ExportButton, fmt, useLoad } from './shared';
+import { FigureItem, fromInput, toInput } from './FigureItem';
+import { ExportButton, fmt, useLoad, type Unit } from './shared';
 
 type Plan = Record<string, number>;
 interface RoiDto {
@@ -28,46 +30,34 @@ const DEFS: Record<string, string> = {
   roiX100: 'GMV ÷ 成本',
 };
 
-const FIELDS: { key: string; label: string; kind: 'fen' | 'bp' | 'count' }[] = [
-  { key: 'softwareFen', label: '软件（元/年）', kind: 'fen' },
-  { key: 'materialsFen', label: '物料（元/年）', kind: 'fen' },
-  { key: 'operatorFen', label: '运营人员（元/年）', kind: 'fen' },
-  { key: 'incentivesFen', label: '激励预算（元/年）', kind: 'fen' },
-  { key: 'visitorsPerMonth', label: '月到店客流', kind: 'count' },
-  { key: 'joinBp', label: '入会率（%）', kind: 'bp' },
-  { key: 'activeBp', label: '月活跃率（%）', kind: 'bp' },
-  { key: 'conversionBp', label: '转化率（%）', kind: 'bp' },
-  { key: 'aovFen', label: '客单价（元）', kind: 'fen' },
+const PLAN = 'PUT /api/hq/metrics/roi/plan';
+const FIELDS: { key: FieldOf<typeof PLAN>; label: string; unit: Unit; per?: string }[] = [
+  { key: 'softwareFen', label: '软件', unit: 'fen', per: '年' },
+  { key: 'materialsFen', label: '物料', unit: 'fen', per: '年' },
+  { key: 'operatorFen', label: '运营人员', unit: 'fen', per: '年' },
+  { key: 'incentivesFen', label: '激励预算', unit: 'fen', per: '年' },
+  { key: 'visitorsPerMonth', label: '月到店客流', unit: 'count' },
+  { key: 'joinBp', label: '入会率', unit: 'bp' },
+  { key: 'activeBp', label: '月活跃率', unit: 'bp' },
+  { key: 'conversionBp', label: '转化率', unit: 'bp' },
+  { key: 'aovFen', label: '客单价', unit: 'fen' },
 ];
 
 function PlanForm({ plan, onSaved }: { plan: Plan; onSaved: () => void }) {
-  const [saving, setSaving] = useState(false);
-  const initial = Object.fromEntries(FIELDS.map((f) => [f.key, f.kind === 'count' ? plan[f.key] : plan[f.key] / 100]));
+  const [form] = Form.useForm<Plan>();
+  const [busy, submit] = useSubmit<Plan>(
+    form,
+    (v) => call(api.PUT('/api/hq/metrics/roi/plan', { body: Object.fromEntries(FIELDS.map((f) => [f.key, fromInput(f.unit, v[f.key])])) as never })),
+    { success: '方案已保存', onDone: onSaved },
+  );
+  const initial = Object.fromEntries(FIELDS.map((f) => [f.key, toInput(f.unit, plan[f.key])]));
   return (
-    <Form
-      layout="inline"
-      initialValues={initial}
-      onFinish={async (v: Record<string, number>) => {
-        setSaving(true);
-        try {
-          const body = Object.fromEntries(FIELDS.map((f) => [f.key, f.kind === 'count' ? v[f.key] : Math.round(v[f.key] * 100)]));
-          await call(api.PUT('/api/hq/metrics/roi/plan', { body: body as never }));
-          void message.success('方案已保存');
-          onSaved();
-        } catch (err) {
-          void message.error(err instanceof Error ? err.message : '保存失败');
-        } finally {
-          setSaving(false);
-        }
-      }}
-    >
+    <Form form={form} layout="inline" initialValues={initial} onFinish={submit}>
       {FIELDS.map((f) => (
-        <Form.Item key={f.key} name={f.key} label={f.label} rules={[{ required: true, message: '必填' }]}>
-          <InputNumber min={0} max={f.kind === 'bp' ? 100 : undefined} precision={f.kind === 'count' ? 0 : 2} />
-        </Form.Item>
+        <FigureItem key={f.key} op={PLAN} field={f.key} label={f.label} unit={f.unit} per={f.per} />
       ))}
       <Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving}>
+        <Button type="primary" htmlType="submit" loading={busy}>
           保存方案
         </Button>
       </Form.Item>

@@ -2,8 +2,8 @@
 import { Button, Card, Descriptions, Form, InputNumber, Space, Typography } from 'antd';
 import type { InsightThresholdsDto } from '@common/insight/types';
 import { api, call } from '../../api/client';
-import { useSubmit } from '../../forms';
-import { toFen, toYuanText } from '../../forms';
+import { rulesFor, toApiValue } from '../../api/rules';
+import { toYuanText, useSubmit } from '../../forms';
 import { yuan } from '../../format';
 
 interface Values {
@@ -12,6 +12,7 @@ interface Values {
   monetaryYuan: string | null;
 }
 
+const THRESHOLDS = 'PUT /api/hq/insight/thresholds';
 const orDash = (v: number | null, f: (n: number) => string = String) => (v === null ? '—' : f(v));
 
 export default function InsightThresholds({ data, canEdit, onSaved }: { data: InsightThresholdsDto; canEdit: boolean; onSaved: (t: InsightThresholdsDto) => void }) {
@@ -19,7 +20,7 @@ export default function InsightThresholds({ data, canEdit, onSaved }: { data: In
   const [busy, submit] = useSubmit<Values>(
     form,
     async (v) => {
-      const body = { recencyDays: v.recencyDays ?? null, frequency: v.frequency ?? null, monetaryFen: v.monetaryYuan ? toFen(v.monetaryYuan) : null };
+      const body = { recencyDays: v.recencyDays ?? null, frequency: v.frequency ?? null, monetaryFen: (toApiValue(v.monetaryYuan, { unit: 'yuan' }) as number | undefined) ?? null };
       onSaved(await call<InsightThresholdsDto>(api.PUT('/api/hq/insight/thresholds', { body })));
     },
     { success: '已保存，任务将按新阈值重新评分', rename: { monetaryFen: 'monetaryYuan' } },
@@ -39,14 +40,14 @@ export default function InsightThresholds({ data, canEdit, onSaved }: { data: In
       </Descriptions>
       {canEdit && (
         <Form form={form} layout="inline" initialValues={initial} onFinish={submit}>
-          <Form.Item name="recencyDays" label="最近消费（天）">
-            <InputNumber min={0} max={3650} precision={0} placeholder="跟随中位数" />
+          <Form.Item name="recencyDays" label="最近消费（天）" rules={rulesFor(THRESHOLDS, 'recencyDays', { label: '最近消费天数' })}>
+            <InputNumber precision={0} placeholder="跟随中位数" />
           </Form.Item>
-          <Form.Item name="frequency" label="消费频次（单）">
-            <InputNumber min={1} max={10000} precision={0} placeholder="跟随中位数" />
+          <Form.Item name="frequency" label="消费频次（单）" rules={rulesFor(THRESHOLDS, 'frequency', { label: '消费频次' })}>
+            <InputNumber precision={0} placeholder="跟随中位数" />
           </Form.Item>
-          <Form.Item name="monetaryYuan" label="消费金额（元）">
-            <InputNumber<string> min="0.01" max="1000000" step="0.01" stringMode placeholder="跟随中位数" />
+          <Form.Item name="monetaryYuan" label="消费金额（元）" rules={rulesFor(THRESHOLDS, 'monetaryFen', { label: '消费金额', unit: 'yuan' })}>
+            <InputNumber<string> step="0.01" stringMode placeholder="跟随中位数" />
           </Form.Item>
           <Form.Item>
             <Space>

@@ -6,6 +6,7 @@ import { SEGMENT_CODES, SEGMENT_LABELS, type SegmentCode } from '@common/insight
 import { RULE_TAG_LABELS, RULE_TAGS, type RuleTag } from '@common/insight/tags';
 import type { PushTarget, SegmentPushStatsDto } from '@common/insight/types';
 import { api, call } from '../../api/client';
+import { rulesFor } from '../../api/rules';
 import { FormDialog, loadError, useSubmit } from '../../forms';
 import { beijing, yuan } from '../../format';
 
@@ -14,6 +15,8 @@ interface Values {
   templateId: number;
   target: string;
 }
+
+const PUSH = 'POST /api/hq/insight/pushes';
 
 export const targetLabel = (t: PushTarget) => (t.kind === 'segment' ? SEGMENT_LABELS[t.segment] : RULE_TAG_LABELS[t.tag]);
 const TARGETS = [
@@ -32,18 +35,18 @@ function PushDialog({ initialTarget, onClose, onDone }: { initialTarget: string;
   const [busy, submit] = useSubmit<Values>(
     form,
     async (v) => call(api.POST('/api/hq/insight/pushes', { body: { batchKey: v.batchKey.trim(), templateId: v.templateId, target: toTarget(v.target) } })),
-    { success: '已开始发券，每位会员只发一张', onDone, rename: { 'target.segment': 'target', 'target.tag': 'target' } },
+    { success: '已开始发券，每位会员只发一张', onDone, rename: { kind: '', segment: '', tag: '' } },
   );
   const batchKey = `seg-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${Math.random().toString(36).slice(2, 6)}`;
   return (
     <FormDialog title="向分群发券" okText="发券" form={form} busy={busy} onFinish={submit} onClose={onClose} initialValues={{ target: initialTarget, batchKey }}>
-      <Form.Item name="target" label="发给" rules={[{ required: true, message: '请选择分群或标签' }]}>
+      <Form.Item name="target" label="发给" rules={rulesFor(PUSH, 'target', { label: '分群或标签', pick: true })}>
         <Select options={TARGETS} />
       </Form.Item>
-      <Form.Item name="templateId" label="优惠券" rules={[{ required: true, message: '请选择优惠券' }]}>
+      <Form.Item name="templateId" label="优惠券" rules={rulesFor(PUSH, 'templateId', { label: '优惠券', pick: true })}>
         <Select placeholder="选择优惠券模板" options={templates.map((t) => ({ value: t.id, label: `${t.name}（剩余 ${t.totalQuota - t.issuedCount} 张）` }))} />
       </Form.Item>
-      <Form.Item name="batchKey" label="批次号" extra="同一批次号重复提交不会重复发券" rules={[{ required: true, message: '请填写批次号' }]}>
+      <Form.Item name="batchKey" label="批次号" extra="同一批次号重复提交不会重复发券" rules={rulesFor(PUSH, 'batchKey', { label: '批次号', hint: '1–32 位字母、数字及 _ . : -', parse: (v) => String(v).trim() })}>
         <Input maxLength={32} />
       </Form.Item>
     </FormDialog>

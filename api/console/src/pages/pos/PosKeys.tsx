@@ -7,6 +7,7 @@ import { Alert, Button, Form, Input, Modal, Result, Select, Space, Tag, Typograp
 import { useEffect, useRef, useState } from 'react';
 import type { PosKeyCreated, PosKeyDto } from '@common/pos/types';
 import { api, call } from '../../api/client';
+import { rulesFor } from '../../api/rules';
 import { beijing } from '../../format';
 import { FormDialog, loadError, useSubmit } from '../../forms';
 import { currentSession } from '../../session';
@@ -17,7 +18,7 @@ function CreateKey({ storeId, onClose, onDone }: { storeId: number; onClose: () 
   const [busy, submit] = useSubmit<{ label: string }>(form, async (body) => onDone(await call<PosKeyCreated>(api.POST('/api/hq/stores/{id}/pos-keys', { params: { path: { id: storeId } }, body }))));
   return (
     <FormDialog title="新建 POS 密钥" okText="创建" form={form} busy={busy} onFinish={submit} onClose={onClose}>
-      <Form.Item name="label" label="名称（如 收银台 1）" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}><Input maxLength={40} /></Form.Item>
+      <Form.Item name="label" label="名称（如 收银台 1）" rules={rulesFor('POST /api/hq/stores/{id}/pos-keys', 'label', { label: '名称' })}><Input maxLength={40} /></Form.Item>
     </FormDialog>
   );
 }
