@@ -7,6 +7,7 @@ import { Alert, Button, Form, Input, Modal, Result, Select, Space, Tag, Typograp
 import { useEffect, useRef, useState } from 'react';
 import type { PosKeyCreated, PosKeyDto } from '@common/pos/types';
 import { api, call } from '../../api/client';
+import { allStores } from '../../api/options';
 import { beijing } from '../../format';
 import { FormDialog, loadError, useSubmit } from '../../forms';
 import { currentSession } from '../../session';
@@ -45,7 +46,7 @@ export default function PosKeys() {
 
   const loadStores = async () => {
     try {
-      const rows = await call<StoreRow[]>(api.GET('/api/hq/stores'));
+      const rows = await allStores();
       setStores(rows);
       setStoreId((s) => s ?? rows[0]?.id ?? null);
       setError(null);
