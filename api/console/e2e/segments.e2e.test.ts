@@ -29,7 +29,7 @@ test('the segment charts, a segment’s members, a push to 沉睡用户 and a me
   await page.locator('.ant-select-dropdown').getByText('一般挽留', { exact: true }).click();
   await page.getByRole('button', { name: /查\s*询/ }).click();
   await page.getByText(`共 ${retain} 条`).waitFor();
-  const segmentCells = await page.locator('.ant-pro-table .ant-table-tbody tr td:first-child').allInnerTexts();
+  const segmentCells = await page.locator('.ant-pro-table').first().locator('.ant-table-tbody tr td:first-child').allInnerTexts();
   expect(segmentCells.length).toBe(retain);
   expect(new Set(segmentCells)).toEqual(new Set(['一般挽留']));
 
