@@ -100,7 +100,7 @@ test('a session that expires while editing keeps the form; after logging in agai
   expect(await page.locator('#store-name').inputValue()).toBe('过期测试店');
   expect(await page.locator('#store-code').inputValue()).toBe('EXP-01');
   const hq = await loginHq(app);
-  const codes = async () => ((await app.api.get('/api/hq/stores', hq)).body.data as { code: string }[]).filter((s) => s.code === 'EXP-01').length;
+  const codes = async () => ((await app.api.get('/api/hq/stores?keyword=EXP-01', hq)).body.data.items as { code: string }[]).filter((s) => s.code === 'EXP-01').length;
   expect(await codes()).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, 'console-session-expired.png') });
 

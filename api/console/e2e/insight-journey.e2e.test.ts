@@ -64,7 +64,7 @@ test('概览 → a segment → a coupon pushed to it and used → the push’s r
   await app.services.outbox.drain();
 
   // The push's results: every copy received, one used, its order's GMV.
-  const push = ok(await app.api.get('/api/hq/insight/pushes', hq)).find((p: { batchKey: string }) => p.batchKey === BATCH);
+  const push = ok(await app.api.get('/api/hq/insight/pushes', hq)).items.find((p: { batchKey: string }) => p.batchKey === BATCH);
   expect(push).toMatchObject({ status: 'done', used: 1, gmvFen: order.payableFen });
   expect(push.received).toBeGreaterThanOrEqual(1);
   await page.reload();

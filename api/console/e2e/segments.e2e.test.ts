@@ -29,7 +29,7 @@ test('the segment charts, a segment’s members, a push to 沉睡用户 and a me
   await page.locator('.ant-select-dropdown').getByText('一般挽留', { exact: true }).click();
   await page.getByRole('button', { name: /查\s*询/ }).click();
   await page.getByText(`共 ${retain} 条`).waitFor();
-  const segmentCells = await page.locator('.ant-pro-table .ant-table-tbody tr td:first-child').allInnerTexts();
+  const segmentCells = await page.locator('.ant-pro-table').first().locator('.ant-table-tbody tr td:first-child').allInnerTexts();
   expect(segmentCells.length).toBe(retain);
   expect(new Set(segmentCells)).toEqual(new Set(['一般挽留']));
 
@@ -49,7 +49,7 @@ test('the segment charts, a segment’s members, a push to 沉睡用户 and a me
   await page.reload();
   const row = page.locator('tr', { hasText: 'e2e-wake-up' });
   await row.getByText('已发完').waitFor();
-  const push = ok(await app.api.get('/api/hq/insight/pushes', hq)).find((p: { batchKey: string }) => p.batchKey === 'e2e-wake-up');
+  const push = ok(await app.api.get('/api/hq/insight/pushes', hq)).items.find((p: { batchKey: string }) => p.batchKey === 'e2e-wake-up');
   expect(push.received).toBeGreaterThan(0);
   await page.screenshot({ path: path.join(SHOTS, 'console-segment-push.png'), fullPage: true });
 

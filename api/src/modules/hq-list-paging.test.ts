@@ -1,11 +1,14 @@
 /**
  * Issue 15: HQ lists that once answered plain arrays now page on the server, filter, and refuse
- * a bad query with a 400 naming the field (campaigns, mall items, banners, stuck deliveries, jobs).
- * One app and database for the file; each list is filled through the API (outbox rows directly:
- * a stuck delivery needs a failing handler's history).
+ * a bad query with a 400 naming the field (campaigns, mall items, banners, stuck deliveries, jobs,
+ * coupon templates, stores, segment pushes). One app and database for the file; each list is
+ * filled through the API (outbox and segment push rows directly: a stuck delivery needs a failing
+ * handler's history, a push a scored segment).
  */
 import { loginHq, startTestApp, type TestApp } from '../../test/harness';
 import { createSku, ok } from '../../test/shopping';
+import { createTemplate } from './coupons/coupons.test-support';
+import { SegmentPush } from './insight-segments/insight.entities';
 import { OutboxDelivery, OutboxEvent } from './outbox/outbox.entities';
 
 let app: TestApp;
@@ -120,5 +123,60 @@ describe('HQ list paging', () => {
     expect(one.items.map((j: { name: string }) => j.name)).toContain(names[0]);
     await refused('/api/hq/jobs?failing=maybe', 'failing');
     await refused('/api/hq/jobs?pageSize=0', 'pageSize');
+  });
+
+  it('coupon templates: newest first in pages, by on/off, 领券中心 and name; bad query 400', async () => {
+    const made: number[] = [];
+    for (const [name, claimable] of [['分页券满99减10', true], ['分页券_9折', false], ['分页券新人', true]] as const) made.push(await createTemplate(app, hq, { name, claimable }));
+    ok(await app.api.patch(`/api/hq/coupon-templates/${made[2]}`, { active: false }, hq));
+    const all = `keyword=${encodeURIComponent('分页券')}`;
+    const p1 = ok(await get(`/api/hq/coupon-templates?${all}&pageSize=2`));
+    expect([ids(p1), p1.total, p1.hasMore]).toEqual([[made[2], made[1]], 3, true]);
+    expect(ids(ok(await get(`/api/hq/coupon-templates?${all}&pageSize=2&page=2`)))).toEqual([made[0]]);
+    expect(ids(ok(await get(`/api/hq/coupon-templates?${all}&active=false`)))).toEqual([made[2]]);
+    expect(ids(ok(await get(`/api/hq/coupon-templates?${all}&active=true&claimable=true`)))).toEqual([made[0]]);
+    expect(ids(ok(await get(`/api/hq/coupon-templates?keyword=${encodeURIComponent('_9')}`)))).toEqual([made[1]]);
+    await refused('/api/hq/coupon-templates?claimable=1', 'claimable');
+    await refused('/api/hq/coupon-templates?status=active', 'status');
+  });
+
+  it('stores: in id order in pages, by name or code and city; bad query 400', async () => {
+    const made: number[] = [];
+    for (const [name, code, city] of [['分页静安店', 'PG-JA', '上海'], ['分页天河店', 'PG-TH', '广州'], ['分页徐汇店', 'PG-XH', '上海']]) {
+      made.push(ok(await app.api.post('/api/hq/stores', { name, code, city }, hq), 201).id);
+    }
+    const all = `keyword=${encodeURIComponent('分页')}`;
+    const p1 = ok(await get(`/api/hq/stores?${all}&pageSize=2`));
+    expect([ids(p1), p1.total, p1.hasMore]).toEqual([[made[0], made[1]], 3, true]);
+    expect(ids(ok(await get(`/api/hq/stores?${all}&pageSize=2&page=2`)))).toEqual([made[2]]);
+    expect(ids(ok(await get(`/api/hq/stores?${all}&city=${encodeURIComponent('上海')}`)))).toEqual([made[0], made[2]]);
+    expect(ids(ok(await get('/api/hq/stores?keyword=PG-TH')))).toEqual([made[1]]);
+    await refused('/api/hq/stores?city=', 'city');
+    await refused('/api/hq/stores?pageSize=abc', 'pageSize');
+  });
+
+  it('segment pushes: newest first in pages, by segment or tag and Beijing day; bad query 400', async () => {
+    const templateId = await createTemplate(app, hq, { name: '分群券' });
+    const rows: [string, 'segment' | 'tag', string, string][] = [
+      ['pg-a', 'segment', 'potential', '2026-05-01T02:00:00.000Z'],
+      ['pg-b', 'tag', 'dormant', '2026-05-02T02:00:00.000Z'],
+      ['pg-c', 'segment', 'potential', '2026-05-02T17:00:00.000Z'], // 05-03 01:00 Beijing
+      ['pg-d', 'segment', 'important_value', '2026-05-04T02:00:00.000Z'],
+    ];
+    const made: number[] = [];
+    for (const [batchKey, targetKind, target, at] of rows) {
+      const r = await app.services.ds.getRepository(SegmentPush).insert({ batchKey, templateId, targetKind, target, status: 'done', members: 1, cursorMemberId: 1, createdBy: 'admin', createdAt: new Date(at), finishedAt: new Date(at) });
+      made.push(Number(r.identifiers[0].id));
+    }
+    const p1 = ok(await get('/api/hq/insight/pushes?pageSize=3'));
+    expect([ids(p1), p1.total, p1.hasMore]).toEqual([[made[3], made[2], made[1]], 4, true]);
+    expect(p1.items[0]).toMatchObject({ batchKey: 'pg-d', templateName: '分群券', target: { kind: 'segment', segment: 'important_value' }, received: 0 });
+    expect(ids(ok(await get('/api/hq/insight/pushes?pageSize=3&page=2')))).toEqual([made[0]]);
+    expect(ids(ok(await get('/api/hq/insight/pushes?segment=potential')))).toEqual([made[2], made[0]]);
+    expect(ids(ok(await get('/api/hq/insight/pushes?tag=dormant')))).toEqual([made[1]]);
+    expect(ids(ok(await get('/api/hq/insight/pushes?from=2026-05-03&to=2026-05-03')))).toEqual([made[2]]);
+    await refused('/api/hq/insight/pushes?segment=whales', 'segment');
+    await refused('/api/hq/insight/pushes?segment=potential&tag=new', 'tag');
+    await refused('/api/hq/insight/pushes?from=2026-05-04&to=2026-05-01', 'to');
   });
 });

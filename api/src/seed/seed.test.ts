@@ -103,7 +103,7 @@ describe('demo seed', () => {
 
       // Two stores, each with guides holding a binding code; the banner summary names them.
       const hq = await loginHq(app, 'admin', HQ_PASSWORD);
-      const stores = ok(await app.api.get('/api/hq/stores', hq)) as { id: number; defaultGuideId: number | null }[];
+      const stores = ok(await app.api.get('/api/hq/stores', hq)).items as { id: number; defaultGuideId: number | null }[];
       expect(stores).toHaveLength(DEMO_STORES.length);
       expect(stores.every((s) => s.defaultGuideId !== null)).toBe(true);
       const guides = ok(await app.api.get('/api/hq/guides', hq)) as { id: number; storeId: number }[];
@@ -144,7 +144,7 @@ describe('demo seed', () => {
       const insight = ok(await app.api.get('/api/hq/insight/segments', hq));
       expect(insight.segments.filter((x: { members: number }) => x.members === 0)).toEqual([]);
       expect(insight.tags.filter((x: { members: number }) => x.members === 0)).toEqual([]);
-      expect(ok(await app.api.get('/api/hq/insight/pushes', hq))[0]).toMatchObject({ batchKey: 'demo-wake-up', status: 'done', received: expect.any(Number) });
+      expect(ok(await app.api.get('/api/hq/insight/pushes', hq)).items[0]).toMatchObject({ batchKey: 'demo-wake-up', status: 'done', received: expect.any(Number) });
       // 订阅消息: the push's notice reached the dormant members who agreed, and only them.
       const sends = ok(await app.api.get('/api/hq/subscriptions/sends?pageSize=100', hq)).items as { nickname: string; memberId: number; status: string }[];
       expect(new Set(sends.map((x) => x.status))).toEqual(new Set(['sent', 'no_consent']));

@@ -3658,12 +3658,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：优惠券模板列表
+         * 总部：优惠券模板列表（分页；启停、领券中心、名称筛选）
          * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    active?: "true" | "false";
+                    claimable?: "true" | "false";
+                    keyword?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5668,12 +5674,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：分群发券记录（领取、使用与用券订单 GMV；新的在前）
+         * 总部：分群发券记录（分页，新的在前；分群或标签、发送日期筛选；领取、使用与用券订单 GMV）
          * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    segment?: "important_value" | "important_develop" | "important_keep" | "important_retain" | "general_value" | "general_develop" | "general_keep" | "general_retain" | "potential";
+                    tag?: "dormant" | "promo_sensitive" | "new" | "high_value";
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10728,12 +10741,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 门店列表
+         * 门店列表（分页；名称或编码、城市筛选；门店店长仅本店）
          * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    keyword?: string;
+                    city?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

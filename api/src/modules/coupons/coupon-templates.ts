@@ -3,14 +3,17 @@ import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { inScope, receiveRefusal, termsProblem } from '@common/coupon/rules';
 import type { CouponCenterItemDto, CouponTemplateDto } from '@common/coupon/types';
+import type { Page } from '@common/paging';
+import { containsPattern } from '../../db/like';
+import { rowsPage } from '../../db/rows-page';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import { CouponHolding, CouponTemplate } from './coupons.entities';
 import { toTemplateDto } from './coupons.mappers';
-import { termsFromInput, type TemplateInput } from './coupons.schema';
+import { termsFromInput, type TemplateInput, type TemplateListInput } from './coupons.schema';
 import type { MemberFacts } from './member-facts';
 
-/** Most templates 领券中心 and HQ's list show (HQ runs tens, not thousands). */
+/** Most templates 领券中心 and a product page show (HQ runs tens, not thousands). */
 const LIST_LIMIT = 200;
 
 export class CouponTemplates {
@@ -49,8 +52,26 @@ export class CouponTemplates {
     return ids.length ? this.ds.getRepository(CouponTemplate).findBy({ id: In([...ids]) }) : [];
   }
 
-  async list(): Promise<CouponTemplateDto[]> {
-    return (await this.ds.getRepository(CouponTemplate).find({ order: { id: 'DESC' }, take: LIST_LIMIT })).map(toTemplateDto);
+  /**
+   * HQ's list, newest first: the primary key serves the order, (active, id) and (claimable, id)
+   * the on/off and 领券中心 filters (migration 1796700000001); the name search filters along the walk.
+   */
+  list(f: TemplateListInput): Promise<Page<CouponTemplateDto>> {
+    const qb = this.ds.getRepository(CouponTemplate).createQueryBuilder('t');
+    if (f.active !== undefined) qb.andWhere('t.active = :active', { active: f.active });
+    if (f.claimable !== undefined) qb.andWhere('t.claimable = :claimable', { claimable: f.claimable });
+    if (f.keyword) qb.andWhere("t.name LIKE :kw ESCAPE '!'", { kw: containsPattern(f.keyword) });
+    qb.orderBy('t.id', 'DESC');
+    return rowsPage(qb, f, (l) => l.getMany(), (rows) => rows.map(toTemplateDto));
+  }
+
+  /** Active templates in 领券中心, newest first (at most LIST_LIMIT): the guide sidebar's read port. */
+  async claimable(): Promise<CouponTemplateDto[]> {
+    return (await this.claimableEntities()).map(toTemplateDto);
+  }
+
+  private claimableEntities(): Promise<CouponTemplate[]> {
+    return this.ds.getRepository(CouponTemplate).find({ where: { active: true, claimable: true }, order: { id: 'DESC' }, take: LIST_LIMIT });
   }
 
   async patch(id: number, p: { active?: boolean; claimable?: boolean; usableInStore?: boolean; totalQuota?: number }): Promise<CouponTemplateDto> {
@@ -77,7 +98,7 @@ export class CouponTemplates {
   /** 领券中心: active claimable templates, with what this shopper may still do with each. */
   async center(memberId: number): Promise<CouponCenterItemDto[]> {
     const now = this.now();
-    const templates = await this.ds.getRepository(CouponTemplate).find({ where: { active: true, claimable: true }, order: { id: 'DESC' }, take: LIST_LIMIT });
+    const templates = await this.claimableEntities();
     const member = await this.facts.receiver(memberId);
     if (!member) throw new AppError('UNAUTHENTICATED');
     const holdings = templates.length ? await this.ds.getRepository(CouponHolding).findBy({ memberId, templateId: In(templates.map((t) => t.id)) }) : [];
@@ -90,7 +111,7 @@ export class CouponTemplates {
   /** 可用券 on a product page: claimable templates whose scope covers the product. */
   async forProduct(product: { productId: number; categoryId: number }): Promise<CouponTemplateDto[]> {
     const now = this.now();
-    const templates = await this.ds.getRepository(CouponTemplate).find({ where: { active: true, claimable: true }, order: { id: 'DESC' }, take: LIST_LIMIT });
+    const templates = await this.claimableEntities();
     return templates
       .filter((t) => inScope(t.scope, product) && !(t.validity.type === 'fixed' && now > new Date(t.validity.to)) && t.issuedCount < t.totalQuota)
       .map(toTemplateDto);

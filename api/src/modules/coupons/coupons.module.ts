@@ -4,6 +4,7 @@
  */
 import { Coupons1795700000000 } from '../../db/migrations/1795700000000-coupons';
 import { CouponsInStore1796320000000 } from '../../db/migrations/1796320000000-coupons-in-store';
+import { CouponTemplateListIndexes1796700000001 } from '../../db/migrations/1796700000001-coupon-template-list-indexes';
 import { defineModule, type ModuleContext } from '../../platform/module';
 import { TIER_CODES } from '@common/membership/settings';
 import { authModule } from '../auth';
@@ -33,7 +34,7 @@ export const couponsModule = defineModule({
   name: 'coupons',
   entities: [CouponTemplate, CouponHolding, MemberCoupon, NewMemberPack, NewMemberGift],
   // The coupons migration also created the points mall's tables.
-  migrations: [Coupons1795700000000, CouponsInStore1796320000000],
+  migrations: [Coupons1795700000000, CouponsInStore1796320000000, CouponTemplateListIndexes1796700000001],
   errors: {
     COUPON_TEMPLATE_NOT_FOUND: 404,
     COUPON_NOT_FOUND: 404,

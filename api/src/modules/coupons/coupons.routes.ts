@@ -4,7 +4,7 @@ import { memberIdOf } from '../../http/context';
 import type { CatalogueService } from '../catalogue';
 import type { CouponServices } from './coupons.module';
 import { toTemplateDto } from './coupons.mappers';
-import { IdParams, PackBody, ProductCouponsQuery, PushBody, TemplateBody, TemplatePatch, WalletQuery } from './coupons.schema';
+import { IdParams, PackBody, ProductCouponsQuery, PushBody, TemplateBody, TemplateListQuery, TemplatePatch, WalletQuery } from './coupons.schema';
 
 const EDITORS = { hq: HQ_OPERATORS };
 const READERS = { hq: HQ_WIDE };
@@ -41,7 +41,10 @@ export function registerCouponRoutes(api: ApiRouter, c: CouponServices, catalogu
   );
 
   // HQ routes.
-  api.route({ method: 'get', path: '/api/hq/coupon-templates', tag: 'hq', summary: '总部：优惠券模板列表', access: READERS }, () => c.templates.list());
+  api.route(
+    { method: 'get', path: '/api/hq/coupon-templates', tag: 'hq', summary: '总部：优惠券模板列表（分页；启停、领券中心、名称筛选）', access: READERS, query: TemplateListQuery },
+    (_ctx, { query }) => c.templates.list(query),
+  );
   api.route(
     { method: 'post', path: '/api/hq/coupon-templates', tag: 'hq', summary: '总部：创建优惠券模板', access: EDITORS, body: TemplateBody, status: 201 },
     (_ctx, { body }) => c.templates.create(body),

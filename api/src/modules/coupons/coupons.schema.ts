@@ -3,6 +3,7 @@ import { MAX_COUPON_FEN, MAX_PER_MEMBER, MAX_QUOTA, MAX_VALID_DAYS } from '@comm
 import { COUPON_KINDS, type CouponTerms } from '@common/coupon/types';
 import { COUPON_TABS } from '@common/coupon/state';
 import { zs } from '../../http/validate';
+import { listQuery } from '../../http/list-query';
 
 export const IdParams = z.object({ id: zs.id() });
 const bodyId = () => zs.bodyId();
@@ -76,3 +77,12 @@ export const PackBody = z.strictObject({
 export const WalletQuery = z.strictObject({ tab: z.enum(COUPON_TABS.map((t) => t.key) as ['usable', 'used', 'expired']).default('usable') });
 
 export const ProductCouponsQuery = z.strictObject({ productId: zs.id() });
+
+/** HQ: coupon templates newest first; filters by on/off, 领券中心 and name. */
+export const TemplateListQuery = z.strictObject({
+  active: listQuery.flag().optional(),
+  claimable: listQuery.flag().optional(),
+  keyword: listQuery.keyword().optional(),
+  ...listQuery.paging(),
+});
+export type TemplateListInput = z.output<typeof TemplateListQuery>;

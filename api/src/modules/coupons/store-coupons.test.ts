@@ -60,7 +60,7 @@ describe('coupons usable in store (store code, redeemInStore racing online check
   it('HQ marks a template usable in store (create and edit, audited); only its unused copies show a 12-digit code, the same on every read, and HQ never sees it', async () => {
     const inStore = await createTemplate(app, hq, { name: '门店满99减10', usableInStore: true, totalQuota: 10 });
     const online = await createTemplate(app, hq, { name: '线上专享' });
-    const templates = ok(await app.api.get('/api/hq/coupon-templates', hq));
+    const templates = ok(await app.api.get('/api/hq/coupon-templates', hq)).items;
     expect(templates.find((t: { id: number }) => t.id === inStore)).toMatchObject({ usableInStore: true });
     expect(templates.find((t: { id: number }) => t.id === online)).toMatchObject({ usableInStore: false });
 

@@ -1,11 +1,15 @@
 /** HQ: stores, guides, binding codes, a guide leaving (customers reassigned, logged), commission rates. */
 import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { Page } from '@common/paging';
 import { isUniqueViolation } from '../../db/errors';
+import { containsPattern } from '../../db/like';
+import { rowsPage } from '../../db/rows-page';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import { reassignAll } from './bindings';
 import { CommissionRate, Guide, Store } from './guides.entities';
+import type { StoreListInput } from './guides.schema';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const CODE_TTL_MS = 24 * 3600_000;
@@ -53,8 +57,17 @@ export class GuidesAdmin {
     }
   }
 
-  listStores(): Promise<Store[]> {
-    return this.ds.manager.find(Store, { order: { id: 'ASC' } });
+  /**
+   * HQ's store list in id order (the primary key; (city, id) for one city, migration
+   * 1796700000002); `storeId` narrows it to a store manager's own store.
+   */
+  listStores(f: StoreListInput, storeId: number | null): Promise<Page<Store>> {
+    const qb = this.ds.manager.createQueryBuilder(Store, 's');
+    if (storeId !== null) qb.andWhere('s.id = :storeId', { storeId });
+    if (f.city) qb.andWhere('s.city = :city', { city: f.city });
+    if (f.keyword) qb.andWhere("(s.name LIKE :kw ESCAPE '!' OR s.code LIKE :kw ESCAPE '!')", { kw: containsPattern(f.keyword) });
+    qb.orderBy('s.id', 'ASC');
+    return rowsPage(qb, f, (l) => l.getMany(), (rows) => rows);
   }
 
   async setDefaultGuide(storeId: number, guideId: number): Promise<void> {

@@ -7,7 +7,7 @@ import type { CommissionService } from './commission.service';
 import type { GuidePosters } from './guide-posters';
 import type { GuidesAdmin } from './guides.admin';
 import type { GuidesReports } from './guides.reports';
-import { AddTapBody, DefaultGuideBody, GuideBody, GuidesQuery, IdParams, LeaveBody, LinkBody, PeriodQuery, PromptBody, RateBody, ReassignBody, RuleBody, StoreBody, TouchBody } from './guides.schema';
+import { AddTapBody, DefaultGuideBody, GuideBody, GuidesQuery, IdParams, LeaveBody, LinkBody, PeriodQuery, PromptBody, RateBody, ReassignBody, RuleBody, StoreBody, StoreListQuery, TouchBody } from './guides.schema';
 import type { GuidesShopper } from './guides.shopper';
 import type { GuidesWorkbench } from './guides.workbench';
 import type { RuleSets } from './rule-sets';
@@ -75,7 +75,9 @@ export function registerGuideRoutes(api: ApiRouter, s: GuideServices): void {
 
   // --- HQ ---
   api.route({ method: 'post', path: '/api/hq/stores', tag: 'guides', summary: '新建门店', access: manage, body: StoreBody, status: 201 }, (_c, { body }) => s.admin.createStore(body));
-  api.route({ method: 'get', path: '/api/hq/stores', tag: 'guides', summary: '门店列表', access: read }, async (ctx) => (await s.admin.listStores()).filter((st) => inScope(ctx, st.id)));
+  api.route({ method: 'get', path: '/api/hq/stores', tag: 'guides', summary: '门店列表（分页；名称或编码、城市筛选；门店店长仅本店）', access: read, query: StoreListQuery }, (ctx, { query }) =>
+    s.admin.listStores(query, storeScopeOf(ctx)),
+  );
   api.route({ method: 'put', path: '/api/hq/stores/:id/default-guide', tag: 'guides', summary: '设置门店默认导购', access: manage, params: IdParams, body: DefaultGuideBody }, async (_c, { params, body }) => {
     await s.admin.setDefaultGuide(params.id, body.guideId);
     return null;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RULE_BOUNDS } from '@common/attribution/rules';
 import { MAX_COMMISSION_BP } from '@common/attribution/commission';
 import { zs } from '../../http/validate';
+import { listQuery } from '../../http/list-query';
 
 const bodyId = zs.bodyId;
 const ruleInt = (k: keyof typeof RULE_BOUNDS) => z.number().int().min(RULE_BOUNDS[k].min).max(RULE_BOUNDS[k].max);
@@ -25,6 +26,14 @@ export const StoreBody = z.object({
   code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/),
   city: zs.text(20, 1),
 });
+/** HQ: stores in id order; filters by name or code and by city. */
+export const StoreListQuery = z.strictObject({
+  keyword: listQuery.keyword().optional(),
+  city: zs.text(20).pipe(z.string().min(1, '不能为空')).optional(),
+  ...listQuery.paging(),
+});
+export type StoreListInput = z.output<typeof StoreListQuery>;
+
 export const DefaultGuideBody = z.object({ guideId: bodyId() });
 
 export const GuideBody = z.object({

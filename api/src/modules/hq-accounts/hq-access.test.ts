@@ -84,7 +84,7 @@ describe('HQ access: every route as every role, and the store scope', () => {
     const guides = ok(await app.api.get('/api/hq/guides', mgr));
     expect(guides.map((g: { id: number }) => g.id)).toEqual([guideA.id]);
     expect(ok(await app.api.get(`/api/hq/guides?storeId=${guideB.storeId}`, mgr))).toEqual([]);
-    expect(ok(await app.api.get('/api/hq/stores', mgr)).map((s: { id: number }) => s.id)).toEqual([guideA.storeId]);
+    expect(ok(await app.api.get('/api/hq/stores', mgr)).items.map((s: { id: number }) => s.id)).toEqual([guideA.storeId]);
 
     const orders = ok(await app.api.get('/api/hq/orders?pageSize=50', mgr));
     expect(orders.items.map((o: { id: number }) => o.id)).toEqual([orderA]);

@@ -7,6 +7,7 @@
 import { SEGMENT_LABELS } from '@common/insight/rfm';
 import { tagLabelsOf } from '@common/insight/tags';
 import { InsightSegments1796300000000 } from '../../db/migrations/1796300000000-insight-segments';
+import { SegmentPushListIndex1796700000003 } from '../../db/migrations/1796700000003-segment-push-list-index';
 import { defineModule } from '../../platform/module';
 import { authModule } from '../auth';
 import { CouponBatchReads, couponsModule } from '../coupons';
@@ -31,7 +32,7 @@ const TEN_MINUTES = 10 * 60_000;
 export const insightSegmentsModule = defineModule({
   name: 'insight-segments',
   entities: INSIGHT_ENTITIES,
-  migrations: [InsightSegments1796300000000],
+  migrations: [InsightSegments1796300000000, SegmentPushListIndex1796700000003],
   errors: { INSIGHT_TAG_INVALID: 400, INSIGHT_TAG_LIMIT: 400, SEGMENT_PUSH_KEY_TAKEN: 409, SEGMENT_PUSH_NOT_FOUND: 404, SEGMENT_PUSH_EMPTY: 409 },
   build(ctx) {
     const { ds, tx, now, outbox } = ctx;

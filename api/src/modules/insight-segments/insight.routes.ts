@@ -4,7 +4,7 @@ import { Reply, type ApiRouter } from '../../http/api-router';
 import { memberIdOf, storeScopeOf, type AppContext } from '../../http/context';
 import type { StoreScope } from '../../platform/store-scope';
 import type { InsightReads } from './insight.reads';
-import { IdParams, ManualTagsBody, PushBody, SegmentMembersQuery, ThresholdsBody } from './insight.schema';
+import { IdParams, ManualTagsBody, PushBody, PushListQuery, SegmentMembersQuery, ThresholdsBody } from './insight.schema';
 import type { InsightSettings } from './insight.settings';
 import type { SegmentPushes } from './segment-push';
 import type { Visits } from './visits';
@@ -63,7 +63,10 @@ export function registerInsightRoutes(api: ApiRouter, d: InsightRouteDeps): void
       return created ? push : new Reply(push, 200, { 'Idempotent-Replayed': 'true' });
     },
   );
-  api.route({ method: 'get', path: '/api/hq/insight/pushes', tag: 'hq', summary: '总部：分群发券记录（领取、使用与用券订单 GMV；新的在前）', access: { hq: HQ_WIDE } }, () => d.pushes.list());
+  api.route(
+    { method: 'get', path: '/api/hq/insight/pushes', tag: 'hq', summary: '总部：分群发券记录（分页，新的在前；分群或标签、发送日期筛选；领取、使用与用券订单 GMV）', access: { hq: HQ_WIDE }, query: PushListQuery },
+    (_c, { query }) => d.pushes.list(query),
+  );
   api.route(
     { method: 'get', path: '/api/hq/insight/pushes/:id', tag: 'hq', summary: '总部：一次分群发券的领取、使用与用券订单 GMV', access: { hq: HQ_WIDE }, params: IdParams },
     (_c, { params }) => d.pushes.stats(params.id),

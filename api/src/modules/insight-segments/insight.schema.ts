@@ -3,6 +3,7 @@ import { SEGMENT_CODES } from '@common/insight/rfm';
 import { MAX_MANUAL_TAGS, RULE_TAGS } from '@common/insight/tags';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@common/paging';
 import { zs } from '../../http/validate';
+import { dayWindowOk, listQuery } from '../../http/list-query';
 
 export const IdParams = z.object({ id: zs.id() });
 
@@ -33,3 +34,18 @@ export const PushBody = z.strictObject({
     z.strictObject({ kind: z.literal('tag'), tag: z.enum(RULE_TAGS) }),
   ]),
 });
+
+/** HQ: segment pushes newest first; filters by segment or rule tag (not both) and a Beijing day window. */
+export const PushListQuery = z
+  .strictObject({
+    segment: z.enum(SEGMENT_CODES).optional(),
+    tag: z.enum(RULE_TAGS).optional(),
+    /** Pushes made on or after this Beijing day. */
+    from: listQuery.day().optional(),
+    /** Pushes made on or before this Beijing day. */
+    to: listQuery.day().optional(),
+    ...listQuery.paging(),
+  })
+  .refine((q) => !(q.segment && q.tag), { message: '分群与标签只能选一个', path: ['tag'] })
+  .refine(dayWindowOk.check, { message: dayWindowOk.message, path: dayWindowOk.path });
+export type PushListInput = z.output<typeof PushListQuery>;

@@ -171,7 +171,7 @@ describe('member insight', () => {
     const order = await pay(user, 1, { couponId: Number(coupon.id) });
     const stats = ok(await app.api.get(`/api/hq/insight/pushes/${pushId}`, hq));
     expect(stats).toMatchObject({ status: 'done', members: inSegment, received: inSegment, used: 1, gmvFen: order.payableFen, templateName: '复购8折券' });
-    expect(ok(await app.api.get('/api/hq/insight/pushes', hq))[0].id).toBe(pushId);
+    expect(ok(await app.api.get('/api/hq/insight/pushes', hq)).items[0].id).toBe(pushId);
     expect((await app.api.get(`/api/hq/insight/pushes/${pushId}`, mgrA)).status).toBe(403);
     expect((await app.api.post('/api/hq/insight/pushes', { ...body, batchKey: 'x', target: { kind: 'segment', segment: 'bogus' } }, hq)).body.field).toBe('target.segment');
   });

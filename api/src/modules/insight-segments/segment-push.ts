@@ -9,12 +9,16 @@ import type { DataSource } from 'typeorm';
 import type { SegmentCode } from '@common/insight/rfm';
 import type { RuleTag } from '@common/insight/tags';
 import type { PushTarget, SegmentPushDto, SegmentPushStatsDto } from '@common/insight/types';
+import type { Page } from '@common/paging';
 import { isUniqueViolation } from '../../db/errors';
+import { rowsPage } from '../../db/rows-page';
+import { beijingDayStart } from '../../http/list-query';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { Outbox } from '../outbox';
 import { MemberInsight, SegmentPush } from './insight.entities';
 import { TAG_COLUMN } from './insight.reads';
+import type { PushListInput } from './insight.schema';
 
 /**
  * Members read and granted per page, and pages one handler run grants (1,000 members) before it
@@ -117,9 +121,18 @@ export class SegmentPushes {
     await this.ds.manager.createQueryBuilder().update(SegmentPush).set({ status: 'done', finishedAt: this.now() }).where("id = :id AND status = 'running'", { id: pushId }).execute();
   }
 
-  async list(limit = 20): Promise<SegmentPushStatsDto[]> {
-    const rows = await this.ds.manager.find(SegmentPush, { order: { id: 'DESC' }, take: limit });
-    return Promise.all(rows.map((p) => this.statsOf(p)));
+  /**
+   * HQ's push list, newest first: idx_segment_push_created serves the order, and
+   * (target_kind, target, created_at, id) a segment or tag filter (migration 1796700000003).
+   */
+  list(f: PushListInput): Promise<Page<SegmentPushStatsDto>> {
+    const qb = this.ds.manager.createQueryBuilder(SegmentPush, 'p');
+    if (f.segment) qb.andWhere("p.targetKind = 'segment' AND p.target = :segment", { segment: f.segment });
+    if (f.tag) qb.andWhere("p.targetKind = 'tag' AND p.target = :tag", { tag: f.tag });
+    if (f.from) qb.andWhere('p.createdAt >= :from', { from: beijingDayStart(f.from, 0) });
+    if (f.to) qb.andWhere('p.createdAt < :to', { to: beijingDayStart(f.to, 1) });
+    qb.orderBy('p.createdAt', 'DESC').addOrderBy('p.id', 'DESC');
+    return rowsPage(qb, f, (l) => l.getMany(), (rows) => Promise.all(rows.map((p) => this.statsOf(p))));
   }
 
   async stats(pushId: number): Promise<SegmentPushStatsDto> {

@@ -123,7 +123,7 @@ function sidebarPorts(ctx: ModuleContext): SidebarPorts {
     },
     coupons: {
       usable: (memberId) => coupons.wallet.list(memberId, 'usable', now()),
-      claimable: async () => (await coupons.templates.list()).filter((t) => t.claimable && t.active),
+      claimable: () => coupons.templates.claimable(),
       newcomerPack: async () => {
         const pack = await coupons.gifts.pack();
         return pack.active ? { points: pack.points, couponCount: pack.templateIds.length } : null;

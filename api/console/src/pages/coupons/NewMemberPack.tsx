@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, InputNumber, Result, Select, Skeleton, Switc
 import { useEffect, useState } from 'react';
 import type { CouponTemplateDto } from '@common/coupon/types';
 import { api, call } from '../../api/client';
+import { couponTemplates } from '../../api/options';
 import { rulesFor } from '../../api/rules';
 import { showApiError } from '../../forms';
 
@@ -18,7 +19,7 @@ export default function NewMemberPack() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    Promise.all([call<Pack>(api.GET('/api/hq/new-member-pack')), call<CouponTemplateDto[]>(api.GET('/api/hq/coupon-templates'))])
+    Promise.all([call<Pack>(api.GET('/api/hq/new-member-pack')), couponTemplates()])
       .then(([pack, ts]) => {
         setTemplates(ts);
         form.setFieldsValue(pack);

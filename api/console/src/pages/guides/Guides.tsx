@@ -4,6 +4,7 @@ import { Button, Space, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, call } from '../../api/client';
+import { allStores } from '../../api/options';
 import { BindingCodeDialog, ContactWayDialog, GuideForm, HandOverDialog } from './GuideDialogs';
 import type { GuideRow, StoreRow } from './types';
 
@@ -55,7 +56,7 @@ export default function Guides() {
         locale={{ emptyText: '还没有导购，点击「新建导购」添加' }}
         toolBarRender={() => [<Button key="new" type="primary" onClick={() => setDialog({ kind: 'new' })}>新建导购</Button>]}
         request={async ({ storeId }) => {
-          const [s, everyone] = await Promise.all([call<StoreRow[]>(api.GET('/api/hq/stores')), call<GuideRow[]>(api.GET('/api/hq/guides', { params: { query: {} } }))]);
+          const [s, everyone] = await Promise.all([allStores(), call<GuideRow[]>(api.GET('/api/hq/guides', { params: { query: {} } }))]);
           setStores(s);
           setAll(everyone);
           return { data: storeId ? everyone.filter((g) => g.storeId === Number(storeId)) : everyone, success: true };

@@ -1,4 +1,4 @@
-/** 门店: every store with its default guide and its 到店自提 settings; 新建门店 (a taken code is refused next to the field). */
+/** 门店: stores paged on the server (name or code, city), each with its default guide and its 到店自提 settings; 新建门店 (a taken code is refused next to the field). */
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Button, Form, Input, Select, message } from 'antd';
 import { useRef, useState } from 'react';
@@ -6,6 +6,7 @@ import { api, call } from '../../api/client';
 import { beijing } from '../../format';
 import { rulesFor } from '../../api/rules';
 import { FormDialog, useSubmit } from '../../forms';
+import type { Page } from '@common/paging';
 import type { PickupStoreDto } from '@common/pickup/types';
 import { PickupStoreDialog } from '../pickup/PickupStoreDialog';
 import type { GuideRow, StoreRow } from './types';
@@ -40,11 +41,13 @@ export default function Stores() {
     }
   };
   const columns: ProColumns<StoreRow>[] = [
-    { title: '编码', dataIndex: 'code' },
-    { title: '门店', dataIndex: 'name' },
-    { title: '城市', dataIndex: 'city' },
+    { title: '门店', dataIndex: 'keyword', hideInTable: true, fieldProps: { placeholder: '名称或编码包含', maxLength: 40 } },
+    { title: '编码', dataIndex: 'code', search: false },
+    { title: '门店', dataIndex: 'name', search: false },
+    { title: '城市', dataIndex: 'city', fieldProps: { placeholder: '城市全称', maxLength: 20 } },
     {
       title: '默认导购（无专属导购的顾客看到）',
+      search: false,
       render: (_, s) => (
         <Select
           style={{ minWidth: 160 }}
@@ -58,29 +61,30 @@ export default function Stores() {
     },
     {
       title: '到店自提',
+      search: false,
       render: (_, s) => {
         const p = pickup.find((x) => x.storeId === s.id);
         return p ? <Button size="small" className="pickup-settings" onClick={() => setEditing(p)}>{p.enabled ? '已开放' : '未开放'} · 设置</Button> : null;
       },
     },
-    { title: '创建时间', render: (_, s) => beijing(s.createdAt) },
+    { title: '创建时间', search: false, render: (_, s) => beijing(s.createdAt) },
   ];
   return (
     <>
-      <ProTable<StoreRow>
+      <ProTable<StoreRow, { keyword?: string; city?: string }>
         headerTitle="门店"
         rowKey="id"
         actionRef={ref}
-        search={false}
         columns={columns}
-        pagination={{ defaultPageSize: 20, showSizeChanger: false }}
-        locale={{ emptyText: '还没有门店，点击「新建门店」添加' }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: false, showTotal: (total) => `共 ${total} 家` }}
+        locale={{ emptyText: '没有符合条件的门店，可点击「新建门店」添加' }}
         toolBarRender={() => [<Button key="new" type="primary" onClick={() => setCreating(true)}>新建门店</Button>]}
-        request={async () => {
-          const [stores, all, profiles] = await Promise.all([call<StoreRow[]>(api.GET('/api/hq/stores')), call<GuideRow[]>(api.GET('/api/hq/guides', { params: { query: {} } })), call<PickupStoreDto[]>(api.GET('/api/hq/pickup/stores'))]);
+        request={async ({ current = 1, pageSize = 20, keyword, city }) => {
+          const query = { page: current, pageSize, keyword: keyword?.trim() || undefined, city: city?.trim() || undefined };
+          const [stores, all, profiles] = await Promise.all([call<Page<StoreRow>>(api.GET('/api/hq/stores', { params: { query } })), call<GuideRow[]>(api.GET('/api/hq/guides', { params: { query: {} } })), call<PickupStoreDto[]>(api.GET('/api/hq/pickup/stores'))]);
           setGuides(all);
           setPickup(profiles);
-          return { data: stores, success: true };
+          return { data: stores.items, total: stores.total, success: true };
         }}
       />
       {editing && <PickupStoreDialog store={editing} onClose={() => setEditing(null)} onDone={() => { setEditing(null); ref.current?.reload(); }} />}

@@ -5,6 +5,7 @@ import type { CouponTemplateDto } from '@common/coupon/types';
 import { fenToYuanString, parseYuan } from '@common/money';
 import type { MallItemDto, MallItemKind } from '@common/pointsmall/types';
 import { api, ApiError, call } from '../../api/client';
+import { couponTemplates } from '../../api/options';
 import { rulesFor } from '../../api/rules';
 import { FormDialog, useSubmit } from '../../forms';
 
@@ -37,7 +38,7 @@ export function MallItemForm({ open, item, onClose, onDone }: { open: boolean; i
   const [templates, setTemplates] = useState<CouponTemplateDto[]>([]);
   const kind = Form.useWatch('kind', form);
   useEffect(() => {
-    if (open && kind === 'coupon' && !templates.length) call<CouponTemplateDto[]>(api.GET('/api/hq/coupon-templates')).then(setTemplates, () => message.error('优惠券模板加载失败'));
+    if (open && kind === 'coupon' && !templates.length) couponTemplates().then(setTemplates, () => message.error('优惠券模板加载失败'));
   }, [open, kind, templates.length]);
 
   const [busy, submit] = useSubmit<Fields>(

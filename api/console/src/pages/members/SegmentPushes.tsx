@@ -1,14 +1,19 @@
-/** 分群发券: push a coupon template to a segment or a tag, and what each push did (领取、使用、用券订单 GMV). */
-import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+/**
+ * 分群发券: push a coupon template to a segment or a tag, and what each push did (领取、使用、用券订单
+ * GMV), paged on the server and filtered by segment or tag and the day it was made.
+ */
+import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Button, Card, Form, Input, Select, Tag } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import type { CouponTemplateDto } from '@common/coupon/types';
-import { SEGMENT_CODES, SEGMENT_LABELS, type SegmentCode } from '@common/insight/rfm';
-import { RULE_TAG_LABELS, RULE_TAGS, type RuleTag } from '@common/insight/tags';
-import type { PushTarget, SegmentPushStatsDto } from '@common/insight/types';
+import type { SegmentPushStatsDto } from '@common/insight/types';
+import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
+import { couponTemplates } from '../../api/options';
 import { rulesFor } from '../../api/rules';
-import { FormDialog, loadError, useSubmit } from '../../forms';
+import { FormDialog, useSubmit } from '../../forms';
 import { beijing, yuan } from '../../format';
+import { TARGETS, targetLabel, toTarget } from './push-targets';
 
 interface Values {
   batchKey: string;
@@ -18,20 +23,10 @@ interface Values {
 
 const PUSH = 'POST /api/hq/insight/pushes';
 
-export const targetLabel = (t: PushTarget) => (t.kind === 'segment' ? SEGMENT_LABELS[t.segment] : RULE_TAG_LABELS[t.tag]);
-const TARGETS = [
-  ...SEGMENT_CODES.map((s) => ({ value: `segment:${s}`, label: `分群 · ${SEGMENT_LABELS[s]}` })),
-  ...RULE_TAGS.map((t) => ({ value: `tag:${t}`, label: `标签 · ${RULE_TAG_LABELS[t]}` })),
-];
-const toTarget = (v: string): PushTarget => {
-  const [kind, code] = v.split(':');
-  return kind === 'segment' ? { kind: 'segment', segment: code as SegmentCode } : { kind: 'tag', tag: code as RuleTag };
-};
-
 function PushDialog({ initialTarget, onClose, onDone }: { initialTarget: string; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<Values>();
   const [templates, setTemplates] = useState<CouponTemplateDto[]>([]);
-  useEffect(() => void call<CouponTemplateDto[]>(api.GET('/api/hq/coupon-templates')).then((t) => setTemplates(t.filter((x) => x.active)), () => setTemplates([])), []);
+  useEffect(() => void couponTemplates(true).then(setTemplates, () => setTemplates([])), []);
   const [busy, submit] = useSubmit<Values>(
     form,
     async (v) => call(api.POST('/api/hq/insight/pushes', { body: { batchKey: v.batchKey.trim(), templateId: v.templateId, target: toTarget(v.target) } })),
@@ -53,35 +48,49 @@ function PushDialog({ initialTarget, onClose, onDone }: { initialTarget: string;
   );
 }
 
+type Search = { target?: string; createdDay?: [string, string] };
+
+const columns: ProColumns<SegmentPushStatsDto>[] = [
+  { title: '批次号', dataIndex: 'batchKey', search: false },
+  { title: '发给', dataIndex: 'target', valueType: 'select', fieldProps: { options: TARGETS, placeholder: '全部分群与标签' }, render: (_, p) => targetLabel(p.target) },
+  { title: '优惠券', dataIndex: 'templateName', search: false },
+  { title: '状态', search: false, render: (_, p) => (p.status === 'done' ? <Tag color="green">已发完</Tag> : <Tag color="blue">发放中</Tag>) },
+  { title: '目标人数', dataIndex: 'members', search: false },
+  { title: '领取', dataIndex: 'received', search: false },
+  { title: '使用', dataIndex: 'used', search: false },
+  { title: '用券订单 GMV（元）', search: false, render: (_, p) => yuan(p.gmvFen) },
+  { title: '发起时间', search: false, render: (_, p) => beijing(p.createdAt) },
+  { title: '发起日期', dataIndex: 'createdDay', valueType: 'dateRange', hideInTable: true },
+];
+
 export default function SegmentPushes({ canPush, target, reloadKey }: { canPush: boolean; target: string; reloadKey: number }) {
-  const [rows, setRows] = useState<SegmentPushStatsDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<ActionType>();
   const [open, setOpen] = useState(false);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    setError(null);
-    call<SegmentPushStatsDto[]>(api.GET('/api/hq/insight/pushes')).then(setRows, (err) => setError(loadError(err)));
-  }, [tick, reloadKey]);
+  useEffect(() => void ref.current?.reload(), [reloadKey]);
   return (
     <Card title="分群发券" extra={canPush && <Button type="primary" onClick={() => setOpen(true)}>向分群发券</Button>}>
-      <Table<SegmentPushStatsDto>
+      <ProTable<SegmentPushStatsDto, Search>
         rowKey="id"
         size="small"
-        loading={rows === null && !error}
-        dataSource={rows ?? []}
-        pagination={false}
-        locale={{ emptyText: error ?? '还没有分群发券记录' }}
-        columns={[
-          { title: '批次号', dataIndex: 'batchKey' },
-          { title: '发给', render: (_, p) => targetLabel(p.target) },
-          { title: '优惠券', dataIndex: 'templateName' },
-          { title: '状态', render: (_, p) => (p.status === 'done' ? <Tag color="green">已发完</Tag> : <Tag color="blue">发放中</Tag>) },
-          { title: '目标人数', dataIndex: 'members' },
-          { title: '领取', dataIndex: 'received' },
-          { title: '使用', dataIndex: 'used' },
-          { title: '用券订单 GMV（元）', render: (_, p) => yuan(p.gmvFen) },
-          { title: '发起时间', render: (_, p) => beijing(p.createdAt) },
-        ]}
+        actionRef={ref}
+        columns={columns}
+        search={{ filterType: 'light' }}
+        options={false}
+        pagination={{ defaultPageSize: 10, showSizeChanger: false, showTotal: (total) => `共 ${total} 次` }}
+        locale={{ emptyText: '没有符合条件的分群发券记录' }}
+        request={async ({ current = 1, pageSize = 10, target: t, createdDay }) => {
+          const picked = t ? toTarget(t) : null;
+          const query = {
+            page: current,
+            pageSize,
+            segment: picked?.kind === 'segment' ? picked.segment : undefined,
+            tag: picked?.kind === 'tag' ? picked.tag : undefined,
+            from: createdDay?.[0]?.slice(0, 10),
+            to: createdDay?.[1]?.slice(0, 10),
+          };
+          const page = await call<Page<SegmentPushStatsDto>>(api.GET('/api/hq/insight/pushes', { params: { query } }));
+          return { data: page.items, total: page.total, success: true };
+        }}
       />
       {open && (
         <PushDialog
@@ -89,7 +98,7 @@ export default function SegmentPushes({ canPush, target, reloadKey }: { canPush:
           onClose={() => setOpen(false)}
           onDone={() => {
             setOpen(false);
-            setTick((t) => t + 1);
+            ref.current?.reload();
           }}
         />
       )}

@@ -11,8 +11,9 @@ import { ORDER_KINDS, ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderKind, type 
 import type { HqOrderFilter, OrderSummaryDto } from '@common/order/types';
 import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
+import { allStores } from '../../api/options';
 import { beijing, yuan } from '../../format';
-import type { GuideRow, StoreRow } from '../guides/types';
+import type { GuideRow } from '../guides/types';
 import { ShipModal } from './ShipModal';
 
 export const KIND_LABELS: Record<OrderKind, string> = { normal: '普通', group_seat: '拼团', points_redemption: '积分兑换', pickup: '到店自提' };
@@ -46,7 +47,7 @@ export default function OrderList() {
       hideInTable: true,
       valueType: 'select',
       fieldProps: { showSearch: true, optionFilterProp: 'label' },
-      request: async () => (await call<StoreRow[]>(api.GET('/api/hq/stores'))).map((s) => ({ label: s.name, value: s.id })),
+      request: async () => (await allStores()).map((s) => ({ label: s.name, value: s.id })),
     },
     {
       title: '导购',

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PosKeyCreated, PosKeyDto } from '@common/pos/types';
 import { api, call } from '../../api/client';
 import { rulesFor } from '../../api/rules';
+import { allStores } from '../../api/options';
 import { beijing } from '../../format';
 import { FormDialog, loadError, useSubmit } from '../../forms';
 import { currentSession } from '../../session';
@@ -46,7 +47,7 @@ export default function PosKeys() {
 
   const loadStores = async () => {
     try {
-      const rows = await call<StoreRow[]>(api.GET('/api/hq/stores'));
+      const rows = await allStores();
       setStores(rows);
       setStoreId((s) => s ?? rows[0]?.id ?? null);
       setError(null);

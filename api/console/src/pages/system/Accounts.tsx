@@ -7,6 +7,7 @@ import { HQ_ROLE_LABELS } from '@common/hq/roles';
 import type { HqAccountDto } from '@common/hq/types';
 import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
+import { allStores } from '../../api/options';
 import { beijing } from '../../format';
 import { CreateAccountDialog, PasswordDialog, RoleDialog, type StoreOption } from './AccountDialogs';
 
@@ -68,7 +69,7 @@ export default function Accounts() {
         request={async ({ current = 1, pageSize = 20, q, role }) => {
           const [page, storeRows] = await Promise.all([
             call<Page<HqAccountDto>>(api.GET('/api/hq/accounts', { params: { query: { page: current, pageSize, q: q?.trim() || undefined, role } } })),
-            call<{ id: number; name: string }[]>(api.GET('/api/hq/stores')),
+            allStores(),
           ]);
           setStores(storeRows.map((s) => ({ value: s.id, label: s.name })));
           return { data: page.items, total: page.total, success: true };
