@@ -42,7 +42,11 @@ export async function applySkuChanges(
       const priceFen = c.priceFen ?? current.priceFen;
       const originalPriceFen = c.originalPriceFen === undefined ? current.originalPriceFen : c.originalPriceFen;
       if (originalPriceFen !== null && originalPriceFen <= priceFen) throw refuse('VALIDATION_FAILED', 'originalPriceFen', '划线价必须高于售价');
-      await m.update(Sku, { id: c.id }, { priceFen, originalPriceFen, status: c.status ?? current.status, updatedAt: now });
+      const status = c.status ?? current.status;
+      // The console sends every row of the matrix; an unchanged one is not written.
+      if (priceFen !== current.priceFen || originalPriceFen !== current.originalPriceFen || status !== current.status) {
+        await m.update(Sku, { id: c.id }, { priceFen, originalPriceFen, status, updatedAt: now });
+      }
       continue;
     }
     // The schema (SkuChange) makes a new row carry its specs, price and stock.
