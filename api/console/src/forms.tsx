@@ -47,13 +47,6 @@ export function toFen(text: string | number | null | undefined): number {
 /** The same fen as yuan text for a form field ('' for null). */
 export const toYuanText = (fen: number | null | undefined): string => (fen == null ? '' : fenToYuanString(fen));
 
-/** The same error with its fields placed under `prefix` (a SKU row's own route answers for `skus.3`). */
-export function underField(err: unknown, prefix: string): unknown {
-  if (!(err instanceof ApiError)) return err;
-  const issues = err.issues.length ? err.issues : [{ field: '', message: err.message }];
-  return new ApiError(err.status, err.code, err.message, issues.map((i) => ({ field: i.field ? `${prefix}.${i.field}` : prefix, message: i.message })));
-}
-
 export interface SubmitOpts {
   /** Said when it worked. */
   success?: string;

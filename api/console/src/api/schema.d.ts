@@ -10089,7 +10089,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * 总部：修改商品
+         * 总部：修改商品及其 SKU（价格、状态、新增规格组合；一次保存，全成或全不成）
          * @description HQ roles: owner, operator
          */
         patch: {
@@ -10116,6 +10116,17 @@ export interface paths {
                         }[];
                         /** @enum {string} */
                         status?: "draft" | "on_sale" | "off_sale";
+                        skus?: {
+                            id?: number;
+                            specs?: {
+                                [key: string]: string;
+                            };
+                            priceFen?: number;
+                            originalPriceFen?: number | null;
+                            stock?: number;
+                            /** @enum {string} */
+                            status?: "on_sale" | "off_sale";
+                        }[];
                     };
                 };
             };

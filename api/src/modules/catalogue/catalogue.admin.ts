@@ -11,6 +11,7 @@ import { AppError } from '../../http/app-error';
 import { Category, Product, Sku } from './catalogue.entities';
 import { toCategoryDto, toSkuDto } from './catalogue.mappers';
 import type { CatalogueService } from './catalogue.service';
+import { applySkuChanges, type SkuChange } from './sku-changes';
 import { adjustStock } from './stock';
 
 export interface SkuInput {
@@ -33,7 +34,7 @@ export interface ProductInput {
   skus: SkuInput[];
 }
 
-export type ProductPatch = Partial<Omit<ProductInput, 'skus'>>;
+export type ProductPatch = Partial<Omit<ProductInput, 'skus'>> & { skus?: SkuChange[] };
 export type SkuPatch = Partial<Pick<SkuInput, 'priceFen' | 'originalPriceFen' | 'status'>>;
 
 export class CatalogueAdmin {
@@ -86,18 +87,31 @@ export class CatalogueAdmin {
     return this.catalogue.productDetail(id, { shopper: false });
   }
 
+  /**
+   * An edit: the product's fields and its SKU matrix changes (sku-changes.ts) in one transaction,
+   * so a refused row leaves the product and every SKU as they were.
+   */
   async updateProduct(id: number, patch: ProductPatch): Promise<ProductDetailDto> {
-    await this.tx.run(async (m) => {
-      const product = await m.findOneBy(Product, { id });
-      if (!product) throw new AppError('PRODUCT_NOT_FOUND', `product ${id}`);
-      if (patch.categoryId !== undefined) await requireCategoryIn(m, patch.categoryId);
-      if (patch.specs) {
+    const { skus: changes, ...fields } = patch;
+    const now = this.now();
+    try {
+      await this.tx.run(async (m) => {
+        const product = await m.findOneBy(Product, { id });
+        if (!product) throw new AppError('PRODUCT_NOT_FOUND', `product ${id}`);
+        if (fields.categoryId !== undefined) await requireCategoryIn(m, fields.categoryId);
+        const saved = await m.findBy(Sku, { productId: id });
         // New spec definitions must still describe every existing SKU.
-        const skus = await m.findBy(Sku, { productId: id });
-        assertSpecs(patch.specs, skus.map((s) => s.specs));
-      }
-      await m.update(Product, { id }, { ...patch, updatedAt: this.now() });
-    });
+        if (fields.specs) assertSpecs(fields.specs, saved.map((s) => s.specs));
+        await m.update(Product, { id }, { ...fields, updatedAt: now });
+        if (!changes?.length) return;
+        await applySkuChanges(m, { id, specs: fields.specs ?? product.specs, saved }, changes, now);
+        await refreshPrices(m, id);
+      });
+    } catch (err) {
+      // A concurrent add of the same combination: the unique (product_id, spec_key) index decides.
+      if (isUniqueViolation(err)) throw new AppError('SKU_SPEC_DUPLICATE', 'sku', [{ field: 'skus', message: '规格组合已存在，请刷新后重试' }]);
+      throw err;
+    }
     return this.catalogue.productDetail(id, { shopper: false });
   }
 

@@ -87,7 +87,7 @@ export function registerCatalogueRoutes(api: ApiRouter, catalogue: CatalogueServ
     (_ctx, { body }) => admin.createProduct(body),
   );
   write(
-    { method: 'patch', path: '/api/hq/products/:id', tag: 'hq', summary: '总部：修改商品', access: hq(EDITORS), params: IdParams, body: ProductPatchBody, audit: { before: ({ params }) => catalogue.productDetail(params.id, { shopper: false }) } },
+    { method: 'patch', path: '/api/hq/products/:id', tag: 'hq', summary: '总部：修改商品及其 SKU（价格、状态、新增规格组合；一次保存，全成或全不成）', access: hq(EDITORS), params: IdParams, body: ProductPatchBody, audit: { before: ({ params }) => catalogue.productDetail(params.id, { shopper: false }) } },
     (_ctx, { params, body }) => admin.updateProduct(params.id, body),
   );
   write(

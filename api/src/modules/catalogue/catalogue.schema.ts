@@ -69,8 +69,39 @@ export const ProductBody = z.strictObject({
   skus: z.array(SkuBody).min(1).max(200),
 });
 
+/**
+ * One row of an edit's SKU matrix. With `id`: a saved SKU of this product, its new 售价, 划线价 or
+ * status (its specs are fixed; its stock changes only through stock adjustments, with a reason).
+ * Without: a new combination with its specs, price and stock.
+ */
+export const SkuChange = z
+  .strictObject({
+    id: zs.bodyId().optional(),
+    specs: SkuFields.specs.optional(),
+    priceFen: SkuFields.priceFen.optional(),
+    originalPriceFen: zs.fen().nullable().optional(),
+    stock: SkuFields.stock.optional(),
+    status: z.enum(SKU_STATUSES).optional(),
+  })
+  .superRefine((s, ctx) => {
+    const refuse = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+    if (s.id !== undefined) {
+      if (s.specs !== undefined) refuse('specs', '已有 SKU 的规格不能修改');
+      if (s.stock !== undefined) refuse('stock', '已有 SKU 的库存请在「库存」中调整并填写原因');
+      return;
+    }
+    if (s.specs === undefined) refuse('specs', '新增 SKU 须填写规格');
+    if (s.priceFen === undefined) refuse('priceFen', '新增 SKU 须填写售价');
+    if (s.stock === undefined) refuse('stock', '新增 SKU 须填写库存');
+  })
+  .refine(originalAbovePrice, originalPriceIssue);
+
+/**
+ * An edit: any product fields and, in `skus`, the SKU matrix's changes, all saved in one
+ * transaction (a refusal anywhere saves nothing).
+ */
 export const ProductPatchBody = z
-  .strictObject(ProductFields)
+  .strictObject({ ...ProductFields, skus: z.array(SkuChange).max(200) })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: '至少修改一个字段' });
 

@@ -1,8 +1,8 @@
 /**
  * 新建/编辑商品: fields, pictures, specs and the SKU matrix (every combination of the spec values,
- * each with 售价, 划线价 and stock). A new product is one POST (all or nothing). An edit saves the
- * product, then each changed SKU, then each new combination — each its own request, refused next to
- * its own row; an existing SKU's stock changes only through 库存 (with a reason).
+ * each with 售价, 划线价 and stock). A new product is one POST, an edit one PATCH carrying the
+ * fields and every matrix row: all saved or, on a refusal shown next to its row's field, nothing.
+ * An existing SKU's stock changes only through 库存 (with a reason).
  */
 import { Alert, Button, Card, Form, Input, Result, Select, Skeleton, Space, message } from 'antd';
 import { useEffect, useState } from 'react';
@@ -10,7 +10,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { CategoryDto, ProductDetailDto, ProductStatus, SpecDef } from '@common/catalogue/types';
 import { api, call } from '../../api/client';
 import { rulesFor } from '../../api/rules';
-import { showApiError, toYuanText, underField } from '../../forms';
+import { showApiError, toYuanText } from '../../forms';
 import { ImageUpload } from './ImageUpload';
 import { PRODUCT_STATUS_LABELS } from './ProductList';
 import { SkuTable, skuBody } from './SkuTable';
@@ -68,22 +68,14 @@ export default function ProductEdit() {
     navigate(`/products/${p.id}`, { replace: true });
   };
 
-  const update = async (id: number, v: ProductForm, before: ProductDetailDto) => {
+  const update = async (id: number, v: ProductForm) => {
     const { skus, ...fields } = v;
-    let p = await call<ProductDetailDto>(api.PATCH('/api/hq/products/{id}', { params: { path: { id } }, body: { ...fields, categoryId: fields.categoryId ?? 0 } }));
-    for (const [i, row] of skus.entries()) {
-      const body = skuBody(row);
-      const old = row.id === undefined ? undefined : before.skus.find((s) => s.id === row.id);
-      try {
-        if (row.id === undefined) await call(api.POST('/api/hq/products/{id}/skus', { params: { path: { id } }, body }));
-        else if (old && (old.priceFen !== body.priceFen || old.originalPriceFen !== body.originalPriceFen || old.status !== body.status)) {
-          await call(api.PATCH('/api/hq/skus/{id}', { params: { path: { id: row.id } }, body: { priceFen: body.priceFen, originalPriceFen: body.originalPriceFen, status: body.status } }));
-        }
-      } catch (err) {
-        throw underField(err, `skus.${i}`);
-      }
-    }
-    p = await call<ProductDetailDto>(api.GET('/api/hq/products/{id}', { params: { path: { id } } }));
+    // Every matrix row, in the form's order, so a refusal's `skus.N.…` is the row on screen.
+    const rows = skus.map((row) => {
+      const { specs, stock, ...prices } = skuBody(row);
+      return row.id === undefined ? { specs, stock, ...prices } : { id: row.id, ...prices };
+    });
+    const p = await call<ProductDetailDto>(api.PATCH('/api/hq/products/{id}', { params: { path: { id } }, body: { ...fields, categoryId: fields.categoryId ?? 0, skus: rows } }));
     setSaved(p);
     form.setFieldsValue(fromDetail(p));
     message.success('已保存');
@@ -92,7 +84,7 @@ export default function ProductEdit() {
   const submit = async (v: ProductForm) => {
     setBusy(true);
     try {
-      if (productId && saved) await update(productId, v, saved);
+      if (productId && saved) await update(productId, v);
       else await create(v);
     } catch (err) {
       showApiError(form, err, RENAME);

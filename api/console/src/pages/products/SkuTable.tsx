@@ -6,7 +6,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, Space, Table, Tag, type FormInstance } from 'antd';
 import { useEffect } from 'react';
-import type { SpecDef } from '@common/catalogue/types';
+import type { SkuSpecs, SpecDef } from '@common/catalogue/types';
 import { MAX_STOCK } from '@common/catalogue/buyable';
 import { parseYuan } from '@common/money';
 import { rulesFor } from '../../api/rules';
@@ -66,7 +66,15 @@ export function SkuTable({ form, editing }: { form: FormInstance<ProductForm>; e
         dataSource={skus}
         locale={{ emptyText: '请先添加规格值' }}
         columns={[
-          { title: '规格', render: (_, r) => <Space>{specLabel(r.specs)}{r.id === undefined && editing && <Tag color="blue">新增</Tag>}</Space> },
+          {
+            title: '规格',
+            // A Form.Item, so the API's refusal of a row's combination (`skus.N.specs`) shows on the row.
+            render: (_, r, i) => (
+              <Form.Item name={['skus', i, 'specs']} style={{ margin: 0 }}>
+                <SpecCell isNew={r.id === undefined && editing} />
+              </Form.Item>
+            ),
+          },
           {
             title: '售价（元）',
             render: (_, _r, i) => (
@@ -123,6 +131,16 @@ export function SkuTable({ form, editing }: { form: FormInstance<ProductForm>; e
         <ErrorSlot />
       </Form.Item>
     </>
+  );
+}
+
+/** A row's combination, read-only (the specs above make the rows); 新增 marks one not saved yet. */
+function SpecCell({ value, isNew }: { value?: SkuSpecs; isNew: boolean }) {
+  return (
+    <Space>
+      {specLabel(value ?? {})}
+      {isNew && <Tag color="blue">新增</Tag>}
+    </Space>
   );
 }
 
