@@ -1,4 +1,4 @@
-import { attributeSale, decidePosting, doublePointsApply, prorateBack, returnAllowed, saleAmountsProblem } from './rules';
+import { addFollowsScan, attributeSale, decidePosting, doublePointsApply, prorateBack, returnAllowed, saleAmountsProblem } from './rules';
 import { canonicalJson, canonicalRequest, checkSignedHeaders } from './signature';
 
 const T = (iso: string) => new Date(iso);
@@ -51,6 +51,13 @@ describe('双倍积分', () => {
     ['sale 25 h after the add', { ...base, now: T('2026-12-04T11:21:00Z') }, false],
     ['add after the sale was posted', { ...base, now: T('2026-12-03T10:10:00Z') }, false],
   ])('%s', (_name, facts, want) => expect(doublePointsApply(facts)).toBe(want));
+
+  it('a scan leaves time to add for 30 minutes, not before it happened', () => {
+    const scan = T('2026-12-03T10:00:00.400Z');
+    expect(addFollowsScan(scan, T('2026-12-03T10:30:00.900Z'))).toBe(true);
+    expect(addFollowsScan(scan, T('2026-12-03T10:30:01Z'))).toBe(false);
+    expect(addFollowsScan(scan, T('2026-12-03T09:59:59Z'))).toBe(false);
+  });
 });
 
 describe('attribution', () => {

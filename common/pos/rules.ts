@@ -88,9 +88,22 @@ export function doublePointsApply(f: DoublePointsFacts): boolean {
   if (!f.enabled || !f.add || f.add.storeId !== f.saleStoreId) return false;
   const added = f.add.addedAt.getTime();
   if (added > f.now.getTime() || f.now.getTime() - added > DOUBLE_POINTS.saleAfterAddHours * 3600_000) return false;
-  // WeCom reports the add in whole seconds: a scan earlier in the same second counts as before it.
+  const addedAt = f.add.addedAt;
+  return f.scans.some((s) => addFollowsScan(s, addedAt));
+}
+
+/**
+ * Whether a WeCom add at `addedAt` follows this member-code scan closely enough for the offer:
+ * at or after the scan and within 30 minutes of it. Also answers, with the current time, whether
+ * a scan still leaves time to add (the member-code page then offers that store's guide).
+ */
+export function addFollowsScan(scannedAt: Date, addedAt: Date): boolean {
+  // WeCom reports the add in whole seconds: a scan earlier in the same second counts as before it,
+  // and an add made now is reported as this whole second.
   const second = (d: Date) => Math.floor(d.getTime() / 1000) * 1000;
-  return f.scans.some((s) => second(s) <= added && added - second(s) <= DOUBLE_POINTS.addAfterScanMinutes * 60_000);
+  const scan = second(scannedAt);
+  const added = second(addedAt);
+  return scan <= added && added - scan <= DOUBLE_POINTS.addAfterScanMinutes * 60_000;
 }
 
 export type AttributionRule = 'bound_guide' | 'counter_guide' | 'none';

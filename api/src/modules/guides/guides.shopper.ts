@@ -1,17 +1,24 @@
 /**
- * The shopper's side: linking a guide account by binding code, 我的导购 (the bound guide, else the
- * store's default guide), and the add-your-guide prompt after the first paid order — shown once,
+ * The shopper's side: linking a guide account by binding code, 我的导购 (the bound guide, else a
+ * store's default guide: of the store whose counter just scanned the member code, else the first
+ * store's), and the add-your-guide prompt after the first paid order — shown once,
  * recorded by a unique row per shopper.
  */
 import type { DataSource } from 'typeorm';
 import type { GuideCard } from '@common/attribution/types';
+import { addFollowsScan } from '@common/pos/rules';
 import { isUniqueViolation } from '../../db/errors';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import type { OrderFacts } from '../orders';
 import { Guide, GuideBinding, GuidePrompt, Store } from './guides.entities';
 
+/** The member's latest member-code scan at a store counter; provided by the POS module (built after this one). */
+export type LastScanSource = (memberId: number) => Promise<{ storeId: number; scannedAt: Date } | null>;
+
 export class GuidesShopper {
+  private lastScan: LastScanSource | null = null;
+
   constructor(
     private readonly ds: DataSource,
     private readonly tx: Transactor,
@@ -19,6 +26,10 @@ export class GuidesShopper {
     /** The order tables' ports (orders owns them). */
     private readonly orders: Pick<OrderFacts, 'byId' | 'hasPaidBefore'>,
   ) {}
+
+  provideLastScan(source: LastScanSource): void {
+    this.lastScan = source;
+  }
 
   async link(memberId: number, code: string): Promise<{ guideId: number; name: string }> {
     return this.tx.run(async (m) => {
@@ -38,15 +49,24 @@ export class GuidesShopper {
     });
   }
 
-  /** The guide a shopper is shown: the bound, active guide, else the default guide of the first store. */
+  /**
+   * The guide a shopper is shown: the bound, active guide; else the default guide of the store
+   * whose counter scanned the member code while an add still earns that store's 双倍积分 (only
+   * its own guide counts, common/pos/rules.ts); else the default guide of the first store.
+   */
   async cardFor(memberId: number): Promise<GuideCard | null> {
     const m = this.ds.manager;
     const b = await m.findOneBy(GuideBinding, { memberId });
     const bound = b ? await m.findOneBy(Guide, { id: b.guideId, status: 'active' }) : null;
     if (bound) return this.card(bound, 'bound');
-    const store = await m.findOne(Store, { where: {}, order: { id: 'ASC' } });
-    const dflt = store?.defaultGuideId ? await m.findOneBy(Guide, { id: store.defaultGuideId, status: 'active' }) : null;
+    const scan = this.lastScan ? await this.lastScan(memberId) : null;
+    const scanned = scan && addFollowsScan(scan.scannedAt, this.now()) ? await this.defaultGuideOf(await m.findOneBy(Store, { id: scan.storeId })) : null;
+    const dflt = scanned ?? (await this.defaultGuideOf(await m.findOne(Store, { where: {}, order: { id: 'ASC' } })));
     return dflt ? this.card(dflt, 'store_default') : null;
+  }
+
+  private async defaultGuideOf(store: Store | null): Promise<Guide | null> {
+    return store?.defaultGuideId ? this.ds.manager.findOneBy(Guide, { id: store.defaultGuideId, status: 'active' }) : null;
   }
 
   private async card(g: Guide, source: GuideCard['source']): Promise<GuideCard> {

@@ -3,7 +3,8 @@
  * accepted for 2 minutes (platform/member-token.ts); a phone is looked up through the member
  * card's blind index. The answer is a member reference for this store's sales (24 h), the tier,
  * the points balance and the phone masked. Each member-code scan is recorded: the 双倍积分 offer
- * asks whether a WeCom add followed one (a phone lookup is not a scan: the offer is 凭会员码).
+ * asks whether a WeCom add followed one (a phone lookup is not a scan: the offer is 凭会员码), and
+ * the member-code page offers the guide of the store that scanned last.
  */
 import type { DataSource } from 'typeorm';
 import type { PosIdentified } from '@common/pos/types';
@@ -36,6 +37,12 @@ export class PosIdentify {
     const memberId = check.memberId;
     await this.tx.run((m) => m.insert(PosScan, { storeId: caller.storeId, memberId, scannedAt: now }));
     return this.answer(caller, memberId, now);
+  }
+
+  /** The member's latest member-code scan at any store (the member-code page offers that store's guide). */
+  async lastScanOf(memberId: number): Promise<{ storeId: number; scannedAt: Date } | null> {
+    const scan = await this.ds.manager.findOne(PosScan, { where: { memberId }, order: { scannedAt: 'DESC', id: 'DESC' } });
+    return scan ? { storeId: scan.storeId, scannedAt: scan.scannedAt } : null;
   }
 
   /** 404 MEMBER_PHONE_NOT_FOUND when no member opened the card with this number. */

@@ -61,10 +61,13 @@ export const posModule = defineModule({
       latestAddOf: (memberId: number) => guideReads.latestAddOf(memberId),
       recordOfflineCommission: commission.recordOffline,
     };
+    const identify = new PosIdentify(ds, tx, profiles, async (id) => !!(await auth.memberById(id)), ctx.use(memberCardModule).memberCard, config.SESSION_SECRET, now);
+    // An unbound member's 添加导购 offers the guide of the store that just scanned their code (guides is built before us).
+    guides.shopper.provideLastScan((memberId) => identify.lastScanOf(memberId));
     const services: PosServices = {
       keys,
       settings,
-      identify: new PosIdentify(ds, tx, profiles, async (id) => !!(await auth.memberById(id)), ctx.use(memberCardModule).memberCard, config.SESSION_SECRET, now),
+      identify,
       sales: new PosSales(ds, tx, outbox, ledgers, guidePorts, settings, config.SESSION_SECRET, now),
       returns: new PosReturns(ds, tx, outbox, ledgers, commission.recordOffline, now),
       reports: new PosReports(ds, (p) => guides.reports.byGuide(p)),

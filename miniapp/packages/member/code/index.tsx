@@ -3,7 +3,9 @@
  * token is fetched every 60 s and the counter accepts it for 2 minutes; the last one is kept in
  * storage, so offline the page still shows it until it stops being accepted. The screen stays on
  * and bright while the page shows. First use without a card asks for the phone number (开卡).
- * Below the code: the store's guide to add on WeCom (添加导购).
+ * Below the code: the store's guide to add on WeCom (添加导购). It is fetched with every token,
+ * so within a minute of a counter scan (and on every show) it names the scanning store's guide:
+ * only an add of that store's guide earns the store's 双倍积分.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useDidHide, useDidShow } from '@tarojs/taro';
@@ -50,11 +52,16 @@ function MemberCodePage() {
         }
       },
     );
+  };
+
+  // The card follows the latest counter scan (the API answers the scanning store's guide); keep the last one on failure.
+  const loadGuide = () => {
     fetchMyGuide().then(setGuide, () => undefined);
   };
 
   const fetchCode = () => {
     inflight.current = true;
+    loadGuide();
     fetchMemberCode()
       .then((code) => {
         const cached = cacheOf(memberId, code, Date.now());
