@@ -42,8 +42,9 @@ export async function reserveStock(m: EntityManager, lines: readonly StockLine[]
  * empty is marked sold out, so the next orders for it are refused before any SQL.
  */
 async function explainRefusal(m: EntityManager, line: StockLine, since: number): Promise<never> {
-  const sku = await m.findOneBy(Sku, { id: line.skuId });
-  const product = sku && (await m.findOneBy(Product, { id: sku.productId }));
+  const { skus, products } = await loadSkusWithProducts(m, [line.skuId]);
+  const sku = skus.get(line.skuId) ?? null;
+  const product = sku && (products.get(sku.productId) ?? null);
   const problem = buyProblem(product, sku, line.quantity) ?? 'insufficient_stock';
   // One unit refused by the UPDATE (a current read) means none was left then; the read above may
   // be an older snapshot (REPEATABLE READ), so it alone never marks.
