@@ -15,7 +15,8 @@ export function hqLoginLines(config: BannerConfig, url: string): string[] {
       ? `${DEV_HQ_PASSWORD}（HQ_ADMIN_PASSWORD 的开发默认值）`
       : 'HQ_ADMIN_PASSWORD 的值';
   return [
-    `HQ 登录: POST ${url}/api/hq/auth/login  账号 ${config.HQ_ADMIN_USERNAME}  密码 ${password}`,
+    `总部后台: ${url}/hq/  账号 ${config.HQ_ADMIN_USERNAME}  密码 ${password}`,
+    `HQ 登录（API）: POST ${url}/api/hq/auth/login`,
     '        （无任何 HQ 账号时按 HQ_ADMIN_USERNAME / HQ_ADMIN_PASSWORD 创建店主账号）',
   ];
 }
