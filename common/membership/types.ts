@@ -79,11 +79,16 @@ export interface ConsistencyRow {
   sumPending: number;
   sumDebt: number;
   sumLots: number;
+  /** balance = Σ entries = Σ lots, pending and debt = their Σ, none negative. */
+  consistent: boolean;
 }
 
-export interface ConsistencyReport {
-  accounts: number;
-  /** Accounts where balance ≠ Σ entries ≠ Σ lots (or pending/debt ≠ Σ); it should be empty. */
-  mismatches: ConsistencyRow[];
-  totals: { balance: number; pending: number; debt: number };
+/**
+ * One page of HQ's points consistency check: a page of accounts in member order, each checked.
+ * `total`/`hasMore` count accounts; with `onlyMismatched` the items are just this page's
+ * inconsistent accounts (`checked` says how many the page looked at).
+ */
+export interface ConsistencyPage extends Page<ConsistencyRow> {
+  checked: number;
+  mismatched: number;
 }

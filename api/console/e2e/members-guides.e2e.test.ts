@@ -114,7 +114,7 @@ test('an admin creates a guide and copies its binding code, which links a shoppe
 }, 120_000);
 
 test("an admin exports a guide's monthly commission settlement as a CSV Excel opens", async () => {
-  const guides: { id: number; name: string }[] = ok(await app.api.get('/api/hq/guides', hq));
+  const guides: { id: number; name: string }[] = ok(await app.api.get(`/api/hq/guides?keyword=${encodeURIComponent('周晓')}`, hq)).items;
   const guide = guides.find((g) => g.name === '周晓')!;
   const order = await placeOrder(app, { priceFen: 30_000, hq });
   // Last month in Beijing time (the page's default): the 15th, 12:00 Beijing.

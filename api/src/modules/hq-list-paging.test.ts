@@ -1,11 +1,11 @@
 /**
  * Issue 15: HQ lists that once answered plain arrays now page on the server, filter, and refuse
  * a bad query with a 400 naming the field (campaigns, mall items, banners, stuck deliveries, jobs,
- * coupon templates, stores, segment pushes). One app and database for the file; each list is
+ * coupon templates, stores, segment pushes, guides, commission rates, the points consistency check). One app and database for the file; each list is
  * filled through the API (outbox and segment push rows directly: a stuck delivery needs a failing
  * handler's history, a push a scored segment).
  */
-import { loginHq, startTestApp, type TestApp } from '../../test/harness';
+import { loginHq, loginShopper, startTestApp, type TestApp } from '../../test/harness';
 import { createSku, ok } from '../../test/shopping';
 import { createTemplate } from './coupons/coupons.test-support';
 import { SegmentPush } from './insight-segments/insight.entities';
@@ -178,5 +178,73 @@ describe('HQ list paging', () => {
     await refused('/api/hq/insight/pushes?segment=whales', 'segment');
     await refused('/api/hq/insight/pushes?segment=potential&tag=new', 'tag');
     await refused('/api/hq/insight/pushes?from=2026-05-04&to=2026-05-01', 'to');
+  });
+
+  it('guides: in id order in pages, by store, 在职/已离职 and name or 企业微信账号; bad query 400', async () => {
+    const storeA = ok(await app.api.post('/api/hq/stores', { name: '分页导购A店', code: 'PG-GA', city: '深圳' }, hq), 201).id;
+    const storeB = ok(await app.api.post('/api/hq/stores', { name: '分页导购B店', code: 'PG-GB', city: '深圳' }, hq), 201).id;
+    const made: number[] = [];
+    for (const [name, wecomUserId, storeId] of [['分页导购甲', 'pg.jia', storeA], ['分页导购乙', 'pg.yi', storeB], ['分页导购_丙', 'pg.bing', storeA], ['员工丁丙', 'pg.ding', storeA]] as const) {
+      made.push(ok(await app.api.post('/api/hq/guides', { name, wecomUserId, storeId }, hq), 201).id);
+    }
+    ok(await app.api.post(`/api/hq/guides/${made[1]}/leave`, {}, hq));
+    const all = `keyword=${encodeURIComponent('分页导购')}`;
+    const p1 = ok(await get(`/api/hq/guides?${all}&pageSize=2`));
+    expect([ids(p1), p1.total, p1.hasMore]).toEqual([[made[0], made[1]], 3, true]);
+    expect(p1.items[0]).toMatchObject({ name: '分页导购甲', wecomUserId: 'pg.jia', storeId: storeA, status: 'active' });
+    expect(ids(ok(await get(`/api/hq/guides?${all}&pageSize=2&page=2`)))).toEqual([made[2]]);
+    expect(ids(ok(await get(`/api/hq/guides?storeId=${storeA}`)))).toEqual([made[0], made[2], made[3]]);
+    expect(ids(ok(await get(`/api/hq/guides?storeId=${storeB}&status=active`)))).toEqual([]);
+    expect(ids(ok(await get(`/api/hq/guides?${all}&status=left`)))).toEqual([made[1]]);
+    expect(ids(ok(await get('/api/hq/guides?keyword=pg.yi')))).toEqual([made[1]]);
+    // _ is literal: 员工丁丙 would match a bare wildcard.
+    expect(ids(ok(await get(`/api/hq/guides?keyword=${encodeURIComponent('_丙')}`)))).toEqual([made[2]]);
+    await refused('/api/hq/guides?status=gone', 'status');
+    await refused('/api/hq/guides?storeId=1.5', 'storeId');
+    await refused('/api/hq/guides?sort=name', 'sort');
+  });
+
+  it('commission rates: in (scope, id) order in pages beside the default, by scope and id; bad query 400', async () => {
+    for (const [scope, refId, rateBp] of [['product', 12, 600], ['category', 3, 450], ['product', 11, 500], ['category', 1, 200]] as const) {
+      expect(ok(await app.api.call('PUT', '/api/hq/commission-rates', { body: { scope, refId, rateBp }, token: hq }))).toBeNull();
+    }
+    const keys = (page: { items: { scope: string; refId: number }[] }) => page.items.map((r) => `${r.scope}:${r.refId}`);
+    const p1 = ok(await get('/api/hq/commission-rates?pageSize=3'));
+    expect([keys(p1), p1.total, p1.hasMore, p1.defaultBp]).toEqual([['category:1', 'category:3', 'product:11'], 4, true, 300]);
+    expect(p1.items[1]).toEqual({ scope: 'category', refId: 3, rateBp: 450 });
+    expect(keys(ok(await get('/api/hq/commission-rates?pageSize=3&page=2')))).toEqual(['product:12']);
+    expect(keys(ok(await get('/api/hq/commission-rates?scope=product')))).toEqual(['product:11', 'product:12']);
+    expect(keys(ok(await get('/api/hq/commission-rates?refId=3')))).toEqual(['category:3']);
+    expect(ok(await get('/api/hq/commission-rates?scope=product&refId=3')).total).toBe(0);
+    await refused('/api/hq/commission-rates?scope=store', 'scope');
+    await refused('/api/hq/commission-rates?refId=x', 'refId');
+  });
+
+  it('points consistency: a page of accounts in member order, each checked, the page\'s mismatches only on request; bad query 400', async () => {
+    const shoppers = [await loginShopper(app), await loginShopper(app), await loginShopper(app)];
+    for (const [i, s] of shoppers.entries()) ok(await app.api.post('/api/hq/points/grant', { memberId: s.memberId, points: 10 * (i + 1), reason: '分页对账' }, hq), 201);
+    const full = ok(await get('/api/hq/points/consistency?pageSize=500'));
+    const members: number[] = full.items.map((r: { memberId: number }) => r.memberId);
+    expect(members).toEqual([...members].sort((x, y) => x - y));
+    expect(members).toEqual(expect.arrayContaining(shoppers.map((s) => s.memberId)));
+    expect([full.total, full.checked, full.mismatched, full.hasMore]).toEqual([members.length, members.length, 0, false]);
+    // A balance edited behind the ledger's back: only the page holding that member reports it.
+    const [first, broken] = [shoppers[0].memberId, shoppers[1].memberId];
+    await app.ds.query('UPDATE points_account SET balance = balance + 1 WHERE member_id = ?', [broken]);
+    try {
+      const at = members.indexOf(broken) + 1;
+      const bad = ok(await get(`/api/hq/points/consistency?pageSize=1&page=${at}&onlyMismatched=true`));
+      expect(bad).toMatchObject({ page: at, pageSize: 1, total: members.length, checked: 1, mismatched: 1, hasMore: at < members.length });
+      expect(bad.items).toEqual([{ memberId: broken, balance: 21, pending: 0, debt: 0, sumBalance: 20, sumPending: 0, sumDebt: 0, sumLots: 20, consistent: false }]);
+      const clean = `/api/hq/points/consistency?pageSize=1&page=${members.indexOf(first) + 1}`;
+      expect(ok(await get(`${clean}&onlyMismatched=true`))).toMatchObject({ items: [], checked: 1, mismatched: 0 });
+      expect(ok(await get(`${clean}&onlyMismatched=false`)).items).toEqual([expect.objectContaining({ memberId: first, balance: 10, sumLots: 10, consistent: true })]);
+      expect(ok(await get('/api/hq/points/consistency?pageSize=501')).pageSize).toBe(500);
+    } finally {
+      await app.ds.query('UPDATE points_account SET balance = balance - 1 WHERE member_id = ?', [broken]);
+    }
+    await refused('/api/hq/points/consistency?onlyMismatched=1', 'onlyMismatched');
+    await refused('/api/hq/points/consistency?page=0', 'page');
+    await refused('/api/hq/points/consistency?memberId=1', 'memberId');
   });
 });

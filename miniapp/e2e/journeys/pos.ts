@@ -35,7 +35,7 @@ export async function posJourney(d: H5Driver, hq: HqApi, base: string): Promise<
   const [token] = await d.texts('.member-code__token');
 
   const [store] = (await hq.call<{ items: { id: number; name: string }[] }>('GET', '/api/hq/stores')).items;
-  const [guide] = await hq.call<{ id: number; status: string }[]>('GET', `/api/hq/guides?storeId=${store.id}`);
+  const [guide] = (await hq.call<{ items: { id: number; status: string }[] }>('GET', `/api/hq/guides?storeId=${store.id}`)).items;
   const key = await hq.call<{ keyId: string; secret: string }>('POST', `/api/hq/stores/${store.id}/pos-keys`, { label: '旅程收银台' });
   const send = till(base, key.keyId, key.secret);
 

@@ -3533,12 +3533,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 佣金比例（默认与按商品、分类单独设置的）
+         * 佣金比例（默认比例与按商品、分类单独设置的，分页；范围、ID 筛选）
          * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    scope?: "product" | "category";
+                    refId?: number;
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4543,13 +4548,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 导购列表
+         * 导购列表（分页；门店、在职状态、姓名或企业微信账号筛选；门店店长仅本店）
          * @description HQ roles: owner, operator, finance, store_manager
          */
         get: {
             parameters: {
                 query?: {
                     storeId?: number;
+                    status?: "active" | "left";
+                    keyword?: string;
+                    page?: number;
+                    pageSize?: number;
                 };
                 header?: never;
                 path?: never;
@@ -8919,12 +8928,16 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 总部：积分对账（余额 = 流水之和 = 批次之和）
+         * 总部：积分对账（按会员分页，每页至多 500 个账户：余额 = 流水之和 = 批次之和；可只看不一致的）
          * @description HQ roles: owner, operator, finance
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    onlyMismatched?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

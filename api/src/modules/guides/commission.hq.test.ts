@@ -82,7 +82,7 @@ describe('HQ commission ledger and settlement export', () => {
     const before = ok(await app.api.get('/api/hq/commission-rates', hq));
     expect(before.defaultBp).toBe(300);
     expect(ok(await app.api.call('PUT', '/api/hq/commission-rates', { body: { scope: 'category', refId: 7, rateBp: 450 }, token: hq }))).toBeNull();
-    expect(ok(await app.api.get('/api/hq/commission-rates', hq)).rates).toContainEqual({ scope: 'category', refId: 7, rateBp: 450 });
+    expect(ok(await app.api.get('/api/hq/commission-rates?scope=category&refId=7', hq))).toMatchObject({ defaultBp: 300, items: [{ scope: 'category', refId: 7, rateBp: 450 }], total: 1 });
   });
 
   it("gives a store manager their own store's guide ledger, 404 for another store's, and no export", async () => {

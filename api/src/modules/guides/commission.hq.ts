@@ -8,9 +8,16 @@ import { Between, type DataSource, MoreThan } from 'typeorm';
 import { DEFAULT_COMMISSION_BP } from '@common/attribution/commission';
 import { beijingMonth, CSV_BOM, csvLine, SETTLEMENT_HEADERS, settlementEffect, settlementRow, settlementTotal, type CommissionEntryDto } from '@common/attribution/settlement';
 import type { Page } from '@common/paging';
+import { rowsPage } from '../../db/rows-page';
 import { AppError } from '../../http/app-error';
 import type { OrderFacts } from '../orders';
 import { CommissionEntry, CommissionRate, Guide } from './guides.entities';
+import type { RateListInput } from './guides.schema';
+
+/** One page of the rates HQ set, and the default rate that applies elsewhere. */
+export interface RatesPage extends Page<{ scope: CommissionRate['scope']; refId: number; rateBp: number }> {
+  defaultBp: number;
+}
 
 /** Rows read per query while streaming a settlement: memory stays flat whatever the month holds. */
 const BATCH = 500;
@@ -66,9 +73,14 @@ export class CommissionLedgerReads {
     return { stream: Readable.from(lines()), filename: `佣金结算-${guide.name}-${month}.csv` };
   }
 
-  async rates(): Promise<{ defaultBp: number; rates: { scope: CommissionRate['scope']; refId: number; rateBp: number }[] }> {
-    const rows = await this.ds.manager.find(CommissionRate, { order: { scope: 'ASC', refId: 'ASC' } });
-    return { defaultBp: DEFAULT_COMMISSION_BP, rates: rows.map((r) => ({ scope: r.scope, refId: r.refId, rateBp: r.rateBp })) };
+  /** The rates HQ set, a page in (scope, ref) order (uq_commission_rate), with the default rate. */
+  async rates(f: RateListInput): Promise<RatesPage> {
+    const qb = this.ds.manager.createQueryBuilder(CommissionRate, 'r');
+    if (f.scope) qb.andWhere('r.scope = :scope', { scope: f.scope });
+    if (f.refId !== undefined) qb.andWhere('r.refId = :refId', { refId: f.refId });
+    qb.orderBy('r.scope', 'ASC').addOrderBy('r.refId', 'ASC');
+    const page = await rowsPage(qb, f, (l) => l.getMany(), (rows) => rows.map((r) => ({ scope: r.scope, refId: r.refId, rateBp: r.rateBp })));
+    return { defaultBp: DEFAULT_COMMISSION_BP, ...page };
   }
 
   private async toDtos(rows: CommissionEntry[]): Promise<CommissionEntryDto[]> {

@@ -9,7 +9,7 @@ import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
 import { reassignAll } from './bindings';
 import { CommissionRate, Guide, Store } from './guides.entities';
-import type { StoreListInput } from './guides.schema';
+import type { GuideListInput, StoreListInput } from './guides.schema';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const CODE_TTL_MS = 24 * 3600_000;
@@ -116,8 +116,20 @@ export class GuidesAdmin {
     return guideDto(g);
   }
 
-  async listGuides(storeId?: number): Promise<GuideDto[]> {
-    return (await this.ds.manager.find(Guide, { where: storeId ? { storeId } : {}, order: { id: 'ASC' } })).map(guideDto);
+  /**
+   * HQ's guide list in id order (the primary key; idx_guide_store for one store, idx_guide_status
+   * for 在职/已离职, migration 1796710000001). `scope` is a store manager's store: they see its
+   * guides only, and asking for another store's is an empty page (never its rows).
+   */
+  listGuides(f: GuideListInput, scope: number | null): Promise<Page<GuideDto>> {
+    if (scope !== null && f.storeId !== undefined && f.storeId !== scope) return Promise.resolve({ items: [], page: f.page, pageSize: f.pageSize, total: 0, hasMore: false });
+    const storeId = scope ?? f.storeId;
+    const qb = this.ds.manager.createQueryBuilder(Guide, 'g');
+    if (storeId !== undefined) qb.andWhere('g.storeId = :storeId', { storeId });
+    if (f.status) qb.andWhere('g.status = :status', { status: f.status });
+    if (f.keyword) qb.andWhere("(g.name LIKE :kw ESCAPE '!' OR g.wecomUserId LIKE :kw ESCAPE '!')", { kw: containsPattern(f.keyword) });
+    qb.orderBy('g.id', 'ASC');
+    return rowsPage(qb, f, (l) => l.getMany(), (rows) => rows.map(guideDto));
   }
 
   /** A one-time code (8 characters, 24 hours) the guide types into the mini-program to link their account. */

@@ -6,7 +6,7 @@ import { FileReply, type ApiRouter } from '../../http/api-router';
 import { storeScopeOf } from '../../http/context';
 import { zs } from '../../http/validate';
 import type { CommissionLedgerReads } from './commission.hq';
-import { IdParams } from './guides.schema';
+import { IdParams, RateListQuery } from './guides.schema';
 import type { MemberGuideReads } from './member-guide.hq';
 
 /** A guide's ledger: HQ-wide roles, and a 门店店长 for their own store's guides (404 for another's). */
@@ -34,7 +34,9 @@ export function registerGuideHqReads(api: ApiRouter, s: { ledger: CommissionLedg
       return new FileReply(stream, 'text/csv; charset=utf-8', filename);
     },
   );
-  api.route({ method: 'get', path: '/api/hq/commission-rates', tag: 'guides', summary: '佣金比例（默认与按商品、分类单独设置的）', access: wide }, () => s.ledger.rates());
+  api.route({ method: 'get', path: '/api/hq/commission-rates', tag: 'guides', summary: '佣金比例（默认比例与按商品、分类单独设置的，分页；范围、ID 筛选）', access: wide, query: RateListQuery }, (_c, { query }) =>
+    s.ledger.rates(query),
+  );
   api.route({ method: 'get', path: '/api/hq/members/:id/guide', tag: 'guides', summary: '会员的专属导购、变更与最近触达', access: wide, params: IdParams }, (_c, { params }) =>
     s.memberGuide.ofMember(params.id),
   );

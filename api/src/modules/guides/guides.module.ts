@@ -6,6 +6,7 @@ import { Guides1795800000000 } from '../../db/migrations/1795800000000-guides';
 import { GroupChatIndexes1796000000000 } from '../../db/migrations/1796000000000-group-chat-indexes';
 import { OfflineCommission1796430000000 } from '../../db/migrations/1796430000000-offline-commission';
 import { StoreListIndex1796700000002 } from '../../db/migrations/1796700000002-store-list-index';
+import { GuideListIndex1796710000001 } from '../../db/migrations/1796710000001-guide-list-index';
 import { defineModule, type ModuleContext } from '../../platform/module';
 import { WeComClient } from '../../wecom/client';
 import { authModule, type AuthService } from '../auth';
@@ -36,7 +37,7 @@ import { WecomService } from './wecom.service';
 export const guidesModule = defineModule({
   name: 'guides',
   entities: GUIDE_ENTITIES,
-  migrations: [Guides1795800000000, GroupChatIndexes1796000000000, OfflineCommission1796430000000, StoreListIndex1796700000002],
+  migrations: [Guides1795800000000, GroupChatIndexes1796000000000, OfflineCommission1796430000000, StoreListIndex1796700000002, GuideListIndex1796710000001],
   errors: {
     STORE_NOT_FOUND: 404,
     GUIDE_NOT_FOUND: 404,

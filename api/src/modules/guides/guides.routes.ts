@@ -7,7 +7,7 @@ import type { CommissionService } from './commission.service';
 import type { GuidePosters } from './guide-posters';
 import type { GuidesAdmin } from './guides.admin';
 import type { GuidesReports } from './guides.reports';
-import { AddTapBody, DefaultGuideBody, GuideBody, GuidesQuery, IdParams, LeaveBody, LinkBody, PeriodQuery, PromptBody, RateBody, ReassignBody, RuleBody, StoreBody, StoreListQuery, TouchBody } from './guides.schema';
+import { AddTapBody, DefaultGuideBody, GuideBody, GuideListQuery, IdParams, LeaveBody, LinkBody, PeriodQuery, PromptBody, RateBody, ReassignBody, RuleBody, StoreBody, StoreListQuery, TouchBody } from './guides.schema';
 import type { GuidesShopper } from './guides.shopper';
 import type { GuidesWorkbench } from './guides.workbench';
 import type { RuleSets } from './rule-sets';
@@ -83,11 +83,9 @@ export function registerGuideRoutes(api: ApiRouter, s: GuideServices): void {
     return null;
   });
   api.route({ method: 'post', path: '/api/hq/guides', tag: 'guides', summary: '新建导购', access: manage, body: GuideBody, status: 201 }, (_c, { body }) => s.admin.createGuide(body));
-  api.route({ method: 'get', path: '/api/hq/guides', tag: 'guides', summary: '导购列表', access: read, query: GuidesQuery }, async (ctx, { query }) => {
-    const scope = storeScopeOf(ctx);
-    if (scope !== null && query.storeId !== undefined && query.storeId !== scope) return [];
-    return s.admin.listGuides(scope ?? query.storeId);
-  });
+  api.route({ method: 'get', path: '/api/hq/guides', tag: 'guides', summary: '导购列表（分页；门店、在职状态、姓名或企业微信账号筛选；门店店长仅本店）', access: read, query: GuideListQuery }, (ctx, { query }) =>
+    s.admin.listGuides(query, storeScopeOf(ctx)),
+  );
   api.route({ method: 'post', path: '/api/hq/guides/:id/binding-code', tag: 'guides', summary: '生成导购绑定码（24 小时内一次有效）', access: manage, params: IdParams }, (_c, { params }) =>
     s.admin.issueBindingCode(params.id),
   );

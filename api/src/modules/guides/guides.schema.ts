@@ -42,7 +42,21 @@ export const GuideBody = z.object({
   storeId: bodyId(),
   avatarUrl: z.url().max(255).optional(),
 });
-export const GuidesQuery = z.object({ storeId: zs.id().optional() });
+/** HQ: guides in id order; by store, 在职/已离职, and name or 企业微信 UserID. */
+export const GuideListQuery = z.strictObject({
+  storeId: zs.id().optional(),
+  status: z.enum(['active', 'left'], { error: '须为 active 或 left' }).optional(),
+  keyword: listQuery.keyword().optional(),
+  ...listQuery.paging(),
+});
+export type GuideListInput = z.output<typeof GuideListQuery>;
+/** HQ: commission rates in (scope, ref) order; by scope and by product or category id. */
+export const RateListQuery = z.strictObject({
+  scope: z.enum(['product', 'category'], { error: '须为 product 或 category' }).optional(),
+  refId: zs.id().optional(),
+  ...listQuery.paging(),
+});
+export type RateListInput = z.output<typeof RateListQuery>;
 export const LeaveBody = z.object({ reassignTo: bodyId().optional() });
 export const ReassignBody = z.object({ toGuideId: bodyId() });
 

@@ -82,8 +82,11 @@ describe('HQ access: every route as every role, and the store scope', () => {
     expect(ok(await app.api.get(`/api/hq/orders/${orderA}/attribution`, mgr)).guideId).toBe(guideA.id);
 
     const guides = ok(await app.api.get('/api/hq/guides', mgr));
-    expect(guides.map((g: { id: number }) => g.id)).toEqual([guideA.id]);
-    expect(ok(await app.api.get(`/api/hq/guides?storeId=${guideB.storeId}`, mgr))).toEqual([]);
+    expect([guides.items.map((g: { id: number }) => g.id), guides.total]).toEqual([[guideA.id], 1]);
+    expect(ok(await app.api.get(`/api/hq/guides?storeId=${guideB.storeId}`, mgr))).toMatchObject({ items: [], total: 0, hasMore: false });
+    // A keyword never reaches past the store: guide B's own name finds nothing for this manager.
+    const nameB = ok(await app.api.get(`/api/hq/guides/${guideB.id}`, w.tokens.finance)).name;
+    expect(ok(await app.api.get(`/api/hq/guides?keyword=${encodeURIComponent(nameB)}`, mgr)).items).toEqual([]);
     expect(ok(await app.api.get('/api/hq/stores', mgr)).items.map((s: { id: number }) => s.id)).toEqual([guideA.storeId]);
 
     const orders = ok(await app.api.get('/api/hq/orders?pageSize=50', mgr));

@@ -2,9 +2,11 @@
 import type { DataSource } from 'typeorm';
 import { EXPIRY_REMINDER_DAYS } from '@common/membership/rules';
 import { shanghaiDate } from '@common/membership/shanghai';
-import type { ConsistencyReport, ConsistencyRow, PointsEntryDto, PointsLedgerPage, PointsSummaryDto } from '@common/membership/types';
+import type { ConsistencyPage, ConsistencyRow, PointsEntryDto, PointsLedgerPage, PointsSummaryDto } from '@common/membership/types';
 import { balanceOf } from './ledger';
-import { PointsEntry, PointsLot } from './points.entities';
+import { rowsPage } from '../../db/rows-page';
+import { PointsAccount, PointsEntry, PointsLot } from './points.entities';
+import type { ConsistencyQueryInput } from './points.schema';
 
 export const pointsEntryDto = (e: PointsEntry): PointsEntryDto => ({
   id: e.id,
@@ -45,31 +47,45 @@ export class PointsReads {
   }
 
   /**
-   * HQ consistency report: every account next to the sums of its entries and lots. `mismatches`
-   * lists the accounts where balance ≠ Σ entries ≠ Σ lots (or pending/debt ≠ Σ); it should be empty.
+   * HQ consistency check, one page of accounts at a time (member order, uq_points_account_member):
+   * each account of the page next to the sums of its entries and lots (idx_points_entry_member,
+   * idx_points_lot_member_expiry). No chain-wide pass: a page reads only its own members' rows.
    */
-  async consistency(): Promise<ConsistencyReport> {
-    const rows: Record<string, string | number>[] = await this.ds.query(
-      `SELECT a.member_id AS member_id, a.balance AS balance, a.pending AS pending, a.debt AS debt,
-              (SELECT COALESCE(SUM(e.balance_delta), 0) FROM points_entry e WHERE e.member_id = a.member_id) AS sum_balance,
-              (SELECT COALESCE(SUM(e.pending_delta), 0) FROM points_entry e WHERE e.member_id = a.member_id) AS sum_pending,
-              (SELECT COALESCE(SUM(e.debt_delta), 0) FROM points_entry e WHERE e.member_id = a.member_id) AS sum_debt,
-              (SELECT COALESCE(SUM(l.remaining), 0) FROM points_lot l WHERE l.member_id = a.member_id) AS sum_lots
-         FROM points_account a`,
-    );
-    const all: ConsistencyRow[] = rows.map((r) => ({
-      memberId: Number(r.member_id),
-      balance: Number(r.balance),
-      pending: Number(r.pending),
-      debt: Number(r.debt),
-      sumBalance: Number(r.sum_balance),
-      sumPending: Number(r.sum_pending),
-      sumDebt: Number(r.sum_debt),
-      sumLots: Number(r.sum_lots),
-    }));
-    const bad = (r: ConsistencyRow) =>
-      r.balance !== r.sumBalance || r.balance !== r.sumLots || r.pending !== r.sumPending || r.debt !== r.sumDebt || r.balance < 0 || r.pending < 0 || r.debt < 0;
-    const totals = all.reduce((t, r) => ({ balance: t.balance + r.balance, pending: t.pending + r.pending, debt: t.debt + r.debt }), { balance: 0, pending: 0, debt: 0 });
-    return { accounts: all.length, mismatches: all.filter(bad), totals };
+  async consistency(q: ConsistencyQueryInput): Promise<ConsistencyPage> {
+    const qb = this.ds.manager.createQueryBuilder(PointsAccount, 'a').orderBy('a.memberId', 'ASC');
+    const page = await rowsPage(qb, q, (l) => l.getMany(), (accounts) => this.check(accounts));
+    const bad = page.items.filter((r) => !r.consistent);
+    return { ...page, items: q.onlyMismatched ? bad : page.items, checked: page.items.length, mismatched: bad.length };
+  }
+
+  private async check(accounts: PointsAccount[]): Promise<ConsistencyRow[]> {
+    if (!accounts.length) return [];
+    const ids = accounts.map((a) => a.memberId);
+    const [entries, lots] = await Promise.all([
+      this.ds
+        .createQueryBuilder(PointsEntry, 'e')
+        .select('e.memberId', 'memberId')
+        .addSelect('SUM(e.balanceDelta)', 'balance')
+        .addSelect('SUM(e.pendingDelta)', 'pending')
+        .addSelect('SUM(e.debtDelta)', 'debt')
+        .where('e.memberId IN (:...ids)', { ids })
+        .groupBy('e.memberId')
+        .getRawMany<Record<'memberId' | 'balance' | 'pending' | 'debt', string | number>>(),
+      this.ds
+        .createQueryBuilder(PointsLot, 'l')
+        .select('l.memberId', 'memberId')
+        .addSelect('SUM(l.remaining)', 'lots')
+        .where('l.memberId IN (:...ids)', { ids })
+        .groupBy('l.memberId')
+        .getRawMany<Record<'memberId' | 'lots', string | number>>(),
+    ]);
+    const sums = new Map(entries.map((e) => [Number(e.memberId), e]));
+    const lotSums = new Map(lots.map((l) => [Number(l.memberId), Number(l.lots)]));
+    return accounts.map((a) => {
+      const e = sums.get(a.memberId);
+      const row = { memberId: a.memberId, balance: a.balance, pending: a.pending, debt: a.debt, sumBalance: Number(e?.balance ?? 0), sumPending: Number(e?.pending ?? 0), sumDebt: Number(e?.debt ?? 0), sumLots: lotSums.get(a.memberId) ?? 0 };
+      const consistent = row.balance === row.sumBalance && row.balance === row.sumLots && row.pending === row.sumPending && row.debt === row.sumDebt && row.balance >= 0 && row.pending >= 0 && row.debt >= 0;
+      return { ...row, consistent };
+    });
   }
 }

@@ -11,7 +11,7 @@ import type { MembershipSettingsService } from '../membership';
 import { parseIdempotencyKey } from '../orders';
 import type { PointsAdmin } from './points.admin';
 import type { PointsReads } from './points.query';
-import { AdjustBody, BirthdayBody, LedgerQuery, MemberIdParams, SettingsBody, SigninQuery } from './points.schema';
+import { AdjustBody, BirthdayBody, ConsistencyQuery, LedgerQuery, MemberIdParams, SettingsBody, SigninQuery } from './points.schema';
 import type { SigninService } from './signin.service';
 
 const EDITORS = HQ_OPERATORS;
@@ -80,7 +80,7 @@ export function registerPointsRoutes(api: ApiRouter, d: PointsRouteDeps, scope: 
     (ctx, { body }) => d.admin.deduct(adminIdOf(ctx), { ...body, requestKey: parseIdempotencyKey(ctx.headers['idempotency-key']) ?? undefined }),
   );
   api.route(
-    { method: 'get', path: '/api/hq/points/consistency', tag: 'hq', summary: '总部：积分对账（余额 = 流水之和 = 批次之和）', access: hq(HQ_WIDE) },
-    () => d.reads.consistency(),
+    { method: 'get', path: '/api/hq/points/consistency', tag: 'hq', summary: '总部：积分对账（按会员分页，每页至多 500 个账户：余额 = 流水之和 = 批次之和；可只看不一致的）', access: hq(HQ_WIDE), query: ConsistencyQuery },
+    (_c, { query }) => d.reads.consistency(query),
   );
 }

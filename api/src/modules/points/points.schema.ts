@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@common/paging';
 import { TIER_CODES } from '@common/membership/settings';
+import { listQuery } from '../../http/list-query';
 import { zs } from '../../http/validate';
 import { MAX_POINTS_PER_ENTRY } from './ledger';
 
 export const LedgerQuery = z.object({ ...zs.paging(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE) });
 export const SigninQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '须为 YYYY-MM').optional() });
+/** HQ consistency check: pages of up to 500 accounts; `onlyMismatched` keeps just the page's bad ones. */
+export const ConsistencyQuery = z.strictObject({
+  onlyMismatched: listQuery.flag().optional(),
+  ...zs.paging(500, 100),
+});
+export type ConsistencyQueryInput = z.output<typeof ConsistencyQuery>;
 export const MemberIdParams = z.object({ id: zs.id() });
 
 /** Integer points, bounded: a fraction, a negative, a string or a number past the column is a 400 naming `points`. */

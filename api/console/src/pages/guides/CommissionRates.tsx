@@ -1,7 +1,8 @@
-/** 佣金比例: the default rate, and the rates HQ set per product or category (a product's rate wins over its category's). */
+/** 佣金比例: the default rate, and the rates HQ set per product or category (a product's rate wins over its category's), paged on the server by scope and id. */
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Button, Form, InputNumber, Radio } from 'antd';
 import { useRef, useState } from 'react';
+import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
 import { rulesFor, toApiValue } from '../../api/rules';
 import { FormDialog, useSubmit } from '../../forms';
@@ -45,26 +46,26 @@ export default function CommissionRates() {
   const [defaultBp, setDefaultBp] = useState<number | null>(null);
   const [editing, setEditing] = useState<{ row?: RateRow } | null>(null);
   const columns: ProColumns<RateRow>[] = [
-    { title: '范围', dataIndex: 'scope', render: (_, r) => (r.scope === 'product' ? '商品' : '分类') },
-    { title: 'ID', dataIndex: 'refId' },
-    { title: '佣金比例', dataIndex: 'rateBp', align: 'right', render: (_, r) => pct(r.rateBp) },
+    { title: '范围', dataIndex: 'scope', valueType: 'select', valueEnum: { product: { text: '商品' }, category: { text: '分类' } } },
+    { title: 'ID', dataIndex: 'refId', valueType: 'digit', fieldProps: { precision: 0, min: 1, placeholder: '商品或分类 ID' } },
+    { title: '佣金比例', dataIndex: 'rateBp', search: false, align: 'right', render: (_, r) => pct(r.rateBp) },
     { title: '操作', valueType: 'option', render: (_, r) => <Button type="link" size="small" onClick={() => setEditing({ row: r })}>修改</Button> },
   ];
   return (
     <>
-      <ProTable<RateRow>
+      <ProTable<RateRow, { scope?: RateRow['scope']; refId?: number }>
         headerTitle={defaultBp === null ? '佣金比例' : `佣金比例（未单独设置时按默认 ${pct(defaultBp)}）`}
         rowKey={(r) => `${r.scope}:${r.refId}`}
         actionRef={ref}
-        search={false}
         columns={columns}
-        pagination={{ defaultPageSize: 20, showSizeChanger: false }}
-        locale={{ emptyText: '还没有单独设置的比例，全部按默认比例计佣' }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: false, showTotal: (total) => `共 ${total} 条` }}
+        locale={{ emptyText: '没有单独设置的比例，按默认比例计佣' }}
         toolBarRender={() => [<Button key="new" type="primary" onClick={() => setEditing({})}>设置比例</Button>]}
-        request={async () => {
-          const r = await call<{ defaultBp: number; rates: RateRow[] }>(api.GET('/api/hq/commission-rates'));
+        request={async ({ current = 1, pageSize = 20, scope, refId }) => {
+          const query = { page: current, pageSize, scope: scope || undefined, refId: refId ? Number(refId) : undefined };
+          const r = await call<Page<RateRow> & { defaultBp: number }>(api.GET('/api/hq/commission-rates', { params: { query } }));
           setDefaultBp(r.defaultBp);
-          return { data: r.rates, success: true };
+          return { data: r.items, total: r.total, success: true };
         }}
       />
       {editing && <RateDialog initial={editing.row} onClose={() => setEditing(null)} onDone={() => { setEditing(null); ref.current?.reload(); }} />}

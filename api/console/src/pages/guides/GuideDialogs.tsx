@@ -2,9 +2,10 @@
 import { Alert, Button, Form, Image, Input, Modal, Select, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, call } from '../../api/client';
+import { allGuides } from '../../api/options';
 import { beijing } from '../../format';
 import { rulesFor } from '../../api/rules';
-import { FormDialog, useSubmit } from '../../forms';
+import { FormDialog, loadError, useSubmit } from '../../forms';
 import type { GuideRow, StoreRow } from './types';
 
 type Done = { onClose: () => void; onDone: () => void };
@@ -79,9 +80,16 @@ export function ContactWayDialog({ guide, onClose, onDone }: { guide: GuideRow }
 }
 
 /** 离职 (customers optionally handed to another guide) or 转移客户 (the guide stays). */
-export function HandOverDialog({ guide, guides, mode, onClose, onDone }: { guide: GuideRow; guides: GuideRow[]; mode: 'leave' | 'reassign' } & Done) {
+export function HandOverDialog({ guide, mode, onClose, onDone }: { guide: GuideRow; mode: 'leave' | 'reassign' } & Done) {
   const [form] = Form.useForm<{ to?: number }>();
-  const targets = guides.filter((g) => g.status === 'active' && g.id !== guide.id).map((g) => ({ value: g.id, label: g.name }));
+  const [active, setActive] = useState<GuideRow[] | null>(null);
+  useEffect(() => {
+    allGuides('active').then(setActive, (err) => {
+      setActive([]);
+      message.error(loadError(err));
+    });
+  }, []);
+  const targets = (active ?? []).filter((g) => g.id !== guide.id).map((g) => ({ value: g.id, label: g.name }));
   const [busy, submit] = useSubmit<{ to?: number }>(
     form,
     async ({ to }) => {
@@ -97,7 +105,7 @@ export function HandOverDialog({ guide, guides, mode, onClose, onDone }: { guide
     <FormDialog title={mode === 'leave' ? `${guide.name} 离职` : `转移 ${guide.name} 的客户`} form={form} busy={busy} onFinish={submit} onClose={onClose}>
       {mode === 'leave' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="离职后该导购的分享不再产生归属与佣金，已产生的佣金不受影响。" />}
       <Form.Item name="to" label="客户转给" rules={mode === 'reassign' ? rulesFor('POST /api/hq/guides/{id}/reassign', 'toGuideId', { label: '接手的导购', pick: true }) : rulesFor('POST /api/hq/guides/{id}/leave', 'reassignTo')}>
-        <Select allowClear={mode === 'leave'} placeholder={mode === 'leave' ? '不转移客户' : '选择导购'} options={targets} notFoundContent="没有其他在职导购" />
+        <Select allowClear={mode === 'leave'} showSearch optionFilterProp="label" loading={active === null} placeholder={mode === 'leave' ? '不转移客户' : '选择导购'} options={targets} notFoundContent={active === null ? '加载中…' : '没有其他在职导购'} />
       </Form.Item>
     </FormDialog>
   );

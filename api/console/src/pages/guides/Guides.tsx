@@ -1,8 +1,9 @@
-/** 导购: every guide (filter by store) with 绑定码, 「联系我」, 离职, 转移客户 and the commission ledger. */
+/** 导购: guides paged on the server (store, 在职/已离职, name or 企业微信账号) with 绑定码, 「联系我」, 离职, 转移客户 and the commission ledger. */
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Button, Space, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
 import { allStores } from '../../api/options';
 import { BindingCodeDialog, ContactWayDialog, GuideForm, HandOverDialog } from './GuideDialogs';
@@ -14,7 +15,6 @@ export default function Guides() {
   const ref = useRef<ActionType>();
   const navigate = useNavigate();
   const [stores, setStores] = useState<StoreRow[]>([]);
-  const [all, setAll] = useState<GuideRow[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const storeName = (id: number) => stores.find((s) => s.id === id)?.name ?? `#${id}`;
   const close = () => setDialog(null);
@@ -24,10 +24,11 @@ export default function Guides() {
   };
 
   const columns: ProColumns<GuideRow>[] = [
+    { title: '导购', dataIndex: 'keyword', hideInTable: true, fieldProps: { placeholder: '姓名或企业微信账号包含', maxLength: 40 } },
     { title: '姓名', dataIndex: 'name', search: false },
     { title: '门店', dataIndex: 'storeId', valueType: 'select', fieldProps: { options: stores.map((s) => ({ value: s.id, label: s.name })) }, render: (_, g) => storeName(g.storeId) },
     { title: '企业微信', dataIndex: 'wecomUserId', search: false },
-    { title: '状态', dataIndex: 'status', search: false, render: (_, g) => (g.status === 'active' ? <Tag color="green">在职</Tag> : <Tag>已离职</Tag>) },
+    { title: '状态', dataIndex: 'status', valueType: 'select', valueEnum: { active: { text: '在职' }, left: { text: '已离职' } }, render: (_, g) => (g.status === 'active' ? <Tag color="green">在职</Tag> : <Tag>已离职</Tag>) },
     { title: '已关联小程序', dataIndex: 'linked', search: false, render: (_, g) => (g.linked ? '是' : '否') },
     { title: '「联系我」', search: false, render: (_, g) => (g.qrCodeUrl ? '已创建' : '未创建') },
     {
@@ -47,25 +48,25 @@ export default function Guides() {
 
   return (
     <>
-      <ProTable<GuideRow, { storeId?: number }>
+      <ProTable<GuideRow, { storeId?: number; status?: GuideRow['status']; keyword?: string }>
         headerTitle="导购"
         rowKey="id"
         actionRef={ref}
         columns={columns}
-        pagination={{ defaultPageSize: 20, showSizeChanger: false }}
-        locale={{ emptyText: '还没有导购，点击「新建导购」添加' }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: false, showTotal: (total) => `共 ${total} 位` }}
+        locale={{ emptyText: '没有符合条件的导购，可点击「新建导购」添加' }}
         toolBarRender={() => [<Button key="new" type="primary" onClick={() => setDialog({ kind: 'new' })}>新建导购</Button>]}
-        request={async ({ storeId }) => {
-          const [s, everyone] = await Promise.all([allStores(), call<GuideRow[]>(api.GET('/api/hq/guides', { params: { query: {} } }))]);
+        request={async ({ current = 1, pageSize = 20, storeId, status, keyword }) => {
+          const query = { page: current, pageSize, storeId: storeId ? Number(storeId) : undefined, status: status || undefined, keyword: keyword?.trim() || undefined };
+          const [s, guides] = await Promise.all([allStores(), call<Page<GuideRow>>(api.GET('/api/hq/guides', { params: { query } }))]);
           setStores(s);
-          setAll(everyone);
-          return { data: storeId ? everyone.filter((g) => g.storeId === Number(storeId)) : everyone, success: true };
+          return { data: guides.items, total: guides.total, success: true };
         }}
       />
       {dialog?.kind === 'new' && <GuideForm stores={stores} onClose={close} onDone={done} />}
       {dialog?.kind === 'code' && <BindingCodeDialog guide={dialog.guide} onClose={close} />}
       {dialog?.kind === 'contact' && <ContactWayDialog guide={dialog.guide} onClose={close} onDone={() => ref.current?.reload()} />}
-      {(dialog?.kind === 'leave' || dialog?.kind === 'reassign') && <HandOverDialog guide={dialog.guide} guides={all} mode={dialog.kind} onClose={close} onDone={done} />}
+      {(dialog?.kind === 'leave' || dialog?.kind === 'reassign') && <HandOverDialog guide={dialog.guide} mode={dialog.kind} onClose={close} onDone={done} />}
     </>
   );
 }

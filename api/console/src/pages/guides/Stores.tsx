@@ -3,6 +3,7 @@ import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-comp
 import { Button, Form, Input, Select, message } from 'antd';
 import { useRef, useState } from 'react';
 import { api, call } from '../../api/client';
+import { allGuides } from '../../api/options';
 import { beijing } from '../../format';
 import { rulesFor } from '../../api/rules';
 import { FormDialog, useSubmit } from '../../forms';
@@ -53,7 +54,7 @@ export default function Stores() {
           style={{ minWidth: 160 }}
           placeholder="未设置"
           value={s.defaultGuideId ?? undefined}
-          options={guides.filter((g) => g.storeId === s.id && g.status === 'active').map((g) => ({ value: g.id, label: g.name }))}
+          options={guides.filter((g) => g.storeId === s.id).map((g) => ({ value: g.id, label: g.name }))}
           notFoundContent="该门店暂无在职导购"
           onChange={(v: number) => setDefault(s.id, v)}
         />
@@ -81,8 +82,8 @@ export default function Stores() {
         toolBarRender={() => [<Button key="new" type="primary" onClick={() => setCreating(true)}>新建门店</Button>]}
         request={async ({ current = 1, pageSize = 20, keyword, city }) => {
           const query = { page: current, pageSize, keyword: keyword?.trim() || undefined, city: city?.trim() || undefined };
-          const [stores, all, profiles] = await Promise.all([call<Page<StoreRow>>(api.GET('/api/hq/stores', { params: { query } })), call<GuideRow[]>(api.GET('/api/hq/guides', { params: { query: {} } })), call<PickupStoreDto[]>(api.GET('/api/hq/pickup/stores'))]);
-          setGuides(all);
+          const [stores, active, profiles] = await Promise.all([call<Page<StoreRow>>(api.GET('/api/hq/stores', { params: { query } })), allGuides('active'), call<PickupStoreDto[]>(api.GET('/api/hq/pickup/stores'))]);
+          setGuides(active);
           setPickup(profiles);
           return { data: stores.items, total: stores.total, success: true };
         }}

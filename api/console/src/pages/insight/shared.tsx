@@ -2,8 +2,7 @@
 import { Button, message, Segmented, Select } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { formatFen } from '@common/money';
-import { api, call } from '../../api/client';
-import { allStores } from '../../api/options';
+import { allGuides, allStores } from '../../api/options';
 import { downloadFile } from '../../api/download';
 import { currentSession } from '../../session';
 
@@ -64,7 +63,7 @@ export const isStoreManager = () => currentSession()?.role === 'store_manager';
 export function ScopePicker({ value, onChange }: { value: ScopeValue; onChange: (v: ScopeValue) => void }) {
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
   useEffect(() => {
-    void Promise.all([allStores(), call<{ id: number; name: string; storeId: number }[]>(api.GET('/api/hq/guides', { params: { query: {} } }))]).then(
+    void Promise.all([allStores(), allGuides()]).then(
       ([stores, guides]) =>
         setOptions([
           ...(isStoreManager() ? [] : [{ value: 'chain', label: '全渠道' }]),

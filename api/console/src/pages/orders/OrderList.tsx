@@ -11,9 +11,8 @@ import { ORDER_KINDS, ORDER_STATUS_LABELS, ORDER_STATUSES, type OrderKind, type 
 import type { HqOrderFilter, OrderSummaryDto } from '@common/order/types';
 import type { Page } from '@common/paging';
 import { api, call } from '../../api/client';
-import { allStores } from '../../api/options';
+import { allGuides, allStores } from '../../api/options';
 import { beijing, yuan } from '../../format';
-import type { GuideRow } from '../guides/types';
 import { ShipModal } from './ShipModal';
 
 export const KIND_LABELS: Record<OrderKind, string> = { normal: '普通', group_seat: '拼团', points_redemption: '积分兑换', pickup: '到店自提' };
@@ -55,7 +54,7 @@ export default function OrderList() {
       hideInTable: true,
       valueType: 'select',
       fieldProps: { showSearch: true, optionFilterProp: 'label' },
-      request: async () => (await call<GuideRow[]>(api.GET('/api/hq/guides', { params: { query: {} } }))).map((g) => ({ label: g.status === 'left' ? `${g.name}（已离职）` : g.name, value: g.id })),
+      request: async () => (await allGuides()).map((g) => ({ label: g.status === 'left' ? `${g.name}（已离职）` : g.name, value: g.id })),
     },
     {
       title: '类型',
