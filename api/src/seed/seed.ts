@@ -11,6 +11,7 @@ import type { Services } from '../app';
 import { Banner, Category, Product } from '../modules/catalogue/catalogue.entities';
 import type { FakeWeChatHandle } from '../wechat/fake-wechat';
 import { DEMO_BANNERS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-data';
+import { BEAUTY } from './demo-kit';
 import { seedGuides, seedPromotions, type DemoStoreSummary, type SeededProducts } from './demo-loop';
 import { seedInsight } from './demo-insight';
 import { seedMembers, type DemoMembersSummary } from './demo-members';
@@ -89,6 +90,9 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   const promotions = await seedPromotions(services, seeded, now);
   await seedStoreCoupons(services, promotions);
   const stores = await seedGuides(services, log, opts.wecom ?? false);
+  // 佣金比例 beside the 3 % default, before any demo order: 美妆个护 at 5 % (500 basis points).
+  const beautyId = categoryIds.get(BEAUTY);
+  if (beautyId) await services.guides.admin.setRate('category', beautyId, 500);
   const members = opts.fakeWechat ? await seedMembers(services, opts.fakeWechat, { products: seeded, promotions, stores, log }) : null;
   if (!members) log.warn('demo seed: no fake WeChat, so no demo members or orders');
   if (members && opts.fakeWechat) log.info({ cards: await seedMemberCards(services, opts.fakeWechat) }, 'seeded the demo member cards');
