@@ -6,6 +6,7 @@
  */
 import type { Services } from '../app';
 import type { DemoStoreSummary } from './demo-loop';
+import { DEMO_MEMBERS } from './demo-loop-data';
 
 export interface DemoPosSummary {
   storeName: string;
@@ -15,7 +16,8 @@ export interface DemoPosSummary {
 
 const DAY_MS = 86_400_000;
 
-export async function seedPos(s: Services, stores: DemoStoreSummary[], now: () => Date): Promise<DemoPosSummary | null> {
+/** `withMembers`: the demo members exist and opened their cards (the fake WeChat ran), so one sale names a member. */
+export async function seedPos(s: Services, stores: DemoStoreSummary[], now: () => Date, withMembers = false): Promise<DemoPosSummary | null> {
   const store = stores[0];
   if (!store) return null;
   const key = await s.pos.keys.create(store.id, '演示收银台', null);
@@ -38,6 +40,14 @@ export async function seedPos(s: Services, stores: DemoStoreSummary[], now: () =
       payableFen: x.fen,
       ...(x.guide && guideId ? { guideId } : {}),
     });
+  }
+  if (withMembers) {
+    // A member's purchase at the counter, found by the phone number they opened the card with
+    // (the till's phone lookup): 线下销售 shows the member and the points the sale earned.
+    const { memberRef } = await s.pos.identify.byPhone(caller, DEMO_MEMBERS[1].address.phone);
+    const fen = 25_900;
+    const soldAt = new Date(now().getTime() - 5 * 3_600_000).toISOString();
+    await s.pos.sales.post(caller, { receiptNo: 'DEMO-0005', soldAt, paymentMethod: 'card', lines: [{ title: '真丝方巾', quantity: 1, unitFen: fen, amountFen: fen }], totalFen: fen, discountFen: 0, payableFen: fen, memberRef, ...(guideId ? { guideId } : {}) });
   }
   await s.pos.returns.post(caller, { returnNo: 'DEMO-R0001', receiptNo: 'DEMO-0002', amountFen: 8_900, returnedAt: new Date(now().getTime() - DAY_MS).toISOString() });
   return { storeName: store.name, keyId: key.keyId, secret: key.secret };

@@ -42,7 +42,11 @@ describe('demo seed', () => {
       expect(first.seeded).toBe(true);
       // The demo till: a key (its secret for the banner) and offline sales with a return.
       expect(first.demo?.pos?.keyId).toMatch(/^pk_/);
-      expect(Number((await first.ds.query('SELECT COUNT(*) AS n FROM pos_sale'))[0].n)).toBe(4); // 3 + the commissioned one (demo-offline-commission)
+      expect(Number((await first.ds.query('SELECT COUNT(*) AS n FROM pos_sale'))[0].n)).toBe(5); // 3, a member's, the commissioned one (demo-offline-commission)
+      // The member's sale earned points in the member's own ledger.
+      const memberSales = await first.ds.query('SELECT member_id, points_earned FROM pos_sale WHERE member_id IS NOT NULL');
+      expect(memberSales).toHaveLength(1);
+      expect(Number(memberSales[0].points_earned)).toBeGreaterThan(0);
       // Every 数据 chart has figures on the first start: touches and the funnel, coupons, points, WeCom adds, offline GMV.
       const [chain] = await first.ds.query(
         `SELECT SUM(touches) AS touches, SUM(coupons_issued) AS issued, SUM(coupons_used) AS used, SUM(points_earned) AS earned,

@@ -98,7 +98,7 @@ export async function seedDemoStore(ds: DataSource, services: Services, log: Log
   if (members && opts.fakeWechat) log.info({ cards: await seedMemberCards(services, opts.fakeWechat) }, 'seeded the demo member cards');
   const pickupOrders = await seedPickup(services, stores, seeded, opts.fakeWechat);
   if (opts.fakeWechat) await seedInsight(services, opts.fakeWechat, { products: seeded, promotions, stores, log });
-  const pos = await seedPos(services, stores, now);
+  const pos = await seedPos(services, stores, now, !!(members && opts.fakeWechat));
   await seedOfflineCommission(services, stores, now);
   // Points, commission, 新人礼 and shipping uploads follow from the outbox: deliver them now, so
   // the figures are there on the first page view rather than after the first job tick.

@@ -8,26 +8,15 @@
 import type { ProductCardDto, ProductDetailDto } from '@common/catalogue/types';
 import type { Page } from '@common/paging';
 import type { PickupStoreDto, PickupView } from '@common/pickup/types';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Driver } from '../driver';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../h5-driver';
-import { PAGES, ROOT } from '../paths';
+import { PAGES } from '../paths';
+import { consoleShot, inConsole } from './console-page';
 import { call } from './groupbuy';
 import { openSku } from './steps';
 
-/** HQ's 自提核销 page (the console build served at /hq/): log in, type the code, 确认取货. */
+/** HQ's 自提核销 page (the console build served at /hq/): type the code, 确认取货. */
 async function collectInConsole(base: string, code: string, orderNo: string): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, 'dist/console/index.html'))) throw new Error('dist/console is missing: run `npm run build:console` (npm test does)');
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-    await page.goto(`${base}/hq/#/login`);
-    await page.locator('#hq-username').fill('admin');
-    await page.locator('#hq-password').fill('loopmall-admin');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByText('GMV 趋势', { exact: false }).first().waitFor();
+  await inConsole(base, async (page) => {
     await page.goto(`${base}/hq/#/guides/pickup`);
     await page.locator('#pickup-code').fill(code);
     await page.locator('#pickup-code').press('Enter');
@@ -35,11 +24,8 @@ async function collectInConsole(base: string, code: string, orderNo: string): Pr
     await page.locator('#pickup-collect').click();
     await page.locator('#pickup-done').waitFor();
     expect(await page.locator('#pickup-done').innerText()).toContain(orderNo);
-    fs.mkdirSync(path.join(ROOT, '.artifacts/screenshots'), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, '.artifacts/screenshots/console-pickup.png') });
-  } finally {
-    await browser.close();
-  }
+    await consoleShot(page, 'console-pickup');
+  });
 }
 
 export async function pickupJourney(d: Driver, base: string): Promise<void> {

@@ -2,7 +2,8 @@
  * The counter journey (issue 18): after 开卡 the shopper shows 会员码; a till signing as a real
  * integration (README "Connecting a POS") creates nothing but reads the code, identifies the
  * member (phone answered masked), posts a sale named to the store's guide; the shopper's 积分明细
- * shows the store purchase, and HQ's POS summary counts it as that store's and guide's offline GMV.
+ * shows the store purchase, and HQ's POS summary counts it as that store's and guide's offline GMV;
+ * the console's 线下销售 lists the receipt with the store's and guide's names, the member and its points.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { canonicalRequest, POS_HEADERS } from '@common/pos/signature';
@@ -11,6 +12,7 @@ import { waitUntil } from '../driver';
 import type { H5Driver } from '../h5-driver';
 import { PAGES } from '../paths';
 import type { HqApi } from './guides';
+import { consoleShot, inConsole } from './console-page';
 import { memberCardJourney } from './member-card';
 
 /** A store till: signs each request with its key (the README's protocol, nothing shared with the server's code). */
@@ -35,7 +37,7 @@ export async function posJourney(d: H5Driver, hq: HqApi, base: string): Promise<
   const [token] = await d.texts('.member-code__token');
 
   const [store] = (await hq.call<{ items: { id: number; name: string }[] }>('GET', '/api/hq/stores')).items;
-  const [guide] = (await hq.call<{ items: { id: number; status: string }[] }>('GET', `/api/hq/guides?storeId=${store.id}`)).items;
+  const [guide] = (await hq.call<{ items: { id: number; name: string; status: string }[] }>('GET', `/api/hq/guides?storeId=${store.id}`)).items;
   const key = await hq.call<{ keyId: string; secret: string }>('POST', `/api/hq/stores/${store.id}/pos-keys`, { label: '旅程收银台' });
   const send = till(base, key.keyId, key.secret);
 
@@ -67,4 +69,15 @@ export async function posJourney(d: H5Driver, hq: HqApi, base: string): Promise<
   const row = summary.find((r) => r.storeId === store.id && r.guideId === sale.guideId);
   expect(row?.offlineNetFen).toBeGreaterThanOrEqual(8_800);
   expect(row?.totalGmvFen).toBe((row?.offlineNetFen ?? 0) + (row?.onlineGmvFen ?? 0));
+
+  // 线下销售 in the console: the receipt's row names the store and guide, the member and the points.
+  await inConsole(base, async (page) => {
+    await page.goto(`${base}/hq/#/pos/sales`);
+    // Names arrive with the store and guide lists, after the rows: wait for the row with them.
+    const sold = page.locator('.ant-pro-table tr', { hasText: receiptNo }).filter({ hasText: store.name }).filter({ hasText: guide.name });
+    await sold.waitFor();
+    const cells = await sold.locator('td').allInnerTexts();
+    expect(cells).toEqual(expect.arrayContaining([store.name, guide.name, `会员 #${who.memberId}`, '¥88.00', String(sale.pointsEarned), '微信支付']));
+    await consoleShot(page, 'console-offline-sales');
+  });
 }
