@@ -13,13 +13,15 @@ export interface Run {
   errors: number;
   ms: number;
   latencies: number[];
+  /** Each request's outcome and latency, in the order they were sent. */
+  sent: { outcome: 'ok' | 'refused' | 'error'; ms: number }[];
 }
 
 export const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** Runs `total` calls of `one(i)` with at most `concurrency` in flight; classifies each result. */
 export async function burst(label: string, total: number, concurrency: number, one: (i: number) => Promise<'ok' | 'refused' | 'error'>): Promise<Run> {
-  const run: Run = { label, ok: 0, refused: 0, errors: 0, ms: 0, latencies: [] };
+  const run: Run = { label, ok: 0, refused: 0, errors: 0, ms: 0, latencies: [], sent: [] };
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -29,6 +31,7 @@ export async function burst(label: string, total: number, concurrency: number, o
         const t0 = performance.now();
         const outcome = await one(i).catch(() => 'error' as const);
         run.latencies.push(performance.now() - t0);
+        run.sent[i] = { outcome, ms: performance.now() - t0 };
         if (outcome === 'ok') run.ok++;
         else if (outcome === 'refused') run.refused++;
         else run.errors++;

@@ -69,6 +69,15 @@ export async function sellout(): Promise<void> {
       return res.status === 201 ? 'ok' : 'error';
     });
     const api1 = line(run);
+    // Where the slow answers are: the first wave (one request per connection) against the rest, winners against losers.
+    const part = (label: string, xs: { ms: number }[]) => {
+      const ms = xs.map((x) => x.ms).sort((a, b) => a - b);
+      console.log(`  ${label.padEnd(24)} ${String(ms.length).padStart(5)}  p50 ${pct(ms, 50).toFixed(1)} ms  p99 ${pct(ms, 99).toFixed(1)} ms  max ${ms[ms.length - 1].toFixed(1)} ms`);
+    };
+    part('first wave', run.sent.slice(0, CONCURRENCY));
+    part('after the first wave', run.sent.slice(CONCURRENCY));
+    part('winners', run.sent.filter((x) => x.outcome === 'ok'));
+    part('sold-out answers', run.sent.filter((x) => x.outcome === 'refused'));
     const left = await stockOf(pool, skuId);
     const sold = await soldOf(pool, skuId);
     console.log(`  stock ${STOCK} → ${left}; sold ${sold}; oversold ${Math.max(0, sold - STOCK)}; stock + sold = ${left + sold} (must be ${STOCK})`);
@@ -85,6 +94,8 @@ export async function sellout(): Promise<void> {
         return res.status === 409 ? 'refused' : 'error';
       });
       const bare1 = line(b);
+      const firstWave = b.sent.slice(0, CONCURRENCY).map((x) => x.ms).sort((x, y) => x - y);
+      console.log(`  first wave                 ${String(firstWave.length).padStart(3)}  p50 ${pct(firstWave, 50).toFixed(1)} ms  p99 ${pct(firstWave, 99).toFixed(1)} ms`);
       console.log(`\nsold-out answers/s, API ÷ bare node:http: ${(api1.losersPerSec / bare1.losersPerSec).toFixed(2)}; API p99 ${(pct(run.latencies, 99) / 1000).toFixed(2)} s\n`);
     } finally {
       bare.stop();

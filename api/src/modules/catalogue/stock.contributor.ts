@@ -13,6 +13,7 @@
 import { AppError } from '../../http/app-error';
 import type { OrderKind } from '@common/order/state';
 import { RANK, type CheckoutBodyCore, type CheckoutContributor, type CheckoutDraft, type ReleaseContext, type ReserveContext } from '../orders';
+import { SkuGate } from './sku-gate';
 import { observedAt, type SkuSoldOut } from './sku-sold-out';
 import { releaseStock, reserveStock } from './stock';
 
@@ -25,8 +26,13 @@ export class StockContributor implements CheckoutContributor {
   private readonly elsewhere = new Set<OrderKind>();
   /** When each plain order was admitted: its stock read began after this (a mark must not predate a clear). */
   private readonly admittedAt = new WeakMap<CheckoutBodyCore, number>();
+  /** Each plain order's lines' committed counts before its stock read (the gate's "since the read"). */
+  private readonly takenAtRead = new WeakMap<CheckoutBodyCore, number[]>();
 
-  constructor(private readonly soldOut: SkuSoldOut | null = null) {}
+  constructor(
+    private readonly soldOut: SkuSoldOut | null = null,
+    readonly gate = new SkuGate(),
+  ) {}
 
   holdElsewhere(kind: OrderKind): this {
     this.elsewhere.add(kind);
@@ -35,7 +41,10 @@ export class StockContributor implements CheckoutContributor {
 
   admit(body: CheckoutBodyCore): void {
     // Asked again before the transaction: the first admission is when the stock read began.
-    if (!this.admittedAt.has(body)) this.admittedAt.set(body, observedAt());
+    if (!this.admittedAt.has(body)) {
+      this.admittedAt.set(body, observedAt());
+      this.takenAtRead.set(body, body.lines.map((l) => this.gate.takenOf(l.skuId)));
+    }
     body.lines.forEach((l, i) => {
       if (this.soldOut?.isSoldOut(l.skuId)) throw outOfStock(l.skuId, i, 0);
     });
@@ -47,6 +56,13 @@ export class StockContributor implements CheckoutContributor {
       if (l.stock <= 0 && since !== undefined) this.soldOut?.seenEmpty(l.skuId, since);
     }
     this.check(draft);
+  }
+
+  /** Waits for a place among the SKUs' placements in flight (sku-gate.ts); a mark set meanwhile refuses. */
+  hold(draft: CheckoutDraft): Promise<(committed: boolean) => void> {
+    const lines = draft.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity, stock: l.stock }));
+    const taken = this.takenAtRead.get(draft.body) ?? lines.map((l) => this.gate.takenOf(l.skuId));
+    return this.gate.enter(lines, taken, () => this.admit(draft.body));
   }
 
   quote(draft: CheckoutDraft): void {

@@ -89,12 +89,16 @@ export class CheckoutService {
     // Quoted outside the transaction to keep it short; the reserve steps re-check whatever
     // matters (stock, seats, coupons, points) atomically, so a change in between only refuses.
     const quote = await quoteCheckout(this.d.ds.manager, this.d.contributors, memberId, input, true, this.d.now());
-    const address = await this.addressFor(memberId, input, quote.draft.kind);
-    // Admitted again: while this order was quoted, another may have taken the last unit and
-    // marked it; a sell-out burst's queued losers then end here instead of in a transaction.
-    if (this.d.contributors.isPlain(input)) for (const c of this.d.contributors.ordered) c.admit?.(input);
+    let committed = false;
     try {
+      const address = await this.addressFor(memberId, input, quote.draft.kind);
+      // Admitted again: while this order was quoted, another may have taken the last unit and
+      // marked it; a sell-out burst's queued losers then end here instead of in a transaction.
+      if (this.d.contributors.isPlain(input)) for (const c of this.d.contributors.ordered) c.admit?.(input);
       const order = await this.d.tx.run((m) => this.write(m, memberId, input, address, quote, idempotencyKey, hash));
+      committed = true;
+      // Waiters for the SKU learn of the units taken before this answer is even built.
+      quote.release(true);
       if (order.payableFen === 0) return { order: await this.d.reads.orderDetail(order.id, memberId), created: true };
       // Answered from what was just written: a new order has exactly these lines and no refunds.
       return { order: toDetailDto(order, quote.lines, []), created: true };
@@ -106,6 +110,8 @@ export class CheckoutService {
         if (replay) return replay;
       }
       throw err;
+    } finally {
+      quote.release(committed);
     }
   }
 

@@ -197,6 +197,12 @@ export interface CheckoutContributor {
   admit?(body: CheckoutBodyCore): void;
   /** After the lines are loaded, before any contributor's quote (and its reads), for a plain order: synchronous, no SQL. */
   precheck?(draft: CheckoutDraft): void;
+  /**
+   * Placing a plain order, after precheck and before the member read: may wait for a place (the
+   * catalogue's per-SKU placement gate). Answers what ends the hold; checkout calls it once the
+   * transaction has ended, `committed` when the order was written.
+   */
+  hold?(draft: CheckoutDraft): Promise<(committed: boolean) => void>;
   quote?(draft: CheckoutDraft): Promise<void> | void;
   reserve?(ctx: ReserveContext): Promise<void>;
   release?(ctx: ReleaseContext): Promise<void>;

@@ -21,6 +21,8 @@ export interface Quote {
   pricing: OrderPricing;
   /** One per input line, in input order: snapshot and figures of each. */
   lines: OrderLineDto[];
+  /** Ends the contributors' holds (placing a plain order); `committed`: the order was written. Idempotent. */
+  release(committed: boolean): void;
 }
 
 const field = (i: number, f: string, message: string) => [{ field: `lines.${i}.${f}`, message }];
@@ -109,30 +111,42 @@ export async function quoteCheckout(
     now,
   };
   if (plain) for (const c of contributors.ordered) c.precheck?.(draft);
-  draft.memberRows = await readMember(m, contributors, memberId, now);
-  await runQuotes(contributors, draft);
+  const holds: ((committed: boolean) => void)[] = [];
+  const release = (committed: boolean) => {
+    for (const h of holds) h(committed);
+  };
+  try {
+    // Placing a plain order may wait here for a place among the SKU's placements in flight,
+    // before its member read: the burst beyond what the stock can cover waits, holding nothing.
+    if (plain && placing) for (const c of contributors.ordered) if (c.hold) holds.push(await c.hold(draft));
+    draft.memberRows = await readMember(m, contributors, memberId, now);
+    await runQuotes(contributors, draft);
 
-  const priced = applyPriceChanges(draftPricingLines(draft), draft.priceChanges);
-  if (priced.reduce((s, l) => s + l.unitPriceFen * l.quantity, 0) > MAX_ORDER_FEN) {
-    throw new AppError('ORDER_AMOUNT_TOO_LARGE', 'goods over the limit', [{ field: 'lines', message: `商品金额不能超过 ${formatFen(MAX_ORDER_FEN)}` }]);
+    const priced = applyPriceChanges(draftPricingLines(draft), draft.priceChanges);
+    if (priced.reduce((s, l) => s + l.unitPriceFen * l.quantity, 0) > MAX_ORDER_FEN) {
+      throw new AppError('ORDER_AMOUNT_TOO_LARGE', 'goods over the limit', [{ field: 'lines', message: `商品金额不能超过 ${formatFen(MAX_ORDER_FEN)}` }]);
+    }
+    const pricing = priceOrder(priced, draft.adjustments, { freightWaived: draft.freightWaived });
+    const lines = draft.lines.map((l, i) => {
+      const p = pricing.lines[i];
+      return {
+        skuId: l.skuId,
+        productId: l.productId,
+        title: l.title,
+        specLabel: l.specLabel,
+        image: l.image,
+        unitPriceFen: p.unitPriceFen,
+        quantity: p.quantity,
+        subtotalFen: p.subtotalFen,
+        discountFen: p.discountFen,
+        payableFen: p.payableFen,
+      };
+    });
+    return { draft, pricing, lines, release };
+  } catch (err) {
+    release(false);
+    throw err;
   }
-  const pricing = priceOrder(priced, draft.adjustments, { freightWaived: draft.freightWaived });
-  const lines = draft.lines.map((l, i) => {
-    const p = pricing.lines[i];
-    return {
-      skuId: l.skuId,
-      productId: l.productId,
-      title: l.title,
-      specLabel: l.specLabel,
-      image: l.image,
-      unitPriceFen: p.unitPriceFen,
-      quantity: p.quantity,
-      subtotalFen: p.subtotalFen,
-      discountFen: p.discountFen,
-      payableFen: p.payableFen,
-    };
-  });
-  return { draft, pricing, lines };
 }
 
 export function toPreviewDto(q: Quote): CheckoutPreviewDto {
