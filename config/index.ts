@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import { PackageSizePlugin } from './package-sizes'
+import { HOME_PRODUCTS } from '../common/catalogue/home'
 import { FirstScreenPreloadPlugin } from './preload'
 import { PrecompressPlugin } from './precompress'
 import prodConfig from './prod'
@@ -122,10 +123,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // keep webpack's size guard, at a line this app can hold instead of the 244 KiB default.
         chain.performance.maxEntrypointSize(400 * 1024).maxAssetSize(300 * 1024)
         // 首页's chunks and first reads, fetched alongside the entry. The URLs are what
-        // pages/index/index.tsx asks first (fetchHome; usePagedProducts' first page, newest):
-        // bench:h5 reports a preload the page did not use.
+        // pages/index/index.tsx asks first (fetchHome; its list's first page, HOME_PRODUCTS, in
+        // services/catalogue's query order): bench:h5 reports a preload the page did not use.
+        const { sort, page, pageSize } = HOME_PRODUCTS
         chain.plugin('first-screen-preload').use(FirstScreenPreloadPlugin, [
-          { page: /pages\/index\/index/, apiUrls: [`${apiBase()}/api/home`, `${apiBase()}/api/products?sort=newest&page=1&pageSize=20`] },
+          { page: /pages\/index\/index/, apiUrls: [`${apiBase()}/api/home`, `${apiBase()}/api/products?sort=${sort}&page=${page}&pageSize=${pageSize}`] },
         ])
         // Brotli and gzip copies for the API to send as they are (not in watch builds: slow, unused).
         if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin)
