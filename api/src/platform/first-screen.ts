@@ -94,7 +94,7 @@ const CSS = [
   '#S .home__section-main{font-size:.85rem;font-weight:700}',
   '#S .home__section-sub{color:#8c8c8c;font-size:.55rem;margin-left:.4rem}',
   '#S .product-grid{display:flex;flex-wrap:wrap;justify-content:space-between;padding:0 .6rem}',
-  '#S .product-grid__cell{display:flex;width:8.475rem;margin-bottom:.5rem}',
+  '#S .product-grid__cell{display:flex;width:calc(50% - .3rem);margin-bottom:.5rem}',
   '#S .product-card{flex:1;display:flex;flex-direction:column;background:#fff;border-radius:.4rem;overflow:hidden}',
   '#S .product-card__cover{position:relative;width:100%;height:0;padding-bottom:100%;background:#f3f3f3;overflow:hidden}',
   '#S .product-card__image{position:absolute;top:0;left:0;display:block;width:100%;height:100%;object-fit:cover}',
