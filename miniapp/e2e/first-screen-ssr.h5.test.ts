@@ -30,6 +30,17 @@ function watchFrames(): void {
   requestAnimationFrame(frame);
 }
 
+/** Holds the app's scripts (index.html and its static first screen come through); call the answer to let them go. */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  await page.route(/\/js\/.*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 describe('首页 first screen server-rendered (H5, Chromium)', () => {
   let server: Storefront;
   let browser: Browser;
@@ -83,13 +94,8 @@ describe('首页 first screen server-rendered (H5, Chromium)', () => {
 
   it('opens the product tapped before the app has loaded; another route never shows the block', async () => {
     const page = await newPage();
-    // Hold the app's scripts until the tap is done (index.html and its static cards come first).
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    await page.route(/\/js\/.*\.js$/, async (route) => {
-      await released;
-      await route.continue();
-    });
+    // The app's scripts wait until the tap is done.
+    const release = await holdScripts(page);
     await page.goto(`${server.url}/#/pages/index/index`, { waitUntil: 'commit' });
     const target = home[1];
     await page.locator(STATIC_TITLES).filter({ hasText: target.title }).click();
@@ -102,12 +108,7 @@ describe('首页 first screen server-rendered (H5, Chromium)', () => {
 
     // A product link opened directly: the block is removed as it is parsed, scripts still held.
     const direct = await newPage();
-    let releaseDirect!: () => void;
-    const heldDirect = new Promise<void>((r) => (releaseDirect = r));
-    await direct.route(/\/js\/.*\.js$/, async (route) => {
-      await heldDirect;
-      await route.continue();
-    });
+    const releaseDirect = await holdScripts(direct);
     await direct.goto(`${server.url}/#/pages/product/index?id=${home[2].id}`, { waitUntil: 'commit' });
     await direct.waitForFunction(() => document.readyState !== 'loading');
     expect(await direct.locator('#first-screen').count()).toBe(0);
