@@ -122,8 +122,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // keep webpack's size guard, at a line this app can hold instead of the 244 KiB default.
         chain.performance.maxEntrypointSize(400 * 1024).maxAssetSize(300 * 1024)
         // 首页's chunks and first reads, fetched alongside the entry. The URLs are what
-        // pages/index/index.tsx asks first (fetchHome; usePagedProducts' first page, newest):
-        // bench:h5 reports a preload the page did not use.
+        // pages/index/index.tsx asks first (fetchHome; its list's first page, HOME_PRODUCTS in
+        // common/catalogue/home.ts, written out here: Taro's config loader compiles only config/):
+        // bench:h5 and first-screen.h5.test.ts report a preload the page did not use.
         chain.plugin('first-screen-preload').use(FirstScreenPreloadPlugin, [
           { page: /pages\/index\/index/, apiUrls: [`${apiBase()}/api/home`, `${apiBase()}/api/products?sort=newest&page=1&pageSize=20`] },
         ])

@@ -15,6 +15,7 @@ import type { AppState } from './http/context';
 import { bodyParseError, isClientAbort } from './http/faults';
 import { errorHandler, requestContext } from './http/middleware';
 import { RateLimiter } from './http/rate-limit';
+import { H5Index } from './http/h5-index';
 import { consoleCachePolicy, h5CachePolicy, serveDir } from './http/static';
 import type { Logger } from './logger';
 import { MODULES } from './modules';
@@ -25,6 +26,7 @@ import { CheckoutContributors, OrderHooks, OrderTransitions } from './modules/or
 import { Outbox } from './modules/outbox';
 import { buildOpenApi } from './openapi/openapi';
 import type { Redis } from './platform/redis';
+import { FirstScreen } from './platform/first-screen';
 import { SoldOutBoard } from './platform/sold-out-board';
 import { StoreScope } from './platform/store-scope';
 import type { ApisOf, CoreServices, ModuleContext, ModuleDefinition, RouteRegistration } from './platform/module';
@@ -104,6 +106,7 @@ function coreServices(deps: AppDeps): CoreServices {
     remoteFakeWecom: deps.remoteFakeWecom ?? null,
     isShuttingDown: deps.isShuttingDown ?? (() => false),
     storeScope: new StoreScope(),
+    firstScreen: new FirstScreen(),
   };
 }
 
@@ -180,7 +183,11 @@ export function createApp(deps: AppDeps, composed: Composed = createServices(dep
     app.use(async (ctx, next) => (ctx.path === '/hq' ? ctx.redirect('/hq/') : next()));
     app.use(serveDir('/hq/', deps.config.consoleDir, consoleCachePolicy));
   }
-  if (deps.config.SERVE_H5) app.use(serveDir('/', deps.config.h5Dir, h5CachePolicy));
+  if (deps.config.SERVE_H5) {
+    // index.html with 首页's first products in it (H5_FIRST_SCREEN), else the file as built.
+    const index = deps.config.H5_FIRST_SCREEN ? new H5Index(path.join(deps.config.h5Dir, 'index.html'), composed.services.firstScreen, deps.log) : null;
+    app.use(serveDir('/', deps.config.h5Dir, h5CachePolicy, index ? () => index.page() : undefined));
+  }
   app.use(requireJsonBodies);
   // gzip/deflate/br bodies are inflated (the 256 kB limit applies after inflating); a body that
   // is not what its Content-Encoding says is a 400, an unknown encoding a 415.

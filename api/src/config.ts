@@ -78,6 +78,8 @@ const schema = z
     WECHAT_FAKE: bool.optional(),
     SERVE_H5: bool.default(true),
     H5_DIR: z.string().min(1).default('dist/h5'),
+    // 首页's first products server-rendered into the H5 build's index.html (platform/first-screen.ts).
+    H5_FIRST_SCREEN: bool.default(true),
     // The HQ console (api/console, built by `npm run build:console`), served at /hq/.
     SERVE_CONSOLE: bool.default(true),
     CONSOLE_DIR: z.string().min(1).default('dist/console'),

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { Middleware } from 'koa';
 import send from 'koa-send';
-import type { AppState } from './context';
+import type { AppContext, AppState } from './context';
+import type { PreparedPage } from './h5-index';
 
 /** Cache-Control for a served file, from its path under the folder. */
 export type CachePolicy = (relPath: string) => string;
@@ -24,13 +25,19 @@ export const consoleCachePolicy: CachePolicy = (rel) => (/^\/?assets\//.test(rel
  * reachable: koa-send refuses `..` and hidden files. A `.br` or `.gz` made at build time beside
  * a file is sent instead when the client accepts it (koa-send picks it); a revalidation whose
  * If-Modified-Since still holds gets a 304.
+ *
+ * `index`, when given, makes index.html instead (the H5 build's with 首页's first screen in it,
+ * h5-index.ts); it answers null to fall back to the file. Such a page changes without its file:
+ * it carries an ETag over its own bytes and no Last-Modified.
  */
-export function serveDir(prefix: string, root: string, cacheControl: CachePolicy): Middleware<AppState> {
+export function serveDir(prefix: string, root: string, cacheControl: CachePolicy, index?: () => Promise<PreparedPage | null>): Middleware<AppState> {
   return async (ctx, next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !ctx.path.startsWith(prefix) || !fs.existsSync(root)) return next();
     const rel = ctx.path.slice(prefix.length) || '/';
     const file = rel === '/' ? '/index.html' : rel;
     ctx.set('Cache-Control', cacheControl(file));
+    const page = index && (file === '/index.html' || file === 'index.html') ? await index() : null;
+    if (page) return sendPage(ctx, page);
     const served = await send(ctx, file, { root }).catch((err: { status?: number }) => {
       if (err.status === 404 || err.status === 400) return null;
       throw err;
@@ -47,4 +54,16 @@ export function serveDir(prefix: string, root: string, cacheControl: CachePolicy
       ctx.status = 304;
     }
   };
+}
+
+/** A made page, compressed as the client accepts (brotli first), a 304 while its ETag holds. */
+function sendPage(ctx: AppContext, page: PreparedPage): void {
+  ctx.vary('Accept-Encoding');
+  ctx.set('ETag', page.etag);
+  ctx.type = 'text/html; charset=utf-8';
+  const encoding = ctx.acceptsEncodings('br') === 'br' ? 'br' : ctx.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : null;
+  ctx.body = encoding ? page[encoding] : page.identity;
+  // Koa compares If-None-Match with the ETag set above (GET/HEAD, 2xx only).
+  if (ctx.fresh) ctx.status = 304;
+  else if (encoding) ctx.set('Content-Encoding', encoding);
 }

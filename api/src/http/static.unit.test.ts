@@ -1,6 +1,6 @@
 /** The H5 build as the API serves it: precompressed copies, long-lived hashed files, index.html revalidated. */
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,25 +8,7 @@ import zlib from 'node:zlib';
 import Koa from 'koa';
 import type { AppState } from './context';
 import { h5CachePolicy, serveDir } from './static';
-
-interface Raw {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** node:http rather than fetch, which would decode the body and hide the encoding sent. */
-function get(base: string, p: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(base + p, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-      })
-      .on('error', reject);
-  });
-}
+import { rawGet as get } from '../../test/raw-get';
 
 describe('serving the H5 build', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopmall-h5-'));

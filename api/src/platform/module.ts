@@ -17,6 +17,7 @@ import type { Outbox } from '../modules/outbox';
 import type { Scheduler } from '../modules/jobs';
 import type { WeChatClient } from '../wechat/client';
 import type { RateLimiter } from '../http/rate-limit';
+import type { FirstScreen } from './first-screen';
 import type { Redis } from './redis';
 import type { SoldOutBoard } from './sold-out-board';
 import type { StoreScope } from './store-scope';
@@ -58,6 +59,8 @@ export interface CoreServices {
   isShuttingDown: () => boolean;
   /** What a store manager may see; the guides module provides the answers (store-scope.ts). */
   storeScope: StoreScope;
+  /** 首页's first products for the H5 build's index.html; the catalogue module provides them (first-screen.ts). */
+  firstScreen: FirstScreen;
 }
 
 export type RouteRegistration = (api: ApiRouter) => void;

@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { ProductCardDto } from '@common/catalogue/types';
 import { assetUrl } from '../../services/http';
-import { formatCount } from '../../utils/format';
+import { formatCount } from '@common/catalogue/count';
 import { OriginalPrice, Price } from '../price';
 import { url } from '../../routes';
 import './index.scss';

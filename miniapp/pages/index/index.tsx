@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useEffect, useLayoutEffect, useState } from 'react';
+import Taro, { useDidHide, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { HOME_PRODUCTS } from '@common/catalogue/home';
 import type { BannerDto, CategoryDto } from '@common/catalogue/types';
 import { fetchHome, fetchProducts } from '../../services/catalogue';
 import { assetUrl, messageOf } from '../../services/http';
@@ -16,6 +17,7 @@ import { GridSkeleton } from '../../components/grid-skeleton';
 import { FlashSaleStrip } from '../../components/flash-sale-strip';
 import { NewMemberPopup } from '../../components/new-member-popup';
 import { url } from '../../routes';
+import { dropFirstScreen } from '../../utils/first-screen';
 import './index.scss';
 
 const PROMISES = ['正品保障', '极速发货', '7天无理由退换'];
@@ -34,7 +36,7 @@ export default function HomePage() {
   const [categories, setCategories] = useState<CategoryDto[]>([]);
   const [homeError, setHomeError] = useState<string | null>(null);
   const [homeLoaded, setHomeLoaded] = useState(false);
-  const list = usePaged(fetchProducts, {});
+  const list = usePaged(fetchProducts, {}, HOME_PRODUCTS.pageSize);
   useShareEntry(); // the WeCom welcome card and posters land here with a guide's token
 
   const loadAll = async () => {
@@ -46,7 +48,7 @@ export default function HomePage() {
       })
       .catch((e: unknown) => setHomeError(messageOf(e)))
       .finally(() => setHomeLoaded(true));
-    await Promise.all([home, list.reload({ sort: 'newest' })]);
+    await Promise.all([home, list.reload({ sort: HOME_PRODUCTS.sort })]);
   };
 
   useEffect(() => {
@@ -67,6 +69,12 @@ export default function HomePage() {
   // The first screen is the header, the banner's first picture and the first products: what is
   // not (the flash-sale strip, the 新人礼 popup, the carousel) mounts after that is painted.
   const later = useAfterPaint(!firstLoad);
+  // The server-rendered first screen (H5) gives way once this page shows its own products:
+  // before the browser paints them, so the two are never on screen together.
+  useLayoutEffect(() => {
+    if (!firstLoad) dropFirstScreen();
+  }, [firstLoad]);
+  useDidHide(dropFirstScreen);
 
   return (
     <View className='home'>

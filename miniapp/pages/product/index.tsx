@@ -8,7 +8,7 @@ import { isApiError, messageOf } from '../../services/http';
 import { EmptyState, ErrorState } from '../../components/empty-state';
 import { OriginalPrice, Price } from '../../components/price';
 import { MemberPrice } from '../../components/member-price';
-import { formatCount } from '../../utils/format';
+import { formatCount } from '@common/catalogue/count';
 import { Gallery } from './gallery';
 import { SpecPicker } from './spec-picker';
 import { ActionBar } from './action-bar';

@@ -5,6 +5,9 @@
 import { CatalogueSortIndexes1795900000000 } from '../../db/migrations/1795900000000-catalogue-sort-indexes';
 import { BannerListIndexes1796205000002 } from '../../db/migrations/1796205000002-banner-list-indexes';
 import path from 'node:path';
+import { HOME_PRODUCTS } from '@common/catalogue/home';
+import type { ProductCardDto } from '@common/catalogue/types';
+import type { Page } from '@common/paging';
 import { defineModule } from '../../platform/module';
 import { BannerAdmin } from './catalogue.banners';
 import { UPLOAD_PATH } from './catalogue.uploads';
@@ -12,6 +15,7 @@ import { DiskImageStorage } from './image-storage';
 import { CatalogueAdmin } from './catalogue.admin';
 import { Banner, Category, Product, Sku, StockAdjustment } from './catalogue.entities';
 import { registerCatalogueRoutes } from './catalogue.routes';
+import { ProductListQuery } from './catalogue.schema';
 import { CatalogueService } from './catalogue.service';
 import { PublicCatalogue } from './catalogue.public';
 import { attachSkuSoldOut, SkuSoldOut } from './sku-sold-out';
@@ -50,6 +54,12 @@ export const catalogueModule = defineModule({
     ctx.acceptRawBody(UPLOAD_PATH);
     const shop = new PublicCatalogue(catalogue, { ttlMs: ctx.config.CATALOGUE_CACHE_MS, now: ctx.now });
     ctx.routes((api) => registerCatalogueRoutes(api, catalogue, shop, catalogueAdmin, hqConsole));
+    // The H5 index.html's first screen: 首页's list answer itself (its query as the page sends it, so the same kept answer).
+    const homeQuery = ProductListQuery.parse({ sort: HOME_PRODUCTS.sort, page: String(HOME_PRODUCTS.page), pageSize: String(HOME_PRODUCTS.pageSize) });
+    ctx.firstScreen.provide(async () => {
+      const answer = await shop.products(homeQuery);
+      return { version: answer.etag, products: () => (JSON.parse(answer.body.toString()) as { data: Page<ProductCardDto> }).data.items };
+    });
     return { catalogue, catalogueAdmin, stock, skuSoldOut: soldOut };
   },
 });
