@@ -12,7 +12,8 @@
  *   committed since that read began. (A commit the read already saw may be counted twice: that
  *   only makes a placement wait longer.)
  * - A SKU with nothing in flight always lets one placement through, so a stale read never blocks.
- * - A placement waits `maxWaitMs` at most, then goes on regardless.
+ * - A placement waits `maxWaitMs` (5 s) at most, then goes on regardless: a winner stuck in a lock
+ *   wait must not hold the others for its whole timeout.
  */
 export interface GateLine {
   skuId: number;
@@ -34,7 +35,7 @@ interface SkuState {
 export class SkuGate {
   private readonly skus = new Map<number, SkuState>();
 
-  constructor(readonly maxWaitMs = 2_000) {}
+  constructor(readonly maxWaitMs = 5_000) {}
 
   /** The committed count of `skuId` now: taken before a placement's stock read. */
   takenOf(skuId: number): number {

@@ -47,8 +47,9 @@ async function explainRefusal(m: EntityManager, line: StockLine, since: number):
   const product = sku && (products.get(sku.productId) ?? null);
   const problem = buyProblem(product, sku, line.quantity) ?? 'insufficient_stock';
   // One unit refused by the UPDATE (a current read) means none was left then; the read above may
-  // be an older snapshot (REPEATABLE READ), so it alone never marks.
-  if (problem === 'insufficient_stock' && line.quantity === 1 && sku && sku.stock <= 0) skuSoldOutOf(m)?.seenEmpty(sku.id, since);
+  // be an older snapshot (REPEATABLE READ), so it alone never marks, and it only tells "none left"
+  // (out_of_stock: stock <= 0) from a SKU taken off sale.
+  if (line.quantity === 1 && problem === 'out_of_stock') skuSoldOutOf(m)?.seenEmpty(line.skuId, since);
   const field = line.field ?? `sku.${line.skuId}`;
   if (problem === 'not_found') throw new AppError('SKU_NOT_FOUND', `sku ${line.skuId}`, [{ field: `${field}.skuId`, message: '不存在' }]);
   if (problem === 'off_sale') throw new AppError('SKU_OFF_SALE', `sku ${line.skuId}`, [{ field: `${field}.skuId`, message: '已下架' }]);

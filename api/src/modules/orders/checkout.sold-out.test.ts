@@ -96,4 +96,19 @@ describe('sold-out marks at checkout', () => {
     expect(await stockOf(app, sku.skuId)).toBe(0);
     expect(isMarked(sku.skuId)).toBe(true);
   });
+
+  it('in a burst, placements beyond what the stock covers wait for the winners instead of running transactions that fail', async () => {
+    const sku = await createSku(app, hq, 990, 12);
+    const shoppers = await Promise.all(Array.from({ length: 10 }, () => shopperWithAddress(app)));
+    const { result, sql } = await statementsOf(() => Promise.all(Array.from({ length: 60 }, (_, i) => order(sku.skuId, shoppers[i % 10]))));
+    expect(result.filter((r) => r.status === 201)).toHaveLength(12);
+    for (const r of result.filter((x) => x.status !== 201)) expect([r.status, r.body.code]).toEqual([409, 'OUT_OF_STOCK']);
+    expect(await stockOf(app, sku.skuId)).toBe(0);
+    // The placement gate (catalogue/sku-gate.ts): once the 12 winners have committed, a single
+    // waiter finds the stock gone and marks it; the others are refused by the mark. Without the
+    // gate every request that read stock left would run its transaction and roll it back.
+    const rollbacks = sql.filter((q) => /^ROLLBACK/i.test(q.trim())).length;
+    expect(rollbacks).toBeLessThanOrEqual(1);
+    expect(app.services.stock.gate.inFlightOf(sku.skuId)).toBe(0);
+  });
 });
