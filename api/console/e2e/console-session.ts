@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../miniapp/e2e/h5-driver';
 import { HQ_TEST_PASSWORD, startTestApp, type TestApp } from '../../test/harness';
 
@@ -50,4 +50,27 @@ export function withConsole(env: Record<string, string> = { SEED_DEMO: 'true' })
       return page!;
     },
   };
+}
+
+/**
+ * Picks `option` in an Ant Design select and waits until the select shows it and its dropdown has
+ * closed. On a loaded machine a click can land while the dropdown is still opening or its options
+ * are re-rendered (they load after it opens): the dropdown then stays open over the next field, so
+ * the pick is made again rather than assumed.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await open.count())) await select.click();
+    await open.locator('.ant-select-item-option', { hasText: option }).first().click();
+    const chosen = await select
+      .locator('.ant-select-selection-item', { hasText: option })
+      .waitFor({ timeout: 5_000 })
+      .then(() => true, () => false);
+    if (chosen) {
+      await open.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
+      if (!(await open.count())) return;
+    }
+    if (attempt === 3) throw new Error(`could not choose ${String(option)}`);
+  }
 }

@@ -11,7 +11,7 @@ import { formatFen } from '@common/money';
 import { postOrder, shopperWithAddress } from '../../src/modules/orders/orders.test-support';
 import { loginHq } from '../../test/harness';
 import { createSku, ok } from '../../test/shopping';
-import { SHOTS, withConsole } from './console-session';
+import { chooseOption, SHOTS, withConsole } from './console-session';
 
 const BATCH = 'e2e-journey';
 
@@ -46,10 +46,8 @@ test('概览 → a segment → a coupon pushed to it and used → the push’s r
   // Push 无门槛 5元券 to 潜在用户.
   await page.getByRole('button', { name: '向分群发券' }).click();
   const dialog = page.locator('.ant-modal');
-  await dialog.locator('.ant-select').nth(0).click();
-  await page.locator('.ant-select-dropdown:visible').getByText('分群 · 潜在用户').click();
-  await dialog.locator('.ant-select').nth(1).click();
-  await page.locator('.ant-select-dropdown:visible').getByText(/无门槛 5元券/).click();
+  await chooseOption(page, dialog.locator('.ant-select').nth(0), '分群 · 潜在用户');
+  await chooseOption(page, dialog.locator('.ant-select').nth(1), /无门槛 5元券/);
   await dialog.locator('input#batchKey').fill(BATCH);
   await dialog.getByRole('button', { name: /发\s*券/ }).click();
   await page.getByText('已开始发券，每位会员只发一张').waitFor();

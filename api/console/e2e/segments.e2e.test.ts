@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { loginHq } from '../../test/harness';
 import { ok } from '../../test/shopping';
-import { SHOTS, withConsole } from './console-session';
+import { chooseOption, SHOTS, withConsole } from './console-session';
 
 const session = withConsole();
 
@@ -36,10 +36,8 @@ test('the segment charts, a segment’s members, a push to 沉睡用户 and a me
   // Push 全场 满99减15 to 沉睡用户 (the demo already pushed 会员专享 88折, one per member, to them).
   await page.getByRole('button', { name: '向分群发券' }).click();
   const dialog = page.locator('.ant-modal');
-  await dialog.locator('.ant-select').nth(0).click();
-  await page.locator('.ant-select-dropdown:visible').getByText('标签 · 沉睡用户').click();
-  await dialog.locator('.ant-select').nth(1).click();
-  await page.locator('.ant-select-dropdown:visible').getByText(/全场 满99减15/).click();
+  await chooseOption(page, dialog.locator('.ant-select').nth(0), '标签 · 沉睡用户');
+  await chooseOption(page, dialog.locator('.ant-select').nth(1), /全场 满99减15/);
   await dialog.locator('input#batchKey').fill('e2e-wake-up');
   await dialog.getByRole('button', { name: /发\s*券/ }).click();
   await page.getByText('已开始发券，每位会员只发一张').waitFor();
