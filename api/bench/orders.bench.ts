@@ -4,7 +4,8 @@
  * (TEST_DATABASE_URL). Prints orders/s, p50/p99
  * latency and the oversold count (must be 0), then runs the same transaction (conditional
  * stock update + order + line) with bare mysql2 against the same database as the denominator
- * of a ratio. Figures, not assertions: this is not a test.
+ * of a ratio (twice: the order number set by an UPDATE after the insert, as the issue's baseline
+ * did, and carried by the insert, as the API does now). Figures, not assertions: this is not a test.
  *
  * Knobs: BENCH_STOCK (default 300), BENCH_REQUESTS (default 600), BENCH_CONCURRENCY (default 50),
  * BENCH_SHOPPERS (default 50); BENCH_CPU_PROF=<dir> writes a CPU profile of the API process.
@@ -50,43 +51,51 @@ async function main(): Promise<void> {
     const sold = await soldOf(pool, skuId);
     console.log(`  stock ${STOCK} → ${left}; sold ${sold}; oversold ${Math.max(0, sold - STOCK)}; stock + sold = ${left + sold} (must be ${STOCK})`);
 
-    // 2. Baseline: the same transaction with bare mysql2 on the same database.
-    const bareSku = await setupSku(api, hq, STOCK);
-    const bare = await burst('bare mysql2 tx', REQUESTS, CONCURRENCY, async (i) => {
-      const s = shoppers[i % shoppers.length];
-      const conn = await pool.getConnection();
-      try {
-        await conn.beginTransaction();
-        // The same conditional update the API uses: the WHERE refuses to oversell.
-        const [upd] = await conn.query<mysql.ResultSetHeader>('UPDATE sku SET stock = stock - 1 WHERE id = ? AND stock >= 1', [bareSku]);
-        if (upd.affectedRows !== 1) {
-          await conn.rollback();
-          return 'refused';
+    // 2. Baseline: the same transaction with bare mysql2 on the same database, twice: with the
+    // order number set by an UPDATE after the insert (the baseline the issue was written against,
+    // 6 statements) and carried by the insert itself, as the API now does (5 statements).
+    const bareRun = async (label: string, numberInInsert: boolean) => {
+      const bareSku = await setupSku(api, hq, STOCK);
+      const result = await burst(label, REQUESTS, CONCURRENCY, async (i) => {
+        const s = shoppers[i % shoppers.length];
+        const conn = await pool.getConnection();
+        try {
+          await conn.beginTransaction();
+          // The same conditional update the API uses: the WHERE refuses to oversell.
+          const [upd] = await conn.query<mysql.ResultSetHeader>('UPDATE sku SET stock = stock - 1 WHERE id = ? AND stock >= 1', [bareSku]);
+          if (upd.affectedRows !== 1) {
+            await conn.rollback();
+            return 'refused';
+          }
+          const now = new Date();
+          const [ins] = await conn.query<mysql.ResultSetHeader>(
+            `INSERT INTO shop_order (order_no, member_id, status, goods_fen, discount_fen, freight_fen, payable_fen, refunded_fen, item_count, adjustments, address, remark, pay_deadline, created_at, updated_at)
+             VALUES (?, ?, 'pending_payment', 1990, 0, 800, 2790, 0, 1, '[]', '{}', '', ?, ?, ?)`,
+            [numberInInsert ? `B${bareSku}-${i}` : null, s.memberId, new Date(now.getTime() + 15 * 60_000), now, now],
+          );
+          if (!numberInInsert) await conn.query('UPDATE shop_order SET order_no = ? WHERE id = ?', [`B${ins.insertId}`, ins.insertId]);
+          await conn.query(
+            `INSERT INTO order_line (order_id, sku_id, product_id, title, spec_label, image, unit_price_fen, quantity, subtotal_fen, discount_fen, payable_fen)
+             VALUES (?, ?, 0, '压测爆款', '', NULL, 1990, 1, 1990, 0, 1990)`,
+            [ins.insertId, bareSku],
+          );
+          await conn.commit();
+          return 'ok';
+        } catch (err) {
+          await conn.rollback().catch(() => undefined);
+          throw err;
+        } finally {
+          conn.release();
         }
-        const now = new Date();
-        const [ins] = await conn.query<mysql.ResultSetHeader>(
-          `INSERT INTO shop_order (member_id, status, goods_fen, discount_fen, freight_fen, payable_fen, refunded_fen, item_count, adjustments, address, remark, pay_deadline, created_at, updated_at)
-           VALUES (?, 'pending_payment', 1990, 0, 800, 2790, 0, 1, '[]', '{}', '', ?, ?, ?)`,
-          [s.memberId, new Date(now.getTime() + 15 * 60_000), now, now],
-        );
-        await conn.query('UPDATE shop_order SET order_no = ? WHERE id = ?', [`B${ins.insertId}`, ins.insertId]);
-        await conn.query(
-          `INSERT INTO order_line (order_id, sku_id, product_id, title, spec_label, image, unit_price_fen, quantity, subtotal_fen, discount_fen, payable_fen)
-           VALUES (?, ?, 0, '压测爆款', '', NULL, 1990, 1, 1990, 0, 1990)`,
-          [ins.insertId, bareSku],
-        );
-        await conn.commit();
-        return 'ok';
-      } catch (err) {
-        await conn.rollback().catch(() => undefined);
-        throw err;
-      } finally {
-        conn.release();
-      }
-    });
-    const bareRate = print(bare);
-    console.log(`  stock ${STOCK} → ${await stockOf(pool, bareSku)}; sold ${await soldOf(pool, bareSku)}`);
-    console.log(`\nratio HTTP / bare mysql2: ${(httpRate / bareRate).toFixed(2)} (orders/s); p50 ${(pct(http.latencies, 50) / pct(bare.latencies, 50)).toFixed(1)}× the bare latency\n`);
+      });
+      const rate = print(result);
+      console.log(`  stock ${STOCK} → ${await stockOf(pool, bareSku)}; sold ${await soldOf(pool, bareSku)}`);
+      return { result, rate };
+    };
+    const bare = await bareRun('bare mysql2 tx, number by UPDATE', false);
+    const bareInsert = await bareRun('bare mysql2 tx, number in INSERT', true);
+    console.log(`\nratio HTTP / bare mysql2 (number by UPDATE): ${(httpRate / bare.rate).toFixed(2)} (orders/s); p50 ${(pct(http.latencies, 50) / pct(bare.result.latencies, 50)).toFixed(1)}× the bare latency`);
+    console.log(`ratio HTTP / bare mysql2 (number in INSERT): ${(httpRate / bareInsert.rate).toFixed(2)} (orders/s)\n`);
   } finally {
     await pool.end();
     await server.stop();

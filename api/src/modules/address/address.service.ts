@@ -22,6 +22,22 @@ const toAddressDto = (a: Address): AddressDto => ({
 
 const notFound = (id: number) => new AppError('ADDRESS_NOT_FOUND', `address ${id}`);
 
+/** The member read's row shape (orders/checkout/contributor.ts MemberRow), as much as is read here. */
+interface MemberRowLike {
+  k: string;
+  n1: number | null;
+  n2: number | null;
+  s1: string | null;
+  s2: string | null;
+  s3: string | null;
+}
+
+const ADDRESS_PART = 'address';
+/** The columns k, n1, n2, n3, s1, s2, s3, t1 of the member read; both rows from the primary key. */
+const ADDRESS_PART_SQL =
+  "SELECT 'a' AS k, id AS n1, is_default AS n2, NULL AS n3, name AS s1, phone AS s2, province AS s3, NULL AS t1 FROM address WHERE id = ? AND member_id = ?" +
+  " UNION ALL SELECT 'b', id, NULL, NULL, city, district, detail, NULL FROM address WHERE id = ? AND member_id = ?";
+
 export class AddressService {
   constructor(
     private readonly ds: DataSource,
@@ -49,6 +65,23 @@ export class AddressService {
     const row = found && hydrate(m, Address, found, 'address');
     if (!row) throw notFound(addressId);
     return toAddressDto(row);
+  }
+
+  /**
+   * getOwned as a part of checkout's one member read (orders/checkout/member-read.ts): the same
+   * row in the read's column shape, as two rows since it has more texts than one row carries.
+   * Its rows go to ownedFromRows.
+   */
+  checkoutReadPart(memberId: number, addressId: number): { name: string; sql: string; params: unknown[] } {
+    return { name: ADDRESS_PART, sql: ADDRESS_PART_SQL, params: [addressId, memberId, addressId, memberId] };
+  }
+
+  /** The address of checkoutReadPart's rows, or ADDRESS_NOT_FOUND (another shopper's, or none). */
+  ownedFromRows(rows: readonly MemberRowLike[], addressId: number): AddressDto {
+    const a = rows.find((r) => r.k === 'a');
+    const b = rows.find((r) => r.k === 'b');
+    if (!a || !b || a.n1 !== addressId) throw notFound(addressId);
+    return { id: addressId, name: a.s1!, phone: a.s2!, province: a.s3!, city: b.s1!, district: b.s2!, detail: b.s3!, isDefault: a.n2 === 1 };
   }
 
   async create(memberId: number, input: AddressInput): Promise<AddressDto> {

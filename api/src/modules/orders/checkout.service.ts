@@ -15,13 +15,15 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AddressDto } from '@common/address/types';
 import { snapshotOf } from '@common/address/rules';
-import { kindShips, type OrderKind } from '@common/order/state';
+import { kindShips } from '@common/order/state';
 import type { CheckoutPreviewDto, OrderDetailDto } from '@common/order/types';
 import { isUniqueViolation } from '../../db/errors';
 import { plainInsert } from '../../db/plain-sql';
+import type { SequenceBlocks } from '../../db/sequence';
 import type { Transactor } from '../../db/transaction';
 import { AppError } from '../../http/app-error';
-import type { CheckoutBodyCore, CheckoutContributors, PlacedOrderRef } from './checkout/contributor';
+import type { CheckoutBodyCore, CheckoutContributors, MemberRow, PlacedOrderRef } from './checkout/contributor';
+import type { BoundReadPart } from './checkout/member-read';
 import { quoteCheckout, toPreviewDto, type Quote } from './checkout/quote';
 import { orderNoFor } from './order-no';
 import { OrderLine, ShopOrder } from './orders.entities';
@@ -31,13 +33,13 @@ import type { CheckoutInput } from './orders.schema';
 /** What checkout needs of the address module. */
 export interface AddressLookup {
   getOwned(memberId: number, addressId: number): Promise<AddressDto>;
+  /** getOwned as a part of checkout's member read, and the address of its rows. */
+  checkoutReadPart(memberId: number, addressId: number): BoundReadPart;
+  ownedFromRows(rows: readonly MemberRow[], addressId: number): AddressDto;
 }
 
 /** Marks a zero-cash order paid inside the creating transaction (the payments module's markPaid path). */
 export type ZeroCashPayer = (m: EntityManager, order: PlacedOrderRef) => Promise<void>;
-
-/** The order number, written once the id is known (the same text on MySQL and SQLite). */
-const SET_ORDER_NO = 'UPDATE `shop_order` SET `order_no` = ? WHERE `id` = ?';
 
 export interface PlacedOrder {
   order: OrderDetailDto;
@@ -69,6 +71,8 @@ export interface CheckoutDeps {
   payZeroCash: ZeroCashPayer;
   payTimeoutMinutes: number;
   now: () => Date;
+  /** The `order-no` sequence: each order's number is known before its INSERT (order-no.ts). */
+  orderNumbers: SequenceBlocks;
 }
 
 export class CheckoutService {
@@ -88,14 +92,19 @@ export class CheckoutService {
     }
     // Quoted outside the transaction to keep it short; the reserve steps re-check whatever
     // matters (stock, seats, coupons, points) atomically, so a change in between only refuses.
-    const quote = await quoteCheckout(this.d.ds.manager, this.d.contributors, memberId, input, true, this.d.now());
+    // The address, when one is named, comes with the member read: one round trip less.
+    const addressPart = input.addressId === undefined ? undefined : this.d.addresses.checkoutReadPart(memberId, input.addressId);
+    const quote = await quoteCheckout(this.d.ds.manager, this.d.contributors, memberId, input, true, this.d.now(), addressPart ? [addressPart] : []);
     let committed = false;
     try {
-      const address = await this.addressFor(memberId, input, quote.draft.kind);
+      const address = await this.addressFor(memberId, input, quote, addressPart);
       // Admitted again: while this order was quoted, another may have taken the last unit and
       // marked it; a sell-out burst's queued losers then end here instead of in a transaction.
       if (this.d.contributors.isPlain(input)) for (const c of this.d.contributors.ordered) c.admit?.(input);
-      const order = await this.d.tx.run((m) => this.write(m, memberId, input, address, quote, idempotencyKey, hash));
+      // Taken outside the transaction (mostly from this process's block, no SQL); a retried
+      // deadlock reuses it, and a refused order leaves a gap, never a repeat.
+      const sequenceValue = await this.d.orderNumbers.take();
+      const order = await this.d.tx.run((m) => this.write(m, memberId, input, address, quote, idempotencyKey, hash, sequenceValue));
       committed = true;
       // Waiters for the SKU learn of the units taken before this answer is even built.
       quote.release(true);
@@ -116,13 +125,15 @@ export class CheckoutService {
   }
 
   /** An order that ships needs the shopper's own address; one that never ships (到店自提) takes none. */
-  private async addressFor(memberId: number, input: CheckoutInput, kind: OrderKind): Promise<AddressDto | null> {
+  private async addressFor(memberId: number, input: CheckoutInput, quote: Quote, part: BoundReadPart | undefined): Promise<AddressDto | null> {
+    const kind = quote.draft.kind;
     if (!kindShips(kind)) {
       if (input.addressId !== undefined) throw new AppError('VALIDATION_FAILED', `a ${kind} order has no address`, [{ field: 'addressId', message: '到店自提无需收货地址' }]);
       return null;
     }
     if (input.addressId === undefined) throw new AppError('VALIDATION_FAILED', 'addressId is required', [{ field: 'addressId', message: '请选择收货地址' }]);
-    return this.d.addresses.getOwned(memberId, input.addressId);
+    const rows = part && quote.draft.memberRows?.get(part.name);
+    return rows ? this.d.addresses.ownedFromRows(rows, input.addressId) : this.d.addresses.getOwned(memberId, input.addressId);
   }
 
   private async replay(memberId: number, key: string, hash: string): Promise<PlacedOrder | null> {
@@ -132,13 +143,15 @@ export class CheckoutService {
     return { order: await this.d.reads.orderDetail(existing.id, memberId), created: false };
   }
 
-  private async write(m: EntityManager, memberId: number, input: CheckoutInput, address: AddressDto | null, quote: Quote, idempotencyKey: string | null, hash: string): Promise<ShopOrder> {
+  private async write(m: EntityManager, memberId: number, input: CheckoutInput, address: AddressDto | null, quote: Quote, idempotencyKey: string | null, hash: string, sequenceValue: number): Promise<ShopOrder> {
     const now = this.d.now();
     const p = quote.pricing;
     // A plain object, not m.create: the entity has no behaviour, and the id is the insert's.
+    // The number is a bijection of a sequence value (order-no.ts): unique without a retry loop.
+    const orderNo = orderNoFor(sequenceValue, now);
     const order: ShopOrder = {
       id: 0,
-      orderNo: null,
+      orderNo,
       memberId,
       status: 'pending_payment',
       kind: quote.draft.kind,
@@ -172,15 +185,12 @@ export class CheckoutService {
     // Plain SQL made once per entity (db/plain-sql.ts): this is the hottest write there is.
     const orderId = await plainInsert(m, ShopOrder, [order]);
     order.id = orderId;
-    // The number is a bijection of the id (order-no.ts), so it is unique without a retry loop.
-    order.orderNo = orderNoFor(orderId, now);
-    await m.query(SET_ORDER_NO, [order.orderNo, orderId]);
     await plainInsert(
       m,
       OrderLine,
       quote.lines.map((l) => ({ ...l, orderId })),
     );
-    const ref: PlacedOrderRef = { id: orderId, orderNo: order.orderNo, memberId, kind: order.kind, guideId: order.guideId, payableFen: order.payableFen };
+    const ref: PlacedOrderRef = { id: orderId, orderNo, memberId, kind: order.kind, guideId: order.guideId, payableFen: order.payableFen };
     const applied = (kind: string, r?: string) => p.adjustments.find((a) => a.kind === kind && (r === undefined || a.ref === r));
     // Rank order (stock last, so the hot SKU rows stay locked as briefly as possible); any
     // refusal throws and rolls back the order and every reservation before it.

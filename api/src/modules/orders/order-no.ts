@@ -1,12 +1,13 @@
 /**
  * Order numbers: `yyMMdd` (Asia/Shanghai) + 10 digits, e.g. 2606011234567890.
  *
- * The 10 digits are the order row's auto-increment id sent through a keyed permutation of the
- * 32-bit integers (a 4-round balanced Feistel network whose round function is HMAC-SHA256).
- * A permutation is a bijection, so distinct ids can never give the same digits: numbers are
- * unique by construction, under any burst, with no retry loop and no "date + random" collision
- * odds. Consecutive ids land far apart, so a shopper cannot count the shop's sales from their
- * own order numbers or guess a neighbour's. 2^32 - 1 < 10^10, so the digits always fit.
+ * The 10 digits are a value of the `order-no` sequence (db/sequence.ts; before issue 19 it was the
+ * order row's id, and the sequence starts after the last such id) sent through a keyed permutation
+ * of the 32-bit integers (a 4-round balanced Feistel network whose round function is HMAC-SHA256).
+ * The sequence never gives a value twice and a permutation is a bijection, so numbers are unique
+ * by construction, under any burst, with no retry loop and no "date + random" collision odds.
+ * Consecutive values land far apart, so a shopper cannot count the shop's sales from their own
+ * order numbers or guess a neighbour's. 2^32 - 1 < 10^10, so the digits always fit.
  *
  * The key is a dedicated constant, not SESSION_SECRET: rotating the session secret must never
  * change the mapping, or a new order could take a number an old order already has.
@@ -59,14 +60,14 @@ export function shanghaiDatePrefix(now: Date): string {
   return iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
 }
 
-/** The order number of order row `id`, created at `now`. */
-export function orderNoFor(id: number, now: Date): string {
-  if (!Number.isSafeInteger(id) || id < 1 || id >= 2 ** 32) throw new RangeError(`order id out of range: ${id}`);
-  return shanghaiDatePrefix(now) + String(feistel(id)).padStart(10, '0');
+/** The order number of sequence value `seq`, for an order created at `now`. */
+export function orderNoFor(seq: number, now: Date): string {
+  if (!Number.isSafeInteger(seq) || seq < 1 || seq >= 2 ** 32) throw new RangeError(`order sequence value out of range: ${seq}`);
+  return shanghaiDatePrefix(now) + String(feistel(seq)).padStart(10, '0');
 }
 
-/** The id hidden in an order number, or null when the text is not an order number. */
-export function orderIdOf(orderNo: string): number | null {
+/** The sequence value hidden in an order number (for support tools), or null when the text is not an order number. */
+export function sequenceValueOf(orderNo: string): number | null {
   if (!/^\d{16}$/.test(orderNo)) return null;
   const digits = Number(orderNo.slice(6));
   return digits < 2 ** 32 ? feistelInverse(digits) : null;

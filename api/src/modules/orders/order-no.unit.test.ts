@@ -1,4 +1,4 @@
-import { feistel, feistelInverse, orderIdOf, orderNoFor, shanghaiDatePrefix } from './order-no';
+import { feistel, feistelInverse, sequenceValueOf, orderNoFor, shanghaiDatePrefix } from './order-no';
 
 describe('order numbers', () => {
   it('the permutation is a bijection (exhaustive on a 14-bit domain)', () => {
@@ -56,9 +56,9 @@ describe('order numbers', () => {
     expect(shanghaiDatePrefix(new Date('2026-05-31T15:59:59Z'))).toBe('260531');
     const no = orderNoFor(42, now);
     expect(no).toMatch(/^260601\d{10}$/);
-    expect(orderIdOf(no)).toBe(42);
+    expect(sequenceValueOf(no)).toBe(42);
     expect(orderNoFor(2 ** 31 - 1, now)).toHaveLength(16);
-    expect(orderIdOf('abc')).toBeNull();
+    expect(sequenceValueOf('abc')).toBeNull();
     expect(() => orderNoFor(0, now)).toThrow(RangeError);
   });
 });

@@ -8,6 +8,8 @@ import { OrderKinds1795450000000 } from '../../db/migrations/1795450000000-order
 import { OrderReportIndexes1796010000002 } from '../../db/migrations/1796010000002-order-report-indexes';
 import { HqOrderFilters1796150000000 } from '../../db/migrations/1796150000000-hq-order-filters';
 import { HqListIndexes1796200000000 } from '../../db/migrations/1796200000000-hq-list-indexes';
+import { OrderNoSequence1796720000000 } from '../../db/migrations/1796720000000-order-no-sequence';
+import { SequenceBlocks } from '../../db/sequence';
 import { defineModule } from '../../platform/module';
 import { addressModule } from '../address';
 import { registerReleaseHooks } from './checkout/release';
@@ -26,7 +28,7 @@ export const ordersModule = defineModule({
   name: 'orders',
   entities: [ShopOrder, OrderLine, OrderStateLog],
   // The orders migration also created the tables of address, cart, jobs, outbox and payments.
-  migrations: [Orders1795400000000, OrderKinds1795450000000, OrderReportIndexes1796010000002, HqOrderFilters1796150000000, HqListIndexes1796200000000],
+  migrations: [Orders1795400000000, OrderKinds1795450000000, OrderReportIndexes1796010000002, HqOrderFilters1796150000000, HqListIndexes1796200000000, OrderNoSequence1796720000000],
   errors: { ORDER_NOT_FOUND: 404, ORDER_STATE_CONFLICT: 409, IDEMPOTENCY_KEY_REUSED: 409, ORDER_PAY_EXPIRED: 409 },
   build(ctx) {
     const { ds, tx, now, config, contributors, hooks, transitions } = ctx;
@@ -42,6 +44,7 @@ export const ordersModule = defineModule({
       payTimeoutMinutes: config.ORDER_PAY_TIMEOUT_MINUTES,
       now,
       payZeroCash: (m, order) => payments.payZeroCashIn(m, order),
+      orderNumbers: new SequenceBlocks(tx, 'order-no'),
     });
     // A shopper's cancel first closes the WeChat Pay order (once payments is connected).
     const orderLifecycle = new OrderLifecycle(ds, tx, transitions, ctx.outbox, orderReads, now, (orderId) => payments.closeRemote(orderId));

@@ -13,7 +13,7 @@ import { applyPriceChanges, MAX_ORDER_FEN, priceOrder, type OrderPricing } from 
 import { acceptsAdjustment, adjustmentRefusal, type OrderKind } from '@common/order/state';
 import type { CheckoutPreviewDto, OrderLineDto } from '@common/order/types';
 import { AppError } from '../../../http/app-error';
-import { readMember } from './member-read';
+import { readMember, type BoundReadPart } from './member-read';
 import { draftPricingLines, type CheckoutBodyCore, type CheckoutContributor, type CheckoutContributors, type CheckoutDraft, type DraftLine } from './contributor';
 
 export interface Quote {
@@ -93,6 +93,8 @@ export async function quoteCheckout(
   body: CheckoutBodyCore,
   placing: boolean,
   now: Date,
+  /** Parts checkout adds to the member read (the address); their rows end in draft.memberRows. */
+  extraReads: readonly BoundReadPart[] = [],
 ): Promise<Quote> {
   // Refusals from memory and from the lines' own read come before every contributor's reads.
   const plain = contributors.isPlain(body);
@@ -119,7 +121,7 @@ export async function quoteCheckout(
     // Placing a plain order may wait here for a place among the SKU's placements in flight,
     // before its member read: the burst beyond what the stock can cover waits, holding nothing.
     if (plain && placing) for (const c of contributors.ordered) if (c.hold) holds.push(await c.hold(draft));
-    draft.memberRows = await readMember(m, contributors, memberId, now);
+    draft.memberRows = await readMember(m, contributors, memberId, now, extraReads);
     await runQuotes(contributors, draft);
 
     const priced = applyPriceChanges(draftPricingLines(draft), draft.priceChanges);
