@@ -9,6 +9,7 @@ import { createCategory } from '../../../test/fixtures';
 import { loginHq, startTestApp, type TestApp } from '../../../test/harness';
 import { cartOf, createSku, ok, type SkuFixture } from '../../../test/shopping';
 import { postOrder, shopperWithAddress } from '../orders/orders.test-support';
+import { PublicCatalogue } from './catalogue.public';
 
 describe('catalogue answers coalesced per process (CATALOGUE_CACHE_MS)', () => {
   let app: TestApp;
@@ -100,5 +101,33 @@ describe('catalogue answers coalesced per process (CATALOGUE_CACHE_MS)', () => {
     } finally {
       productReads.mockRestore();
     }
+  });
+
+  it('reads the details of different products asked at once together, each answered as its own read would be', async () => {
+    const fixtures = [];
+    for (const [i, stock] of [5, 0, 7].entries()) fixtures.push(await createSku(app, hq, 1000 + i, stock, { categoryId, title: `合并详情${i}` }));
+    const off = await createSku(app, hq, 999, 4, { categoryId, title: '合并详情下架' });
+    ok(await app.api.patch(`/api/hq/products/${off.productId}`, { status: 'off_sale' }, hq));
+    const ids = fixtures.map((f) => f.productId);
+    // Cache off: every answer below is read from the database, none is a kept one.
+    const shop = new PublicCatalogue(app.services.catalogue, { ttlMs: 0, now: () => new Date(clock) });
+    const reads = jest.spyOn(app.ds, 'query');
+    let answers: PromiseSettledResult<{ body: Buffer }>[];
+    let productReads: number;
+    try {
+      answers = await Promise.allSettled([...ids, off.productId, 99_999_999].map((id) => shop.product(id)));
+      productReads = reads.mock.calls.filter(([sql]) => /FROM product p/.test(String(sql))).length;
+    } finally {
+      reads.mockRestore();
+    }
+    expect(productReads).toBe(1);
+    for (const [i, id] of ids.entries()) {
+      const answer = answers[i];
+      expect(answer.status).toBe('fulfilled');
+      const body = JSON.parse((answer as PromiseFulfilledResult<{ body: Buffer }>).value.body.toString());
+      expect(body.data).toEqual(await app.services.catalogue.productDetail(id, { shopper: true }));
+    }
+    // Off the shelf and unknown: each its own 404, the batch's other answers unaffected.
+    expect(answers.slice(3).map((a) => a.status === 'rejected' && (a.reason as { code?: string }).code)).toEqual(['PRODUCT_NOT_FOUND', 'PRODUCT_NOT_FOUND']);
   });
 });

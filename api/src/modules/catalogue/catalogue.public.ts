@@ -2,12 +2,17 @@
  * The shopper's public catalogue answers (首页, 分类, product lists and search, product detail),
  * coalesced per process: identical reads in flight share one database read, and its serialized
  * answer (JSON and ETag, written once) answers that same query for up to CATALOGUE_CACHE_MS
- * (≤ 1 s). So a page may show stock or sales up to that long late; the cart, the quote and the
+ * (≤ 1 s). Details of different products asked at once are read together (platform/batch-read.ts),
+ * which adds no delay beyond the current turn of the event loop.
+ * So a page may show stock or sales up to the TTL late; the cart, the quote and the
  * checkout never come here (they read the database through loadSkusWithProducts), nor do HQ
  * reads or other modules, which call CatalogueService directly.
  */
 import type { z } from 'zod';
+import type { ProductDetailDto } from '@common/catalogue/types';
+import { AppError } from '../../http/app-error';
 import { PreparedAnswer } from '../../http/cacheable';
+import { BatchRead } from '../../platform/batch-read';
 import { Coalescer } from '../../platform/coalesce';
 import type { ProductListQuery } from './catalogue.schema';
 import type { CatalogueService } from './catalogue.service';
@@ -18,14 +23,26 @@ import type { CatalogueService } from './catalogue.service';
  */
 const MAX_ANSWERS = 2000;
 
+/** Details read together at most: two `IN (…)` reads of up to this many ids. */
+const MAX_DETAIL_BATCH = 100;
+
 export class PublicCatalogue {
   private readonly answers: Coalescer<PreparedAnswer>;
+  /**
+   * Details of different products asked at once share two reads (a random product per request
+   * rarely repeats within the TTL, so the cache alone leaves one read pair per request).
+   */
+  private readonly details: BatchRead<number, ProductDetailDto>;
 
   constructor(
     private readonly catalogue: CatalogueService,
     opts: { ttlMs: number; now: () => Date },
   ) {
     this.answers = new Coalescer({ ttlMs: opts.ttlMs, maxEntries: MAX_ANSWERS, now: () => opts.now().getTime() });
+    this.details = new BatchRead((ids) => catalogue.shopperDetails(ids), {
+      maxBatch: MAX_DETAIL_BATCH,
+      missing: (id) => new AppError('PRODUCT_NOT_FOUND', `product ${id}`),
+    });
   }
 
   home(): Promise<PreparedAnswer> {
@@ -43,7 +60,7 @@ export class PublicCatalogue {
   }
 
   product(id: number): Promise<PreparedAnswer> {
-    return this.answer(`product:${id}`, () => this.catalogue.productDetail(id, { shopper: true }));
+    return this.answer(`product:${id}`, () => this.details.load(id));
   }
 
   /**

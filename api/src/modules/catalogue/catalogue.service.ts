@@ -124,6 +124,25 @@ export class CatalogueService {
     return detailFromRows(product, skus);
   }
 
+  /**
+   * The shopper's details of several products in two reads (the public catalogue batches the
+   * details asked at once): ids that are missing or off the shelf are left out of the answer.
+   */
+  async shopperDetails(ids: readonly number[]): Promise<Map<number, ProductDetailDto>> {
+    const marks = ids.map(() => '?').join(', ');
+    const [products, skus] = await Promise.all([
+      this.ds.query<DetailRow[]>(`SELECT ${DETAIL_COLUMNS} FROM product p WHERE p.id IN (${marks}) AND p.status = 'on_sale'`, [...ids]),
+      this.ds.query<(SkuRow & { productId: number })[]>(`SELECT product_id AS productId, ${SKU_COLUMNS} FROM sku WHERE product_id IN (${marks}) AND status = 'on_sale' ORDER BY product_id, id`, [...ids]),
+    ]);
+    const skusOf = new Map<number, SkuRow[]>();
+    for (const { productId, ...sku } of skus) {
+      const list = skusOf.get(Number(productId));
+      if (list) list.push(sku);
+      else skusOf.set(Number(productId), [sku]);
+    }
+    return new Map(products.map((p) => [Number(p.id), detailFromRows(p, skusOf.get(Number(p.id)) ?? [])]));
+  }
+
   /** 库存记录: one SKU's stock changes, newest first (the (sku_id) index, then the id order). */
   async stockHistory(skuId: number, q: { page: number; pageSize: number }): Promise<Page<StockMoveDto>> {
     if (!(await this.ds.getRepository(Sku).existsBy({ id: skuId }))) throw new AppError('SKU_NOT_FOUND', `sku ${skuId}`);
