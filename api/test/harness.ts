@@ -88,6 +88,22 @@ export interface ApiResult<T = any> {
   headers: Headers;
 }
 
+/**
+ * fetch, sent again once when a GET or HEAD finds its kept-alive connection reset. The API keeps
+ * idle connections 65 s (server.ts, for load balancers) and fetch reuses one until a second before
+ * that, by a coarse timer: a test that idles about that long can send on a socket the server is
+ * closing. Only requests safe to repeat are repeated, as HTTP clients do (RFC 9110 9.2.2).
+ */
+async function fetchRetryingReset(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const code = (err as { cause?: { code?: string } }).cause?.code;
+    if ((init.method === 'GET' || init.method === 'HEAD') && (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')) return fetch(url, init);
+    throw err;
+  }
+}
+
 /** A tiny fetch wrapper: JSON in, `{status, body}` out, never throws on HTTP errors. */
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
@@ -100,7 +116,7 @@ export class ApiClient {
       headers['content-type'] ??= 'application/json';
       payload = JSON.stringify(opts.body);
     }
-    const res = await fetch(this.baseUrl + path, { method, headers, body: payload });
+    const res = await fetchRetryingReset(this.baseUrl + path, { method, headers, body: payload });
     const text = await res.text();
     let body: any;
     try {
