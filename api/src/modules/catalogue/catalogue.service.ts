@@ -115,13 +115,19 @@ export class CatalogueService {
    * the same answer as for an id that never existed.
    */
   async productDetail(id: number, opts: { shopper: boolean }): Promise<ProductDetailDto> {
+    // The shopper's rule lives in one place, shopperDetails (which the public catalogue batches).
+    const found = opts.shopper ? (await this.shopperDetails([id])).get(id) : await this.anyDetail(id);
+    if (!found) throw new AppError('PRODUCT_NOT_FOUND', `product ${id}`);
+    return found;
+  }
+
+  /** HQ's view: the product whatever its status, with every SKU. */
+  private async anyDetail(id: number): Promise<ProductDetailDto | undefined> {
     const [products, skus] = await Promise.all([
       this.ds.query<DetailRow[]>(`SELECT ${DETAIL_COLUMNS} FROM product p WHERE p.id = ?`, [id]),
-      this.ds.query<SkuRow[]>(`SELECT ${SKU_COLUMNS} FROM sku WHERE product_id = ?${opts.shopper ? " AND status = 'on_sale'" : ''} ORDER BY id`, [id]),
+      this.ds.query<SkuRow[]>(`SELECT ${SKU_COLUMNS} FROM sku WHERE product_id = ? ORDER BY id`, [id]),
     ]);
-    const product = products[0];
-    if (!product || (opts.shopper && product.status !== 'on_sale')) throw new AppError('PRODUCT_NOT_FOUND', `product ${id}`);
-    return detailFromRows(product, skus);
+    return products[0] && detailFromRows(products[0], skus);
   }
 
   /**

@@ -97,7 +97,7 @@ export class CheckoutService {
     const quote = await quoteCheckout(this.d.ds.manager, this.d.contributors, memberId, input, true, this.d.now(), addressPart ? [addressPart] : []);
     let committed = false;
     try {
-      const address = await this.addressFor(memberId, input, quote, addressPart);
+      const address = this.addressFor(input, quote, addressPart);
       // Admitted again: while this order was quoted, another may have taken the last unit and
       // marked it; a sell-out burst's queued losers then end here instead of in a transaction.
       if (this.d.contributors.isPlain(input)) for (const c of this.d.contributors.ordered) c.admit?.(input);
@@ -125,15 +125,15 @@ export class CheckoutService {
   }
 
   /** An order that ships needs the shopper's own address; one that never ships (到店自提) takes none. */
-  private async addressFor(memberId: number, input: CheckoutInput, quote: Quote, part: BoundReadPart | undefined): Promise<AddressDto | null> {
+  private addressFor(input: CheckoutInput, quote: Quote, part: BoundReadPart | undefined): AddressDto | null {
     const kind = quote.draft.kind;
     if (!kindShips(kind)) {
       if (input.addressId !== undefined) throw new AppError('VALIDATION_FAILED', `a ${kind} order has no address`, [{ field: 'addressId', message: '到店自提无需收货地址' }]);
       return null;
     }
     if (input.addressId === undefined) throw new AppError('VALIDATION_FAILED', 'addressId is required', [{ field: 'addressId', message: '请选择收货地址' }]);
-    const rows = part && quote.draft.memberRows?.get(part.name);
-    return rows ? this.d.addresses.ownedFromRows(rows, input.addressId) : this.d.addresses.getOwned(memberId, input.addressId);
+    // The member read carried the address part whenever an addressId was given.
+    return this.d.addresses.ownedFromRows(quote.draft.memberRows?.get(part!.name) ?? [], input.addressId);
   }
 
   private async replay(memberId: number, key: string, hash: string): Promise<PlacedOrder | null> {
