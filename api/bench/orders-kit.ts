@@ -2,6 +2,7 @@
  * What both bench:orders modes share: shoppers logged in over HTTP, a SKU made by HQ, and a
  * burst runner that classifies answers and keeps every latency.
  */
+import http from 'node:http';
 import mysql from 'mysql2/promise';
 import { createCategory, createProduct } from '../test/fixtures';
 import type { ApiClient, TestApp } from '../test/harness';
@@ -50,6 +51,41 @@ export function print(run: Run): number {
       `${perSec.toFixed(0).padStart(6)} orders/s  p50 ${pct(run.latencies, 50).toFixed(1)} ms  p99 ${pct(run.latencies, 99).toFixed(1)} ms`,
   );
   return perSec;
+}
+
+/**
+ * The load generator's client for measured bursts: node:http through a keep-alive agent, as
+ * bench:catalogue's load.ts uses. It costs the shared cores about half of what fetch does per
+ * request (the bench prints its own CPU per request), so less of the machine goes to measuring.
+ */
+export function burstClient(baseUrl: string, sockets: number): { post(path: string, body: unknown, token?: string): Promise<{ status: number; body: any }>; close(): void } {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  return {
+    post: (path, body, token) =>
+      new Promise((resolve, reject) => {
+        const payload = Buffer.from(JSON.stringify(body));
+        const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': payload.length };
+        if (token) headers.authorization = `Bearer ${token}`;
+        const req = http.request(baseUrl + path, { method: 'POST', agent, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString();
+            let parsed: any;
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              parsed = { raw: text };
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed });
+          });
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(payload);
+      }),
+    close: () => agent.destroy(),
+  };
 }
 
 export async function setupSku(api: ApiClient, hq: string, stock: number): Promise<number> {

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import mysql from 'mysql2/promise';
 import { startApiProcess } from './api-process';
-import { burst, pct, setupSku, shoppers as loginShoppers, soldOf, stockOf, type Run } from './orders-kit';
+import { burst, burstClient, pct, setupSku, shoppers as loginShoppers, soldOf, stockOf, type Run } from './orders-kit';
 
 const REQUESTS = Number(process.env.SELLOUT_REQUESTS ?? 5000);
 const SHOPPERS = Number(process.env.SELLOUT_SHOPPERS ?? 500);
@@ -51,9 +51,10 @@ export async function sellout(): Promise<void> {
     const hq: string = (await api.post('/api/hq/auth/login', { username: 'admin', password: server.hqPassword })).body.data.token;
     const shoppers = await loginShoppers(api, SHOPPERS);
     console.log(`\nbench:orders sellout — ${REQUESTS} orders, ${SHOPPERS} shoppers, ${CONCURRENCY} connections, ${STOCK} units, MySQL-compatible server\n`);
+    const client = burstClient(server.url, CONCURRENCY);
     const order = (skuId: number, i: number) => {
       const s = shoppers[i % shoppers.length];
-      return api.post('/api/orders', { lines: [{ skuId, quantity: 1 }], addressId: s.addressId }, s.token);
+      return client.post('/api/orders', { lines: [{ skuId, quantity: 1 }], addressId: s.addressId }, s.token);
     };
     const warmSku = await setupSku(api, hq, 20);
     await burst('warm-up', 60, 20, async (i) => ((await order(warmSku, i)).status === 201 ? 'ok' : 'refused'));
@@ -85,19 +86,19 @@ export async function sellout(): Promise<void> {
     // The denominator: the same request, the same answer, nothing behind it.
     const bare = await bareServer(409, loserBody || '{"code":"OUT_OF_STOCK"}');
     try {
-      // Loaded only now: the harness picks its database when first imported (startApiProcess sets it).
-      const { ApiClient } = await import('../test/harness');
-      const client = new ApiClient(bare.url);
+      const bareClient = burstClient(bare.url, CONCURRENCY);
       const s = shoppers[0];
       const b = await burst('bare node:http, same JSON', REQUESTS, CONCURRENCY, async () => {
-        const res = await client.post('/api/orders', { lines: [{ skuId, quantity: 1 }], addressId: s.addressId }, s.token);
+        const res = await bareClient.post('/api/orders', { lines: [{ skuId, quantity: 1 }], addressId: s.addressId }, s.token);
         return res.status === 409 ? 'refused' : 'error';
       });
       const bare1 = line(b);
       const firstWave = b.sent.slice(0, CONCURRENCY).map((x) => x.ms).sort((x, y) => x - y);
       console.log(`  first wave                 ${String(firstWave.length).padStart(3)}  p50 ${pct(firstWave, 50).toFixed(1)} ms  p99 ${pct(firstWave, 99).toFixed(1)} ms`);
       console.log(`\nsold-out answers/s, API ÷ bare node:http: ${(api1.losersPerSec / bare1.losersPerSec).toFixed(2)}; API p99 ${(pct(run.latencies, 99) / 1000).toFixed(2)} s\n`);
+      bareClient.close();
     } finally {
+      client.close();
       bare.stop();
     }
   } finally {

@@ -9,11 +9,13 @@
  *
  * Knobs: BENCH_STOCK (default 300), BENCH_REQUESTS (default 600), BENCH_CONCURRENCY (default 50),
  * BENCH_SHOPPERS (default 50); BENCH_CPU_PROF=<dir> writes a CPU profile of the API process.
- * BENCH_MODE=sellout runs the sell-out burst instead (orders-sellout.ts).
+ * BENCH_MODE=sellout runs the sell-out burst instead (orders-sellout.ts). On Linux each run also
+ * prints its CPU per request in the API, the database server and the bench (cpu-share.ts).
  */
 import mysql from 'mysql2/promise';
 import { startApiProcess } from './api-process';
-import { burst, pct, print, setupSku, shoppers as loginShoppers, soldOf, stockOf } from './orders-kit';
+import { cpuLine, cpuMeter, settle } from './cpu-share';
+import { burst, burstClient, pct, print, setupSku, shoppers as loginShoppers, soldOf, stockOf } from './orders-kit';
 import { sellout } from './orders-sellout';
 
 const STOCK = Number(process.env.BENCH_STOCK ?? 300);
@@ -25,28 +27,41 @@ async function main(): Promise<void> {
   const server = await startApiProcess({ DB_POOL_SIZE: '20' });
   const { api } = server;
   const pool = mysql.createPool({ uri: server.dbUrl, connectionLimit: 20 });
+  const cpu = cpuMeter(server.pid);
+  const cpuSpent = (before: ReturnType<typeof cpu.read>, run: { ok: number; refused: number; ms: number }) => {
+    const line = cpuLine(before, cpu.read(), run.ok + run.refused, run.ms);
+    if (line) console.log(line);
+  };
+  const settled = async () => {
+    const after = await settle(cpu);
+    if (after !== null) console.log(`  API after the last answer: ${after.toFixed(0)} ms of CPU before it was quiet`);
+  };
   try {
     const hqLogin = await api.post('/api/hq/auth/login', { username: 'admin', password: server.hqPassword });
     const hq: string = hqLogin.body.data.token;
     const shoppers = await loginShoppers(api, SHOPPERS);
+    const client = burstClient(server.url, CONCURRENCY);
     console.log(`\nbench:orders — stock ${STOCK}, ${REQUESTS} requests, ${CONCURRENCY} in flight, ${SHOPPERS} shoppers, MySQL-compatible server\n`);
 
     // Warm up connections and code paths on a separate SKU.
     const warmSku = await setupSku(api, hq, STOCK);
     await burst('warm-up', 40, 10, async (i) => {
       const s = shoppers[i % shoppers.length];
-      const res = await api.post('/api/orders', { lines: [{ skuId: warmSku, quantity: 1 }], addressId: s.addressId }, s.token);
+      const res = await client.post('/api/orders', { lines: [{ skuId: warmSku, quantity: 1 }], addressId: s.addressId }, s.token);
       return res.status === 201 ? 'ok' : res.status === 409 ? 'refused' : 'error';
     });
 
     // 1. Through HTTP: auth, validation, pricing, the transaction, JSON.
     const skuId = await setupSku(api, hq, STOCK);
+    const httpCpu = cpu.read();
     const http = await burst('HTTP POST /api/orders', REQUESTS, CONCURRENCY, async (i) => {
       const s = shoppers[i % shoppers.length];
-      const res = await api.post('/api/orders', { lines: [{ skuId, quantity: 1 }], addressId: s.addressId }, s.token);
+      const res = await client.post('/api/orders', { lines: [{ skuId, quantity: 1 }], addressId: s.addressId }, s.token);
       return res.status === 201 ? 'ok' : res.status === 409 ? 'refused' : 'error';
     });
     const httpRate = print(http);
+    cpuSpent(httpCpu, http);
+    await settled();
     const left = await stockOf(pool, skuId);
     const sold = await soldOf(pool, skuId);
     console.log(`  stock ${STOCK} → ${left}; sold ${sold}; oversold ${Math.max(0, sold - STOCK)}; stock + sold = ${left + sold} (must be ${STOCK})`);
@@ -56,6 +71,8 @@ async function main(): Promise<void> {
     // 6 statements) and carried by the insert itself, as the API now does (5 statements).
     const bareRun = async (label: string, numberInInsert: boolean) => {
       const bareSku = await setupSku(api, hq, STOCK);
+      await settled();
+      const before = cpu.read();
       const result = await burst(label, REQUESTS, CONCURRENCY, async (i) => {
         const s = shoppers[i % shoppers.length];
         const conn = await pool.getConnection();
@@ -89,6 +106,7 @@ async function main(): Promise<void> {
         }
       });
       const rate = print(result);
+      cpuSpent(before, result);
       console.log(`  stock ${STOCK} → ${await stockOf(pool, bareSku)}; sold ${await soldOf(pool, bareSku)}`);
       return { result, rate };
     };
@@ -96,6 +114,7 @@ async function main(): Promise<void> {
     const bareInsert = await bareRun('bare mysql2 tx, number in INSERT', true);
     console.log(`\nratio HTTP / bare mysql2 (number by UPDATE): ${(httpRate / bare.rate).toFixed(2)} (orders/s); p50 ${(pct(http.latencies, 50) / pct(bare.result.latencies, 50)).toFixed(1)}× the bare latency`);
     console.log(`ratio HTTP / bare mysql2 (number in INSERT): ${(httpRate / bareInsert.rate).toFixed(2)} (orders/s)\n`);
+    client.close();
   } finally {
     await pool.end();
     await server.stop();
