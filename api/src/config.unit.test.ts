@@ -117,8 +117,13 @@ describe('config', () => {
 
   describe('API_WORKERS', () => {
     const MYSQL = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/loopmall' };
-    it('is one process per core on MySQL by default, and one on the embedded database', () => {
-      expect(loadConfig(MYSQL).apiWorkers).toBe(os.availableParallelism());
+    const cores = os.availableParallelism();
+    it('is one process per core on a database server elsewhere, one core less beside a local one, and one on the embedded database', () => {
+      expect(loadConfig({ DATABASE_URL: 'mysql://loopmall:pw@db.internal:3306/loopmall' }).apiWorkers).toBe(cores);
+      expect(loadConfig({ DATABASE_URL: 'mysql://loopmall:pw@10.0.0.12/loopmall' }).apiWorkers).toBe(cores);
+      for (const local of ['mysql://root@127.0.0.1:3306/loopmall', 'mysql://root@localhost/loopmall', 'mysql://root@[::1]:3306/loopmall', 'mysql://root@x/loopmall?socketPath=/run/mysqld/mysqld.sock']) {
+        expect(loadConfig({ DATABASE_URL: local }).apiWorkers).toBe(Math.max(1, cores - 1));
+      }
       expect(loadConfig({}).apiWorkers).toBe(1);
       expect(loadConfig({ API_WORKERS: 'auto' }).apiWorkers).toBe(1);
     });
