@@ -38,8 +38,7 @@ test('概览 → a segment → a coupon pushed to it and used → the push’s r
   const potential = dist.segments.find((s: { segment: string }) => s.segment === 'potential').members;
   expect(potential).toBeGreaterThan(1);
   await page.locator('[data-testid="segment-pie"] canvas').waitFor();
-  await page.locator('.ant-pro-table-search .ant-select').first().click();
-  await page.locator('.ant-select-dropdown').getByText('潜在用户', { exact: true }).click();
+  await chooseOption(page, page.locator('.ant-pro-table-search .ant-select').first(), /^潜在用户$/);
   await page.getByRole('button', { name: /查\s*询/ }).click();
   await page.getByText(`共 ${potential} 条`).waitFor();
 
@@ -92,8 +91,7 @@ test('概览 → a segment → a coupon pushed to it and used → the push’s r
   const valued = dist.segments.find((s: { segment: string }) => s.segment === 'important_value').members;
   expect(valued).toBeGreaterThan(0);
   await page.goto(`${app.url}/hq/#/members/list`);
-  await page.locator('.ant-pro-table-search .ant-select').first().click();
-  await page.locator('.ant-select-dropdown').getByText('重要价值', { exact: true }).click();
+  await chooseOption(page, page.locator('.ant-pro-table-search .ant-select').first(), /^重要价值$/);
   await page.getByRole('button', { name: /查\s*询/ }).click();
   await page.getByText(`共 ${valued} 条`).waitFor();
   const segmentCells = await page.locator('.ant-pro-table .ant-table-tbody tr td:nth-child(3)').allInnerTexts();

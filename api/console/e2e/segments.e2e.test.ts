@@ -25,8 +25,7 @@ test('the segment charts, a segment’s members, a push to 沉睡用户 and a me
   await page.screenshot({ path: path.join(SHOTS, 'console-segments.png'), fullPage: true });
 
   // The members table filtered to 一般挽留 (as a click on its slice does).
-  await page.locator('.ant-pro-table-search .ant-select').first().click();
-  await page.locator('.ant-select-dropdown').getByText('一般挽留', { exact: true }).click();
+  await chooseOption(page, page.locator('.ant-pro-table-search .ant-select').first(), /^一般挽留$/);
   await page.getByRole('button', { name: /查\s*询/ }).click();
   await page.getByText(`共 ${retain} 条`).waitFor();
   const segmentCells = await page.locator('.ant-pro-table').first().locator('.ant-table-tbody tr td:first-child').allInnerTexts();
