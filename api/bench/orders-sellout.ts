@@ -5,7 +5,10 @@
  * server in its own process answers the same request with the same JSON, over the same number of
  * connections, as the denominator of the losers' ratio. Figures, not assertions.
  *
- * Knobs: SELLOUT_REQUESTS (5000), SELLOUT_SHOPPERS (500), SELLOUT_CONCURRENCY (250), SELLOUT_STOCK (100).
+ * Knobs: SELLOUT_REQUESTS (5000), SELLOUT_SHOPPERS (500), SELLOUT_CONCURRENCY (250), SELLOUT_STOCK (100);
+ * SELLOUT_WARM=1 opens every connection before the burst (for the API and the bare server alike),
+ * as a load balancer's pool of kept-alive connections would be: the burst then measures the
+ * requests, not 250 new connections being taken by the server at once.
  */
 import { spawn } from 'node:child_process';
 import mysql from 'mysql2/promise';
@@ -16,6 +19,9 @@ const REQUESTS = Number(process.env.SELLOUT_REQUESTS ?? 5000);
 const SHOPPERS = Number(process.env.SELLOUT_SHOPPERS ?? 500);
 const CONCURRENCY = Number(process.env.SELLOUT_CONCURRENCY ?? 250);
 const STOCK = Number(process.env.SELLOUT_STOCK ?? 100);
+const WARM = process.env.SELLOUT_WARM === '1';
+/** The warm-up: 60 orders over 20 connections, or with SELLOUT_WARM one request per connection and more. */
+const warmUp = WARM ? { total: CONCURRENCY * 2, concurrency: CONCURRENCY } : { total: 60, concurrency: 20 };
 
 /** A server that answers every request with `status` and `json`, in its own process (not sharing the load generator's loop). */
 async function bareServer(status: number, json: string): Promise<{ url: string; stop(): void }> {
@@ -50,14 +56,14 @@ export async function sellout(): Promise<void> {
   try {
     const hq: string = (await api.post('/api/hq/auth/login', { username: 'admin', password: server.hqPassword })).body.data.token;
     const shoppers = await loginShoppers(api, SHOPPERS);
-    console.log(`\nbench:orders sellout — ${REQUESTS} orders, ${SHOPPERS} shoppers, ${CONCURRENCY} connections, ${STOCK} units, MySQL-compatible server\n`);
+    console.log(`\nbench:orders sellout — ${REQUESTS} orders, ${SHOPPERS} shoppers, ${CONCURRENCY} connections${WARM ? ' opened beforehand' : ''}, ${STOCK} units, MySQL-compatible server\n`);
     const client = burstClient(server.url, CONCURRENCY);
     const order = (skuId: number, i: number) => {
       const s = shoppers[i % shoppers.length];
       return client.post('/api/orders', { lines: [{ skuId, quantity: 1 }], addressId: s.addressId }, s.token);
     };
     const warmSku = await setupSku(api, hq, 20);
-    await burst('warm-up', 60, 20, async (i) => ((await order(warmSku, i)).status === 201 ? 'ok' : 'refused'));
+    await burst('warm-up', warmUp.total, warmUp.concurrency, async (i) => ((await order(warmSku, i)).status === 201 ? 'ok' : 'refused'));
 
     const skuId = await setupSku(api, hq, STOCK);
     let loserBody = '';
@@ -88,6 +94,7 @@ export async function sellout(): Promise<void> {
     try {
       const bareClient = burstClient(bare.url, CONCURRENCY);
       const s = shoppers[0];
+      if (WARM) await burst('warm-up', warmUp.total, warmUp.concurrency, async () => ((await bareClient.post('/api/orders', {}, s.token)).status === 409 ? 'refused' : 'error'));
       const b = await burst('bare node:http, same JSON', REQUESTS, CONCURRENCY, async () => {
         const res = await bareClient.post('/api/orders', { lines: [{ skuId, quantity: 1 }], addressId: s.addressId }, s.token);
         return res.status === 409 ? 'refused' : 'error';
