@@ -20,7 +20,7 @@ import { CatalogueService } from './catalogue.service';
 import { PublicCatalogue } from './catalogue.public';
 import { attachSkuSoldOut, SkuSoldOut } from './sku-sold-out';
 import { StockContributor } from './stock.contributor';
-import { loadSkusWithProducts } from './stock';
+import { batchedSkuLines } from './sku-lines';
 
 export const catalogueModule = defineModule({
   name: 'catalogue',
@@ -47,7 +47,7 @@ export const catalogueModule = defineModule({
     const soldOut = new SkuSoldOut(ctx.soldOut, ctx.tx);
     attachSkuSoldOut(ctx.ds, soldOut);
     const stock = new StockContributor(soldOut);
-    ctx.contributors.register(stock).useLineSource(loadSkusWithProducts);
+    ctx.contributors.register(stock).useLineSource(batchedSkuLines(ctx.ds));
     // The console's 轮播图 and pictures; pictures live under the data directory (an object store
     // would implement ImageStorage instead). The upload's body is the picture, not JSON.
     const hqConsole = { banners: new BannerAdmin(ctx.ds, ctx.tx, ctx.now), images: new DiskImageStorage(path.join(ctx.config.dataDir, 'uploads/images')) };
