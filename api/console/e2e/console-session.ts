@@ -62,8 +62,18 @@ export async function chooseOption(page: Page, select: Locator, option: string |
   const open = page.locator('.ant-select-dropdown:visible');
   for (let attempt = 1; ; attempt++) {
     if (!(await open.count())) await select.click();
-    await open.locator('.ant-select-item-option', { hasText: option }).first().click();
-    const chosen = await select
+    // A dropdown that closes under the click (its select re-rendered, a modal still animating in)
+    // leaves the option hidden for good: give up on this click after a few seconds and try again.
+    const clicked = await open
+      .locator('.ant-select-item-option', { hasText: option })
+      .first()
+      .click({ timeout: 5_000 })
+      .then(() => true, () => false);
+    if (!clicked) {
+      await select.click({ timeout: 5_000 }).catch(() => undefined); // toggles a stuck dropdown shut
+      await open.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+    }
+    const chosen = clicked && await select
       .locator('.ant-select-selection-item', { hasText: option })
       .waitFor({ timeout: 5_000 })
       .then(() => true, () => false);
@@ -71,6 +81,6 @@ export async function chooseOption(page: Page, select: Locator, option: string |
       await open.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
       if (!(await open.count())) return;
     }
-    if (attempt === 3) throw new Error(`could not choose ${String(option)}`);
+    if (attempt === 4) throw new Error(`could not choose ${String(option)}`);
   }
 }
