@@ -6,6 +6,7 @@
  * connections, as the denominator of the losers' ratio. Figures, not assertions.
  *
  * Knobs: SELLOUT_REQUESTS (5000), SELLOUT_SHOPPERS (500), SELLOUT_CONCURRENCY (250), SELLOUT_STOCK (100);
+ * ACCEPT_LANES=0 measures the API taking new connections one per event-loop turn (no lanes).
  * SELLOUT_WARM=1 opens every connection before the burst (for the API and the bare server alike),
  * as a load balancer's pool of kept-alive connections would be: the burst then measures the
  * requests, not 250 new connections being taken by the server at once.
@@ -56,7 +57,10 @@ export async function sellout(): Promise<void> {
   try {
     const hq: string = (await api.post('/api/hq/auth/login', { username: 'admin', password: server.hqPassword })).body.data.token;
     const shoppers = await loginShoppers(api, SHOPPERS);
-    console.log(`\nbench:orders sellout — ${REQUESTS} orders, ${SHOPPERS} shoppers, ${CONCURRENCY} connections${WARM ? ' opened beforehand' : ''}, ${STOCK} units, MySQL-compatible server\n`);
+    console.log(
+      `\nbench:orders sellout — ${REQUESTS} orders, ${SHOPPERS} shoppers, ${CONCURRENCY} connections${WARM ? ' opened beforehand' : ''}, ${STOCK} units, ` +
+        `ACCEPT_LANES=${process.env.ACCEPT_LANES ?? '(default)'}, MySQL-compatible server\n`,
+    );
     const client = burstClient(server.url, CONCURRENCY);
     const order = (skuId: number, i: number) => {
       const s = shoppers[i % shoppers.length];

@@ -87,6 +87,10 @@ const schema = z
     // the outermost of them added (0: no proxy, the socket's peer). Per-address limits key on it.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
+    // Extra descriptors of the listening socket, each taking one new connection per event-loop
+    // turn (platform/accept-lanes.ts); a cluster worker gets its connections from the primary
+    // instead. 0: the socket alone.
+    ACCEPT_LANES: z.coerce.number().int().min(0).max(256).default(32),
     // HTTP worker processes (node:cluster) sharing the port: 'auto' = one per core on MySQL.
     API_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default('auto'),
     // Public catalogue answers (首页, lists, detail) kept per process at most this long, with
