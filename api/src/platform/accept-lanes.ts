@@ -56,8 +56,24 @@ async function duplicates(server: net.Server, count: number): Promise<unknown[]>
     for (const h of got) (h as { close?: () => void }).close?.();
     throw err;
   } finally {
+    // The helper exits once disconnected; wait for it, so a started server leaves no process behind.
+    const exited = new Promise<void>((resolve) => (helper.exitCode !== null || helper.signalCode !== null ? resolve() : helper.once('exit', () => resolve())));
     if (helper.connected) helper.disconnect();
+    const killer = setTimeout(() => helper.kill('SIGKILL'), 2_000);
+    await exited;
+    clearTimeout(killer);
   }
+}
+
+/** What a net.Server applies to each socket it takes (an HTTP server: half-open allowed, no Nagle). */
+interface SocketOptions {
+  allowHalfOpen: boolean;
+  pauseOnConnect: boolean;
+  noDelay: boolean;
+  keepAlive: boolean;
+  /** Seconds, as the server keeps it. */
+  keepAliveInitialDelay: number;
+  highWaterMark: number;
 }
 
 /**
@@ -74,7 +90,16 @@ export async function addAcceptLanes(server: net.Server, count: number, log: Log
     return NO_LANES;
   }
   const lanes = handles.map((h) => {
-    const lane = net.createServer();
+    // Sockets a lane takes get the server's own options, as if the server had taken them.
+    const o = server as unknown as SocketOptions;
+    const lane = net.createServer({
+      allowHalfOpen: o.allowHalfOpen,
+      pauseOnConnect: o.pauseOnConnect,
+      noDelay: o.noDelay,
+      keepAlive: o.keepAlive,
+      keepAliveInitialDelay: o.keepAliveInitialDelay * 1000,
+      highWaterMark: o.highWaterMark,
+    });
     // The HTTP server parses, tracks (closeIdleConnections) and times out these sockets like its own.
     lane.on('connection', (socket) => server.emit('connection', socket));
     lane.on('error', (err) => log.warn({ err: err.message }, 'accept lane error'));
