@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../miniapp/e2e/h5-driver';
 import { HQ_TEST_PASSWORD, loginHq, loginShopper, startTestApp, type TestApp } from '../../test/harness';
 import { createSku, ok } from '../../test/shopping';
+import { chooseOption } from './console-session';
 
 const CONSOLE_DIR = path.resolve(__dirname, '../../../dist/console');
 
@@ -82,8 +83,7 @@ test("导购 filters by name on the server; 积分对账 keeps just the page's i
   await page.getByText(`#${clean.memberId}`, { exact: true }).waitFor();
   await page.getByText(/本页核对 \d+ 个账户，1 个不一致/).waitFor();
   const onlyBad = page.waitForRequest((r) => r.url().includes('/api/hq/points/consistency?') && r.url().includes('onlyMismatched=true'));
-  await page.locator('#onlyMismatched').click();
-  await page.getByTitle('是').click();
+  await chooseOption(page, page.locator('.ant-select:has(#onlyMismatched)'), /^是$/);
   await page.getByRole('button', { name: /查\s*询/ }).click();
   await onlyBad;
   await page.getByText(`#${clean.memberId}`, { exact: true }).waitFor({ state: 'detached' });

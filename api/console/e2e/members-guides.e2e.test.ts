@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../miniapp/e2e/h5-driver';
 import { placeOrder } from '../../test/payments';
 import { ok } from '../../test/shopping';
 import { loginHq, loginShopper, startTestApp, type TestApp } from '../../test/harness';
-import { loginAdmin } from './console-session';
+import { chooseOption, loginAdmin } from './console-session';
 
 const CONSOLE_DIR = path.resolve(__dirname, '../../../dist/console');
 const SHOTS = path.resolve(__dirname, '../../../.artifacts/screenshots');
@@ -94,8 +94,7 @@ test('an admin creates a guide and copies its binding code, which links a shoppe
   await page.getByRole('button', { name: '新建导购' }).click();
   await page.locator('#guide-name').fill('周晓');
   await page.locator('#guide-wecom').fill('zhouxiao');
-  await page.locator('#guide-store').click();
-  await page.getByTitle('徐汇旗舰店（上海）').click();
+  await chooseOption(page, page.locator('.ant-select:has(#guide-store)'), '徐汇旗舰店（上海）');
   await page.getByRole('button', { name: /创\s*建/ }).click();
   const row = page.getByRole('row').filter({ hasText: '周晓' });
   await row.waitFor();
@@ -152,10 +151,8 @@ test('an admin creates a store manager account (a taken name refused by its fiel
     await page.getByRole('button', { name: '新建账号' }).click();
     await page.locator('#account-username').fill(username);
     await page.locator('#account-password').fill('Shop-manager-2026');
-    await page.locator('#account-role').click();
-    await page.getByTitle('门店店长').click();
-    await page.locator('#account-store').click();
-    await page.getByTitle('徐汇旗舰店').click();
+    await chooseOption(page, page.locator('.ant-select:has(#account-role)'), '门店店长');
+    await chooseOption(page, page.locator('.ant-select:has(#account-store)'), '徐汇旗舰店');
     await page.getByRole('button', { name: /创\s*建/ }).click();
   };
   await create('xuhui-mgr');
