@@ -3,8 +3,8 @@
  * migrations, demo seed, HQ owner bootstrap, HTTP server, graceful shutdown. `npm start` and the
  * integration tests both go through here, so tests exercise the real start-up path.
  */
-import http from 'node:http';
 import cluster from 'node:cluster';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApp, createServices, type Services } from './app';
@@ -100,8 +100,9 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
-  // A cluster worker's connections come from the primary, one handle at a time: no socket of its own to duplicate.
-  const lanes = cluster.isWorker ? null : await addAcceptLanes(server, config.ACCEPT_LANES, log);
+  // None in a cluster worker: under round-robin its connections come from the primary (no socket
+  // of its own); with NODE_CLUSTER_SCHED_POLICY=none, lanes in two workers measured worse (README).
+  const lanes = await addAcceptLanes(server, cluster.isWorker ? 0 : config.ACCEPT_LANES, log);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
 
@@ -119,7 +120,7 @@ export async function startLoopmall(config: Config, log: Logger, opts: StartOpti
       // No new job runs; the ones in progress finish before the database closes.
       await services.scheduler.stop();
       // Stop accepting, let in-flight requests finish (bounded), then close the pool.
-      const closed = Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), lanes?.close()]);
+      const closed = Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), lanes.close()]);
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
       await closed;

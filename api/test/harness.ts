@@ -64,11 +64,13 @@ export interface TestAppOptions {
  * Boots Loopmall on a fresh database; env overrides the test defaults (seed off, fake WeChat on,
  * job timers off and outbox events left to the job: tests run jobs, outbox included, by hand;
  * outbox.dispatch.test.ts runs the default OUTBOX_DISPATCH=immediate; request-rate limits off,
- * since burst tests send many shoppers from one address: rate-limit.test.ts turns them on).
+ * since burst tests send many shoppers from one address: rate-limit.test.ts turns them on; no
+ * accept lanes, whose helper process costs each of the suite's hundreds of starts ~75 ms:
+ * oversized.test.ts and single-process.test.ts run with them).
  */
 export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const db = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SERVE_H5: 'false', SEED_DEMO: 'false', JOBS_ENABLED: 'false', OUTBOX_DISPATCH: 'job', RATE_LIMIT_ENABLED: 'false', HQ_ADMIN_PASSWORD: HQ_TEST_PASSWORD, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SERVE_H5: 'false', SEED_DEMO: 'false', JOBS_ENABLED: 'false', OUTBOX_DISPATCH: 'job', RATE_LIMIT_ENABLED: 'false', HQ_ADMIN_PASSWORD: HQ_TEST_PASSWORD, ACCEPT_LANES: '0', ...env });
   const log = opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const target = opts.db ? opts.db(db.target) : db.target;
   const running = await startLoopmall(config, log, { db: target, now: opts.now, extend: opts.extend, modules: opts.modules });

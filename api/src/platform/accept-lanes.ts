@@ -81,7 +81,10 @@ interface SocketOptions {
  * working on its own socket and the reason is logged: lanes only make accepting faster.
  */
 export async function addAcceptLanes(server: net.Server, count: number, log: Logger): Promise<AcceptLanes> {
-  if (count <= 0 || !server.listening) return NO_LANES;
+  // A socket of our own (a descriptor) to duplicate: not a cluster worker's under round-robin,
+  // whose connections come from the primary.
+  const handle = (server as unknown as { _handle?: { fd?: unknown } })._handle;
+  if (count <= 0 || !server.listening || !(typeof handle?.fd === 'number' && handle.fd >= 0)) return NO_LANES;
   let handles: unknown[];
   try {
     handles = await duplicates(server, count);
