@@ -81,8 +81,8 @@ interface SocketOptions {
  * working on its own socket and the reason is logged: lanes only make accepting faster.
  */
 export async function addAcceptLanes(server: net.Server, count: number, log: Logger): Promise<AcceptLanes> {
-  // A socket of our own (a descriptor) to duplicate: not a cluster worker's under round-robin,
-  // whose connections come from the primary.
+  // A descriptor to duplicate: a round-robin cluster worker's server has none (its connections
+  // come from the primary), nor has a socket on Windows.
   const handle = (server as unknown as { _handle?: { fd?: unknown } })._handle;
   if (count <= 0 || !server.listening || !(typeof handle?.fd === 'number' && handle.fd >= 0)) return NO_LANES;
   let handles: unknown[];
@@ -92,9 +92,9 @@ export async function addAcceptLanes(server: net.Server, count: number, log: Log
     log.warn({ err: (err as Error).message }, 'accept lanes unavailable: new connections are taken one per event-loop turn');
     return NO_LANES;
   }
+  // Sockets a lane takes get the server's own options, as if the server had taken them.
+  const o = server as unknown as SocketOptions;
   const lanes = handles.map((h) => {
-    // Sockets a lane takes get the server's own options, as if the server had taken them.
-    const o = server as unknown as SocketOptions;
     const lane = net.createServer({
       allowHalfOpen: o.allowHalfOpen,
       pauseOnConnect: o.pauseOnConnect,
