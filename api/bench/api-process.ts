@@ -51,7 +51,8 @@ export async function startApiProcess(env: Record<string, string> = {}, opts: Ap
       PORT: '0',
       DATABASE_URL: opts.dbUrl ? opts.dbUrl(db.target.url) : db.target.url,
       SEED_DEMO: 'false',
-      SERVE_H5: 'false',
+      // BENCH_SERVE_H5=true: the storefront's build served beside the API, as `npm start` runs it.
+      SERVE_H5: process.env.BENCH_SERVE_H5 === 'true' ? 'true' : 'false',
       JOBS_ENABLED: 'false',
       // Benchmarks send thousands of shoppers from one address; a bench may turn the limits back on.
       RATE_LIMIT_ENABLED: 'false',

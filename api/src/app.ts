@@ -186,7 +186,10 @@ export function createApp(deps: AppDeps, composed: Composed = createServices(dep
   if (deps.config.SERVE_H5) {
     // index.html with 首页's first products in it (H5_FIRST_SCREEN), else the file as built.
     const index = deps.config.H5_FIRST_SCREEN ? new H5Index(path.join(deps.config.h5Dir, 'index.html'), composed.services.firstScreen, deps.log) : null;
-    app.use(serveDir('/', deps.config.h5Dir, h5CachePolicy, index ? () => index.page() : undefined));
+    const storefront = serveDir('/', deps.config.h5Dir, h5CachePolicy, index ? () => index.page() : undefined);
+    // No storefront file lives under /api/: an API request skips the file lookup (a stat and a
+    // thrown 404 in koa-send on each request), and no file in the build can shadow an API path.
+    app.use((ctx, next) => (ctx.path.startsWith('/api/') ? next() : storefront(ctx, next)));
   }
   app.use(requireJsonBodies);
   // gzip/deflate/br bodies are inflated (the 256 kB limit applies after inflating); a body that

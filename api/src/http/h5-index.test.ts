@@ -151,6 +151,18 @@ describe('index.html with H5_FIRST_SCREEN off', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('never looks in the build for an API path: a file there cannot shadow the API', async () => {
+    fs.mkdirSync(path.join(dir, 'api'));
+    fs.writeFileSync(path.join(dir, 'api', 'products'), 'a file, not the API');
+    try {
+      const res = await app.api.get('/api/products');
+      expect(res.status).toBe(200);
+      expect(res.body.data.items).toHaveLength(1);
+    } finally {
+      fs.rmSync(path.join(dir, 'api'), { recursive: true });
+    }
+  });
+
   it('is the file as built, revalidated by its date', async () => {
     expect((await app.api.get('/api/products')).body.data.items).toHaveLength(1);
     const res = await get(app.url, '/');
