@@ -4,12 +4,12 @@
  * so the docs cannot drift from what the server enforces.
  */
 import type { Readable } from 'node:stream';
-import Router from '@koa/router';
 import type { z, ZodType } from 'zod';
 import type { HqRole } from '@common/auth/types';
 import { PreparedAnswer, sendCacheable, type CachePolicy } from './cacheable';
-import type { AppContext, AppState } from './context';
+import type { AppContext } from './context';
 import type { RateLimitRoute } from './rate-limit';
+import { RouteTable } from './route-table';
 import { parseOrThrow } from './validate';
 
 /** `guide`: a guide's WeCom sidebar session (auth/tokens.ts AUD_GUIDE). */
@@ -88,7 +88,7 @@ export type Auditor = (ctx: AppContext, def: AnyRouteDef, input: Input<unknown, 
 export const isHqWrite = (def: Pick<AnyRouteDef, 'method' | 'access'>): boolean => def.method !== 'get' && typeof def.access === 'object';
 
 export class ApiRouter {
-  readonly router = new Router<AppState>();
+  readonly router = new RouteTable();
   readonly defs: AnyRouteDef[] = [];
 
   constructor(

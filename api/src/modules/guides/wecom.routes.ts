@@ -2,10 +2,10 @@
  * The WeCom callback URL. Not an `api.route`: WeCom speaks signed query parameters and an XML
  * body, and expects a plain-text answer (`success`, or the decrypted echostr for the URL check).
  */
-import type Router from '@koa/router';
 import { z } from 'zod';
 import { AppError } from '../../http/app-error';
-import type { AppContext, AppState } from '../../http/context';
+import type { AppContext } from '../../http/context';
+import type { RouteTable } from '../../http/route-table';
 import { parseOrThrow } from '../../http/validate';
 import type { WecomService } from './wecom.service';
 
@@ -34,7 +34,7 @@ async function rawBody(ctx: AppContext): Promise<string> {
 }
 
 /** The slow work (the contact change's outbox event) runs after the commit, through the outbox's dispatch. */
-export function registerWecomRoutes(router: Router<AppState>, wecom: WecomService): void {
+export function registerWecomRoutes(router: RouteTable, wecom: WecomService): void {
   router.get(WECOM_CALLBACK_PATH, (ctx: AppContext) => {
     const q = parseOrThrow(Verify, ctx.query, 'query');
     ctx.type = 'text/plain';

@@ -1,9 +1,8 @@
-import type Router from '@koa/router';
 import type { DataSource } from 'typeorm';
-import type { AppState } from '../../http/context';
+import type { RouteTable } from '../../http/route-table';
 
 /** Liveness plus a real round trip to the database; 503 when the database does not answer. */
-export function registerHealth(router: Router<AppState>, ds: DataSource, isShuttingDown: () => boolean): void {
+export function registerHealth(router: RouteTable, ds: DataSource, isShuttingDown: () => boolean): void {
   router.get('/healthz', async (ctx) => {
     ctx.set('Cache-Control', 'no-store');
     if (isShuttingDown()) {

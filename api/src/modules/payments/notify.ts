@@ -9,9 +9,9 @@
  * WeChat sends UTF-8 JSON, so re-encoding it gives back the exact bytes the signature covers;
  * any body that is not valid UTF-8 comes back different and fails verification (the safe way).
  */
-import type Router from '@koa/router';
 import { AppError } from '../../http/app-error';
-import type { AppContext, AppState } from '../../http/context';
+import type { AppContext } from '../../http/context';
+import type { RouteTable } from '../../http/route-table';
 import { WeChatPayVerificationError, type WeChatPayClient, type WxRefundNotice, type WxTransaction } from '../../wechatpay/client';
 import { PaymentRefused, type PaymentsService } from './payments.service';
 import type { RefundsService } from './refunds.service';
@@ -63,7 +63,7 @@ async function handle(ctx: AppContext, wxpay: WeChatPayClient, now: () => Date, 
   }
 }
 
-export function registerNotifyRoutes(router: Router<AppState>, wxpay: WeChatPayClient, payments: PaymentsService, refunds: RefundsService, now: () => Date): void {
+export function registerNotifyRoutes(router: RouteTable, wxpay: WeChatPayClient, payments: PaymentsService, refunds: RefundsService, now: () => Date): void {
   router.post(NOTIFY_PATH, (ctx) =>
     handle(ctx, wxpay, now, async (tx: WxTransaction, eventType) => {
       if (eventType !== 'TRANSACTION.SUCCESS') throw new PaymentRefused(400, `unexpected event ${eventType}`);
