@@ -120,6 +120,8 @@ describe('the route table', () => {
     expect(groupOf('/api/products/12')).toBe('/api/products');
     expect(groupOf('/API/Products/')).toBe('/api/products');
     expect(groupOf('/healthz/')).toBe('/healthz');
+    expect(groupOf('/api//products')).toBe('/api');
+    expect(groupOf('/api/products')).toBe('/api/products');
     expect(groupOf('/')).toBe('/');
   });
 
