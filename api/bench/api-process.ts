@@ -4,11 +4,18 @@
  * loop with the server it measures.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiClient } from '../test/harness';
 
 /** BENCH_API_ROOT=<checkout>: run that checkout's API (e.g. the code before a change) against the same benchmark. */
 const ROOT = path.resolve(process.env.BENCH_API_ROOT ?? path.resolve(__dirname, '../..'));
+
+/** The node flags `npm run start:api` of that checkout gives the API (its package.json), so it runs as shipped. */
+function startFlags(): string[] {
+  const script: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts['start:api'];
+  return script.split(/\s+/).filter((arg) => arg.startsWith('--') && arg !== '--import');
+}
 
 export interface ApiProcess {
   url: string;
@@ -42,7 +49,7 @@ export async function startApiProcess(env: Record<string, string> = {}, opts: Ap
   const hqPassword = 'bench-hq-password';
   // BENCH_CPU_PROF=<dir>: the API process writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'api/src/main.ts'], {
+  const child = spawn(process.execPath, [...startFlags(), ...profile, '--import', 'tsx', 'api/src/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
